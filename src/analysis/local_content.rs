@@ -1,0 +1,129 @@
+//! Local-content shares (PDN, UMK-K) against their thresholds, with the gap in rupiah.
+
+use crate::model::{LocalContent, Rupiah, Share, Threshold, PDN_TARGET, UMKK_FLOOR};
+
+/// Which local-content measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Domestic products (PDN) against the 95% target.
+    Pdn,
+    /// Micro and small businesses and cooperatives (UMK-K) against the 40% legal floor.
+    Umkk,
+}
+
+impl Measure {
+    /// Both measures, in display order.
+    pub const ALL: [Measure; 2] = [Measure::Pdn, Measure::Umkk];
+
+    /// The threshold this measure is held against.
+    pub fn threshold(self) -> Threshold {
+        match self {
+            Measure::Pdn => PDN_TARGET,
+            Measure::Umkk => UMKK_FLOOR,
+        }
+    }
+}
+
+/// One measure for one whole (the province or a unit).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareStatus {
+    /// Who: `None` for the whole dataset, the unit's name otherwise.
+    pub unit: Option<String>,
+    /// The measure.
+    pub measure: Measure,
+    /// The part (PDN or UMK-K spending).
+    pub part: Rupiah,
+    /// The whole (goods/services spending).
+    pub total: Rupiah,
+    /// `part / total`.
+    pub share: Share,
+    /// How much more would have to go to PDN/UMK-K to reach the threshold; zero when met.
+    pub gap: Rupiah,
+    /// Whether the figure is illustrative.
+    pub illustrative: bool,
+}
+
+impl ShareStatus {
+    fn new(unit: Option<String>, measure: Measure, part: Rupiah, total: Rupiah, illustrative: bool) -> Option<ShareStatus> {
+        let share = Share::of(part, total)?;
+        let needed = total.times_ppm(measure.threshold().parts_per_million);
+        let gap = needed.checked_sub(part).filter(|gap| gap.0 > 0).unwrap_or(Rupiah::ZERO);
+        Some(ShareStatus { unit, measure, part, total, share, gap, illustrative })
+    }
+
+    /// Whether the threshold is met.
+    pub fn meets_threshold(&self) -> bool {
+        self.gap == Rupiah::ZERO
+    }
+}
+
+/// The overall share for a measure.
+pub fn overall(content: &LocalContent, measure: Measure) -> Option<ShareStatus> {
+    let part = match measure {
+        Measure::Pdn => &content.pdn,
+        Measure::Umkk => &content.umkk,
+    };
+    let illustrative = part.provenance.illustrative || content.total.provenance.illustrative;
+    ShareStatus::new(None, measure, part.value, content.total.value, illustrative)
+}
+
+/// The share for a measure per unit, lowest share first (the units furthest from the threshold).
+pub fn by_unit(content: &LocalContent, measure: Measure) -> Vec<ShareStatus> {
+    let mut statuses: Vec<ShareStatus> = content
+        .by_unit
+        .iter()
+        .filter_map(|unit| {
+            let part = match measure {
+                Measure::Pdn => unit.pdn,
+                Measure::Umkk => unit.umkk,
+            };
+            ShareStatus::new(Some(unit.unit.clone()), measure, part, unit.total, unit.provenance.illustrative)
+        })
+        .collect();
+    statuses.sort_by(|a, b| a.share.fraction().total_cmp(&b.share.fraction()).then_with(|| a.unit.cmp(&b.unit)));
+    statuses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figure, Provenance, Stage, UnitContent};
+
+    fn figure(value: i64) -> Figure<Rupiah> {
+        Figure { value: Rupiah(value), provenance: Provenance::default() }
+    }
+
+    fn content() -> LocalContent {
+        LocalContent {
+            fiscal_year: 2023,
+            stage: Stage::Realisasi,
+            total: figure(4_000_000_000_000),
+            pdn: figure(3_117_000_000_000),
+            umkk: figure(1_162_000_000_000),
+            by_unit: vec![
+                UnitContent { unit: "Dinas A".into(), total: Rupiah(1_000), pdn: Rupiah(990), umkk: Rupiah(500), provenance: Provenance::default() },
+                UnitContent { unit: "Dinas B".into(), total: Rupiah(1_000), pdn: Rupiah(900), umkk: Rupiah(250), provenance: Provenance::default() },
+            ],
+        }
+    }
+
+    #[test]
+    fn umkk_below_the_legal_floor_has_its_gap_in_rupiah() {
+        let umkk = overall(&content(), Measure::Umkk).unwrap();
+        assert!((umkk.share.fraction() - 0.2905).abs() < 1e-9);
+        // 40% of Rp4 T = Rp1,6 T; minus Rp1,162 T
+        assert_eq!(umkk.gap, Rupiah(438_000_000_000));
+        assert!(!umkk.meets_threshold());
+    }
+
+    #[test]
+    fn units_are_sorted_lowest_share_first_and_met_thresholds_have_no_gap() {
+        let units = by_unit(&content(), Measure::Umkk);
+        assert_eq!(units[0].unit.as_deref(), Some("Dinas B"));
+        assert_eq!(units[0].gap, Rupiah(150));
+        assert!(units[1].meets_threshold());
+        let pdn = by_unit(&content(), Measure::Pdn);
+        assert_eq!(pdn[0].gap, Rupiah(50));
+        assert_eq!(pdn[1].gap, Rupiah::ZERO);
+    }
+}

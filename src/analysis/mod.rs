@@ -1,0 +1,5 @@
+//! Pure functions from a validated dataset to what a view shows.
+
+pub mod local_content;
+pub mod progress;
+pub mod spending;

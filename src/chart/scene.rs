@@ -1,0 +1,179 @@
+//! What a chart draws, as plain shapes: the output of [`super::backend::SceneBackend`].
+//!
+//! A scene is rendered two ways: as SVG elements built node by node in the browser (text
+//! always as text nodes, never parsed as markup), and as an escaped SVG document string for
+//! tests and downloads.
+
+use std::fmt::Write;
+
+/// An sRGB colour with opacity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paint {
+    /// Red, green, blue.
+    pub rgb: (u8, u8, u8),
+    /// Opacity, 0..=1.
+    pub alpha: f64,
+}
+
+impl Paint {
+    /// `#rrggbb`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.rgb.0, self.rgb.1, self.rgb.2)
+    }
+}
+
+/// Horizontal text anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Text starts at x.
+    Start,
+    /// Text is centred on x.
+    Middle,
+    /// Text ends at x.
+    End,
+}
+
+impl Anchor {
+    /// The SVG `text-anchor` value.
+    pub fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// Vertical text alignment, as an offset of the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Baseline {
+    /// y is the top of the text.
+    Top,
+    /// y is the middle.
+    Middle,
+    /// y is the bottom.
+    Bottom,
+}
+
+impl Baseline {
+    /// Offset from y to the SVG baseline, in ems.
+    pub fn dy(self) -> &'static str {
+        match self {
+            Baseline::Top => "0.8em",
+            Baseline::Middle => "0.35em",
+            Baseline::Bottom => "0",
+        }
+    }
+}
+
+/// One drawn shape, in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// An open polyline.
+    Line { points: Vec<(i32, i32)>, stroke: Paint, width: u32 },
+    /// A rectangle, filled or outlined.
+    Rect { x: i32, y: i32, width: i32, height: i32, paint: Paint, filled: bool },
+    /// A circle.
+    Circle { cx: i32, cy: i32, r: u32, paint: Paint, filled: bool },
+    /// A filled polygon.
+    Polygon { points: Vec<(i32, i32)>, fill: Paint },
+    /// A run of text.
+    Text { x: i32, y: i32, text: String, size: u32, paint: Paint, anchor: Anchor, baseline: Baseline, bold: bool },
+}
+
+/// A whole drawing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Shapes in drawing order.
+    pub shapes: Vec<Shape>,
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape_xml(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            _ => escaped.push(character),
+        }
+    }
+    escaped
+}
+
+/// Points as an SVG `points` attribute.
+pub fn points_attribute(points: &[(i32, i32)]) -> String {
+    let mut text = String::with_capacity(points.len() * 10);
+    for (index, (x, y)) in points.iter().enumerate() {
+        if index > 0 {
+            text.push(' ');
+        }
+        let _ = write!(text, "{x},{y}");
+    }
+    text
+}
+
+impl Scene {
+    /// A standalone SVG document with a title and description for assistive technology.
+    pub fn to_svg(&self, title: &str, description: &str) -> String {
+        let mut svg = String::with_capacity(self.shapes.len() * 96 + 256);
+        let _ = write!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="t d" font-family="system-ui, sans-serif"><title id="t">{title}</title><desc id="d">{description}</desc>"#,
+            w = self.width,
+            h = self.height,
+            title = escape_xml(title),
+            description = escape_xml(description),
+        );
+        for shape in &self.shapes {
+            match shape {
+                Shape::Line { points, stroke, width } => {
+                    let _ = write!(svg, r#"<polyline points="{}" fill="none" stroke="{}" stroke-opacity="{}" stroke-width="{width}"/>"#, points_attribute(points), stroke.hex(), stroke.alpha);
+                }
+                Shape::Rect { x, y, width, height, paint, filled } => {
+                    let paint_attributes = paint_attributes(*paint, *filled);
+                    let _ = write!(svg, r#"<rect x="{x}" y="{y}" width="{width}" height="{height}" {paint_attributes}/>"#);
+                }
+                Shape::Circle { cx, cy, r, paint, filled } => {
+                    let paint_attributes = paint_attributes(*paint, *filled);
+                    let _ = write!(svg, r#"<circle cx="{cx}" cy="{cy}" r="{r}" {paint_attributes}/>"#);
+                }
+                Shape::Polygon { points, fill } => {
+                    let _ = write!(svg, r#"<polygon points="{}" fill="{}" fill-opacity="{}"/>"#, points_attribute(points), fill.hex(), fill.alpha);
+                }
+                Shape::Text { x, y, text, size, paint, anchor, baseline, bold } => {
+                    let weight = if *bold { r#" font-weight="bold""# } else { "" };
+                    let _ = write!(svg, r#"<text x="{x}" y="{y}" dy="{}" font-size="{size}" fill="{}" text-anchor="{}"{weight}>{}</text>"#, baseline.dy(), paint.hex(), anchor.svg(), escape_xml(text));
+                }
+            }
+        }
+        svg.push_str("</svg>");
+        svg
+    }
+
+    /// Every text run, in drawing order (for tests and summaries).
+    pub fn texts(&self) -> Vec<&str> {
+        self.shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+fn paint_attributes(paint: Paint, filled: bool) -> String {
+    if filled {
+        format!(r#"fill="{}" fill-opacity="{}""#, paint.hex(), paint.alpha)
+    } else {
+        format!(r#"fill="none" stroke="{}" stroke-opacity="{}""#, paint.hex(), paint.alpha)
+    }
+}

@@ -1,0 +1,14 @@
+//! Pantau's published statistics format, version 1: parsing and validation.
+//!
+//! `parse` turns the bytes of a file into a [`Dataset`] plus the [`DataIssue`]s found on the
+//! way; a value that cannot be trusted is skipped (or, for a fractional amount, rounded) and
+//! reported, so a file with some bad entries still shows what is good.
+
+mod issues;
+mod raw;
+mod read;
+mod validate;
+
+pub use issues::{DataIssue, Expected, LoadError, Problem};
+pub use read::{clean_text, MAX_TEXT_CHARS};
+pub use validate::{parse, Loaded, FORMAT_NAME, FORMAT_VERSION};

@@ -1,0 +1,249 @@
+//! The validated dataset: what the widget trusts after validation.
+//!
+//! Money is [`Rupiah`] (integers), dates are [`CivilDate`], vocabularies are enums. Every figure
+//! carries its [`Provenance`] so the widget can say which numbers are illustrative.
+
+mod date;
+mod kinds;
+mod money;
+mod thresholds;
+
+pub use date::{CivilDate, YearMonth, YEARS};
+pub use kinds::{Code, Method, ProcurementType, Stage};
+pub use money::{Rupiah, Share};
+pub use thresholds::{Threshold, PDN_TARGET, UMKK_FLOOR};
+
+/// A whole statistics file after validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// Who published what, when, under which licence.
+    pub meta: Meta,
+    /// Spending over the year and its breakdowns, if the file has them.
+    pub spending: Option<Spending>,
+    /// PDN and UMK-K shares, if the file has them.
+    pub local_content: Option<LocalContent>,
+    /// Targets with deadlines.
+    pub targets: Vec<Target>,
+}
+
+impl Dataset {
+    /// Whether any figure in the file is illustrative (not from a cited source).
+    pub fn has_illustrative_figures(&self) -> bool {
+        self.meta.illustrative
+            || self.spending.as_ref().is_some_and(Spending::has_illustrative_figures)
+            || self.local_content.as_ref().is_some_and(LocalContent::has_illustrative_figures)
+            || self.targets.iter().any(|target| target.provenance.illustrative)
+    }
+}
+
+/// The file's metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// Title of the dataset, shown as the widget's heading.
+    pub title: String,
+    /// Who publishes the file.
+    pub publisher: String,
+    /// Where the figures come from (a page for people), if given.
+    pub source_url: Option<String>,
+    /// Licence of the data, such as "CC BY 4.0".
+    pub license: String,
+    /// The date the figures describe.
+    pub as_of: CivilDate,
+    /// First and last day of the period covered.
+    pub period: (CivilDate, CivilDate),
+    /// Fiscal year (tahun anggaran).
+    pub fiscal_year: i32,
+    /// ISO 4217 code of all money in the file.
+    pub currency: Currency,
+    /// Whether the publisher marks the whole file as illustrative.
+    pub illustrative: bool,
+    /// Region, if the file is about one.
+    pub region: Option<Region>,
+    /// Free-text notes from the publisher.
+    pub notes: Option<String>,
+    /// Cited sources that figures refer to by id.
+    pub sources: Vec<Source>,
+}
+
+/// An ISO 4217 currency code (three upper-case ASCII letters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Currency(String);
+
+impl Currency {
+    /// The code, if it has the form of an ISO 4217 code.
+    pub fn new(code: &str) -> Option<Currency> {
+        (code.len() == 3 && code.bytes().all(|byte| byte.is_ascii_uppercase()))
+            .then(|| Currency(code.to_owned()))
+    }
+
+    /// Indonesian rupiah.
+    pub fn idr() -> Currency {
+        Currency("IDR".to_owned())
+    }
+
+    /// The code.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is the rupiah.
+    pub fn is_idr(&self) -> bool {
+        self.0 == "IDR"
+    }
+}
+
+/// A region (province or kabupaten/kota) by its BPS code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// BPS code, such as "64" for Kalimantan Timur.
+    pub code: String,
+    /// Name.
+    pub name: String,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Id used by figures to cite it.
+    pub id: String,
+    /// Title of the article or document.
+    pub title: String,
+    /// Address of the source, if public.
+    pub url: Option<String>,
+}
+
+/// Where a figure comes from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Provenance {
+    /// True when the figure is not from a source (made up for illustration).
+    pub illustrative: bool,
+    /// Id of the cited source in [`Meta::sources`], if any.
+    pub source: Option<String>,
+}
+
+/// A value with its provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure<T> {
+    /// The value.
+    pub value: T,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// Procurement spending for one fiscal year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spending {
+    /// What is counted, in the publisher's words.
+    pub label: String,
+    /// Fiscal year of these figures.
+    pub fiscal_year: i32,
+    /// Stage of money the amounts count.
+    pub stage: Stage,
+    /// Budget ceiling for the year, if published.
+    pub pagu: Option<Figure<Rupiah>>,
+    /// Amount per month, sorted by month, each month once.
+    pub monthly: Vec<MonthlyAmount>,
+    /// Breakdown by selection method.
+    pub by_method: Vec<Breakdown<Method>>,
+    /// Breakdown by procurement type.
+    pub by_type: Vec<Breakdown<ProcurementType>>,
+}
+
+impl Spending {
+    fn has_illustrative_figures(&self) -> bool {
+        self.pagu.as_ref().is_some_and(|pagu| pagu.provenance.illustrative)
+            || self.monthly.iter().any(|month| month.provenance.illustrative)
+            || self.by_method.iter().any(|row| row.provenance.illustrative)
+            || self.by_type.iter().any(|row| row.provenance.illustrative)
+    }
+}
+
+/// The amount for one month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthlyAmount {
+    /// The month.
+    pub month: YearMonth,
+    /// The amount in that month (not cumulative).
+    pub amount: Rupiah,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// One row of a breakdown: an amount (and optionally a package count) for one category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown<K> {
+    /// The category.
+    pub key: K,
+    /// The amount.
+    pub amount: Rupiah,
+    /// Number of packages (paket), if published.
+    pub packages: Option<u64>,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// Local content: PDN and UMK-K spending within goods/services spending.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalContent {
+    /// Fiscal year of these figures.
+    pub fiscal_year: i32,
+    /// Stage of money the amounts count.
+    pub stage: Stage,
+    /// Goods/services spending: the denominator of both shares.
+    pub total: Figure<Rupiah>,
+    /// Spending on domestic products (PDN).
+    pub pdn: Figure<Rupiah>,
+    /// Spending with micro and small businesses and cooperatives (UMK-K).
+    pub umkk: Figure<Rupiah>,
+    /// The same per spending unit (perangkat daerah).
+    pub by_unit: Vec<UnitContent>,
+}
+
+impl LocalContent {
+    fn has_illustrative_figures(&self) -> bool {
+        [&self.total, &self.pdn, &self.umkk].iter().any(|figure| figure.provenance.illustrative)
+            || self.by_unit.iter().any(|unit| unit.provenance.illustrative)
+    }
+}
+
+/// Local content of one spending unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitContent {
+    /// Name of the unit (satker / OPD / perangkat daerah).
+    pub unit: String,
+    /// Goods/services spending of the unit.
+    pub total: Rupiah,
+    /// Of which on domestic products.
+    pub pdn: Rupiah,
+    /// Of which with UMK-K.
+    pub umkk: Rupiah,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// A target: reach `target` by `deadline`, counting from `baseline` at `start`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// Stable id.
+    pub id: String,
+    /// What is counted, such as "Produk tayang di e-Katalog".
+    pub label: String,
+    /// Unit of the count, such as "produk"; empty when the value is money.
+    pub unit: String,
+    /// Value at `start`.
+    pub baseline: i64,
+    /// When counting starts.
+    pub start: CivilDate,
+    /// The value to reach.
+    pub target: i64,
+    /// When it must be reached (inclusive).
+    pub deadline: CivilDate,
+    /// The value reached by `as_of`.
+    pub achieved: i64,
+    /// The day `achieved` was measured (end of that day).
+    pub as_of: CivilDate,
+    /// The regulation or commitment behind the target.
+    pub legal_basis: Option<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}

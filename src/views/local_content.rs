@@ -1,0 +1,143 @@
+//! The local-content view: PDN share against 95% and UMK-K share against the 40% legal floor,
+//! overall and by spending unit, with the gap in rupiah for each unit below.
+
+use super::{star, Fact, Panel, Status};
+use crate::analysis::local_content::{by_unit, overall, Measure, ShareStatus};
+use crate::chart::spec::{BarRow, BarSpec, ChartSpec, Reference, TickFormat, Tip};
+use crate::chart::Locale;
+use crate::i18n::{format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken, format_percent, stage_name, Lang, Text};
+use crate::model::{LocalContent, Share};
+
+pub fn panels(content: &LocalContent, locale: &Locale) -> Vec<Panel> {
+    Measure::ALL.iter().filter_map(|measure| panel(content, *measure, locale)).collect()
+}
+
+fn measure_name(measure: Measure, lang: Lang) -> &'static str {
+    match measure {
+        Measure::Pdn => Text::PdnShare.get(lang),
+        Measure::Umkk => Text::UmkkShare.get(lang),
+    }
+}
+
+fn short_name(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Pdn => "PDN",
+        Measure::Umkk => "UMK-K",
+    }
+}
+
+fn threshold_name(measure: Measure, lang: Lang) -> &'static str {
+    match measure {
+        Measure::Pdn => lang.pick("target", "target"),
+        Measure::Umkk => lang.pick("batas minimal", "legal floor"),
+    }
+}
+
+fn row(status: &ShareStatus, locale: &Locale) -> BarRow {
+    let lang = locale.lang;
+    let currency = &locale.currency;
+    let label = status.unit.clone().unwrap_or_else(|| Text::Overall.get(lang).to_owned());
+    let share = format_percent(status.share, lang);
+    let below = !status.meets_threshold();
+    let value_text = if below {
+        format!("{share} · {} {}{}", Text::Gap.get(lang).to_lowercase(), compact(status.gap, currency, lang), star(status.illustrative))
+    } else {
+        format!("{share} ✓{}", star(status.illustrative))
+    };
+    let verdict = if below { Text::BelowThreshold.get(lang) } else { Text::MeetsThreshold.get(lang) };
+    let mut lines = vec![
+        format!("{} {}: {} ({})", short_name(status.measure), share, compact(status.part, currency, lang), exact(status.part, currency, lang)),
+        format!("{}: {} ({})", lang.pick("Belanja barang/jasa", "Goods/services spending"), compact(status.total, currency, lang), exact(status.total, currency, lang)),
+        verdict.to_owned(),
+    ];
+    if below {
+        lines.push(format!("{}: {} ({})", Text::Gap.get(lang), compact(status.gap, currency, lang), exact(status.gap, currency, lang)));
+    }
+    if status.illustrative {
+        lines.push(format!("* {}", Text::IllustrativeMark.get(lang)));
+    }
+    let gap_spoken = if below { format!(", {} {}", Text::Gap.get(lang).to_lowercase(), spoken(status.gap, currency, lang)) } else { String::new() };
+    BarRow {
+        label: label.clone(),
+        value: status.share.fraction(),
+        value_text,
+        below_threshold: below,
+        tip: Tip { spoken: format!("{label}: {} {share}, {verdict}{gap_spoken}", short_name(status.measure)), title: label, lines },
+    }
+}
+
+fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Panel> {
+    let lang = locale.lang;
+    let currency = &locale.currency;
+    let total = overall(content, measure)?;
+    let units = by_unit(content, measure);
+    let threshold = measure.threshold();
+    let threshold_share = Share::new(threshold.fraction()).unwrap_or_default();
+    let threshold_text = format!("{} {}", threshold_name(measure, lang), format_percent(threshold_share, lang));
+    let mut rows = vec![row(&total, locale)];
+    rows.extend(units.iter().map(|unit| row(unit, locale)));
+    let below: Vec<&ShareStatus> = units.iter().filter(|unit| !unit.meets_threshold()).collect();
+    let status = if total.meets_threshold() { Status::Good } else { Status::Bad };
+    let mut facts = vec![Fact {
+        label: format!("{} {}", short_name(measure), Text::Overall.get(lang).to_lowercase()),
+        value: format!("{}{}", format_percent(total.share, lang), star(total.illustrative)),
+        spoken: None,
+        status: Some(status),
+    }];
+    facts.push(Fact { label: format!("{} ({})", Text::Threshold.get(lang), threshold.citation), value: format_percent(threshold_share, lang), spoken: None, status: None });
+    if !total.meets_threshold() {
+        facts.push(Fact { label: Text::Gap.get(lang).to_owned(), value: format!("{}{}", compact(total.gap, currency, lang), star(total.illustrative)), spoken: Some(spoken(total.gap, currency, lang)), status: None });
+    }
+    if !units.is_empty() {
+        facts.push(Fact {
+            label: Text::UnitsBelow.get(lang).to_owned(),
+            value: format!("{} / {}", below.len(), units.len()),
+            spoken: None,
+            status: Some(if below.is_empty() { Status::Good } else { Status::Bad }),
+        });
+    }
+    let mut summary = format!(
+        "{}: {} {} {}, {} {} ({}).",
+        lang.pick("Grafik batang", "Bar chart"),
+        measure_name(measure, lang),
+        format_percent(total.share, lang),
+        lang.pick("secara keseluruhan", "overall"),
+        threshold_text,
+        threshold.citation,
+        if total.meets_threshold() { Text::MeetsThreshold.get(lang).to_owned() } else { format!("{}, {} {}", Text::BelowThreshold.get(lang), Text::Gap.get(lang).to_lowercase(), spoken(total.gap, currency, lang)) }
+    );
+    if let (Some(lowest), Some(highest)) = (units.first(), units.last()) {
+        summary.push_str(&format!(
+            " {} {} ({}), {} {} ({}). {} {} {} {}.",
+            lang.pick("Terendah", "Lowest"),
+            lowest.unit.as_deref().unwrap_or_default(),
+            format_percent(lowest.share, lang),
+            lang.pick("tertinggi", "highest"),
+            highest.unit.as_deref().unwrap_or_default(),
+            format_percent(highest.share, lang),
+            below.len(),
+            lang.pick("dari", "of"),
+            units.len(),
+            Text::UnitsBelow.get(lang).to_lowercase()
+        ));
+    }
+    Some(Panel {
+        id: format!("share-{}", short_name(measure).to_lowercase()),
+        title: format!("{} {}", measure_name(measure, lang), content.fiscal_year),
+        subtitle: format!(
+            "{} {}: {}",
+            stage_name(content.stage, lang),
+            lang.pick("terhadap belanja barang/jasa", "of goods/services spending"),
+            format!("{}{}", compact(content.total.value, currency, lang), star(content.total.provenance.illustrative))
+        ),
+        facts,
+        chart: ChartSpec::Bars(BarSpec {
+            rows,
+            max: Some(1.0),
+            threshold: Some(Reference { value: threshold.fraction(), label: threshold_text }),
+            tick_format: TickFormat::Percent,
+        }),
+        summary,
+        notes: vec![format!("{}: {}", Text::LegalBasis.get(lang), threshold.citation)],
+    })
+}

@@ -1,0 +1,113 @@
+//! Views: what each tab shows, as panels of chart specs, key figures and summaries, in the
+//! reader's language. Pure functions of the dataset; the browser layer only renders them.
+
+mod local_content;
+mod spending;
+mod targets;
+
+use crate::chart::spec::ChartSpec;
+use crate::chart::Locale;
+use crate::i18n::{Lang, Text};
+use crate::model::Dataset;
+
+/// The three views of the widget (the `view` parameter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    /// Spending over the year and its breakdowns.
+    #[default]
+    Spending,
+    /// PDN and UMK-K shares against their thresholds.
+    LocalContent,
+    /// Progress toward targets.
+    Targets,
+}
+
+impl View {
+    /// All views, in tab order.
+    pub const ALL: [View; 3] = [View::Spending, View::LocalContent, View::Targets];
+
+    /// The `view` parameter value.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Spending => "spending",
+            View::LocalContent => "local-content",
+            View::Targets => "targets",
+        }
+    }
+
+    /// The view for a `view` parameter value.
+    pub fn from_code(code: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.code() == code)
+    }
+
+    /// The tab's name.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            View::Spending => Text::ViewSpending.get(lang),
+            View::LocalContent => Text::ViewLocalContent.get(lang),
+            View::Targets => Text::ViewTargets.get(lang),
+        }
+    }
+}
+
+/// A key figure shown beside a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// What it is.
+    pub label: String,
+    /// The value as printed.
+    pub value: String,
+    /// The value as spoken (long forms of money), when it differs.
+    pub spoken: Option<String>,
+    /// A status the fact conveys, if any (verdicts, thresholds).
+    pub status: Option<Status>,
+}
+
+/// A judgement shown with a word and a symbol, never colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Meets the threshold or is on track.
+    Good,
+    /// At risk.
+    Warning,
+    /// Below the threshold, off track or missed.
+    Bad,
+}
+
+/// One chart with its title, key figures and a summary for screen readers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    /// Stable id, for element ids and tests.
+    pub id: String,
+    /// Title above the chart.
+    pub title: String,
+    /// A line under the title: what is counted, the stage of money, the year.
+    pub subtitle: String,
+    /// Key figures.
+    pub facts: Vec<Fact>,
+    /// The chart.
+    pub chart: ChartSpec,
+    /// What the chart shows, for screen readers (extremes, where a threshold stands).
+    pub summary: String,
+    /// Shown under the chart: legal basis, illustrative figures, sources.
+    pub notes: Vec<String>,
+}
+
+/// The panels of a view; empty when the dataset has nothing for it.
+pub fn panels(dataset: &Dataset, view: View, lang: Lang) -> Vec<Panel> {
+    let locale = Locale { lang, currency: dataset.meta.currency.clone() };
+    match view {
+        View::Spending => dataset.spending.as_ref().map(|spending| spending::panels(spending, &locale)).unwrap_or_default(),
+        View::LocalContent => dataset.local_content.as_ref().map(|content| local_content::panels(content, &locale)).unwrap_or_default(),
+        View::Targets => dataset.targets.iter().map(|target| targets::panel(target, lang)).collect(),
+    }
+}
+
+/// ` *` after an illustrative figure.
+fn star(illustrative: bool) -> &'static str {
+    if illustrative {
+        " *"
+    } else {
+        ""
+    }
+}

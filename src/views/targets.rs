@@ -1,0 +1,157 @@
+//! The targets view: achieved so far, the linear projection to the deadline, the required pace
+//! and a verdict.
+
+use super::{star, Fact, Panel, Status};
+use crate::analysis::progress::{progress, projected_on, Verdict};
+use crate::chart::spec::{ChartSpec, LineSeries, LineSpec, PointMark, Reference, Role, Stroke, TickFormat, Tip};
+use crate::i18n::{format_count, format_count_compact, format_date, format_decimal, format_percent, month_name, verdict_name, Lang, Text};
+use crate::model::{CivilDate, Target};
+
+fn with_unit(value: i64, target: &Target, lang: Lang) -> String {
+    if target.unit.is_empty() {
+        format_count(value, lang)
+    } else {
+        format!("{} {}", format_count(value, lang), target.unit)
+    }
+}
+
+fn day(target: &Target, date: CivilDate) -> f64 {
+    target.start.days_until(date) as f64
+}
+
+pub fn panel(target: &Target, lang: Lang) -> Panel {
+    let progress = progress(target);
+    let mark = star(target.provenance.illustrative);
+    let achieved_text = with_unit(target.achieved, target, lang);
+    let projected_text = with_unit(progress.projected, target, lang);
+    let target_text = with_unit(target.target, target, lang);
+    let as_of = format_date(target.as_of, lang);
+    let deadline = format_date(target.deadline, lang);
+    let verdict = verdict_name(progress.verdict, lang);
+    let status = match progress.verdict {
+        Verdict::Reached | Verdict::OnTrack => Status::Good,
+        Verdict::AtRisk => Status::Warning,
+        Verdict::OffTrack | Verdict::Missed => Status::Bad,
+    };
+    let per_day = |pace: f64| format!("{} {}", format_decimal(pace, 0, lang), Text::PerDay.get(lang));
+
+    let start = (day(target, target.start), target.baseline as f64);
+    let now = (day(target, target.as_of), target.achieved as f64);
+    let end_x = day(target, target.deadline);
+    let projection_end = projected_on(target, &progress, target.deadline) as f64;
+    let mut series = vec![LineSeries { points: vec![start, now], stroke: Stroke::Solid, role: Role::Primary, end_label: None }];
+    if progress.remaining_days > 0 {
+        series.push(LineSeries {
+            points: vec![now, (end_x, projection_end)],
+            stroke: Stroke::Dashed,
+            role: Role::Primary,
+            end_label: Some(format!("{} {}", Text::Projection.get(lang), format_count_compact(progress.projected, lang))),
+        });
+        if progress.required_pace_per_day.is_some() {
+            series.push(LineSeries { points: vec![now, (end_x, target.target as f64)], stroke: Stroke::Dotted, role: Role::Warning, end_label: None });
+        }
+    }
+    let mut points = vec![PointMark {
+        at: now,
+        hollow: target.provenance.illustrative,
+        tip: Tip {
+            title: format!("{} {as_of}", Text::Achieved.get(lang)),
+            lines: vec![format!("{achieved_text}{mark}"), format!("{} {}", format_percent(progress.achieved_share, lang), lang.pick("dari target", "of the target"))],
+            spoken: format!("{} {as_of}: {achieved_text}, {} {}", Text::Achieved.get(lang), format_percent(progress.achieved_share, lang), lang.pick("dari target", "of the target")),
+        },
+    }];
+    if progress.remaining_days > 0 {
+        points.push(PointMark {
+            at: (end_x, projection_end),
+            hollow: true,
+            tip: Tip {
+                title: format!("{} {deadline}", Text::Projection.get(lang)),
+                lines: vec![projected_text.clone(), format!("{} {}", format_percent(progress.projected_share, lang), lang.pick("dari target", "of the target"))],
+                spoken: format!("{} {deadline}: {projected_text}, {} {}", Text::Projection.get(lang), format_percent(progress.projected_share, lang), lang.pick("dari target", "of the target")),
+            },
+        });
+    }
+    points.push(PointMark {
+        at: (end_x, target.target as f64),
+        hollow: false,
+        tip: Tip {
+            title: format!("{} {deadline}", Text::Target.get(lang)),
+            lines: vec![target_text.clone(), target.legal_basis.clone().unwrap_or_default()].into_iter().filter(|line| !line.is_empty()).collect(),
+            spoken: format!("{} {deadline}: {target_text}", Text::Target.get(lang)),
+        },
+    });
+    let x_ticks = month_ticks(target, lang);
+    let chart = ChartSpec::Lines(LineSpec {
+        x_range: (0.0, end_x.max(1.0)),
+        x_ticks,
+        y_max: target.target as f64,
+        y_format: TickFormat::Count,
+        columns: Vec::new(),
+        column_width: 0.0,
+        series,
+        references: vec![Reference { value: target.target as f64, label: format!("{} {}", Text::Target.get(lang), format_count_compact(target.target, lang)) }],
+        points,
+    });
+    let mut facts = vec![
+        Fact { label: format!("{} ({as_of})", Text::Achieved.get(lang)), value: format!("{achieved_text}{mark}"), spoken: None, status: None },
+        Fact { label: format!("{} ({deadline})", Text::Target.get(lang)), value: target_text.clone(), spoken: None, status: None },
+        Fact { label: lang.pick("Status", "Status").to_owned(), value: verdict.to_owned(), spoken: None, status: Some(status) },
+    ];
+    if progress.remaining_days > 0 {
+        facts.insert(2, Fact { label: format!("{} ({deadline})", Text::Projection.get(lang)), value: format!("{projected_text} ({})", format_percent(progress.projected_share, lang)), spoken: None, status: None });
+        facts.push(Fact { label: Text::PaceSoFar.get(lang).to_owned(), value: per_day(progress.pace_per_day), spoken: None, status: None });
+    }
+    if let Some(required) = progress.required_pace_per_day {
+        let ratio = progress.pace_ratio.map(|ratio| format!(" ({}×)", format_decimal(ratio, 1, lang))).unwrap_or_default();
+        facts.push(Fact { label: Text::RequiredPace.get(lang).to_owned(), value: format!("{}{ratio}", per_day(required)), spoken: None, status: None });
+    }
+    let mut summary = format!(
+        "{}: {achieved_text} {} {as_of} ({}), {} {target_text} {} {deadline}.",
+        target.label,
+        lang.pick("per", "as of"),
+        format_percent(progress.achieved_share, lang),
+        lang.pick("target", "target"),
+        lang.pick("pada", "by"),
+    );
+    if progress.remaining_days > 0 {
+        summary.push_str(&format!(" {} {projected_text}.", lang.pick("Dengan laju sejauh ini proyeksinya", "At the pace so far the projection is")));
+    }
+    if let Some(required) = progress.required_pace_per_day {
+        summary.push_str(&format!(" {} {}.", lang.pick("Laju yang dibutuhkan", "Required pace"), per_day(required)));
+    }
+    summary.push_str(&format!(" Status: {verdict}."));
+    let mut notes = Vec::new();
+    if let Some(basis) = &target.legal_basis {
+        notes.push(format!("{}: {basis}", Text::LegalBasis.get(lang)));
+    }
+    notes.push(lang.pick(
+        "Proyeksi linear: laju rata-rata sejak awal periode diteruskan sampai tenggat. Garis putus-putus: proyeksi; garis titik-titik: laju yang dibutuhkan.",
+        "Linear projection: the average pace since the start of the period, continued to the deadline. Dashed line: projection; dotted line: required pace.",
+    ).to_owned());
+    Panel {
+        id: format!("target-{}", target.id),
+        title: target.label.clone(),
+        subtitle: format!("{} {} {}: {target_text}", Text::Target.get(lang), lang.pick("hingga", "by"), deadline),
+        facts,
+        chart,
+        summary,
+        notes,
+    }
+}
+
+/// Ticks at the first day of each month between start and deadline.
+fn month_ticks(target: &Target, lang: Lang) -> Vec<(f64, String)> {
+    let mut ticks = Vec::new();
+    let (mut year, mut month) = (target.start.year(), target.start.month());
+    while let Some(first) = CivilDate::new(year, month, 1) {
+        if first > target.deadline || ticks.len() > 240 {
+            break;
+        }
+        if first >= target.start {
+            let label = if month == 1 && !ticks.is_empty() { format!("{year}") } else { month_name(month, lang, true).to_owned() };
+            ticks.push((day(target, first), label));
+        }
+        (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    }
+    ticks
+}

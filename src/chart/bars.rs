@@ -41,11 +41,14 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &BarSpec, l
     let x_max = ticks.last().copied().unwrap_or(1.0);
     let rows = spec.rows.len().max(1) as f64;
     let right = widest(spec.rows.iter().map(|row| &row.value_text), LABEL_SIZE).saturating_add(12).min(width / 3);
-    let margins = Margins { top: TOP, right, bottom: BOTTOM, left: 8 };
+    let x_ticks: Vec<(f64, String)> = ticks.iter().map(|tick| (*tick, spec.tick_format.format(*tick, locale))).collect();
+    let left = x_ticks.first().map_or(0, |(_, label)| widest([label], TICK_SIZE) / 2).max(8) + 2;
+    let right = right.max(x_ticks.last().map_or(0, |(_, label)| widest([label], TICK_SIZE) / 2 + 2));
+    let margins = Margins { top: TOP, right, bottom: BOTTOM, left };
     let axes = Axes {
         x: 0.0..x_max,
         y: 0.0..rows,
-        x_ticks: ticks.iter().map(|tick| (*tick, spec.tick_format.format(*tick, locale))).collect(),
+        x_ticks,
         y_ticks: Vec::new(),
         value_axis: ValueAxis::Horizontal,
     };

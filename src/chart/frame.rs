@@ -75,7 +75,11 @@ pub fn draw_frame<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, margins: Ma
     root.fill(&theme.background)?;
     let area = root.margin(margins.top, margins.bottom, margins.left, margins.right);
     let (x, y) = (safe_range(&axes.x), safe_range(&axes.y));
-    let pixels = area.get_pixel_range();
+    // As plotters' ChartBuilder does: the last pixel is inclusive, and y grows upwards.
+    let (mut x_pixels, mut y_pixels) = area.get_pixel_range();
+    x_pixels.end -= 1;
+    y_pixels.end -= 1;
+    let pixels = (x_pixels, y_pixels.end..y_pixels.start);
     let plot = area.apply_coord_spec(Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(x.clone(), y.clone(), pixels));
     let grid = theme.grid.stroke_width(1);
     let ticks = text_style(TICK_SIZE, theme.muted, Pos::new(HPos::Right, VPos::Center));

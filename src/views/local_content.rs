@@ -125,10 +125,11 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
         id: format!("share-{}", short_name(measure).to_lowercase()),
         title: format!("{} {}", measure_name(measure, lang), content.fiscal_year),
         subtitle: format!(
-            "{} {}: {}",
+            "{} {}: {}{}",
             stage_name(content.stage, lang),
             lang.pick("terhadap belanja barang/jasa", "of goods/services spending"),
-            format!("{}{}", compact(content.total.value, currency, lang), star(content.total.provenance.illustrative))
+            compact(content.total.value, currency, lang),
+            star(content.total.provenance.illustrative)
         ),
         facts,
         chart: ChartSpec::Bars(BarSpec {

@@ -1,0 +1,34 @@
+//! The widget's configuration from the page address: `src`, `view`, `lang`.
+
+use crate::i18n::Lang;
+use crate::views::View;
+
+/// The bundled sample, relative to the widget's page.
+pub const DEFAULT_SRC: &str = "data/kaltim-2024.json";
+
+/// What the embedding page asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Address of the statistics file.
+    pub src: String,
+    /// The view shown first.
+    pub view: View,
+    /// The reader's language.
+    pub lang: Lang,
+}
+
+impl Config {
+    /// Reads `?src=…&view=…&lang=…`; `lang` falls back to the browser's language, then Indonesian.
+    pub fn from_location() -> Config {
+        let params = web_sys::window()
+            .and_then(|window| window.location().search().ok())
+            .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+        let param = |name: &str| params.as_ref().and_then(|params| params.get(name)).filter(|value| !value.trim().is_empty());
+        let browser_lang = || web_sys::window().and_then(|window| window.navigator().language()).and_then(|tag| Lang::from_tag(&tag));
+        Config {
+            src: param("src").unwrap_or_else(|| DEFAULT_SRC.to_owned()),
+            view: param("view").and_then(|code| View::from_code(&code)).unwrap_or_default(),
+            lang: param("lang").and_then(|tag| Lang::from_tag(&tag)).or_else(browser_lang).unwrap_or_default(),
+        }
+    }
+}

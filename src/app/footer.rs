@@ -1,0 +1,49 @@
+//! Provenance: source, publisher, as-of date, licence, and the data file.
+
+use crate::i18n::{format_date, Lang, Text};
+use crate::model::Meta;
+use leptos::prelude::*;
+
+/// Only http(s) and relative addresses become links (never `javascript:` or `data:`).
+fn safe_href(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let path_start = lower.find(['/', '?', '#']);
+    let relative = match (scheme_end, path_start) {
+        (None, _) => true,
+        (Some(colon), Some(path)) => path < colon,
+        (Some(_), None) => false,
+    };
+    (relative || lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.to_owned())
+}
+
+/// The footer under the charts.
+#[component]
+pub fn Footer(meta: Meta, lang: Lang, src: String) -> impl IntoView {
+    let sources = meta
+        .sources
+        .iter()
+        .map(|source| match source.url.as_deref().and_then(safe_href) {
+            Some(href) => view! { <li><a href=href rel="noopener noreferrer" target="_blank">{source.title.clone()}</a></li> }.into_any(),
+            None => view! { <li>{source.title.clone()}</li> }.into_any(),
+        })
+        .collect_view();
+    let source_link = meta.source_url.as_deref().and_then(safe_href).map(|href| {
+        let text = href.clone();
+        view! { <a href=href rel="noopener noreferrer" target="_blank">{text}</a> }
+    });
+    view! {
+        <footer class="pantau-footer">
+            <p>
+                <span>{Text::Publisher.get(lang)}": "{meta.publisher.clone()}</span>
+                " · "<span>{Text::AsOf.get(lang)}" "{format_date(meta.as_of, lang)}</span>
+                " · "<span>{Text::License.get(lang)}": "{meta.license.clone()}</span>
+                {safe_href(&src).map(|href| view! { " · "<a href=href class="pantau-data-link">{Text::DataFile.get(lang)}</a> })}
+            </p>
+            {source_link.map(|link| view! { <p>{Text::Source.get(lang)}": "{link}</p> })}
+            {(!meta.sources.is_empty()).then(|| view! { <p class="pantau-sources-title">{Text::Source.get(lang)}":"</p><ul class="pantau-sources">{sources}</ul> })}
+            {meta.notes.clone().map(|notes| view! { <p class="pantau-notes">{notes}</p> })}
+        </footer>
+    }
+}

@@ -1,0 +1,29 @@
+//! The browser layer: configuration from the page address, fetching, and thin Leptos
+//! components around the pure views.
+
+mod chart_view;
+mod config;
+mod fetch;
+mod footer;
+mod panel_view;
+mod status;
+mod widget;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Mounts the widget into `#pantau` (or the body when the page has no such element).
+pub fn mount() {
+    let config = config::Config::from_location();
+    let host = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("pantau"))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    match host {
+        Some(host) => {
+            host.set_inner_html("");
+            leptos::mount::mount_to(host, move || view! { <widget::Widget config /> }).forget();
+        }
+        None => leptos::mount::mount_to_body(move || view! { <widget::Widget config /> }),
+    }
+}

@@ -1,0 +1,136 @@
+//! The whole widget: fetch state, header with language switch and view tabs, panels, footer.
+
+use super::config::Config;
+use super::fetch::fetch_dataset;
+use super::footer::Footer;
+use super::panel_view::PanelView;
+use super::status::{DataIssues, ErrorMessage, Loading};
+use crate::chart::Locale;
+use crate::format::Loaded;
+use crate::i18n::{Lang, Text};
+use crate::views::{panels, View};
+use leptos::prelude::*;
+
+/// The widget, configured by the page address.
+#[component]
+pub fn Widget(config: Config) -> impl IntoView {
+    let lang = RwSignal::new(config.lang);
+    let view_choice = RwSignal::new(config.view);
+    let src = config.src.clone();
+    let data = LocalResource::new(move || fetch_dataset(src.clone()));
+    Effect::new(move |_| {
+        if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element()) {
+            let _ = root.set_attribute("lang", lang.get().tag());
+        }
+    });
+    let src_link = config.src;
+    view! {
+        <div class="pantau-widget">
+            {move || match data.get() {
+                None => view! { <Loading lang=lang.get() /> }.into_any(),
+                Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
+                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice src=src_link.clone() /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// What the reader sees once the data is in.
+#[component]
+fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>, view_choice: RwSignal<View>, src: String) -> impl IntoView {
+    let dataset = StoredValue::new(loaded.dataset);
+    let issues = loaded.issues;
+    let title = dataset.with_value(|dataset| dataset.meta.title.clone());
+    let illustrative = dataset.with_value(|dataset| dataset.has_illustrative_figures());
+    let panel_list = move || {
+        let lang = lang.get();
+        let view = view_choice.get();
+        dataset.with_value(|dataset| {
+            let locale = Locale { lang, currency: dataset.meta.currency.clone() };
+            let list = panels(dataset, view, lang);
+            if list.is_empty() {
+                return view! { <p class="pantau-empty" role="status">{Text::NoDataForView.get(lang)}</p> }.into_any();
+            }
+            list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() /> }).collect_view().into_any()
+        })
+    };
+    view! {
+        <header class="pantau-header">
+            <h2 class="pantau-title">{title}</h2>
+            <LanguageSwitch lang />
+        </header>
+        <ViewTabs lang view_choice />
+        {move || illustrative.then(|| view! { <p class="pantau-illustrative">{Text::IllustrativeNotice.get(lang.get())}</p> })}
+        <div class="pantau-panels" id="pantau-tabpanel" role="tabpanel" aria-labelledby=move || format!("pantau-tab-{}", view_choice.get().code())>
+            {panel_list}
+        </div>
+        <DataIssues issues lang />
+        {move || dataset.with_value(|dataset| view! { <Footer meta=dataset.meta.clone() lang=lang.get() src=src.clone() /> })}
+    }
+}
+
+/// Bahasa Indonesia / English.
+#[component]
+fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
+    let button = move |choice: Lang, label: &'static str, name: &'static str| {
+        view! {
+            <button type="button" class="pantau-lang" lang=choice.tag() aria-label=name aria-pressed=move || (lang.get() == choice).to_string() on:click=move |_| lang.set(choice)>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="pantau-langs" role="group" aria-label="Bahasa / Language">
+            {button(Lang::Id, "ID", "Bahasa Indonesia")}
+            {button(Lang::En, "EN", "English")}
+        </div>
+    }
+}
+
+/// The three views as tabs; arrow keys move between them.
+#[component]
+fn ViewTabs(lang: RwSignal<Lang>, view_choice: RwSignal<View>) -> impl IntoView {
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        let index = View::ALL.iter().position(|view| *view == view_choice.get_untracked()).unwrap_or(0);
+        let next = match event.key().as_str() {
+            "ArrowRight" => (index + 1) % View::ALL.len(),
+            "ArrowLeft" => (index + View::ALL.len() - 1) % View::ALL.len(),
+            "Home" => 0,
+            "End" => View::ALL.len() - 1,
+            _ => return,
+        };
+        event.prevent_default();
+        view_choice.set(View::ALL[next]);
+        let id = format!("pantau-tab-{}", View::ALL[next].code());
+        if let Some(element) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id(&id)) {
+            use wasm_bindgen::JsCast;
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    };
+    view! {
+        <div class="pantau-tabs" role="tablist" aria-label=move || Text::ViewsLabel.get(lang.get()) on:keydown=on_keydown>
+            {View::ALL
+                .into_iter()
+                .map(|view| {
+                    let selected = move || view_choice.get() == view;
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            class="pantau-tab"
+                            id=format!("pantau-tab-{}", view.code())
+                            aria-controls="pantau-tabpanel"
+                            aria-selected=move || selected().to_string()
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            on:click=move |_| view_choice.set(view)
+                        >
+                            {move || view.name(lang.get())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+// A static server for the release build (dist/) on loopback, plus misbehaving routes for tests.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** Test routes under /fixtures/: name -> (request, response) handler. */
+export const fixtures = new Map();
+
+/** Starts the server on a free loopback port; resolves to { url, close }. */
+export function serve(root) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const fixture = fixtures.get(path);
+    if (fixture) {
+      fixture(request, response);
+      return;
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(normalize(root))) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }) });
+    });
+  });
+}
+
+if (process.argv[1] && process.argv[1].endsWith('server.mjs')) {
+  const root = process.argv[2] ?? 'dist';
+  serve(root).then(({ url }) => console.log(`serving ${root} at ${url}`));
+}

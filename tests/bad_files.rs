@@ -6,22 +6,48 @@ const META: &str = r#""meta": {"title": "T", "publisher": "P", "license": "CC BY
     "period": {"start": "2024-01-01", "end": "2024-12-31"}, "fiscal_year": 2024, "currency": "IDR"}"#;
 
 fn with_spending(monthly: &str) -> String {
-    format!(r#"{{"format": "pantau-pbj", "version": 1, {META}, "spending": {{"stage": "realisasi", "monthly": [{monthly}]}}}}"#)
+    format!(
+        r#"{{"format": "pantau-pbj", "version": 1, {META}, "spending": {{"stage": "realisasi", "monthly": [{monthly}]}}}}"#
+    )
 }
 
 #[test]
 fn files_that_cannot_be_used_say_why() {
     let cases: Vec<(String, LoadError)> = vec![
-        ("<!doctype html><title>404</title>".into(), LoadError::NotAFile),
+        (
+            "<!doctype html><title>404</title>".into(),
+            LoadError::NotAFile,
+        ),
         ("".into(), LoadError::NotJson { line: 1, column: 0 }),
-        ("{\"format\": \"pantau-pbj\", \"version\": 1,".into(), LoadError::NotJson { line: 1, column: 38 }),
+        (
+            "{\"format\": \"pantau-pbj\", \"version\": 1,".into(),
+            LoadError::NotJson {
+                line: 1,
+                column: 38,
+            },
+        ),
         ("[1, 2, 3]".into(), LoadError::NotPantau),
         ("{\"hello\": \"world\"}".into(), LoadError::NotPantau),
-        ("{\"format\": \"pantau-pbj\", \"version\": 2}".into(), LoadError::UnsupportedVersion("2".into())),
-        ("{\"format\": \"pantau-pbj\", \"version\": \"1.0\"}".into(), LoadError::UnsupportedVersion("1.0".into())),
-        (format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)), LoadError::NotPantau),
-        ("\u{0}\u{1}\u{2}binary".into(), LoadError::NotJson { line: 1, column: 1 }),
-        (format!(r#"{{"format": "pantau-pbj", "version": 1, {META}}}"#), LoadError::NoData(vec![])),
+        (
+            "{\"format\": \"pantau-pbj\", \"version\": 2}".into(),
+            LoadError::UnsupportedVersion("2".into()),
+        ),
+        (
+            "{\"format\": \"pantau-pbj\", \"version\": \"1.0\"}".into(),
+            LoadError::UnsupportedVersion("1.0".into()),
+        ),
+        (
+            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+            LoadError::NotPantau,
+        ),
+        (
+            "\u{0}\u{1}\u{2}binary".into(),
+            LoadError::NotJson { line: 1, column: 1 },
+        ),
+        (
+            format!(r#"{{"format": "pantau-pbj", "version": 1, {META}}}"#),
+            LoadError::NoData(vec![]),
+        ),
     ];
     for (file, expected) in cases {
         assert_eq!(parse(file.as_bytes()).err(), Some(expected), "{file:.60}");
@@ -30,21 +56,36 @@ fn files_that_cannot_be_used_say_why() {
 
 #[test]
 fn deep_nesting_stops_at_the_recursion_limit_without_overflowing_the_stack() {
-    let file = format!(r#"{{"format": "pantau-pbj", "version": 1, "meta": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
-    assert!(matches!(parse(file.as_bytes()), Err(LoadError::NotJson { line: 1, .. })));
+    let file = format!(
+        r#"{{"format": "pantau-pbj", "version": 1, "meta": {}{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(matches!(
+        parse(file.as_bytes()),
+        Err(LoadError::NotJson { line: 1, .. })
+    ));
 }
 
 #[test]
 fn a_number_beyond_f64_is_a_json_error_not_infinity() {
     let file = with_spending(r#"{"month": "2024-01", "amount": 1e400}"#);
-    assert!(matches!(parse(file.as_bytes()), Err(LoadError::NotJson { .. })));
+    assert!(matches!(
+        parse(file.as_bytes()),
+        Err(LoadError::NotJson { .. })
+    ));
 }
 
 #[test]
 fn missing_metadata_is_listed_field_by_field() {
     let file = r#"{"format": "pantau-pbj", "version": 1, "meta": {"title": "", "as_of": "2024-02-30", "currency": "rupiah"}}"#;
-    let Err(LoadError::InvalidMeta(issues)) = parse(file.as_bytes()) else { panic!("invalid meta expected") };
-    let paths: Vec<(&str, &Problem)> = issues.iter().map(|issue| (issue.path.as_str(), &issue.problem)).collect();
+    let Err(LoadError::InvalidMeta(issues)) = parse(file.as_bytes()) else {
+        panic!("invalid meta expected")
+    };
+    let paths: Vec<(&str, &Problem)> = issues
+        .iter()
+        .map(|issue| (issue.path.as_str(), &issue.problem))
+        .collect();
     assert_eq!(
         paths,
         vec![
@@ -77,24 +118,47 @@ fn bad_entries_are_skipped_with_their_path_and_good_ones_kept() {
         null
     "#;
     let loaded = parse(with_spending(monthly).as_bytes()).expect("usable");
-    let kept: Vec<String> = loaded.dataset.spending.unwrap().monthly.iter().map(|m| format!("{}={}", m.month, m.amount)).collect();
+    let kept: Vec<String> = loaded
+        .dataset
+        .spending
+        .unwrap()
+        .monthly
+        .iter()
+        .map(|m| format!("{}={}", m.month, m.amount))
+        .collect();
     assert_eq!(kept, ["2024-01=100", "2024-04=3", "2024-07=1", "2024-08=1"]);
-    let issues: Vec<(&str, &Problem)> = loaded.issues.iter().map(|issue| (issue.path.as_str(), &issue.problem)).collect();
+    let issues: Vec<(&str, &Problem)> = loaded
+        .issues
+        .iter()
+        .map(|issue| (issue.path.as_str(), &issue.problem))
+        .collect();
     let unknown_source = Problem::UnknownSource("nowhere".into());
     assert_eq!(
         issues,
         vec![
             ("spending.monthly[1].amount", &Problem::Negative),
-            ("spending.monthly[2].amount", &Problem::WrongType(Expected::WholeNumber)),
+            (
+                "spending.monthly[2].amount",
+                &Problem::WrongType(Expected::WholeNumber)
+            ),
             ("spending.monthly[3].amount", &Problem::Rounded),
             ("spending.monthly[4].month", &Problem::OutsidePeriod),
             ("spending.monthly[5].month", &Problem::Duplicate),
-            ("spending.monthly[6].month", &Problem::WrongType(Expected::Month)),
+            (
+                "spending.monthly[6].month",
+                &Problem::WrongType(Expected::Month)
+            ),
             ("spending.monthly[7].amount", &Problem::TooLarge),
             ("spending.monthly[8].amount", &Problem::Missing),
-            ("spending.monthly[9].illustrative", &Problem::WrongType(Expected::Boolean)),
+            (
+                "spending.monthly[9].illustrative",
+                &Problem::WrongType(Expected::Boolean)
+            ),
             ("spending.monthly[10].source", &unknown_source),
-            ("spending.monthly[11]", &Problem::WrongType(Expected::Object)),
+            (
+                "spending.monthly[11]",
+                &Problem::WrongType(Expected::Object)
+            ),
             ("spending.monthly[12]", &Problem::Missing),
         ]
     );
@@ -106,12 +170,18 @@ fn hostile_labels_are_kept_as_plain_text() {
         r#"{{"format": "pantau-pbj", "version": 1, {META}, "targets": [{{"id": "x", "label": "<img src=x onerror=alert(1)>\u202e", "start": "2024-01-01", "target": 10, "deadline": "2024-12-31", "achieved": 1, "as_of": "2024-03-01"}}]}}"#
     );
     let loaded = parse(file.as_bytes()).expect("usable");
-    assert_eq!(loaded.dataset.targets[0].label, "<img src=x onerror=alert(1)>");
+    assert_eq!(
+        loaded.dataset.targets[0].label,
+        "<img src=x onerror=alert(1)>"
+    );
 }
 
 #[test]
 fn a_byte_order_mark_and_unknown_fields_are_accepted() {
-    let file = format!("\u{feff}{}", with_spending(r#"{"month": "2024-01", "amount": 1, "publisher_extension": {"a": [1]}}"#));
+    let file = format!(
+        "\u{feff}{}",
+        with_spending(r#"{"month": "2024-01", "amount": 1, "publisher_extension": {"a": [1]}}"#)
+    );
     assert!(parse(file.as_bytes()).is_ok());
 }
 
@@ -130,5 +200,12 @@ fn impossible_targets_and_shares_are_refused() {
     assert_eq!(loaded.dataset.targets.len(), 1);
     assert!(loaded.dataset.local_content.is_none());
     let problems: Vec<&Problem> = loaded.issues.iter().map(|issue| &issue.problem).collect();
-    assert_eq!(problems, vec![&Problem::PartExceedsTotal, &Problem::DateOrder, &Problem::TargetNotAboveBaseline]);
+    assert_eq!(
+        problems,
+        vec![
+            &Problem::PartExceedsTotal,
+            &Problem::DateOrder,
+            &Problem::TargetNotAboveBaseline
+        ]
+    );
 }

@@ -8,7 +8,11 @@ use pantau_pbj::model::Dataset;
 use pantau_pbj::views::{panels, View};
 
 fn sample() -> Dataset {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/kaltim-2024.json")).expect("sample file");
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/kaltim-2024.json"
+    ))
+    .expect("sample file");
     let loaded = parse(&bytes).expect("the sample parses");
     assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
     loaded.dataset
@@ -16,18 +20,27 @@ fn sample() -> Dataset {
 
 fn svg_of(view: View, lang: Lang, width: u32) -> Vec<(String, String, Vec<String>)> {
     let dataset = sample();
-    let locale = Locale { lang, currency: dataset.meta.currency.clone() };
+    let locale = Locale {
+        lang,
+        currency: dataset.meta.currency.clone(),
+    };
     panels(&dataset, view, lang)
         .into_iter()
         .map(|panel| {
             let drawn = draw(&panel.chart, width, &locale, &Theme::LIGHT);
             let svg = drawn.scene.to_svg(&panel.title, &panel.summary);
-            let document = roxmltree::Document::parse(&svg).unwrap_or_else(|error| panic!("{}: {error}\n{svg}", panel.id));
+            let document = roxmltree::Document::parse(&svg)
+                .unwrap_or_else(|error| panic!("{}: {error}\n{svg}", panel.id));
             assert_eq!(document.root_element().tag_name().name(), "svg");
             assert!(!drawn.marks.is_empty(), "{} has marks to hover", panel.id);
             for mark in &drawn.marks {
                 let (x, y, w, h) = mark.hit;
-                assert!(x >= -16 && y >= -16 && w > 0 && h > 0 && x + w <= width as i32 + 16, "{}: {:?}", panel.id, mark.hit);
+                assert!(
+                    x >= -16 && y >= -16 && w > 0 && h > 0 && x + w <= width as i32 + 16,
+                    "{}: {:?}",
+                    panel.id,
+                    mark.hit
+                );
             }
             let texts = drawn.scene.texts().into_iter().map(str::to_owned).collect();
             (panel.title, panel.summary, texts)
@@ -40,19 +53,39 @@ fn the_sample_marks_its_illustrative_figures() {
     let dataset = sample();
     assert!(dataset.has_illustrative_figures());
     assert_eq!(dataset.meta.fiscal_year, 2024);
-    assert_eq!(dataset.spending.as_ref().and_then(|s| s.pagu.as_ref()).map(|p| p.value.0), Some(20_675_000_000_000));
+    assert_eq!(
+        dataset
+            .spending
+            .as_ref()
+            .and_then(|s| s.pagu.as_ref())
+            .map(|p| p.value.0),
+        Some(20_675_000_000_000)
+    );
 }
 
 #[test]
 fn spending_view_shows_cumulative_against_pagu_and_both_breakdowns() {
     let charts = svg_of(View::Spending, Lang::Id, 640);
     let titles: Vec<&str> = charts.iter().map(|(title, ..)| title.as_str()).collect();
-    assert_eq!(titles, ["Realisasi belanja kumulatif 2024", "Menurut metode pemilihan 2024", "Menurut jenis pengadaan 2024"]);
+    assert_eq!(
+        titles,
+        [
+            "Realisasi belanja kumulatif 2024",
+            "Menurut metode pemilihan 2024",
+            "Menurut jenis pengadaan 2024"
+        ]
+    );
     let (_, summary, texts) = &charts[0];
-    assert!(texts.iter().any(|text| text == "Pagu Rp20,7 T"), "{texts:?}");
+    assert!(
+        texts.iter().any(|text| text == "Pagu Rp20,7 T"),
+        "{texts:?}"
+    );
     assert!(texts.iter().any(|text| text == "Rp7,08 T"), "{texts:?}");
     assert!(texts.iter().any(|text| text == "Jul"));
-    assert!(summary.contains("7,08 triliun rupiah") && summary.contains("34,2%"), "{summary}");
+    assert!(
+        summary.contains("7,08 triliun rupiah") && summary.contains("34,2%"),
+        "{summary}"
+    );
     assert!(charts[1].2.iter().any(|text| text == "E-purchasing"));
     assert!(charts[1].2.iter().any(|text| text == "Rp2,9 T *"));
 }
@@ -62,9 +95,20 @@ fn local_content_view_holds_shares_against_the_law_with_gaps_in_rupiah() {
     let charts = svg_of(View::LocalContent, Lang::Id, 640);
     assert_eq!(charts.len(), 2);
     let (title, summary, texts) = &charts[1];
-    assert!(title.starts_with("Porsi usaha mikro, kecil dan koperasi (UMK-K) 2023"), "{title}");
-    assert!(texts.iter().any(|text| text == "batas minimal 40%"), "{texts:?}");
-    assert!(texts.iter().any(|text| text.starts_with("29,1% · kekurangan Rp438 M")), "{texts:?}");
+    assert!(
+        title.starts_with("Porsi usaha mikro, kecil dan koperasi (UMK-K) 2023"),
+        "{title}"
+    );
+    assert!(
+        texts.iter().any(|text| text == "batas minimal 40%"),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|text| text.starts_with("29,1% · kekurangan Rp438 M")),
+        "{texts:?}"
+    );
     assert!(summary.contains("Perpres 12/2021"), "{summary}");
     assert!(charts[0].2.iter().any(|text| text == "target 95%"));
 }
@@ -75,7 +119,10 @@ fn targets_view_projects_the_catalogue_target() {
     let (title, summary, texts) = &charts[0];
     assert_eq!(title, "Produk tayang di e-Katalog");
     assert!(texts.iter().any(|text| text == "Target 1 jt"), "{texts:?}");
-    assert!(texts.iter().any(|text| text == "Proyeksi 191 rb"), "{texts:?}");
+    assert!(
+        texts.iter().any(|text| text == "Proyeksi 191 rb"),
+        "{texts:?}"
+    );
     assert!(summary.contains("Tidak sesuai jalur"), "{summary}");
     assert!(summary.contains("4.918 per hari"), "{summary}");
 }
@@ -84,9 +131,20 @@ fn targets_view_projects_the_catalogue_target() {
 fn english_views_use_english_words_and_formats() {
     let charts = svg_of(View::Spending, Lang::En, 640);
     assert_eq!(charts[0].0, "Realised cumulative spending 2024");
-    assert!(charts[0].2.iter().any(|text| text == "Budget ceiling (pagu) IDR 20.7 trillion"), "{:?}", charts[0].2);
+    assert!(
+        charts[0]
+            .2
+            .iter()
+            .any(|text| text == "Budget ceiling (pagu) IDR 20.7 trillion"),
+        "{:?}",
+        charts[0].2
+    );
     let targets = svg_of(View::Targets, Lang::En, 640);
-    assert!(targets[0].1.contains("Off track") && targets[0].1.contains("4,918 a day"), "{}", targets[0].1);
+    assert!(
+        targets[0].1.contains("Off track") && targets[0].1.contains("4,918 a day"),
+        "{}",
+        targets[0].1
+    );
 }
 
 #[test]

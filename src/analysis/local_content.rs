@@ -44,11 +44,28 @@ pub struct ShareStatus {
 }
 
 impl ShareStatus {
-    fn new(unit: Option<String>, measure: Measure, part: Rupiah, total: Rupiah, illustrative: bool) -> Option<ShareStatus> {
+    fn new(
+        unit: Option<String>,
+        measure: Measure,
+        part: Rupiah,
+        total: Rupiah,
+        illustrative: bool,
+    ) -> Option<ShareStatus> {
         let share = Share::of(part, total)?;
         let needed = total.times_ppm(measure.threshold().parts_per_million);
-        let gap = needed.checked_sub(part).filter(|gap| gap.0 > 0).unwrap_or(Rupiah::ZERO);
-        Some(ShareStatus { unit, measure, part, total, share, gap, illustrative })
+        let gap = needed
+            .checked_sub(part)
+            .filter(|gap| gap.0 > 0)
+            .unwrap_or(Rupiah::ZERO);
+        Some(ShareStatus {
+            unit,
+            measure,
+            part,
+            total,
+            share,
+            gap,
+            illustrative,
+        })
     }
 
     /// Whether the threshold is met.
@@ -77,10 +94,21 @@ pub fn by_unit(content: &LocalContent, measure: Measure) -> Vec<ShareStatus> {
                 Measure::Pdn => unit.pdn,
                 Measure::Umkk => unit.umkk,
             };
-            ShareStatus::new(Some(unit.unit.clone()), measure, part, unit.total, unit.provenance.illustrative)
+            ShareStatus::new(
+                Some(unit.unit.clone()),
+                measure,
+                part,
+                unit.total,
+                unit.provenance.illustrative,
+            )
         })
         .collect();
-    statuses.sort_by(|a, b| a.share.fraction().total_cmp(&b.share.fraction()).then_with(|| a.unit.cmp(&b.unit)));
+    statuses.sort_by(|a, b| {
+        a.share
+            .fraction()
+            .total_cmp(&b.share.fraction())
+            .then_with(|| a.unit.cmp(&b.unit))
+    });
     statuses
 }
 
@@ -90,7 +118,10 @@ mod tests {
     use crate::model::{Figure, Provenance, Stage, UnitContent};
 
     fn figure(value: i64) -> Figure<Rupiah> {
-        Figure { value: Rupiah(value), provenance: Provenance::default() }
+        Figure {
+            value: Rupiah(value),
+            provenance: Provenance::default(),
+        }
     }
 
     fn content() -> LocalContent {
@@ -101,8 +132,20 @@ mod tests {
             pdn: figure(3_117_000_000_000),
             umkk: figure(1_162_000_000_000),
             by_unit: vec![
-                UnitContent { unit: "Dinas A".into(), total: Rupiah(1_000), pdn: Rupiah(990), umkk: Rupiah(500), provenance: Provenance::default() },
-                UnitContent { unit: "Dinas B".into(), total: Rupiah(1_000), pdn: Rupiah(900), umkk: Rupiah(250), provenance: Provenance::default() },
+                UnitContent {
+                    unit: "Dinas A".into(),
+                    total: Rupiah(1_000),
+                    pdn: Rupiah(990),
+                    umkk: Rupiah(500),
+                    provenance: Provenance::default(),
+                },
+                UnitContent {
+                    unit: "Dinas B".into(),
+                    total: Rupiah(1_000),
+                    pdn: Rupiah(900),
+                    umkk: Rupiah(250),
+                    provenance: Provenance::default(),
+                },
             ],
         }
     }

@@ -53,12 +53,18 @@ pub fn progress(target: &Target) -> Progress {
     let remaining_days = target.as_of.days_until(target.deadline).max(0);
     let gained = i128::from(target.achieved) - i128::from(target.baseline);
     let pace_per_day = gained as f64 / elapsed_days as f64;
-    let projected_gain = div_round(gained * i128::from(remaining_days), i128::from(elapsed_days));
+    let projected_gain = div_round(
+        gained * i128::from(remaining_days),
+        i128::from(elapsed_days),
+    );
     let projected = clamp_i64(i128::from(target.achieved) + projected_gain.max(0));
     let share = |value: i64| Share::new(value as f64 / target.target as f64).unwrap_or_default();
     let missing = i128::from(target.target) - i128::from(target.achieved);
-    let required_pace_per_day = (missing > 0 && remaining_days > 0).then(|| missing as f64 / remaining_days as f64);
-    let pace_ratio = required_pace_per_day.filter(|_| pace_per_day > 0.0).map(|required| required / pace_per_day);
+    let required_pace_per_day =
+        (missing > 0 && remaining_days > 0).then(|| missing as f64 / remaining_days as f64);
+    let pace_ratio = required_pace_per_day
+        .filter(|_| pace_per_day > 0.0)
+        .map(|required| required / pace_per_day);
     let verdict = if missing <= 0 {
         Verdict::Reached
     } else if remaining_days == 0 {
@@ -90,7 +96,10 @@ pub fn projected_on(target: &Target, progress: &Progress, date: CivilDate) -> i6
     }
     let days = i128::from(target.as_of.days_until(date));
     let gained = i128::from(target.achieved) - i128::from(target.baseline);
-    clamp_i64(i128::from(target.achieved) + div_round(gained * days, i128::from(progress.elapsed_days)).max(0))
+    clamp_i64(
+        i128::from(target.achieved)
+            + div_round(gained * days, i128::from(progress.elapsed_days)).max(0),
+    )
 }
 
 fn div_round(numerator: i128, denominator: i128) -> i128 {
@@ -135,8 +144,16 @@ mod tests {
         let progress = progress(&catalogue(95_000, "2024-06-30"));
         assert_eq!(progress.elapsed_days, 182);
         assert_eq!(progress.remaining_days, 184);
-        assert!((progress.pace_per_day - 522.0).abs() < 1.0, "{}", progress.pace_per_day);
-        assert!((190_500..=191_500).contains(&progress.projected), "{}", progress.projected);
+        assert!(
+            (progress.pace_per_day - 522.0).abs() < 1.0,
+            "{}",
+            progress.pace_per_day
+        );
+        assert!(
+            (190_500..=191_500).contains(&progress.projected),
+            "{}",
+            progress.projected
+        );
         assert!((progress.projected_share.percent() - 19.1).abs() < 0.1);
         let required = progress.required_pace_per_day.unwrap();
         assert!((4_900.0..4_950.0).contains(&required), "{required}");
@@ -146,11 +163,26 @@ mod tests {
 
     #[test]
     fn verdicts_follow_the_pace() {
-        assert_eq!(progress(&catalogue(1_000_000, "2024-06-30")).verdict, Verdict::Reached);
-        assert_eq!(progress(&catalogue(600_000, "2024-06-30")).verdict, Verdict::OnTrack);
-        assert_eq!(progress(&catalogue(450_000, "2024-06-30")).verdict, Verdict::AtRisk);
-        assert_eq!(progress(&catalogue(0, "2024-06-30")).verdict, Verdict::OffTrack);
-        assert_eq!(progress(&catalogue(999_999, "2024-12-31")).verdict, Verdict::Missed);
+        assert_eq!(
+            progress(&catalogue(1_000_000, "2024-06-30")).verdict,
+            Verdict::Reached
+        );
+        assert_eq!(
+            progress(&catalogue(600_000, "2024-06-30")).verdict,
+            Verdict::OnTrack
+        );
+        assert_eq!(
+            progress(&catalogue(450_000, "2024-06-30")).verdict,
+            Verdict::AtRisk
+        );
+        assert_eq!(
+            progress(&catalogue(0, "2024-06-30")).verdict,
+            Verdict::OffTrack
+        );
+        assert_eq!(
+            progress(&catalogue(999_999, "2024-12-31")).verdict,
+            Verdict::Missed
+        );
     }
 
     #[test]
@@ -158,6 +190,9 @@ mod tests {
         let target = catalogue(95_000, "2024-06-30");
         let progress = progress(&target);
         assert_eq!(projected_on(&target, &progress, target.as_of), 95_000);
-        assert_eq!(projected_on(&target, &progress, target.deadline), progress.projected);
+        assert_eq!(
+            projected_on(&target, &progress, target.deadline),
+            progress.projected
+        );
     }
 }

@@ -23,7 +23,9 @@ pub fn cumulative(spending: &Spending) -> Vec<CumulativePoint> {
     let mut running = Rupiah::ZERO;
     let mut points = Vec::with_capacity(spending.monthly.len());
     for month in &spending.monthly {
-        let Some(next) = running.checked_add(month.amount) else { break };
+        let Some(next) = running.checked_add(month.amount) else {
+            break;
+        };
         running = next;
         points.push(CumulativePoint {
             month: month.month,
@@ -54,7 +56,8 @@ pub struct Part<K> {
 /// A breakdown sorted by amount (largest first), with each part's share of the total.
 /// `None` if the total overflows or is zero.
 pub fn breakdown<K: Copy + Ord>(rows: &[Breakdown<K>]) -> Option<(Rupiah, Vec<Part<K>>)> {
-    let total = Rupiah::checked_sum(rows.iter().map(|row| row.amount)).filter(|total| total.0 > 0)?;
+    let total =
+        Rupiah::checked_sum(rows.iter().map(|row| row.amount)).filter(|total| total.0 > 0)?;
     let mut parts: Vec<Part<K>> = rows
         .iter()
         .map(|row| {
@@ -89,7 +92,10 @@ mod tests {
             label: String::new(),
             fiscal_year: 2024,
             stage: Stage::Realisasi,
-            pagu: Some(Figure { value: Rupiah(1_000), provenance: Provenance::default() }),
+            pagu: Some(Figure {
+                value: Rupiah(1_000),
+                provenance: Provenance::default(),
+            }),
             monthly,
             by_method: vec![],
             by_type: vec![],
@@ -98,7 +104,10 @@ mod tests {
 
     #[test]
     fn cumulative_adds_months_exactly_and_relates_to_the_pagu() {
-        let points = cumulative(&spending(vec![month("2024-01", 100), month("2024-02", 150)]));
+        let points = cumulative(&spending(vec![
+            month("2024-01", 100),
+            month("2024-02", 150),
+        ]));
         let sums: Vec<i64> = points.iter().map(|point| point.cumulative.0).collect();
         assert_eq!(sums, vec![100, 250]);
         assert_eq!(points[1].of_pagu.map(Share::fraction), Some(0.25));
@@ -106,14 +115,23 @@ mod tests {
 
     #[test]
     fn cumulative_stops_before_an_overflow() {
-        let points = cumulative(&spending(vec![month("2024-01", i64::MAX), month("2024-02", 1)]));
+        let points = cumulative(&spending(vec![
+            month("2024-01", i64::MAX),
+            month("2024-02", 1),
+        ]));
         assert_eq!(points.len(), 1);
     }
 
     #[test]
     fn breakdown_sorts_largest_first_and_shares_sum_to_one() {
-        let row = |key, amount| Breakdown { key, amount: Rupiah(amount), packages: None, provenance: Provenance::default() };
-        let (total, parts) = breakdown(&[row(Method::Tender, 300), row(Method::EPurchasing, 700)]).unwrap();
+        let row = |key, amount| Breakdown {
+            key,
+            amount: Rupiah(amount),
+            packages: None,
+            provenance: Provenance::default(),
+        };
+        let (total, parts) =
+            breakdown(&[row(Method::Tender, 300), row(Method::EPurchasing, 700)]).unwrap();
         assert_eq!(total, Rupiah(1_000));
         assert_eq!(parts[0].key, Method::EPurchasing);
         let share_sum: f64 = parts.iter().map(|part| part.share.fraction()).sum();

@@ -36,8 +36,17 @@ fn shape_view(shape: Shape) -> AnyView {
 
 /// Moves keyboard focus to the neighbouring mark.
 fn focus_sibling(event: &web_sys::KeyboardEvent, forward: bool) {
-    let Some(current) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
-    let next = if forward { current.next_element_sibling() } else { current.previous_element_sibling() };
+    let Some(current) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let next = if forward {
+        current.next_element_sibling()
+    } else {
+        current.previous_element_sibling()
+    };
     if let Some(next) = next.and_then(|next| next.dyn_into::<web_sys::SvgElement>().ok()) {
         let _ = next.focus();
     }
@@ -45,7 +54,12 @@ fn focus_sibling(event: &web_sys::KeyboardEvent, forward: bool) {
 
 /// A drawn chart with its hover and focus layer.
 #[component]
-pub fn ChartView(spec: ChartSpec, title: String, summary_id: String, locale: Locale) -> impl IntoView {
+pub fn ChartView(
+    spec: ChartSpec,
+    title: String,
+    summary_id: String,
+    locale: Locale,
+) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let width = RwSignal::new(640u32);
     let active = RwSignal::new(None::<usize>);
@@ -66,7 +80,8 @@ pub fn ChartView(spec: ChartSpec, title: String, summary_id: String, locale: Loc
     on_cleanup(move || resize.remove());
 
     let spec = StoredValue::new(spec);
-    let drawn = Memo::new(move |_| spec.with_value(|spec| draw(spec, width.get(), &locale, &Theme::LIGHT)));
+    let drawn =
+        Memo::new(move |_| spec.with_value(|spec| draw(spec, width.get(), &locale, &Theme::LIGHT)));
     let title = StoredValue::new(title);
 
     let marks_view = move || {
@@ -115,7 +130,12 @@ pub fn ChartView(spec: ChartSpec, title: String, summary_id: String, locale: Loc
         let mark = drawn.marks.get(index)?.clone();
         let (ax, ay) = mark.anchor;
         let flip = ax > drawn.scene.width as i32 / 2;
-        let lines = mark.tip.lines.into_iter().map(|line| view! { <span class="pantau-tip-line">{line}</span> }).collect_view();
+        let lines = mark
+            .tip
+            .lines
+            .into_iter()
+            .map(|line| view! { <span class="pantau-tip-line">{line}</span> })
+            .collect_view();
         Some(view! {
             <div class="pantau-tooltip" class:pantau-tooltip-left=flip aria-hidden="true" style:left=format!("{ax}px") style:top=format!("{ay}px")>
                 <strong class="pantau-tip-title">{mark.tip.title}</strong>

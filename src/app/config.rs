@@ -23,12 +23,26 @@ impl Config {
         let params = web_sys::window()
             .and_then(|window| window.location().search().ok())
             .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
-        let param = |name: &str| params.as_ref().and_then(|params| params.get(name)).filter(|value| !value.trim().is_empty());
-        let browser_lang = || web_sys::window().and_then(|window| window.navigator().language()).and_then(|tag| Lang::from_tag(&tag));
+        let param = |name: &str| {
+            params
+                .as_ref()
+                .and_then(|params| params.get(name))
+                .filter(|value| !value.trim().is_empty())
+        };
+        let browser_lang = || {
+            web_sys::window()
+                .and_then(|window| window.navigator().language())
+                .and_then(|tag| Lang::from_tag(&tag))
+        };
         Config {
             src: param("src").unwrap_or_else(|| DEFAULT_SRC.to_owned()),
-            view: param("view").and_then(|code| View::from_code(&code)).unwrap_or_default(),
-            lang: param("lang").and_then(|tag| Lang::from_tag(&tag)).or_else(browser_lang).unwrap_or_default(),
+            view: param("view")
+                .and_then(|code| View::from_code(&code))
+                .unwrap_or_default(),
+            lang: param("lang")
+                .and_then(|tag| Lang::from_tag(&tag))
+                .or_else(browser_lang)
+                .unwrap_or_default(),
         }
     }
 }

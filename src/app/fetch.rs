@@ -49,23 +49,36 @@ pub async fn fetch_dataset(url: String) -> Result<Loaded, FetchError> {
     let signal = controller.signal();
     let timer_signal = signal.clone();
     set_timeout(move || controller.abort(), TIMEOUT);
-    let response = Request::get(&url).abort_signal(Some(&signal)).send().await.map_err(|_| {
-        if timer_signal.aborted() {
-            FetchError::Timeout
-        } else {
-            FetchError::Unreachable
-        }
-    })?;
+    let response = Request::get(&url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|_| {
+            if timer_signal.aborted() {
+                FetchError::Timeout
+            } else {
+                FetchError::Unreachable
+            }
+        })?;
     match response.status() {
         404 | 410 => return Err(FetchError::NotFound),
         status if !response.ok() => return Err(FetchError::Http(status)),
         _ => {}
     }
-    let declared = response.headers().get("content-length").and_then(|length| length.trim().parse::<usize>().ok());
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.trim().parse::<usize>().ok());
     if declared.is_some_and(|length| length > MAX_BYTES) {
         return Err(FetchError::TooLarge);
     }
-    let bytes = response.binary().await.map_err(|_| if signal.aborted() { FetchError::Timeout } else { FetchError::Unreachable })?;
+    let bytes = response.binary().await.map_err(|_| {
+        if signal.aborted() {
+            FetchError::Timeout
+        } else {
+            FetchError::Unreachable
+        }
+    })?;
     if bytes.len() > MAX_BYTES {
         return Err(FetchError::TooLarge);
     }

@@ -15,7 +15,8 @@ fn safe_href(url: &str) -> Option<String> {
         (Some(colon), Some(path)) => path < colon,
         (Some(_), None) => false,
     };
-    (relative || lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.to_owned())
+    (relative || lower.starts_with("https://") || lower.starts_with("http://"))
+        .then(|| url.to_owned())
 }
 
 /// The footer under the charts.

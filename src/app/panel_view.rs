@@ -36,7 +36,11 @@ pub fn PanelView(panel: Panel, locale: Locale) -> impl IntoView {
             }
         })
         .collect_view();
-    let notes = panel.notes.into_iter().map(|note| view! { <p class="pantau-note">{note}</p> }).collect_view();
+    let notes = panel
+        .notes
+        .into_iter()
+        .map(|note| view! { <p class="pantau-note">{note}</p> })
+        .collect_view();
     view! {
         <section class="pantau-panel" id=format!("pantau-panel-{}", panel.id) aria-labelledby=labelled_by>
             <h3 class="pantau-panel-title" id=title_id>{panel.title.clone()}</h3>

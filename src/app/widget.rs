@@ -19,7 +19,10 @@ pub fn Widget(config: Config) -> impl IntoView {
     let src = config.src.clone();
     let data = LocalResource::new(move || fetch_dataset(src.clone()));
     Effect::new(move |_| {
-        if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+        {
             let _ = root.set_attribute("lang", lang.get().tag());
         }
     });
@@ -37,7 +40,12 @@ pub fn Widget(config: Config) -> impl IntoView {
 
 /// What the reader sees once the data is in.
 #[component]
-fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>, view_choice: RwSignal<View>, src: String) -> impl IntoView {
+fn Dashboard(
+    loaded: Loaded,
+    lang: RwSignal<Lang>,
+    view_choice: RwSignal<View>,
+    src: String,
+) -> impl IntoView {
     let dataset = StoredValue::new(loaded.dataset);
     let issues = loaded.issues;
     let title = dataset.with_value(|dataset| dataset.meta.title.clone());
@@ -91,7 +99,10 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
 #[component]
 fn ViewTabs(lang: RwSignal<Lang>, view_choice: RwSignal<View>) -> impl IntoView {
     let on_keydown = move |event: web_sys::KeyboardEvent| {
-        let index = View::ALL.iter().position(|view| *view == view_choice.get_untracked()).unwrap_or(0);
+        let index = View::ALL
+            .iter()
+            .position(|view| *view == view_choice.get_untracked())
+            .unwrap_or(0);
         let next = match event.key().as_str() {
             "ArrowRight" => (index + 1) % View::ALL.len(),
             "ArrowLeft" => (index + View::ALL.len() - 1) % View::ALL.len(),
@@ -102,7 +113,10 @@ fn ViewTabs(lang: RwSignal<Lang>, view_choice: RwSignal<View>) -> impl IntoView 
         event.prevent_default();
         view_choice.set(View::ALL[next]);
         let id = format!("pantau-tab-{}", View::ALL[next].code());
-        if let Some(element) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id(&id)) {
+        if let Some(element) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(&id))
+        {
             use wasm_bindgen::JsCast;
             if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
                 let _ = element.focus();

@@ -6,7 +6,9 @@
 use super::scene::{Anchor, Baseline, Paint, Scene, Shape};
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 use std::convert::Infallible;
 use std::fmt;
 
@@ -44,7 +46,10 @@ impl<'a> SceneBackend<'a> {
 }
 
 fn paint(color: BackendColor) -> Paint {
-    Paint { rgb: color.rgb, alpha: color.alpha }
+    Paint {
+        rgb: color.rgb,
+        alpha: color.alpha,
+    }
 }
 
 impl DrawingBackend for SceneBackend<'_> {
@@ -62,52 +67,119 @@ impl DrawingBackend for SceneBackend<'_> {
         Ok(())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<NeverFails>> {
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<NeverFails>> {
         if color.alpha > 0.0 {
-            self.scene.shapes.push(Shape::Rect { x: point.0, y: point.1, width: 1, height: 1, paint: paint(color), filled: true });
+            self.scene.shapes.push(Shape::Rect {
+                x: point.0,
+                y: point.1,
+                width: 1,
+                height: 1,
+                paint: paint(color),
+                filled: true,
+            });
         }
         Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<NeverFails>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<NeverFails>> {
         self.draw_path([from, to], style)
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<NeverFails>> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<NeverFails>> {
         if style.color().alpha > 0.0 {
-            let (x0, x1) = (upper_left.0.min(bottom_right.0), upper_left.0.max(bottom_right.0));
-            let (y0, y1) = (upper_left.1.min(bottom_right.1), upper_left.1.max(bottom_right.1));
-            self.scene.shapes.push(Shape::Rect { x: x0, y: y0, width: x1 - x0, height: y1 - y0, paint: paint(style.color()), filled: fill });
+            let (x0, x1) = (
+                upper_left.0.min(bottom_right.0),
+                upper_left.0.max(bottom_right.0),
+            );
+            let (y0, y1) = (
+                upper_left.1.min(bottom_right.1),
+                upper_left.1.max(bottom_right.1),
+            );
+            self.scene.shapes.push(Shape::Rect {
+                x: x0,
+                y: y0,
+                width: x1 - x0,
+                height: y1 - y0,
+                paint: paint(style.color()),
+                filled: fill,
+            });
         }
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<NeverFails>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<NeverFails>> {
         if style.color().alpha > 0.0 {
             let points: Vec<BackendCoord> = path.into_iter().collect();
             if points.len() >= 2 {
-                self.scene.shapes.push(Shape::Line { points, stroke: paint(style.color()), width: style.stroke_width().max(1) });
+                self.scene.shapes.push(Shape::Line {
+                    points,
+                    stroke: paint(style.color()),
+                    width: style.stroke_width().max(1),
+                });
             }
         }
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<NeverFails>> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<NeverFails>> {
         if style.color().alpha > 0.0 {
-            self.scene.shapes.push(Shape::Circle { cx: center.0, cy: center.1, r: radius, paint: paint(style.color()), filled: fill });
+            self.scene.shapes.push(Shape::Circle {
+                cx: center.0,
+                cy: center.1,
+                r: radius,
+                paint: paint(style.color()),
+                filled: fill,
+            });
         }
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vertices: I, style: &S) -> Result<(), DrawingErrorKind<NeverFails>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vertices: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<NeverFails>> {
         if style.color().alpha > 0.0 {
             let points: Vec<BackendCoord> = vertices.into_iter().collect();
-            self.scene.shapes.push(Shape::Polygon { points, fill: paint(style.color()) });
+            self.scene.shapes.push(Shape::Polygon {
+                points,
+                fill: paint(style.color()),
+            });
         }
         Ok(())
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<NeverFails>> {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<NeverFails>> {
         let color = style.color();
         if color.alpha <= 0.0 || text.is_empty() {
             return Ok(());
@@ -136,7 +208,11 @@ impl DrawingBackend for SceneBackend<'_> {
         Ok(())
     }
 
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<NeverFails>> {
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<NeverFails>> {
         let size = style.size();
         Ok((text_width(text, size).ceil() as u32, size.ceil() as u32))
     }

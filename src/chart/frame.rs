@@ -5,7 +5,9 @@ use super::backend::text_width;
 use super::theme::Theme;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
-use plotters::prelude::{Cartesian2d, DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoFont, PathElement, Text};
+use plotters::prelude::{
+    Cartesian2d, DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoFont, PathElement, Text,
+};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, RGBColor, TextStyle};
 use std::ops::Range;
@@ -58,7 +60,11 @@ pub fn text_style(size: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
 
 /// Width in pixels of the widest label.
 pub fn widest(labels: impl IntoIterator<Item = impl AsRef<str>>, size: f64) -> u32 {
-    labels.into_iter().map(|label| text_width(label.as_ref(), size).ceil() as u32).max().unwrap_or(0)
+    labels
+        .into_iter()
+        .map(|label| text_width(label.as_ref(), size).ceil() as u32)
+        .max()
+        .unwrap_or(0)
 }
 
 /// A range that plotters can map: finite and non-empty.
@@ -71,7 +77,12 @@ fn safe_range(range: &Range<f64>) -> Range<f64> {
 }
 
 /// Draws the background, grid and tick labels; returns the plot area in data coordinates.
-pub fn draw_frame<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, margins: Margins, axes: &Axes, theme: &Theme) -> DrawResult<Plot<DB>, DB> {
+pub fn draw_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    margins: Margins,
+    axes: &Axes,
+    theme: &Theme,
+) -> DrawResult<Plot<DB>, DB> {
     root.fill(&theme.background)?;
     let area = root.margin(margins.top, margins.bottom, margins.left, margins.right);
     let (x, y) = (safe_range(&axes.x), safe_range(&axes.y));
@@ -80,31 +91,56 @@ pub fn draw_frame<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, margins: Ma
     x_pixels.end -= 1;
     y_pixels.end -= 1;
     let pixels = (x_pixels, y_pixels.end..y_pixels.start);
-    let plot = area.apply_coord_spec(Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(x.clone(), y.clone(), pixels));
+    let plot = area.apply_coord_spec(Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(
+        x.clone(),
+        y.clone(),
+        pixels,
+    ));
     let grid = theme.grid.stroke_width(1);
     let ticks = text_style(TICK_SIZE, theme.muted, Pos::new(HPos::Right, VPos::Center));
     let below = text_style(TICK_SIZE, theme.muted, Pos::new(HPos::Center, VPos::Top));
-    for (value, label) in axes.y_ticks.iter().filter(|(value, _)| y.contains(value) || *value == y.end) {
+    for (value, label) in axes
+        .y_ticks
+        .iter()
+        .filter(|(value, _)| y.contains(value) || *value == y.end)
+    {
         if axes.value_axis == ValueAxis::Vertical {
-            plot.draw(&PathElement::new(vec![(x.start, *value), (x.end, *value)], grid))?;
+            plot.draw(&PathElement::new(
+                vec![(x.start, *value), (x.end, *value)],
+                grid,
+            ))?;
         }
         let (px, py) = plot.map_coordinate(&(x.start, *value));
         root.draw(&Text::new(label.clone(), (px - 6, py), ticks.clone()))?;
     }
-    let x_ticks: Vec<&(f64, String)> = axes.x_ticks.iter().filter(|(value, _)| x.contains(value) || *value == x.end).collect();
+    let x_ticks: Vec<&(f64, String)> = axes
+        .x_ticks
+        .iter()
+        .filter(|(value, _)| x.contains(value) || *value == x.end)
+        .collect();
     let label_width = widest(x_ticks.iter().map(|(_, label)| label), TICK_SIZE) as i32 + 6;
     let spacing = match (x_ticks.first(), x_ticks.get(1)) {
-        (Some(first), Some(second)) => (plot.map_coordinate(&(second.0, y.start)).0 - plot.map_coordinate(&(first.0, y.start)).0).max(1),
+        (Some(first), Some(second)) => (plot.map_coordinate(&(second.0, y.start)).0
+            - plot.map_coordinate(&(first.0, y.start)).0)
+            .max(1),
         _ => i32::MAX,
     };
-    let every = usize::try_from((label_width + spacing - 1) / spacing).unwrap_or(1).max(1);
+    let every = usize::try_from((label_width + spacing - 1) / spacing)
+        .unwrap_or(1)
+        .max(1);
     for (value, label) in x_ticks.into_iter().step_by(every) {
         if axes.value_axis == ValueAxis::Horizontal {
-            plot.draw(&PathElement::new(vec![(*value, y.start), (*value, y.end)], grid))?;
+            plot.draw(&PathElement::new(
+                vec![(*value, y.start), (*value, y.end)],
+                grid,
+            ))?;
         }
         let (px, py) = plot.map_coordinate(&(*value, y.start));
         root.draw(&Text::new(label.clone(), (px, py + 6), below.clone()))?;
     }
-    plot.draw(&PathElement::new(vec![(x.start, y.start), (x.end, y.start)], theme.muted.stroke_width(1)))?;
+    plot.draw(&PathElement::new(
+        vec![(x.start, y.start), (x.end, y.start)],
+        theme.muted.stroke_width(1),
+    ))?;
     Ok(plot)
 }

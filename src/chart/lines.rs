@@ -1,6 +1,8 @@
 //! Lines over a numeric x axis with optional columns, reference lines and focusable points.
 
-use super::frame::{draw_frame, text_style, widest, Axes, DrawResult, Margins, ValueAxis, LABEL_SIZE, TICK_SIZE};
+use super::frame::{
+    draw_frame, text_style, widest, Axes, DrawResult, Margins, ValueAxis, LABEL_SIZE, TICK_SIZE,
+};
 use super::spec::{LineSpec, Role, Stroke};
 use super::theme::Theme;
 use super::ticks::nice_ticks;
@@ -27,7 +29,12 @@ fn finite(point: &(f64, f64)) -> bool {
     point.0.is_finite() && point.1.is_finite()
 }
 
-fn draw_path<DB: DrawingBackend>(plot: &super::frame::Plot<DB>, points: Vec<(f64, f64)>, stroke: Stroke, style: ShapeStyle) -> DrawResult<(), DB> {
+fn draw_path<DB: DrawingBackend>(
+    plot: &super::frame::Plot<DB>,
+    points: Vec<(f64, f64)>,
+    stroke: Stroke,
+    style: ShapeStyle,
+) -> DrawResult<(), DB> {
     match stroke {
         Stroke::Solid => plot.draw(&PathElement::new(points, style)),
         Stroke::Dashed => plot.draw(&DashedPathElement::new(points, 7, 5, style)),
@@ -36,7 +43,12 @@ fn draw_path<DB: DrawingBackend>(plot: &super::frame::Plot<DB>, points: Vec<(f64
 }
 
 /// Draws the lines; returns one mark per point.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineSpec, locale: &Locale, theme: &Theme) -> DrawResult<Vec<Mark>, DB> {
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &LineSpec,
+    locale: &Locale,
+    theme: &Theme,
+) -> DrawResult<Vec<Mark>, DB> {
     let (width, _) = root.dim_in_pixel();
     let data_max = spec
         .series
@@ -51,11 +63,24 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineSpec, 
         .fold(0.0, f64::max);
     let ticks = nice_ticks(data_max * 1.04, if width < 420 { 4 } else { 5 });
     let y_max = ticks.last().copied().unwrap_or(1.0);
-    let y_ticks: Vec<(f64, String)> = ticks.iter().map(|tick| (*tick, spec.y_format.format(*tick, locale))).collect();
-    let end_labels = spec.series.iter().filter_map(|series| series.end_label.as_ref());
-    let right = widest(end_labels, LABEL_SIZE).saturating_add(14).clamp(16, width / 3);
+    let y_ticks: Vec<(f64, String)> = ticks
+        .iter()
+        .map(|tick| (*tick, spec.y_format.format(*tick, locale)))
+        .collect();
+    let end_labels = spec
+        .series
+        .iter()
+        .filter_map(|series| series.end_label.as_ref());
+    let right = widest(end_labels, LABEL_SIZE)
+        .saturating_add(14)
+        .clamp(16, width / 3);
     let left = widest(y_ticks.iter().map(|(_, label)| label), TICK_SIZE) + 12;
-    let margins = Margins { top: 18, right, bottom: 28, left };
+    let margins = Margins {
+        top: 18,
+        right,
+        bottom: 28,
+        left,
+    };
     let axes = Axes {
         x: spec.x_range.0..spec.x_range.1,
         y: 0.0..y_max,
@@ -65,21 +90,55 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineSpec, 
     };
     let plot = draw_frame(root, margins, &axes, theme)?;
     let half = spec.column_width / 2.0;
-    for column in spec.columns.iter().filter(|column| column.x.is_finite() && column.value.is_finite()) {
-        plot.draw(&Rectangle::new([(column.x - half, 0.0), (column.x + half, column.value.clamp(0.0, y_max))], theme.secondary.filled()))?;
+    for column in spec
+        .columns
+        .iter()
+        .filter(|column| column.x.is_finite() && column.value.is_finite())
+    {
+        plot.draw(&Rectangle::new(
+            [
+                (column.x - half, 0.0),
+                (column.x + half, column.value.clamp(0.0, y_max)),
+            ],
+            theme.secondary.filled(),
+        ))?;
     }
     let reference_style = text_style(TICK_SIZE, theme.text, Pos::new(HPos::Right, VPos::Bottom));
-    for reference in spec.references.iter().filter(|reference| reference.value.is_finite()) {
+    for reference in spec
+        .references
+        .iter()
+        .filter(|reference| reference.value.is_finite())
+    {
         let y = reference.value.clamp(0.0, y_max);
-        plot.draw(&DashedPathElement::new(vec![(spec.x_range.0, y), (spec.x_range.1, y)], 5, 3, theme.reference.stroke_width(1)))?;
+        plot.draw(&DashedPathElement::new(
+            vec![(spec.x_range.0, y), (spec.x_range.1, y)],
+            5,
+            3,
+            theme.reference.stroke_width(1),
+        ))?;
         let (px, py) = plot.map_coordinate(&(spec.x_range.1, y));
-        root.draw(&Text::new(reference.label.clone(), (px, py - 4), reference_style.clone()))?;
+        root.draw(&Text::new(
+            reference.label.clone(),
+            (px, py - 4),
+            reference_style.clone(),
+        ))?;
     }
     let end_style = text_style(LABEL_SIZE, theme.text, Pos::new(HPos::Left, VPos::Center));
     for series in &spec.series {
-        let points: Vec<(f64, f64)> = series.points.iter().copied().filter(finite).map(|(x, y)| (x, y.clamp(0.0, y_max))).collect();
+        let points: Vec<(f64, f64)> = series
+            .points
+            .iter()
+            .copied()
+            .filter(finite)
+            .map(|(x, y)| (x, y.clamp(0.0, y_max)))
+            .collect();
         if points.len() >= 2 {
-            draw_path(&plot, points.clone(), series.stroke, color(series.role, theme).stroke_width(3))?;
+            draw_path(
+                &plot,
+                points.clone(),
+                series.stroke,
+                color(series.role, theme).stroke_width(3),
+            )?;
         }
         if let (Some(label), Some(last)) = (&series.end_label, points.last()) {
             let (px, py) = plot.map_coordinate(last);
@@ -89,13 +148,21 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineSpec, 
     let mut marks = Vec::with_capacity(spec.points.len());
     for point in spec.points.iter().filter(|point| finite(&point.at)) {
         let at = (point.at.0, point.at.1.clamp(0.0, y_max));
-        let style = if point.hollow { theme.primary.stroke_width(2) } else { theme.primary.filled() };
+        let style = if point.hollow {
+            theme.primary.stroke_width(2)
+        } else {
+            theme.primary.filled()
+        };
         plot.draw(&Circle::new(at, 4, style))?;
         if point.hollow {
             plot.draw(&Circle::new(at, 2, theme.background.filled()))?;
         }
         let (px, py) = plot.map_coordinate(&at);
-        marks.push(Mark { hit: (px - HIT_HALF, py - HIT_HALF, 2 * HIT_HALF, 2 * HIT_HALF), anchor: (px, py), tip: point.tip.clone() });
+        marks.push(Mark {
+            hit: (px - HIT_HALF, py - HIT_HALF, 2 * HIT_HALF, 2 * HIT_HALF),
+            anchor: (px, py),
+            tip: point.tip.clone(),
+        });
     }
     Ok(marks)
 }

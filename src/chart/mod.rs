@@ -19,7 +19,7 @@ use crate::model::{Currency, Rupiah, Share};
 use backend::SceneBackend;
 use plotters::prelude::IntoDrawingArea;
 use scene::Scene;
-use spec::{ChartSpec, Tip, TickFormat};
+use spec::{ChartSpec, TickFormat, Tip};
 use theme::Theme;
 
 /// The language and currency that labels are printed in.
@@ -35,8 +35,12 @@ impl TickFormat {
     /// A tick value as printed.
     pub fn format(self, value: f64, locale: &Locale) -> String {
         match self {
-            TickFormat::Money => format_money_compact(Rupiah(value.round() as i64), &locale.currency, locale.lang),
-            TickFormat::Percent => format_percent(Share::new(value).unwrap_or_default(), locale.lang),
+            TickFormat::Money => {
+                format_money_compact(Rupiah(value.round() as i64), &locale.currency, locale.lang)
+            }
+            TickFormat::Percent => {
+                format_percent(Share::new(value).unwrap_or_default(), locale.lang)
+            }
             TickFormat::Count => format_count_compact(value.round() as i64, locale.lang),
         }
     }
@@ -74,7 +78,11 @@ pub fn preferred_height(spec: &ChartSpec, width: u32) -> u32 {
 pub fn draw(spec: &ChartSpec, width: u32, locale: &Locale, theme: &Theme) -> Drawn {
     let width = width.clamp(200, 2000);
     let height = preferred_height(spec, width);
-    let mut scene = Scene { width, height, shapes: Vec::new() };
+    let mut scene = Scene {
+        width,
+        height,
+        shapes: Vec::new(),
+    };
     let marks = {
         let root = SceneBackend::new(&mut scene).into_drawing_area();
         let result = match spec {
@@ -85,4 +93,3 @@ pub fn draw(spec: &ChartSpec, width: u32, locale: &Locale, theme: &Theme) -> Dra
     };
     Drawn { scene, marks }
 }
-

@@ -70,15 +70,44 @@ impl Baseline {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
     /// An open polyline.
-    Line { points: Vec<(i32, i32)>, stroke: Paint, width: u32 },
+    Line {
+        points: Vec<(i32, i32)>,
+        stroke: Paint,
+        width: u32,
+    },
     /// A rectangle, filled or outlined.
-    Rect { x: i32, y: i32, width: i32, height: i32, paint: Paint, filled: bool },
+    Rect {
+        x: i32,
+        y: i32,
+        width: i32,
+        height: i32,
+        paint: Paint,
+        filled: bool,
+    },
     /// A circle.
-    Circle { cx: i32, cy: i32, r: u32, paint: Paint, filled: bool },
+    Circle {
+        cx: i32,
+        cy: i32,
+        r: u32,
+        paint: Paint,
+        filled: bool,
+    },
     /// A filled polygon.
-    Polygon { points: Vec<(i32, i32)>, fill: Paint },
+    Polygon {
+        points: Vec<(i32, i32)>,
+        fill: Paint,
+    },
     /// A run of text.
-    Text { x: i32, y: i32, text: String, size: u32, paint: Paint, anchor: Anchor, baseline: Baseline, bold: bool },
+    Text {
+        x: i32,
+        y: i32,
+        text: String,
+        size: u32,
+        paint: Paint,
+        anchor: Anchor,
+        baseline: Baseline,
+        bold: bool,
+    },
 }
 
 /// A whole drawing.
@@ -134,23 +163,74 @@ impl Scene {
         );
         for shape in &self.shapes {
             match shape {
-                Shape::Line { points, stroke, width } => {
-                    let _ = write!(svg, r#"<polyline points="{}" fill="none" stroke="{}" stroke-opacity="{}" stroke-width="{width}"/>"#, points_attribute(points), stroke.hex(), stroke.alpha);
+                Shape::Line {
+                    points,
+                    stroke,
+                    width,
+                } => {
+                    let _ = write!(
+                        svg,
+                        r#"<polyline points="{}" fill="none" stroke="{}" stroke-opacity="{}" stroke-width="{width}"/>"#,
+                        points_attribute(points),
+                        stroke.hex(),
+                        stroke.alpha
+                    );
                 }
-                Shape::Rect { x, y, width, height, paint, filled } => {
+                Shape::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    paint,
+                    filled,
+                } => {
                     let paint_attributes = paint_attributes(*paint, *filled);
-                    let _ = write!(svg, r#"<rect x="{x}" y="{y}" width="{width}" height="{height}" {paint_attributes}/>"#);
+                    let _ = write!(
+                        svg,
+                        r#"<rect x="{x}" y="{y}" width="{width}" height="{height}" {paint_attributes}/>"#
+                    );
                 }
-                Shape::Circle { cx, cy, r, paint, filled } => {
+                Shape::Circle {
+                    cx,
+                    cy,
+                    r,
+                    paint,
+                    filled,
+                } => {
                     let paint_attributes = paint_attributes(*paint, *filled);
-                    let _ = write!(svg, r#"<circle cx="{cx}" cy="{cy}" r="{r}" {paint_attributes}/>"#);
+                    let _ = write!(
+                        svg,
+                        r#"<circle cx="{cx}" cy="{cy}" r="{r}" {paint_attributes}/>"#
+                    );
                 }
                 Shape::Polygon { points, fill } => {
-                    let _ = write!(svg, r#"<polygon points="{}" fill="{}" fill-opacity="{}"/>"#, points_attribute(points), fill.hex(), fill.alpha);
+                    let _ = write!(
+                        svg,
+                        r#"<polygon points="{}" fill="{}" fill-opacity="{}"/>"#,
+                        points_attribute(points),
+                        fill.hex(),
+                        fill.alpha
+                    );
                 }
-                Shape::Text { x, y, text, size, paint, anchor, baseline, bold } => {
+                Shape::Text {
+                    x,
+                    y,
+                    text,
+                    size,
+                    paint,
+                    anchor,
+                    baseline,
+                    bold,
+                } => {
                     let weight = if *bold { r#" font-weight="bold""# } else { "" };
-                    let _ = write!(svg, r#"<text x="{x}" y="{y}" dy="{}" font-size="{size}" fill="{}" text-anchor="{}"{weight}>{}</text>"#, baseline.dy(), paint.hex(), anchor.svg(), escape_xml(text));
+                    let _ = write!(
+                        svg,
+                        r#"<text x="{x}" y="{y}" dy="{}" font-size="{size}" fill="{}" text-anchor="{}"{weight}>{}</text>"#,
+                        baseline.dy(),
+                        paint.hex(),
+                        anchor.svg(),
+                        escape_xml(text)
+                    );
                 }
             }
         }
@@ -174,6 +254,10 @@ fn paint_attributes(paint: Paint, filled: bool) -> String {
     if filled {
         format!(r#"fill="{}" fill-opacity="{}""#, paint.hex(), paint.alpha)
     } else {
-        format!(r#"fill="none" stroke="{}" stroke-opacity="{}""#, paint.hex(), paint.alpha)
+        format!(
+            r#"fill="none" stroke="{}" stroke-opacity="{}""#,
+            paint.hex(),
+            paint.alpha
+        )
     }
 }

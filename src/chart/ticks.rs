@@ -24,9 +24,18 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_cover_the_maximum() {
-        assert_eq!(nice_ticks(20.675e12, 5), vec![0.0, 5e12, 10e12, 15e12, 20e12, 25e12]);
-        assert_eq!(nice_ticks(1.0, 5), vec![0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]);
-        assert_eq!(nice_ticks(1_000_000.0, 4), vec![0.0, 250_000.0, 500_000.0, 750_000.0, 1_000_000.0]);
+        assert_eq!(
+            nice_ticks(20.675e12, 5),
+            vec![0.0, 5e12, 10e12, 15e12, 20e12, 25e12]
+        );
+        assert_eq!(
+            nice_ticks(1.0, 5),
+            vec![0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]
+        );
+        assert_eq!(
+            nice_ticks(1_000_000.0, 4),
+            vec![0.0, 250_000.0, 500_000.0, 750_000.0, 1_000_000.0]
+        );
     }
 
     #[test]

@@ -63,7 +63,10 @@ pub enum Problem {
 
 impl DataIssue {
     pub(crate) fn new(path: impl Into<String>, problem: Problem) -> DataIssue {
-        DataIssue { path: path.into(), problem }
+        DataIssue {
+            path: path.into(),
+            problem,
+        }
     }
 
     /// Whether the value was kept (adjusted or only doubtful) rather than skipped.

@@ -121,7 +121,10 @@ impl Reader {
     /// A year in the range datasets may speak of.
     pub fn year(&mut self, path: &str, field: &Field) -> Option<i32> {
         let year = self.whole(path, field)?;
-        match i32::try_from(year).ok().filter(|year| crate::model::YEARS.contains(year)) {
+        match i32::try_from(year)
+            .ok()
+            .filter(|year| crate::model::YEARS.contains(year))
+        {
             Some(year) => Some(year),
             None => {
                 self.issue(path, Problem::OutsidePeriod);
@@ -163,7 +166,10 @@ impl Reader {
             }
             known
         });
-        Provenance { illustrative, source }
+        Provenance {
+            illustrative,
+            source,
+        }
     }
 
     /// The object inside an entry, recording `WrongType(Object)` otherwise.
@@ -182,7 +188,11 @@ impl Reader {
     }
 
     /// The entries of an optional list (absent or null is empty).
-    pub fn list<'a, T>(&mut self, path: &str, list: &'a Option<Entry<Vec<Entry<T>>>>) -> &'a [Entry<T>] {
+    pub fn list<'a, T>(
+        &mut self,
+        path: &str,
+        list: &'a Option<Entry<Vec<Entry<T>>>>,
+    ) -> &'a [Entry<T>] {
         match list {
             None | Some(Entry::Other(Loose::Null)) => &[],
             Some(Entry::Object(entries)) => entries,
@@ -230,9 +240,18 @@ mod tests {
 
     #[test]
     fn cleaned_text_has_no_controls_or_overrides_and_is_bounded() {
-        assert_eq!(clean_text("  Dinas\u{202E}Kesehatan\u{0007}\n\t Kaltim "), "DinasKesehatan Kaltim");
-        assert_eq!(clean_text(&"x".repeat(10_000)).chars().count(), MAX_TEXT_CHARS + 1);
-        assert_eq!(clean_text("<img src=x onerror=alert(1)>"), "<img src=x onerror=alert(1)>");
+        assert_eq!(
+            clean_text("  Dinas\u{202E}Kesehatan\u{0007}\n\t Kaltim "),
+            "DinasKesehatan Kaltim"
+        );
+        assert_eq!(
+            clean_text(&"x".repeat(10_000)).chars().count(),
+            MAX_TEXT_CHARS + 1
+        );
+        assert_eq!(
+            clean_text("<img src=x onerror=alert(1)>"),
+            "<img src=x onerror=alert(1)>"
+        );
     }
 
     #[test]
@@ -242,10 +261,17 @@ mod tests {
         assert_eq!(reader.whole("b", &Some(Loose::Float(2.5))), Some(3));
         assert_eq!(reader.whole("c", &Some(Loose::Float(f64::INFINITY))), None);
         assert_eq!(reader.whole("d", &Some(Loose::Int(-1))), None);
-        assert_eq!(reader.whole("e", &Some(Loose::Int(i128::from(i64::MAX) + 1))), None);
+        assert_eq!(
+            reader.whole("e", &Some(Loose::Int(i128::from(i64::MAX) + 1))),
+            None
+        );
         assert_eq!(reader.whole("f", &Some(Loose::Text("12".into()))), None);
         assert_eq!(reader.whole("g", &None), None);
-        let problems: Vec<_> = reader.issues.iter().map(|issue| (issue.path.as_str(), issue.problem.clone())).collect();
+        let problems: Vec<_> = reader
+            .issues
+            .iter()
+            .map(|issue| (issue.path.as_str(), issue.problem.clone()))
+            .collect();
         assert_eq!(
             problems,
             vec![

@@ -1,7 +1,9 @@
 //! From the raw mirror to the validated [`Dataset`].
 
 use super::issues::{DataIssue, Expected, LoadError, Problem};
-use super::raw::{Entry, Loose, RawDataset, RawFigure, RawLocalContent, RawMeta, RawSpending, RawTarget};
+use super::raw::{
+    Entry, Loose, RawDataset, RawFigure, RawLocalContent, RawMeta, RawSpending, RawTarget,
+};
 use super::read::Reader;
 use crate::model::{
     Breakdown, Code, Currency, Dataset, Figure, LocalContent, Meta, MonthlyAmount, Region, Rupiah,
@@ -25,17 +27,28 @@ pub struct Loaded {
 /// Parses and validates a Pantau statistics file (UTF-8 JSON, an optional BOM).
 pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = bytes.iter().copied().find(|byte| !byte.is_ascii_whitespace());
+    let first = bytes
+        .iter()
+        .copied()
+        .find(|byte| !byte.is_ascii_whitespace());
     if first == Some(b'<') {
         return Err(LoadError::NotAFile);
     }
     let raw: RawDataset = match serde_json::from_slice(bytes) {
         Ok(raw) => raw,
         Err(error) if error.is_data() && first == Some(b'{') => {
-            return Err(LoadError::NotJson { line: error.line(), column: error.column() })
+            return Err(LoadError::NotJson {
+                line: error.line(),
+                column: error.column(),
+            })
         }
         Err(error) if error.is_data() => return Err(LoadError::NotPantau),
-        Err(error) => return Err(LoadError::NotJson { line: error.line(), column: error.column() }),
+        Err(error) => {
+            return Err(LoadError::NotJson {
+                line: error.line(),
+                column: error.column(),
+            })
+        }
     };
     match &raw.format {
         Some(Loose::Text(name)) if name == FORMAT_NAME => {}
@@ -43,7 +56,9 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
     match &raw.version {
         Some(Loose::Int(FORMAT_VERSION)) => {}
-        Some(Loose::Int(version)) => return Err(LoadError::UnsupportedVersion(version.to_string())),
+        Some(Loose::Int(version)) => {
+            return Err(LoadError::UnsupportedVersion(version.to_string()))
+        }
         Some(Loose::Text(version)) => {
             return Err(LoadError::UnsupportedVersion(super::clean_text(version)))
         }
@@ -71,14 +86,22 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
         .and_then(|content| read_local_content(&mut reader, content, &meta));
     let targets = read_targets(&mut reader, &raw);
 
-    let dataset = Dataset { meta, spending, local_content, targets };
+    let dataset = Dataset {
+        meta,
+        spending,
+        local_content,
+        targets,
+    };
     let has_data = dataset.spending.is_some()
         || dataset.local_content.is_some()
         || !dataset.targets.is_empty();
     if !has_data {
         return Err(LoadError::NoData(reader.issues));
     }
-    Ok(Loaded { dataset, issues: reader.issues })
+    Ok(Loaded {
+        dataset,
+        issues: reader.issues,
+    })
 }
 
 fn read_meta(reader: &mut Reader, raw: &RawMeta) -> Option<Meta> {
@@ -90,13 +113,15 @@ fn read_meta(reader: &mut Reader, raw: &RawMeta) -> Option<Meta> {
     let source_url = reader.optional_text("meta.source_url", &raw.source_url);
     let as_of = reader.date("meta.as_of", &raw.as_of);
     let fiscal_year = reader.year("meta.fiscal_year", &raw.fiscal_year);
-    let currency = reader.text("meta.currency", &raw.currency).and_then(|code| {
-        let currency = Currency::new(&code);
-        if currency.is_none() {
-            reader.issue("meta.currency", Problem::WrongType(Expected::Currency));
-        }
-        currency
-    });
+    let currency = reader
+        .text("meta.currency", &raw.currency)
+        .and_then(|code| {
+            let currency = Currency::new(&code);
+            if currency.is_none() {
+                reader.issue("meta.currency", Problem::WrongType(Expected::Currency));
+            }
+            currency
+        });
     let period = match &raw.period {
         None => {
             reader.issue("meta.period", Problem::Missing);
@@ -141,11 +166,15 @@ fn read_sources(reader: &mut Reader, raw: &RawMeta) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
     for (index, entry) in reader.list("meta.sources", &raw.sources).iter().enumerate() {
         let path = format!("meta.sources[{index}]");
-        let Some(source) = reader.object(&path, entry) else { continue };
+        let Some(source) = reader.object(&path, entry) else {
+            continue;
+        };
         let id = reader.text(&format!("{path}.id"), &source.id);
         let title = reader.text(&format!("{path}.title"), &source.title);
         let url = reader.optional_text(&format!("{path}.url"), &source.url);
-        let (Some(id), Some(title)) = (id, title) else { continue };
+        let (Some(id), Some(title)) = (id, title) else {
+            continue;
+        };
         if sources.iter().any(|known| known.id == id) {
             reader.issue(&format!("{path}.id"), Problem::Duplicate);
             continue;
@@ -166,7 +195,11 @@ fn read_stage(reader: &mut Reader, path: &str, field: &super::raw::Field) -> Opt
     reader.code::<Stage>(path, field)
 }
 
-fn read_figure(reader: &mut Reader, path: &str, entry: &Option<Entry<RawFigure>>) -> Option<Figure<Rupiah>> {
+fn read_figure(
+    reader: &mut Reader,
+    path: &str,
+    entry: &Option<Entry<RawFigure>>,
+) -> Option<Figure<Rupiah>> {
     let Some(entry) = entry else {
         reader.issue(path, Problem::Missing);
         return None;
@@ -180,16 +213,29 @@ fn read_figure(reader: &mut Reader, path: &str, entry: &Option<Entry<RawFigure>>
 fn read_spending(reader: &mut Reader, raw: &RawSpending, meta: &Meta) -> Option<Spending> {
     let fiscal_year = section_year(reader, "spending.fiscal_year", &raw.fiscal_year, meta);
     let stage = read_stage(reader, "spending.stage", &raw.stage)?;
-    let label = reader.optional_text("spending.label", &raw.label).unwrap_or_default();
-    let pagu = raw.pagu.as_ref().and_then(|_| read_figure(reader, "spending.pagu", &raw.pagu));
+    let label = reader
+        .optional_text("spending.label", &raw.label)
+        .unwrap_or_default();
+    let pagu = raw
+        .pagu
+        .as_ref()
+        .and_then(|_| read_figure(reader, "spending.pagu", &raw.pagu));
 
     let mut monthly: Vec<MonthlyAmount> = Vec::new();
-    for (index, entry) in reader.list("spending.monthly", &raw.monthly).iter().enumerate() {
+    for (index, entry) in reader
+        .list("spending.monthly", &raw.monthly)
+        .iter()
+        .enumerate()
+    {
         let path = format!("spending.monthly[{index}]");
-        let Some(row) = reader.object(&path, entry) else { continue };
+        let Some(row) = reader.object(&path, entry) else {
+            continue;
+        };
         let month = reader.month(&format!("{path}.month"), &row.month);
         let amount = reader.money(&format!("{path}.amount"), &row.amount);
-        let (Some(month), Some(amount)) = (month, amount) else { continue };
+        let (Some(month), Some(amount)) = (month, amount) else {
+            continue;
+        };
         if month.year != fiscal_year {
             reader.issue(&format!("{path}.month"), Problem::OutsidePeriod);
             continue;
@@ -199,16 +245,32 @@ fn read_spending(reader: &mut Reader, raw: &RawSpending, meta: &Meta) -> Option<
             continue;
         }
         let provenance = reader.provenance(&path, &row.illustrative, &row.source);
-        monthly.push(MonthlyAmount { month, amount, provenance });
+        monthly.push(MonthlyAmount {
+            month,
+            amount,
+            provenance,
+        });
     }
     monthly.sort_by_key(|row| row.month);
 
-    let by_method = read_breakdown(reader, "spending.by_method", &raw.by_method, |row| &row.method);
-    let by_type = read_breakdown(reader, "spending.by_type", &raw.by_type, |row| &row.procurement_type);
+    let by_method = read_breakdown(reader, "spending.by_method", &raw.by_method, |row| {
+        &row.method
+    });
+    let by_type = read_breakdown(reader, "spending.by_type", &raw.by_type, |row| {
+        &row.procurement_type
+    });
     if monthly.is_empty() && by_method.is_empty() && by_type.is_empty() && pagu.is_none() {
         return None;
     }
-    Some(Spending { label, fiscal_year, stage, pagu, monthly, by_method, by_type })
+    Some(Spending {
+        label,
+        fiscal_year,
+        stage,
+        pagu,
+        monthly,
+        by_method,
+        by_type,
+    })
 }
 
 fn read_breakdown<K: Code + PartialEq>(
@@ -217,29 +279,48 @@ fn read_breakdown<K: Code + PartialEq>(
     list: &Option<Entry<Vec<Entry<super::raw::RawBreakdown>>>>,
     key_field: impl Fn(&super::raw::RawBreakdown) -> &super::raw::Field,
 ) -> Vec<Breakdown<K>> {
-    let key_name = if list_path.ends_with("method") { "method" } else { "type" };
+    let key_name = if list_path.ends_with("method") {
+        "method"
+    } else {
+        "type"
+    };
     let mut rows: Vec<Breakdown<K>> = Vec::new();
     for (index, entry) in reader.list(list_path, list).iter().enumerate() {
         let path = format!("{list_path}[{index}]");
-        let Some(row) = reader.object(&path, entry) else { continue };
+        let Some(row) = reader.object(&path, entry) else {
+            continue;
+        };
         let key = reader.code::<K>(&format!("{path}.{key_name}"), key_field(row));
         let amount = reader.money(&format!("{path}.amount"), &row.amount);
         let packages = match &row.packages {
             None | Some(Loose::Null) => None,
-            Some(_) => reader.whole(&format!("{path}.packages"), &row.packages).map(|count| count as u64),
+            Some(_) => reader
+                .whole(&format!("{path}.packages"), &row.packages)
+                .map(|count| count as u64),
         };
-        let (Some(key), Some(amount)) = (key, amount) else { continue };
+        let (Some(key), Some(amount)) = (key, amount) else {
+            continue;
+        };
         if rows.iter().any(|known| known.key == key) {
             reader.issue(&format!("{path}.{key_name}"), Problem::Duplicate);
             continue;
         }
         let provenance = reader.provenance(&path, &row.illustrative, &row.source);
-        rows.push(Breakdown { key, amount, packages, provenance });
+        rows.push(Breakdown {
+            key,
+            amount,
+            packages,
+            provenance,
+        });
     }
     rows
 }
 
-fn read_local_content(reader: &mut Reader, raw: &RawLocalContent, meta: &Meta) -> Option<LocalContent> {
+fn read_local_content(
+    reader: &mut Reader,
+    raw: &RawLocalContent,
+    meta: &Meta,
+) -> Option<LocalContent> {
     let fiscal_year = section_year(reader, "local_content.fiscal_year", &raw.fiscal_year, meta);
     let stage = read_stage(reader, "local_content.stage", &raw.stage);
     let total = read_figure(reader, "local_content.total", &raw.total);
@@ -250,21 +331,34 @@ fn read_local_content(reader: &mut Reader, raw: &RawLocalContent, meta: &Meta) -
         reader.issue("local_content.total.amount", Problem::Missing);
         return None;
     }
-    for (path, part) in [("local_content.pdn.amount", &pdn), ("local_content.umkk.amount", &umkk)] {
+    for (path, part) in [
+        ("local_content.pdn.amount", &pdn),
+        ("local_content.umkk.amount", &umkk),
+    ] {
         if part.value > total.value {
             reader.issue(path, Problem::PartExceedsTotal);
             return None;
         }
     }
     let mut by_unit: Vec<UnitContent> = Vec::new();
-    for (index, entry) in reader.list("local_content.by_unit", &raw.by_unit).iter().enumerate() {
+    for (index, entry) in reader
+        .list("local_content.by_unit", &raw.by_unit)
+        .iter()
+        .enumerate()
+    {
         let path = format!("local_content.by_unit[{index}]");
-        let Some(row) = reader.object(&path, entry) else { continue };
+        let Some(row) = reader.object(&path, entry) else {
+            continue;
+        };
         let unit = reader.text(&format!("{path}.unit"), &row.unit);
         let unit_total = reader.money(&format!("{path}.total"), &row.total);
         let unit_pdn = reader.money(&format!("{path}.pdn"), &row.pdn);
         let unit_umkk = reader.money(&format!("{path}.umkk"), &row.umkk);
-        let (Some(unit), Some(unit_total), Some(unit_pdn), Some(unit_umkk)) = (unit, unit_total, unit_pdn, unit_umkk) else { continue };
+        let (Some(unit), Some(unit_total), Some(unit_pdn), Some(unit_umkk)) =
+            (unit, unit_total, unit_pdn, unit_umkk)
+        else {
+            continue;
+        };
         if unit_total.0 == 0 {
             reader.issue(&format!("{path}.total"), Problem::Missing);
             continue;
@@ -282,17 +376,34 @@ fn read_local_content(reader: &mut Reader, raw: &RawLocalContent, meta: &Meta) -
             continue;
         }
         let provenance = reader.provenance(&path, &row.illustrative, &row.source);
-        by_unit.push(UnitContent { unit, total: unit_total, pdn: unit_pdn, umkk: unit_umkk, provenance });
+        by_unit.push(UnitContent {
+            unit,
+            total: unit_total,
+            pdn: unit_pdn,
+            umkk: unit_umkk,
+            provenance,
+        });
     }
-    Some(LocalContent { fiscal_year, stage, total, pdn, umkk, by_unit })
+    Some(LocalContent {
+        fiscal_year,
+        stage,
+        total,
+        pdn,
+        umkk,
+        by_unit,
+    })
 }
 
 fn read_targets(reader: &mut Reader, raw: &RawDataset) -> Vec<Target> {
     let mut targets: Vec<Target> = Vec::new();
     for (index, entry) in reader.list("targets", &raw.targets).iter().enumerate() {
         let path = format!("targets[{index}]");
-        let Some(row) = reader.object(&path, entry) else { continue };
-        let Some(target) = read_target(reader, &path, row) else { continue };
+        let Some(row) = reader.object(&path, entry) else {
+            continue;
+        };
+        let Some(target) = read_target(reader, &path, row) else {
+            continue;
+        };
         if targets.iter().any(|known| known.id == target.id) {
             reader.issue(&format!("{path}.id"), Problem::Duplicate);
             continue;
@@ -306,7 +417,9 @@ fn read_target(reader: &mut Reader, path: &str, row: &RawTarget) -> Option<Targe
     let field = |name: &str| format!("{path}.{name}");
     let id = reader.text(&field("id"), &row.id);
     let label = reader.text(&field("label"), &row.label);
-    let unit = reader.optional_text(&field("unit"), &row.unit).unwrap_or_default();
+    let unit = reader
+        .optional_text(&field("unit"), &row.unit)
+        .unwrap_or_default();
     let baseline = match &row.baseline {
         None | Some(Loose::Null) => Some(0),
         Some(_) => reader.whole(&field("baseline"), &row.baseline),
@@ -317,8 +430,9 @@ fn read_target(reader: &mut Reader, path: &str, row: &RawTarget) -> Option<Targe
     let achieved = reader.whole(&field("achieved"), &row.achieved);
     let as_of = reader.date(&field("as_of"), &row.as_of);
     let legal_basis = reader.optional_text(&field("legal_basis"), &row.legal_basis);
-    let (id, label, baseline, start, target, deadline, achieved, as_of) =
-        (id?, label?, baseline?, start?, target?, deadline?, achieved?, as_of?);
+    let (id, label, baseline, start, target, deadline, achieved, as_of) = (
+        id?, label?, baseline?, start?, target?, deadline?, achieved?, as_of?,
+    );
     if deadline <= start {
         reader.issue(&field("deadline"), Problem::DateOrder);
         return None;
@@ -332,6 +446,17 @@ fn read_target(reader: &mut Reader, path: &str, row: &RawTarget) -> Option<Targe
         return None;
     }
     let provenance = reader.provenance(path, &row.illustrative, &row.source);
-    Some(Target { id, label, unit, baseline, start, target, deadline, achieved, as_of, legal_basis, provenance })
+    Some(Target {
+        id,
+        label,
+        unit,
+        baseline,
+        start,
+        target,
+        deadline,
+        achieved,
+        as_of,
+        legal_basis,
+        provenance,
+    })
 }
-

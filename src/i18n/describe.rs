@@ -5,8 +5,34 @@ use crate::analysis::progress::Verdict;
 use crate::format::{DataIssue, Expected, LoadError, Problem};
 use crate::model::{CivilDate, Method, ProcurementType, Stage};
 
-const MONTHS_ID: [&str; 12] = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// The month's name (`short`: three letters, as on an axis: `Agu` / `Aug`).
 pub fn month_name(month: u8, lang: Lang, short: bool) -> &'static str {
@@ -24,7 +50,12 @@ pub fn month_name(month: u8, lang: Lang, short: bool) -> &'static str {
 
 /// `30 Juni 2024` / `30 June 2024`.
 pub fn format_date(date: CivilDate, lang: Lang) -> String {
-    format!("{} {} {}", date.day(), month_name(date.month(), lang, false), date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month(), lang, false),
+        date.year()
+    )
 }
 
 /// The stage of money, as a reader says it.
@@ -54,7 +85,9 @@ pub fn method_name(method: Method, lang: Lang) -> &'static str {
 pub fn type_name(procurement_type: ProcurementType, lang: Lang) -> &'static str {
     match procurement_type {
         ProcurementType::Barang => lang.pick("Barang", "Goods"),
-        ProcurementType::PekerjaanKonstruksi => lang.pick("Pekerjaan Konstruksi", "Construction works"),
+        ProcurementType::PekerjaanKonstruksi => {
+            lang.pick("Pekerjaan Konstruksi", "Construction works")
+        }
         ProcurementType::JasaKonsultansi => lang.pick("Jasa Konsultansi", "Consultancy"),
         ProcurementType::JasaLainnya => lang.pick("Jasa Lainnya", "Other services"),
         ProcurementType::Terintegrasi => lang.pick("Terintegrasi", "Integrated"),
@@ -81,7 +114,9 @@ fn expected_name(expected: Expected, lang: Lang) -> &'static str {
         Expected::Month => lang.pick("bulan TTTT-BB", "a month YYYY-MM"),
         Expected::Object => lang.pick("objek", "an object"),
         Expected::List => lang.pick("daftar", "a list"),
-        Expected::Currency => lang.pick("kode mata uang tiga huruf", "a three-letter currency code"),
+        Expected::Currency => {
+            lang.pick("kode mata uang tiga huruf", "a three-letter currency code")
+        }
     }
 }
 
@@ -89,29 +124,82 @@ fn expected_name(expected: Expected, lang: Lang) -> &'static str {
 pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
     let what = match &issue.problem {
         Problem::Missing => lang.pick("tidak ada", "missing").to_owned(),
-        Problem::WrongType(expected) => format!("{} {}", lang.pick("seharusnya", "should be"), expected_name(*expected, lang)),
+        Problem::WrongType(expected) => format!(
+            "{} {}",
+            lang.pick("seharusnya", "should be"),
+            expected_name(*expected, lang)
+        ),
         Problem::Negative => lang.pick("bernilai negatif", "negative").to_owned(),
-        Problem::TooLarge => lang.pick("terlalu besar untuk dihitung persis", "too large to count exactly").to_owned(),
-        Problem::Rounded => lang.pick("pecahan, dibulatkan ke satuan terdekat", "fractional, rounded to the nearest unit").to_owned(),
-        Problem::UnknownCode(code) => format!("{} «{code}»", lang.pick("kode tidak dikenal", "unknown code")),
-        Problem::OutsidePeriod => lang.pick("di luar periode", "outside the period").to_owned(),
-        Problem::Duplicate => lang.pick("ganda (yang pertama dipakai)", "duplicate (the first is used)").to_owned(),
-        Problem::PartExceedsTotal => lang.pick("melebihi totalnya", "exceeds its total").to_owned(),
-        Problem::DateOrder => lang.pick("urutan tanggal tidak mungkin", "dates in an impossible order").to_owned(),
-        Problem::TargetNotAboveBaseline => lang.pick("target tidak di atas nilai awal", "target not above the baseline").to_owned(),
-        Problem::UnknownSource(id) => format!("{} «{id}»", lang.pick("sumber tidak terdaftar di meta.sources", "source not listed in meta.sources")),
+        Problem::TooLarge => lang
+            .pick(
+                "terlalu besar untuk dihitung persis",
+                "too large to count exactly",
+            )
+            .to_owned(),
+        Problem::Rounded => lang
+            .pick(
+                "pecahan, dibulatkan ke satuan terdekat",
+                "fractional, rounded to the nearest unit",
+            )
+            .to_owned(),
+        Problem::UnknownCode(code) => format!(
+            "{} «{code}»",
+            lang.pick("kode tidak dikenal", "unknown code")
+        ),
+        Problem::OutsidePeriod => lang
+            .pick("di luar periode", "outside the period")
+            .to_owned(),
+        Problem::Duplicate => lang
+            .pick(
+                "ganda (yang pertama dipakai)",
+                "duplicate (the first is used)",
+            )
+            .to_owned(),
+        Problem::PartExceedsTotal => lang
+            .pick("melebihi totalnya", "exceeds its total")
+            .to_owned(),
+        Problem::DateOrder => lang
+            .pick(
+                "urutan tanggal tidak mungkin",
+                "dates in an impossible order",
+            )
+            .to_owned(),
+        Problem::TargetNotAboveBaseline => lang
+            .pick(
+                "target tidak di atas nilai awal",
+                "target not above the baseline",
+            )
+            .to_owned(),
+        Problem::UnknownSource(id) => format!(
+            "{} «{id}»",
+            lang.pick(
+                "sumber tidak terdaftar di meta.sources",
+                "source not listed in meta.sources"
+            )
+        ),
     };
-    let outcome = if issue.value_kept() { lang.pick("tetap dipakai", "kept") } else { lang.pick("dilewati", "skipped") };
+    let outcome = if issue.value_kept() {
+        lang.pick("tetap dipakai", "kept")
+    } else {
+        lang.pick("dilewati", "skipped")
+    };
     format!("{}: {what}; {outcome}", issue.path)
 }
 
 /// A load error as a sentence.
 pub fn describe_load_error(error: &LoadError, lang: Lang) -> String {
     match error {
-        LoadError::NotJson { line, column } => format!("{} ({} {line}, {} {column}).", Text::NotJson.get(lang), lang.pick("baris", "line"), lang.pick("kolom", "column")),
+        LoadError::NotJson { line, column } => format!(
+            "{} ({} {line}, {} {column}).",
+            Text::NotJson.get(lang),
+            lang.pick("baris", "line"),
+            lang.pick("kolom", "column")
+        ),
         LoadError::NotAFile => Text::NotAFile.get(lang).to_owned(),
         LoadError::NotPantau => Text::NotPantau.get(lang).to_owned(),
-        LoadError::UnsupportedVersion(version) => format!("{}: {version}.", Text::UnsupportedVersion.get(lang)),
+        LoadError::UnsupportedVersion(version) => {
+            format!("{}: {version}.", Text::UnsupportedVersion.get(lang))
+        }
         LoadError::InvalidMeta(_) => Text::InvalidMeta.get(lang).to_owned(),
         LoadError::NoData(_) => Text::NoData.get(lang).to_owned(),
     }
@@ -132,8 +220,17 @@ mod tests {
 
     #[test]
     fn issues_say_where_and_what() {
-        let issue = DataIssue { path: "spending.monthly[3].amount".into(), problem: Problem::Negative };
-        assert_eq!(describe_issue(&issue, Lang::Id), "spending.monthly[3].amount: bernilai negatif; dilewati");
-        assert_eq!(describe_issue(&issue, Lang::En), "spending.monthly[3].amount: negative; skipped");
+        let issue = DataIssue {
+            path: "spending.monthly[3].amount".into(),
+            problem: Problem::Negative,
+        };
+        assert_eq!(
+            describe_issue(&issue, Lang::Id),
+            "spending.monthly[3].amount: bernilai negatif; dilewati"
+        );
+        assert_eq!(
+            describe_issue(&issue, Lang::En),
+            "spending.monthly[3].amount: negative; skipped"
+        );
     }
 }

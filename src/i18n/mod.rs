@@ -6,8 +6,8 @@ mod number;
 mod text;
 
 pub use describe::{
-    describe_issue, describe_load_error, format_date, method_name, month_name, stage_name, type_name,
-    verdict_name,
+    describe_issue, describe_load_error, format_date, method_name, month_name, stage_name,
+    type_name, verdict_name,
 };
 pub use number::{
     format_count, format_count_compact, format_decimal, format_money_compact, format_money_exact,
@@ -31,7 +31,11 @@ impl Lang {
 
     /// From a `lang` parameter or a BCP 47 tag such as `en-GB`; `None` if neither language.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         match primary.as_str() {
             "id" | "in" => Some(Lang::Id),
             "en" => Some(Lang::En),

@@ -11,8 +11,14 @@ struct Separators {
 
 fn separators(lang: Lang) -> Separators {
     match lang {
-        Lang::Id => Separators { group: '.', decimal: ',' },
-        Lang::En => Separators { group: ',', decimal: '.' },
+        Lang::Id => Separators {
+            group: '.',
+            decimal: ',',
+        },
+        Lang::En => Separators {
+            group: ',',
+            decimal: '.',
+        },
     }
 }
 
@@ -45,7 +51,11 @@ pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
     }
     let scaled = scaled as i64;
     let whole = scaled / scale as i64;
-    let mut fraction = format!("{:0width$}", scaled % scale as i64, width = decimals as usize);
+    let mut fraction = format!(
+        "{:0width$}",
+        scaled % scale as i64,
+        width = decimals as usize
+    );
     while fraction.ends_with('0') {
         fraction.pop();
     }
@@ -88,7 +98,8 @@ fn compact_parts(value: i64, lang: Lang, style: Style) -> (String, &'static str)
         }
         let scaled = value as f64 / unit;
         let decimals = significant_decimals(scaled.abs());
-        let rounded = (scaled.abs() * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32);
+        let rounded =
+            (scaled.abs() * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32);
         if rounded >= 1000.0 && index > 0 {
             // 999,96 juta rounds to 1.000 juta: say 1 miliar instead.
             let (bigger_power, ..) = MAGNITUDES[index - 1];
@@ -97,12 +108,19 @@ fn compact_parts(value: i64, lang: Lang, style: Style) -> (String, &'static str)
             let word = word(MAGNITUDES[index - 1], lang, style);
             return (format_decimal(bigger, decimals, lang), word);
         }
-        return (format_decimal(scaled, decimals, lang), word((power, id_short, id_long, en_short, en_long), lang, style));
+        return (
+            format_decimal(scaled, decimals, lang),
+            word((power, id_short, id_long, en_short, en_long), lang, style),
+        );
     }
     (format_count(value, lang), "")
 }
 
-fn word(magnitude: (u32, &'static str, &'static str, &'static str, &'static str), lang: Lang, style: Style) -> &'static str {
+fn word(
+    magnitude: (u32, &'static str, &'static str, &'static str, &'static str),
+    lang: Lang,
+    style: Style,
+) -> &'static str {
     let (_, id_short, id_long, en_short, en_long) = magnitude;
     match (lang, style) {
         (Lang::Id, Style::Short) => id_short,
@@ -149,13 +167,21 @@ pub fn format_money_compact(amount: Rupiah, currency: &Currency, lang: Lang) -> 
 pub fn format_money_exact(amount: Rupiah, currency: &Currency, lang: Lang) -> String {
     let sign = if amount.0 < 0 { "-" } else { "" };
     let digits = format_count(amount.0, lang);
-    format!("{sign}{}{}", money_prefix(currency, lang), digits.trim_start_matches('-'))
+    format!(
+        "{sign}{}{}",
+        money_prefix(currency, lang),
+        digits.trim_start_matches('-')
+    )
 }
 
 /// Money as a screen reader should say it: `20,7 triliun rupiah` / `20.7 trillion rupiah`.
 pub fn format_money_spoken(amount: Rupiah, currency: &Currency, lang: Lang) -> String {
     let (number, unit) = compact_parts(amount.0, lang, Style::Long);
-    let currency_word = if currency.is_idr() { "rupiah" } else { currency.code() };
+    let currency_word = if currency.is_idr() {
+        "rupiah"
+    } else {
+        currency.code()
+    };
     match unit {
         "" => format!("{number} {currency_word}"),
         unit => format!("{number} {unit} {currency_word}"),
@@ -195,23 +221,47 @@ mod tests {
             (-2_500_000, "-Rp2,5 jt"),
         ];
         for (amount, expected) in cases {
-            assert_eq!(format_money_compact(Rupiah(amount), &idr(), Lang::Id), expected);
+            assert_eq!(
+                format_money_compact(Rupiah(amount), &idr(), Lang::Id),
+                expected
+            );
         }
     }
 
     #[test]
     fn english_money_says_idr_and_the_long_magnitude() {
-        assert_eq!(format_money_compact(Rupiah(20_675_000_000_000), &idr(), Lang::En), "IDR 20.7 trillion");
-        assert_eq!(format_money_compact(Rupiah(438_000_000_000), &idr(), Lang::En), "IDR 438 billion");
-        assert_eq!(format_money_compact(Rupiah(1_500), &Currency::new("GBP").unwrap(), Lang::Id), "GBP 1,5 rb");
+        assert_eq!(
+            format_money_compact(Rupiah(20_675_000_000_000), &idr(), Lang::En),
+            "IDR 20.7 trillion"
+        );
+        assert_eq!(
+            format_money_compact(Rupiah(438_000_000_000), &idr(), Lang::En),
+            "IDR 438 billion"
+        );
+        assert_eq!(
+            format_money_compact(Rupiah(1_500), &Currency::new("GBP").unwrap(), Lang::Id),
+            "GBP 1,5 rb"
+        );
     }
 
     #[test]
     fn exact_and_spoken_money() {
-        assert_eq!(format_money_exact(Rupiah(15_000_000_000), &idr(), Lang::Id), "Rp15.000.000.000");
-        assert_eq!(format_money_exact(Rupiah(1_234_567), &idr(), Lang::En), "IDR 1,234,567");
-        assert_eq!(format_money_spoken(Rupiah(20_675_000_000_000), &idr(), Lang::Id), "20,7 triliun rupiah");
-        assert_eq!(format_money_spoken(Rupiah(20_675_000_000_000), &idr(), Lang::En), "20.7 trillion rupiah");
+        assert_eq!(
+            format_money_exact(Rupiah(15_000_000_000), &idr(), Lang::Id),
+            "Rp15.000.000.000"
+        );
+        assert_eq!(
+            format_money_exact(Rupiah(1_234_567), &idr(), Lang::En),
+            "IDR 1,234,567"
+        );
+        assert_eq!(
+            format_money_spoken(Rupiah(20_675_000_000_000), &idr(), Lang::Id),
+            "20,7 triliun rupiah"
+        );
+        assert_eq!(
+            format_money_spoken(Rupiah(20_675_000_000_000), &idr(), Lang::En),
+            "20.7 trillion rupiah"
+        );
     }
 
     #[test]
@@ -222,8 +272,14 @@ mod tests {
         assert_eq!(format_decimal(1_234_567.891, 2, Lang::En), "1,234,567.89");
         assert_eq!(format_decimal(f64::NAN, 2, Lang::En), "–");
         assert_eq!(format_percent(Share::new(0.4).unwrap(), Lang::Id), "40%");
-        assert_eq!(format_percent(Share::new(0.29051).unwrap(), Lang::Id), "29,1%");
-        assert_eq!(format_percent(Share::new(0.6152).unwrap(), Lang::En), "61.5%");
+        assert_eq!(
+            format_percent(Share::new(0.29051).unwrap(), Lang::Id),
+            "29,1%"
+        );
+        assert_eq!(
+            format_percent(Share::new(0.6152).unwrap(), Lang::En),
+            "61.5%"
+        );
         assert_eq!(format_count_compact(191_000, Lang::Id), "191 rb");
         assert_eq!(format_count_compact(1_000_000, Lang::En), "1M");
     }

@@ -76,7 +76,11 @@ impl CivilDate {
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let shifted_month = (5 * day_of_year + 2) / 153;
         let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-        let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
         let year = year_of_era + era * 400 + i64::from(month <= 2);
         CivilDate::new(i32::try_from(year).ok()?, month as u8, day as u8)
     }
@@ -88,7 +92,10 @@ impl CivilDate {
 
     /// The last day of this date's month.
     pub fn end_of_month(self) -> CivilDate {
-        CivilDate { day: days_in_month(self.year, self.month), ..self }
+        CivilDate {
+            day: days_in_month(self.year, self.month),
+            ..self
+        }
     }
 }
 
@@ -121,7 +128,11 @@ impl YearMonth {
 
     /// The first day of the month.
     pub fn first_day(self) -> CivilDate {
-        CivilDate { year: self.year, month: self.month, day: 1 }
+        CivilDate {
+            year: self.year,
+            month: self.month,
+            day: 1,
+        }
     }
 
     /// The last day of the month.
@@ -163,10 +174,24 @@ mod tests {
     #[test]
     fn parses_only_real_iso_dates() {
         assert_eq!(CivilDate::parse("2024-02-29").map(|d| d.day()), Some(29));
-        for bad in ["2023-02-29", "2024-13-01", "2024-00-10", "24-01-01", "2024-1-01", "９９９９-01-01", "0000-01-01", "99999-01-01", "2024-01-01T00:00", ""] {
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "24-01-01",
+            "2024-1-01",
+            "９９９９-01-01",
+            "0000-01-01",
+            "99999-01-01",
+            "2024-01-01T00:00",
+            "",
+        ] {
             assert_eq!(CivilDate::parse(bad), None, "{bad}");
         }
-        assert_eq!(YearMonth::parse("2024-07").map(|m| m.last_day().day()), Some(31));
+        assert_eq!(
+            YearMonth::parse("2024-07").map(|m| m.last_day().day()),
+            Some(31)
+        );
         assert_eq!(YearMonth::parse("2024-7"), None);
     }
 
@@ -177,9 +202,15 @@ mod tests {
         let last = CivilDate::parse("2024-12-31").unwrap();
         assert_eq!(first.days_until(mid), 181);
         assert_eq!(mid.days_until(last), 184);
-        assert_eq!(CivilDate::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+        assert_eq!(
+            CivilDate::parse("1970-01-01").unwrap().days_since_epoch(),
+            0
+        );
         for date in [first, mid, last, CivilDate::parse("1900-03-01").unwrap()] {
-            assert_eq!(CivilDate::from_days_since_epoch(date.days_since_epoch()), Some(date));
+            assert_eq!(
+                CivilDate::from_days_since_epoch(date.days_since_epoch()),
+                Some(date)
+            );
         }
         assert_eq!(CivilDate::from_days_since_epoch(i64::MAX), None);
     }

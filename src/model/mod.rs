@@ -30,9 +30,18 @@ impl Dataset {
     /// Whether any figure in the file is illustrative (not from a cited source).
     pub fn has_illustrative_figures(&self) -> bool {
         self.meta.illustrative
-            || self.spending.as_ref().is_some_and(Spending::has_illustrative_figures)
-            || self.local_content.as_ref().is_some_and(LocalContent::has_illustrative_figures)
-            || self.targets.iter().any(|target| target.provenance.illustrative)
+            || self
+                .spending
+                .as_ref()
+                .is_some_and(Spending::has_illustrative_figures)
+            || self
+                .local_content
+                .as_ref()
+                .is_some_and(LocalContent::has_illustrative_figures)
+            || self
+                .targets
+                .iter()
+                .any(|target| target.provenance.illustrative)
     }
 }
 
@@ -151,8 +160,13 @@ pub struct Spending {
 
 impl Spending {
     fn has_illustrative_figures(&self) -> bool {
-        self.pagu.as_ref().is_some_and(|pagu| pagu.provenance.illustrative)
-            || self.monthly.iter().any(|month| month.provenance.illustrative)
+        self.pagu
+            .as_ref()
+            .is_some_and(|pagu| pagu.provenance.illustrative)
+            || self
+                .monthly
+                .iter()
+                .any(|month| month.provenance.illustrative)
             || self.by_method.iter().any(|row| row.provenance.illustrative)
             || self.by_type.iter().any(|row| row.provenance.illustrative)
     }
@@ -201,7 +215,9 @@ pub struct LocalContent {
 
 impl LocalContent {
     fn has_illustrative_figures(&self) -> bool {
-        [&self.total, &self.pdn, &self.umkk].iter().any(|figure| figure.provenance.illustrative)
+        [&self.total, &self.pdn, &self.umkk]
+            .iter()
+            .any(|figure| figure.provenance.illustrative)
             || self.by_unit.iter().any(|unit| unit.provenance.illustrative)
     }
 }

@@ -89,14 +89,20 @@ mod tests {
     #[test]
     fn sums_are_exact_and_overflow_is_reported() {
         let amounts = [Rupiah(20_675_000_000_000), Rupiah(1), Rupiah(-1)];
-        assert_eq!(Rupiah::checked_sum(amounts), Some(Rupiah(20_675_000_000_000)));
+        assert_eq!(
+            Rupiah::checked_sum(amounts),
+            Some(Rupiah(20_675_000_000_000))
+        );
         assert_eq!(Rupiah::checked_sum([Rupiah(i64::MAX), Rupiah(1)]), None);
     }
 
     #[test]
     fn percentage_of_money_rounds_half_away_from_zero() {
         // 40% of Rp4 T
-        assert_eq!(Rupiah(4_000_000_000_000).times_ppm(400_000), Rupiah(1_600_000_000_000));
+        assert_eq!(
+            Rupiah(4_000_000_000_000).times_ppm(400_000),
+            Rupiah(1_600_000_000_000)
+        );
         assert_eq!(Rupiah(5).times_ppm(500_000), Rupiah(3));
         assert_eq!(Rupiah(i64::MAX).times_ppm(2_000_000), Rupiah(i64::MAX));
     }
@@ -104,8 +110,14 @@ mod tests {
     #[test]
     fn share_needs_a_positive_whole_and_stays_in_range() {
         assert_eq!(Share::of(Rupiah(1), Rupiah(0)), None);
-        assert_eq!(Share::of(Rupiah(5), Rupiah(4)).map(Share::fraction), Some(1.0));
-        assert_eq!(Share::of(Rupiah(-5), Rupiah(4)).map(Share::fraction), Some(0.0));
+        assert_eq!(
+            Share::of(Rupiah(5), Rupiah(4)).map(Share::fraction),
+            Some(1.0)
+        );
+        assert_eq!(
+            Share::of(Rupiah(-5), Rupiah(4)).map(Share::fraction),
+            Some(0.0)
+        );
         assert_eq!(Share::new(f64::NAN), None);
     }
 }

@@ -5,11 +5,17 @@ use super::{star, Fact, Panel, Status};
 use crate::analysis::local_content::{by_unit, overall, Measure, ShareStatus};
 use crate::chart::spec::{BarRow, BarSpec, ChartSpec, Reference, TickFormat, Tip};
 use crate::chart::Locale;
-use crate::i18n::{format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken, format_percent, stage_name, Lang, Text};
+use crate::i18n::{
+    format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken,
+    format_percent, stage_name, Lang, Text,
+};
 use crate::model::{LocalContent, Share};
 
 pub fn panels(content: &LocalContent, locale: &Locale) -> Vec<Panel> {
-    Measure::ALL.iter().filter_map(|measure| panel(content, *measure, locale)).collect()
+    Measure::ALL
+        .iter()
+        .filter_map(|measure| panel(content, *measure, locale))
+        .collect()
 }
 
 fn measure_name(measure: Measure, lang: Lang) -> &'static str {
@@ -36,33 +42,76 @@ fn threshold_name(measure: Measure, lang: Lang) -> &'static str {
 fn row(status: &ShareStatus, locale: &Locale) -> BarRow {
     let lang = locale.lang;
     let currency = &locale.currency;
-    let label = status.unit.clone().unwrap_or_else(|| Text::Overall.get(lang).to_owned());
+    let label = status
+        .unit
+        .clone()
+        .unwrap_or_else(|| Text::Overall.get(lang).to_owned());
     let share = format_percent(status.share, lang);
     let below = !status.meets_threshold();
     let value_text = if below {
-        format!("{share} · {} {}{}", Text::Gap.get(lang).to_lowercase(), compact(status.gap, currency, lang), star(status.illustrative))
+        format!(
+            "{share} · {} {}{}",
+            Text::Gap.get(lang).to_lowercase(),
+            compact(status.gap, currency, lang),
+            star(status.illustrative)
+        )
     } else {
         format!("{share} ✓{}", star(status.illustrative))
     };
-    let verdict = if below { Text::BelowThreshold.get(lang) } else { Text::MeetsThreshold.get(lang) };
+    let verdict = if below {
+        Text::BelowThreshold.get(lang)
+    } else {
+        Text::MeetsThreshold.get(lang)
+    };
     let mut lines = vec![
-        format!("{} {}: {} ({})", short_name(status.measure), share, compact(status.part, currency, lang), exact(status.part, currency, lang)),
-        format!("{}: {} ({})", lang.pick("Belanja barang/jasa", "Goods/services spending"), compact(status.total, currency, lang), exact(status.total, currency, lang)),
+        format!(
+            "{} {}: {} ({})",
+            short_name(status.measure),
+            share,
+            compact(status.part, currency, lang),
+            exact(status.part, currency, lang)
+        ),
+        format!(
+            "{}: {} ({})",
+            lang.pick("Belanja barang/jasa", "Goods/services spending"),
+            compact(status.total, currency, lang),
+            exact(status.total, currency, lang)
+        ),
         verdict.to_owned(),
     ];
     if below {
-        lines.push(format!("{}: {} ({})", Text::Gap.get(lang), compact(status.gap, currency, lang), exact(status.gap, currency, lang)));
+        lines.push(format!(
+            "{}: {} ({})",
+            Text::Gap.get(lang),
+            compact(status.gap, currency, lang),
+            exact(status.gap, currency, lang)
+        ));
     }
     if status.illustrative {
         lines.push(format!("* {}", Text::IllustrativeMark.get(lang)));
     }
-    let gap_spoken = if below { format!(", {} {}", Text::Gap.get(lang).to_lowercase(), spoken(status.gap, currency, lang)) } else { String::new() };
+    let gap_spoken = if below {
+        format!(
+            ", {} {}",
+            Text::Gap.get(lang).to_lowercase(),
+            spoken(status.gap, currency, lang)
+        )
+    } else {
+        String::new()
+    };
     BarRow {
         label: label.clone(),
         value: status.share.fraction(),
         value_text,
         below_threshold: below,
-        tip: Tip { spoken: format!("{label}: {} {share}, {verdict}{gap_spoken}", short_name(status.measure)), title: label, lines },
+        tip: Tip {
+            spoken: format!(
+                "{label}: {} {share}, {verdict}{gap_spoken}",
+                short_name(status.measure)
+            ),
+            title: label,
+            lines,
+        },
     }
 }
 
@@ -73,27 +122,64 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
     let units = by_unit(content, measure);
     let threshold = measure.threshold();
     let threshold_share = Share::new(threshold.fraction()).unwrap_or_default();
-    let threshold_text = format!("{} {}", threshold_name(measure, lang), format_percent(threshold_share, lang));
+    let threshold_text = format!(
+        "{} {}",
+        threshold_name(measure, lang),
+        format_percent(threshold_share, lang)
+    );
     let mut rows = vec![row(&total, locale)];
     rows.extend(units.iter().map(|unit| row(unit, locale)));
-    let below: Vec<&ShareStatus> = units.iter().filter(|unit| !unit.meets_threshold()).collect();
-    let status = if total.meets_threshold() { Status::Good } else { Status::Bad };
+    let below: Vec<&ShareStatus> = units
+        .iter()
+        .filter(|unit| !unit.meets_threshold())
+        .collect();
+    let status = if total.meets_threshold() {
+        Status::Good
+    } else {
+        Status::Bad
+    };
     let mut facts = vec![Fact {
-        label: format!("{} {}", short_name(measure), Text::Overall.get(lang).to_lowercase()),
-        value: format!("{}{}", format_percent(total.share, lang), star(total.illustrative)),
+        label: format!(
+            "{} {}",
+            short_name(measure),
+            Text::Overall.get(lang).to_lowercase()
+        ),
+        value: format!(
+            "{}{}",
+            format_percent(total.share, lang),
+            star(total.illustrative)
+        ),
         spoken: None,
         status: Some(status),
     }];
-    facts.push(Fact { label: format!("{} ({})", Text::Threshold.get(lang), threshold.citation), value: format_percent(threshold_share, lang), spoken: None, status: None });
+    facts.push(Fact {
+        label: format!("{} ({})", Text::Threshold.get(lang), threshold.citation),
+        value: format_percent(threshold_share, lang),
+        spoken: None,
+        status: None,
+    });
     if !total.meets_threshold() {
-        facts.push(Fact { label: Text::Gap.get(lang).to_owned(), value: format!("{}{}", compact(total.gap, currency, lang), star(total.illustrative)), spoken: Some(spoken(total.gap, currency, lang)), status: None });
+        facts.push(Fact {
+            label: Text::Gap.get(lang).to_owned(),
+            value: format!(
+                "{}{}",
+                compact(total.gap, currency, lang),
+                star(total.illustrative)
+            ),
+            spoken: Some(spoken(total.gap, currency, lang)),
+            status: None,
+        });
     }
     if !units.is_empty() {
         facts.push(Fact {
             label: Text::UnitsBelow.get(lang).to_owned(),
             value: format!("{} / {}", below.len(), units.len()),
             spoken: None,
-            status: Some(if below.is_empty() { Status::Good } else { Status::Bad }),
+            status: Some(if below.is_empty() {
+                Status::Good
+            } else {
+                Status::Bad
+            }),
         });
     }
     let mut summary = format!(
@@ -104,7 +190,16 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
         lang.pick("secara keseluruhan", "overall"),
         threshold_text,
         threshold.citation,
-        if total.meets_threshold() { Text::MeetsThreshold.get(lang).to_owned() } else { format!("{}, {} {}", Text::BelowThreshold.get(lang), Text::Gap.get(lang).to_lowercase(), spoken(total.gap, currency, lang)) }
+        if total.meets_threshold() {
+            Text::MeetsThreshold.get(lang).to_owned()
+        } else {
+            format!(
+                "{}, {} {}",
+                Text::BelowThreshold.get(lang),
+                Text::Gap.get(lang).to_lowercase(),
+                spoken(total.gap, currency, lang)
+            )
+        }
     );
     if let (Some(lowest), Some(highest)) = (units.first(), units.last()) {
         summary.push_str(&format!(
@@ -135,10 +230,17 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
         chart: ChartSpec::Bars(BarSpec {
             rows,
             max: Some(1.0),
-            threshold: Some(Reference { value: threshold.fraction(), label: threshold_text }),
+            threshold: Some(Reference {
+                value: threshold.fraction(),
+                label: threshold_text,
+            }),
             tick_format: TickFormat::Percent,
         }),
         summary,
-        notes: vec![format!("{}: {}", Text::LegalBasis.get(lang), threshold.citation)],
+        notes: vec![format!(
+            "{}: {}",
+            Text::LegalBasis.get(lang),
+            threshold.citation
+        )],
     })
 }

@@ -95,11 +95,26 @@ pub struct Panel {
 
 /// The panels of a view; empty when the dataset has nothing for it.
 pub fn panels(dataset: &Dataset, view: View, lang: Lang) -> Vec<Panel> {
-    let locale = Locale { lang, currency: dataset.meta.currency.clone() };
+    let locale = Locale {
+        lang,
+        currency: dataset.meta.currency.clone(),
+    };
     match view {
-        View::Spending => dataset.spending.as_ref().map(|spending| spending::panels(spending, &locale)).unwrap_or_default(),
-        View::LocalContent => dataset.local_content.as_ref().map(|content| local_content::panels(content, &locale)).unwrap_or_default(),
-        View::Targets => dataset.targets.iter().map(|target| targets::panel(target, lang)).collect(),
+        View::Spending => dataset
+            .spending
+            .as_ref()
+            .map(|spending| spending::panels(spending, &locale))
+            .unwrap_or_default(),
+        View::LocalContent => dataset
+            .local_content
+            .as_ref()
+            .map(|content| local_content::panels(content, &locale))
+            .unwrap_or_default(),
+        View::Targets => dataset
+            .targets
+            .iter()
+            .map(|target| targets::panel(target, lang))
+            .collect(),
     }
 }
 

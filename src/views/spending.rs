@@ -2,9 +2,15 @@
 
 use super::{star, Fact, Panel};
 use crate::analysis::spending::{breakdown, cumulative, Part};
-use crate::chart::spec::{BarRow, BarSpec, ChartSpec, Column, LineSeries, LineSpec, PointMark, Reference, Role, Stroke, TickFormat, Tip};
+use crate::chart::spec::{
+    BarRow, BarSpec, ChartSpec, Column, LineSeries, LineSpec, PointMark, Reference, Role, Stroke,
+    TickFormat, Tip,
+};
 use crate::chart::Locale;
-use crate::i18n::{format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken, format_percent, month_name, stage_name, Text};
+use crate::i18n::{
+    format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken,
+    format_percent, month_name, stage_name, Text,
+};
 use crate::model::Spending;
 
 pub fn panels(spending: &Spending, locale: &Locale) -> Vec<Panel> {
@@ -14,10 +20,28 @@ pub fn panels(spending: &Spending, locale: &Locale) -> Vec<Panel> {
     if !spending.monthly.is_empty() {
         panels.push(cumulative_panel(spending, locale, stage));
     }
-    let by_method = breakdown(&spending.by_method)
-        .map(|(total, parts)| breakdown_panel("by-method", Text::ByMethod.get(lang), spending, total, &parts, locale, |key| crate::i18n::method_name(key, lang)));
-    let by_type = breakdown(&spending.by_type)
-        .map(|(total, parts)| breakdown_panel("by-type", Text::ByType.get(lang), spending, total, &parts, locale, |key| crate::i18n::type_name(key, lang)));
+    let by_method = breakdown(&spending.by_method).map(|(total, parts)| {
+        breakdown_panel(
+            "by-method",
+            Text::ByMethod.get(lang),
+            spending,
+            total,
+            &parts,
+            locale,
+            |key| crate::i18n::method_name(key, lang),
+        )
+    });
+    let by_type = breakdown(&spending.by_type).map(|(total, parts)| {
+        breakdown_panel(
+            "by-type",
+            Text::ByType.get(lang),
+            spending,
+            total,
+            &parts,
+            locale,
+            |key| crate::i18n::type_name(key, lang),
+        )
+    });
     panels.extend(by_method);
     panels.extend(by_type);
     panels
@@ -30,13 +54,37 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
     let pagu = spending.pagu.as_ref();
     let mut marks = Vec::with_capacity(points.len());
     for point in &points {
-        let period = format!("{} {}", month_name(point.month.month, lang, false), point.month.year);
+        let period = format!(
+            "{} {}",
+            month_name(point.month.month, lang, false),
+            point.month.year
+        );
         let mut lines = vec![
-            format!("{}: {}{}", Text::Cumulative.get(lang), compact(point.cumulative, currency, lang), star(point.illustrative)),
-            format!("{}: {}", Text::ExactValue.get(lang), exact(point.cumulative, currency, lang)),
-            format!("{}: {}", Text::Monthly.get(lang), compact(point.amount, currency, lang)),
+            format!(
+                "{}: {}{}",
+                Text::Cumulative.get(lang),
+                compact(point.cumulative, currency, lang),
+                star(point.illustrative)
+            ),
+            format!(
+                "{}: {}",
+                Text::ExactValue.get(lang),
+                exact(point.cumulative, currency, lang)
+            ),
+            format!(
+                "{}: {}",
+                Text::Monthly.get(lang),
+                compact(point.amount, currency, lang)
+            ),
         ];
-        let of_pagu = point.of_pagu.map(|share| format!("{} {} {}", format_percent(share, lang), lang.pick("dari", "of"), Text::Pagu.get(lang).to_lowercase()));
+        let of_pagu = point.of_pagu.map(|share| {
+            format!(
+                "{} {} {}",
+                format_percent(share, lang),
+                lang.pick("dari", "of"),
+                Text::Pagu.get(lang).to_lowercase()
+            )
+        });
         lines.extend(of_pagu.clone());
         if point.illustrative {
             lines.push(format!("* {}", Text::IllustrativeMark.get(lang)));
@@ -50,26 +98,49 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         marks.push(PointMark {
             at: (f64::from(point.month.month), point.cumulative.as_f64()),
             hollow: point.illustrative,
-            tip: Tip { title: period, lines, spoken: spoken_text },
+            tip: Tip {
+                title: period,
+                lines,
+                spoken: spoken_text,
+            },
         });
     }
     let last = points.last();
     let series = LineSeries {
-        points: points.iter().map(|point| (f64::from(point.month.month), point.cumulative.as_f64())).collect(),
+        points: points
+            .iter()
+            .map(|point| (f64::from(point.month.month), point.cumulative.as_f64()))
+            .collect(),
         stroke: Stroke::Solid,
         role: Role::Primary,
         end_label: last.map(|point| compact(point.cumulative, currency, lang)),
     };
     let references: Vec<Reference> = pagu
-        .map(|pagu| Reference { value: pagu.value.as_f64(), label: format!("{} {}{}", Text::Pagu.get(lang), compact(pagu.value, currency, lang), star(pagu.provenance.illustrative)) })
+        .map(|pagu| Reference {
+            value: pagu.value.as_f64(),
+            label: format!(
+                "{} {}{}",
+                Text::Pagu.get(lang),
+                compact(pagu.value, currency, lang),
+                star(pagu.provenance.illustrative)
+            ),
+        })
         .into_iter()
         .collect();
     let chart = ChartSpec::Lines(LineSpec {
         x_range: (0.5, 12.5),
-        x_ticks: (1..=12).map(|month| (f64::from(month), month_name(month, lang, true).to_owned())).collect(),
+        x_ticks: (1..=12)
+            .map(|month| (f64::from(month), month_name(month, lang, true).to_owned()))
+            .collect(),
         y_max: 0.0,
         y_format: TickFormat::Money,
-        columns: points.iter().map(|point| Column { x: f64::from(point.month.month), value: point.amount.as_f64() }).collect(),
+        columns: points
+            .iter()
+            .map(|point| Column {
+                x: f64::from(point.month.month),
+                value: point.amount.as_f64(),
+            })
+            .collect(),
         column_width: 0.6,
         series: vec![series],
         references,
@@ -78,15 +149,32 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
     let mut facts = Vec::new();
     let mut summary = String::new();
     if let Some(last) = last {
-        let month = format!("{} {}", month_name(last.month.month, lang, false), last.month.year);
+        let month = format!(
+            "{} {}",
+            month_name(last.month.month, lang, false),
+            last.month.year
+        );
         facts.push(Fact {
             label: format!("{} {} {}", stage, lang.pick("s.d.", "to"), month),
-            value: format!("{}{}", compact(last.cumulative, currency, lang), star(last.illustrative)),
+            value: format!(
+                "{}{}",
+                compact(last.cumulative, currency, lang),
+                star(last.illustrative)
+            ),
             spoken: Some(spoken(last.cumulative, currency, lang)),
             status: None,
         });
-        summary = lang.pick("Grafik garis belanja kumulatif per bulan", "Line chart of cumulative spending by month").to_owned();
-        summary.push_str(&format!(": {} {} {month}", spoken(last.cumulative, currency, lang), lang.pick("hingga", "by")));
+        summary = lang
+            .pick(
+                "Grafik garis belanja kumulatif per bulan",
+                "Line chart of cumulative spending by month",
+            )
+            .to_owned();
+        summary.push_str(&format!(
+            ": {} {} {month}",
+            spoken(last.cumulative, currency, lang),
+            lang.pick("hingga", "by")
+        ));
         if let Some(peak) = points.iter().max_by_key(|point| point.amount) {
             summary.push_str(&format!(
                 "; {} {} ({})",
@@ -97,16 +185,40 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         }
     }
     if let Some(pagu) = pagu {
-        facts.push(Fact { label: Text::Pagu.get(lang).to_owned(), value: format!("{}{}", compact(pagu.value, currency, lang), star(pagu.provenance.illustrative)), spoken: Some(spoken(pagu.value, currency, lang)), status: None });
+        facts.push(Fact {
+            label: Text::Pagu.get(lang).to_owned(),
+            value: format!(
+                "{}{}",
+                compact(pagu.value, currency, lang),
+                star(pagu.provenance.illustrative)
+            ),
+            spoken: Some(spoken(pagu.value, currency, lang)),
+            status: None,
+        });
         if let Some(share) = last.and_then(|point| point.of_pagu) {
-            facts.push(Fact { label: lang.pick("Terhadap pagu", "Of the pagu").to_owned(), value: format_percent(share, lang), spoken: None, status: None });
-            summary.push_str(&format!("; {} {} {}", format_percent(share, lang), lang.pick("dari pagu", "of the pagu of"), spoken(pagu.value, currency, lang)));
+            facts.push(Fact {
+                label: lang.pick("Terhadap pagu", "Of the pagu").to_owned(),
+                value: format_percent(share, lang),
+                spoken: None,
+                status: None,
+            });
+            summary.push_str(&format!(
+                "; {} {} {}",
+                format_percent(share, lang),
+                lang.pick("dari pagu", "of the pagu of"),
+                spoken(pagu.value, currency, lang)
+            ));
         }
     }
     summary.push('.');
     Panel {
         id: "cumulative".into(),
-        title: format!("{} {} {}", stage, lang.pick("belanja kumulatif", "cumulative spending"), spending.fiscal_year),
+        title: format!(
+            "{} {} {}",
+            stage,
+            lang.pick("belanja kumulatif", "cumulative spending"),
+            spending.fiscal_year
+        ),
         subtitle: spending.label.clone(),
         facts,
         chart,
@@ -132,11 +244,19 @@ fn breakdown_panel<K: Copy>(
             let label = name(part.key).to_owned();
             let share = format_percent(part.share, lang);
             let mut lines = vec![
-                format!("{}: {}", Text::ExactValue.get(lang), exact(part.amount, currency, lang)),
+                format!(
+                    "{}: {}",
+                    Text::ExactValue.get(lang),
+                    exact(part.amount, currency, lang)
+                ),
                 format!("{share} {}", Text::ShareOfTotal.get(lang)),
             ];
             if let Some(packages) = part.packages {
-                lines.push(format!("{} {}", crate::i18n::format_count(packages.min(i64::MAX as u64) as i64, lang), Text::Packages.get(lang)));
+                lines.push(format!(
+                    "{} {}",
+                    crate::i18n::format_count(packages.min(i64::MAX as u64) as i64, lang),
+                    Text::Packages.get(lang)
+                ));
             }
             if part.illustrative {
                 lines.push(format!("* {}", Text::IllustrativeMark.get(lang)));
@@ -144,9 +264,21 @@ fn breakdown_panel<K: Copy>(
             BarRow {
                 label: label.clone(),
                 value: part.amount.as_f64(),
-                value_text: format!("{}{}", compact(part.amount, currency, lang), star(part.illustrative)),
+                value_text: format!(
+                    "{}{}",
+                    compact(part.amount, currency, lang),
+                    star(part.illustrative)
+                ),
                 below_threshold: false,
-                tip: Tip { spoken: format!("{label}: {}, {share} {}", spoken(part.amount, currency, lang), Text::ShareOfTotal.get(lang)), title: label, lines },
+                tip: Tip {
+                    spoken: format!(
+                        "{label}: {}, {share} {}",
+                        spoken(part.amount, currency, lang),
+                        Text::ShareOfTotal.get(lang)
+                    ),
+                    title: label,
+                    lines,
+                },
             }
         })
         .collect();
@@ -166,11 +298,20 @@ fn breakdown_panel<K: Copy>(
     Panel {
         id: id.into(),
         title: format!("{title} {}", spending.fiscal_year),
-        subtitle: format!("{}, {} {}", stage_name(spending.stage, lang), lang.pick("total", "total"), compact(total, currency, lang)),
+        subtitle: format!(
+            "{}, {} {}",
+            stage_name(spending.stage, lang),
+            lang.pick("total", "total"),
+            compact(total, currency, lang)
+        ),
         facts: Vec::new(),
-        chart: ChartSpec::Bars(BarSpec { rows, max: None, threshold: None, tick_format: TickFormat::Money }),
+        chart: ChartSpec::Bars(BarSpec {
+            rows,
+            max: None,
+            threshold: None,
+            tick_format: TickFormat::Money,
+        }),
         summary,
         notes: Vec::new(),
     }
 }
-

@@ -3,8 +3,13 @@
 
 use super::{star, Fact, Panel, Status};
 use crate::analysis::progress::{progress, projected_on, Verdict};
-use crate::chart::spec::{ChartSpec, LineSeries, LineSpec, PointMark, Reference, Role, Stroke, TickFormat, Tip};
-use crate::i18n::{format_count, format_count_compact, format_date, format_decimal, format_percent, month_name, verdict_name, Lang, Text};
+use crate::chart::spec::{
+    ChartSpec, LineSeries, LineSpec, PointMark, Reference, Role, Stroke, TickFormat, Tip,
+};
+use crate::i18n::{
+    format_count, format_count_compact, format_date, format_decimal, format_percent, month_name,
+    verdict_name, Lang, Text,
+};
 use crate::model::{CivilDate, Target};
 
 fn with_unit(value: i64, target: &Target, lang: Lang) -> String {
@@ -33,22 +38,42 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
         Verdict::AtRisk => Status::Warning,
         Verdict::OffTrack | Verdict::Missed => Status::Bad,
     };
-    let per_day = |pace: f64| format!("{} {}", format_decimal(pace, 0, lang), Text::PerDay.get(lang));
+    let per_day = |pace: f64| {
+        format!(
+            "{} {}",
+            format_decimal(pace, 0, lang),
+            Text::PerDay.get(lang)
+        )
+    };
 
     let start = (day(target, target.start), target.baseline as f64);
     let now = (day(target, target.as_of), target.achieved as f64);
     let end_x = day(target, target.deadline);
     let projection_end = projected_on(target, &progress, target.deadline) as f64;
-    let mut series = vec![LineSeries { points: vec![start, now], stroke: Stroke::Solid, role: Role::Primary, end_label: None }];
+    let mut series = vec![LineSeries {
+        points: vec![start, now],
+        stroke: Stroke::Solid,
+        role: Role::Primary,
+        end_label: None,
+    }];
     if progress.remaining_days > 0 {
         series.push(LineSeries {
             points: vec![now, (end_x, projection_end)],
             stroke: Stroke::Dashed,
             role: Role::Primary,
-            end_label: Some(format!("{} {}", Text::Projection.get(lang), format_count_compact(progress.projected, lang))),
+            end_label: Some(format!(
+                "{} {}",
+                Text::Projection.get(lang),
+                format_count_compact(progress.projected, lang)
+            )),
         });
         if progress.required_pace_per_day.is_some() {
-            series.push(LineSeries { points: vec![now, (end_x, target.target as f64)], stroke: Stroke::Dotted, role: Role::Warning, end_label: None });
+            series.push(LineSeries {
+                points: vec![now, (end_x, target.target as f64)],
+                stroke: Stroke::Dotted,
+                role: Role::Warning,
+                end_label: None,
+            });
         }
     }
     let mut points = vec![PointMark {
@@ -56,8 +81,20 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
         hollow: target.provenance.illustrative,
         tip: Tip {
             title: format!("{} {as_of}", Text::Achieved.get(lang)),
-            lines: vec![format!("{achieved_text}{mark}"), format!("{} {}", format_percent(progress.achieved_share, lang), lang.pick("dari target", "of the target"))],
-            spoken: format!("{} {as_of}: {achieved_text}, {} {}", Text::Achieved.get(lang), format_percent(progress.achieved_share, lang), lang.pick("dari target", "of the target")),
+            lines: vec![
+                format!("{achieved_text}{mark}"),
+                format!(
+                    "{} {}",
+                    format_percent(progress.achieved_share, lang),
+                    lang.pick("dari target", "of the target")
+                ),
+            ],
+            spoken: format!(
+                "{} {as_of}: {achieved_text}, {} {}",
+                Text::Achieved.get(lang),
+                format_percent(progress.achieved_share, lang),
+                lang.pick("dari target", "of the target")
+            ),
         },
     }];
     if progress.remaining_days > 0 {
@@ -66,8 +103,20 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
             hollow: true,
             tip: Tip {
                 title: format!("{} {deadline}", Text::Projection.get(lang)),
-                lines: vec![projected_text.clone(), format!("{} {}", format_percent(progress.projected_share, lang), lang.pick("dari target", "of the target"))],
-                spoken: format!("{} {deadline}: {projected_text}, {} {}", Text::Projection.get(lang), format_percent(progress.projected_share, lang), lang.pick("dari target", "of the target")),
+                lines: vec![
+                    projected_text.clone(),
+                    format!(
+                        "{} {}",
+                        format_percent(progress.projected_share, lang),
+                        lang.pick("dari target", "of the target")
+                    ),
+                ],
+                spoken: format!(
+                    "{} {deadline}: {projected_text}, {} {}",
+                    Text::Projection.get(lang),
+                    format_percent(progress.projected_share, lang),
+                    lang.pick("dari target", "of the target")
+                ),
             },
         });
     }
@@ -76,7 +125,13 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
         hollow: false,
         tip: Tip {
             title: format!("{} {deadline}", Text::Target.get(lang)),
-            lines: vec![target_text.clone(), target.legal_basis.clone().unwrap_or_default()].into_iter().filter(|line| !line.is_empty()).collect(),
+            lines: vec![
+                target_text.clone(),
+                target.legal_basis.clone().unwrap_or_default(),
+            ]
+            .into_iter()
+            .filter(|line| !line.is_empty())
+            .collect(),
             spoken: format!("{} {deadline}: {target_text}", Text::Target.get(lang)),
         },
     });
@@ -89,21 +144,67 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
         columns: Vec::new(),
         column_width: 0.0,
         series,
-        references: vec![Reference { value: target.target as f64, label: format!("{} {}", Text::Target.get(lang), format_count_compact(target.target, lang)) }],
+        references: vec![Reference {
+            value: target.target as f64,
+            label: format!(
+                "{} {}",
+                Text::Target.get(lang),
+                format_count_compact(target.target, lang)
+            ),
+        }],
         points,
     });
     let mut facts = vec![
-        Fact { label: format!("{} ({as_of})", Text::Achieved.get(lang)), value: format!("{achieved_text}{mark}"), spoken: None, status: None },
-        Fact { label: format!("{} ({deadline})", Text::Target.get(lang)), value: target_text.clone(), spoken: None, status: None },
-        Fact { label: lang.pick("Status", "Status").to_owned(), value: verdict.to_owned(), spoken: None, status: Some(status) },
+        Fact {
+            label: format!("{} ({as_of})", Text::Achieved.get(lang)),
+            value: format!("{achieved_text}{mark}"),
+            spoken: None,
+            status: None,
+        },
+        Fact {
+            label: format!("{} ({deadline})", Text::Target.get(lang)),
+            value: target_text.clone(),
+            spoken: None,
+            status: None,
+        },
+        Fact {
+            label: lang.pick("Status", "Status").to_owned(),
+            value: verdict.to_owned(),
+            spoken: None,
+            status: Some(status),
+        },
     ];
     if progress.remaining_days > 0 {
-        facts.insert(2, Fact { label: format!("{} ({deadline})", Text::Projection.get(lang)), value: format!("{projected_text} ({})", format_percent(progress.projected_share, lang)), spoken: None, status: None });
-        facts.push(Fact { label: Text::PaceSoFar.get(lang).to_owned(), value: per_day(progress.pace_per_day), spoken: None, status: None });
+        facts.insert(
+            2,
+            Fact {
+                label: format!("{} ({deadline})", Text::Projection.get(lang)),
+                value: format!(
+                    "{projected_text} ({})",
+                    format_percent(progress.projected_share, lang)
+                ),
+                spoken: None,
+                status: None,
+            },
+        );
+        facts.push(Fact {
+            label: Text::PaceSoFar.get(lang).to_owned(),
+            value: per_day(progress.pace_per_day),
+            spoken: None,
+            status: None,
+        });
     }
     if let Some(required) = progress.required_pace_per_day {
-        let ratio = progress.pace_ratio.map(|ratio| format!(" ({}×)", format_decimal(ratio, 1, lang))).unwrap_or_default();
-        facts.push(Fact { label: Text::RequiredPace.get(lang).to_owned(), value: format!("{}{ratio}", per_day(required)), spoken: None, status: None });
+        let ratio = progress
+            .pace_ratio
+            .map(|ratio| format!(" ({}×)", format_decimal(ratio, 1, lang)))
+            .unwrap_or_default();
+        facts.push(Fact {
+            label: Text::RequiredPace.get(lang).to_owned(),
+            value: format!("{}{ratio}", per_day(required)),
+            spoken: None,
+            status: None,
+        });
     }
     let mut summary = format!(
         "{}: {achieved_text} {} {as_of} ({}), {} {target_text} {} {deadline}.",
@@ -114,10 +215,20 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
         lang.pick("pada", "by"),
     );
     if progress.remaining_days > 0 {
-        summary.push_str(&format!(" {} {projected_text}.", lang.pick("Dengan laju sejauh ini proyeksinya", "At the pace so far the projection is")));
+        summary.push_str(&format!(
+            " {} {projected_text}.",
+            lang.pick(
+                "Dengan laju sejauh ini proyeksinya",
+                "At the pace so far the projection is"
+            )
+        ));
     }
     if let Some(required) = progress.required_pace_per_day {
-        summary.push_str(&format!(" {} {}.", lang.pick("Laju yang dibutuhkan", "Required pace"), per_day(required)));
+        summary.push_str(&format!(
+            " {} {}.",
+            lang.pick("Laju yang dibutuhkan", "Required pace"),
+            per_day(required)
+        ));
     }
     summary.push_str(&format!(" Status: {verdict}."));
     let mut notes = Vec::new();
@@ -131,7 +242,12 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
     Panel {
         id: format!("target-{}", target.id),
         title: target.label.clone(),
-        subtitle: format!("{} {} {}: {target_text}", Text::Target.get(lang), lang.pick("hingga", "by"), deadline),
+        subtitle: format!(
+            "{} {} {}: {target_text}",
+            Text::Target.get(lang),
+            lang.pick("hingga", "by"),
+            deadline
+        ),
         facts,
         chart,
         summary,
@@ -148,10 +264,18 @@ fn month_ticks(target: &Target, lang: Lang) -> Vec<(f64, String)> {
             break;
         }
         if first >= target.start {
-            let label = if month == 1 && !ticks.is_empty() { format!("{year}") } else { month_name(month, lang, true).to_owned() };
+            let label = if month == 1 && !ticks.is_empty() {
+                format!("{year}")
+            } else {
+                month_name(month, lang, true).to_owned()
+            };
             ticks.push((day(target, first), label));
         }
-        (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
     }
     ticks
 }

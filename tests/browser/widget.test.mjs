@@ -1,0 +1,162 @@
+// The widget end to end in headless Chromium against the release build: the three views from
+// the bundled sample, hover and keyboard tooltips, the language switch, and a clear message
+// for each way the data can fail.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await start();
+  const json = (body) => (request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(body);
+  };
+  app.fixtures.set('/fixtures/html-page.json', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><html><body><h1>Portal maintenance</h1></body></html>');
+  });
+  app.fixtures.set('/fixtures/server-error.json', (request, response) => response.writeHead(500).end('boom'));
+  app.fixtures.set('/fixtures/truncated.json', json('{"format": "pantau-pbj", "version": 1, "meta": {"title": '));
+  app.fixtures.set('/fixtures/version-9.json', json('{"format": "pantau-pbj", "version": 9}'));
+  app.fixtures.set(
+    '/fixtures/hostile.json',
+    json(JSON.stringify({
+      format: 'pantau-pbj',
+      version: 1,
+      meta: {
+        title: '<img src=x onerror="window.__pwned=1">Judul',
+        publisher: '<script>window.__pwned=2</script>',
+        license: 'CC0',
+        as_of: '2024-06-30',
+        period: { start: '2024-01-01', end: '2024-12-31' },
+        fiscal_year: 2024,
+        currency: 'IDR',
+        source_url: 'javascript:window.__pwned=3',
+      },
+      targets: [{ id: 't', label: '<b onmouseover=alert(1)>Label</b>', start: '2024-01-01', target: 10, deadline: '2024-12-31', achieved: 2, as_of: '2024-06-30' }],
+      spending: { stage: 'realisasi', monthly: [{ month: '2024-01', amount: -1 }, { month: '2024-02', amount: 5 }] },
+    })),
+  );
+});
+after(async () => app.stop());
+
+test('spending view renders the cumulative chart and both breakdowns from the sample', async () => {
+  const { page, errors, close } = await app.open('?lang=id');
+  const titles = await page.locator('.pantau-panel-title').allTextContents();
+  assert.deepEqual(titles, ['Realisasi belanja kumulatif 2024', 'Menurut metode pemilihan 2024', 'Menurut jenis pengadaan 2024']);
+  const text = await page.locator('.pantau-widget').textContent();
+  assert.match(text, /Rp7,08 T \*/);
+  assert.match(text, /Pagu Rp20,7 T/);
+  assert.match(text, /Sebagian angka bersifat ilustratif/);
+  assert.equal(await page.locator('svg.pantau-svg').count(), 3);
+  assert.equal(await page.locator('svg.pantau-svg text', { hasText: /^Agu$/ }).count(), 1);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('local-content view shows shares against 95% and the 40% legal floor with gaps', async () => {
+  const { page, close } = await app.open('?lang=id&view=local-content');
+  const text = await page.locator('.pantau-panels').textContent();
+  assert.match(text, /Porsi usaha mikro, kecil dan koperasi \(UMK-K\) 2023/);
+  assert.match(text, /29,1% · kekurangan Rp438 M \*/);
+  assert.match(text, /Perpres 12\/2021 Pasal 65 ayat \(3\)/);
+  assert.match(text, /target 95%/);
+  await close();
+});
+
+test('targets view shows projection, required pace and verdict', async () => {
+  const { page, close } = await app.open('?lang=id&view=targets');
+  const text = await page.locator('.pantau-panels').textContent();
+  assert.match(text, /Produk tayang di e-Katalog/);
+  assert.match(text, /191\.044 produk \(19,1%\)/);
+  assert.match(text, /4\.918 per hari \(9,4×\)/);
+  assert.match(text, /Tidak sesuai jalur/);
+  await close();
+});
+
+test('hovering a bar shows its exact value', async () => {
+  const { page, close } = await app.open('?lang=id');
+  const bar = page.locator('#pantau-panel-by-method .pantau-hit').first();
+  await bar.hover();
+  const tooltip = page.locator('#pantau-panel-by-method .pantau-tooltip');
+  await tooltip.waitFor();
+  const text = await tooltip.textContent();
+  assert.match(text, /E-purchasing/);
+  assert.match(text, /Nilai persis: Rp2\.900\.000\.000\.000/);
+  assert.match(text, /49,3% dari total/);
+  await page.mouse.move(0, 0);
+  await tooltip.waitFor({ state: 'detached' });
+  await close();
+});
+
+test('keyboard focus walks the months and reads each tooltip', async () => {
+  const { page, close } = await app.open('?lang=en');
+  const first = page.locator('#pantau-panel-cumulative .pantau-hit').first();
+  await first.focus();
+  const tooltip = page.locator('#pantau-panel-cumulative .pantau-tooltip');
+  assert.match(await tooltip.textContent(), /January 2024/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await tooltip.textContent(), /February 2024/);
+  assert.match(await tooltip.textContent(), /Cumulative: IDR 897 billion \*/);
+  const label = await page.locator('#pantau-panel-cumulative .pantau-hit').nth(1).getAttribute('aria-label');
+  assert.equal(label, 'February 2024: cumulative 897 billion rupiah, 4.3% of budget ceiling (pagu)');
+  await close();
+});
+
+test('the language switch and the view tabs work by mouse and keyboard', async () => {
+  const { page, close } = await app.open('?lang=id');
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.locator('.pantau-panel-title').first().textContent(), 'Realised cumulative spending 2024');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByRole('tab', { name: 'Spending' }).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByRole('tab', { name: 'Local content' }).getAttribute('aria-selected'), 'true');
+  assert.match(await page.locator('.pantau-panels').textContent(), /UMK-K/);
+  await close();
+});
+
+test('a missing data file shows a message in the widget, in the reader\'s language', async () => {
+  const { page, close } = await app.open('?lang=id&src=data/tidak-ada.json');
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /Berkas data tidak ditemukan \(HTTP 404\)/);
+  assert.equal(await page.getByRole('button', { name: 'Coba lagi' }).count(), 1);
+  await close();
+});
+
+test('each failing source ends in its own message', async () => {
+  const cases = [
+    ['fixtures/html-page.json', /halaman web, bukan berkas data/],
+    ['fixtures/server-error.json', /galat HTTP 500/],
+    ['fixtures/truncated.json', /bukan JSON yang sah \(baris 1, kolom \d+\)/],
+    ['fixtures/version-9.json', /Versi format berkas data tidak didukung: 9/],
+    ['http://127.0.0.1:9/unreachable.json', /tidak dapat dijangkau/],
+  ];
+  for (const [src, message] of cases) {
+    const { page, close } = await app.open(`?lang=id&src=${encodeURIComponent(src)}`);
+    assert.match(await page.getByRole('alert').textContent(), message, src);
+    await close();
+  }
+});
+
+test('text from the data is shown as text, never run as HTML', async () => {
+  const { page, errors, close } = await app.open('?lang=id&view=targets&src=fixtures/hostile.json');
+  assert.equal(await page.locator('.pantau-title').textContent(), '<img src=x onerror="window.__pwned=1">Judul');
+  assert.equal(await page.locator('.pantau-widget img, .pantau-widget script, .pantau-widget b').count(), 0);
+  assert.match(await page.locator('.pantau-panels').textContent(), /<b onmouseover=alert\(1\)>Label<\/b>/);
+  assert.equal(await page.locator('.pantau-footer a[href^="javascript"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.getByRole('tab', { name: 'Belanja' }).click();
+  assert.match(await page.locator('.pantau-issues summary').textContent(), /^1 nilai dalam berkas data dilewati/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a 320 px phone screen needs no horizontal scrolling', async () => {
+  for (const view of ['spending', 'local-content', 'targets']) {
+    const { page, close } = await app.open(`?lang=id&view=${view}`, { width: 320, height: 640 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, view);
+    await close();
+  }
+});

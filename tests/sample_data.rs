@@ -155,3 +155,31 @@ fn charts_fit_a_phone_and_a_desktop() {
         }
     }
 }
+
+/// The JSON Schema and the validator agree on what metadata is required: removing any field the
+/// schema lists as required from the sample makes the widget refuse the file, naming that field.
+#[test]
+fn schema_required_metadata_is_what_the_validator_requires() {
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/pantau-pbj-v1.schema.json")).expect("schema"),
+    )
+    .expect("schema is JSON");
+    let required = schema["properties"]["meta"]["required"].as_array().expect("meta.required");
+    assert_eq!(required.len(), 7);
+    let sample: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/kaltim-2024.json")).expect("sample"),
+    )
+    .expect("sample is JSON");
+    for field in required {
+        let field = field.as_str().expect("field name");
+        let mut file = sample.clone();
+        file["meta"].as_object_mut().expect("meta").remove(field);
+        let bytes = serde_json::to_vec(&file).expect("serialise");
+        match parse(&bytes) {
+            Err(pantau_pbj::format::LoadError::InvalidMeta(issues)) => {
+                assert!(issues.iter().any(|issue| issue.path == format!("meta.{field}")), "{field}: {issues:?}");
+            }
+            other => panic!("{field}: expected InvalidMeta, got {other:?}"),
+        }
+    }
+}

@@ -38,7 +38,10 @@ fn files_that_cannot_be_used_say_why() {
         ),
         (
             format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
-            LoadError::NotPantau,
+            LoadError::NotJson {
+                line: 1,
+                column: 128,
+            },
         ),
         (
             "\u{0}\u{1}\u{2}binary".into(),

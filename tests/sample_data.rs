@@ -161,13 +161,23 @@ fn charts_fit_a_phone_and_a_desktop() {
 #[test]
 fn schema_required_metadata_is_what_the_validator_requires() {
     let schema: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/pantau-pbj-v1.schema.json")).expect("schema"),
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/pantau-pbj-v1.schema.json"
+        ))
+        .expect("schema"),
     )
     .expect("schema is JSON");
-    let required = schema["properties"]["meta"]["required"].as_array().expect("meta.required");
+    let required = schema["properties"]["meta"]["required"]
+        .as_array()
+        .expect("meta.required");
     assert_eq!(required.len(), 7);
     let sample: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/kaltim-2024.json")).expect("sample"),
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/kaltim-2024.json"
+        ))
+        .expect("sample"),
     )
     .expect("sample is JSON");
     for field in required {
@@ -177,7 +187,12 @@ fn schema_required_metadata_is_what_the_validator_requires() {
         let bytes = serde_json::to_vec(&file).expect("serialise");
         match parse(&bytes) {
             Err(pantau_pbj::format::LoadError::InvalidMeta(issues)) => {
-                assert!(issues.iter().any(|issue| issue.path == format!("meta.{field}")), "{field}: {issues:?}");
+                assert!(
+                    issues
+                        .iter()
+                        .any(|issue| issue.path == format!("meta.{field}")),
+                    "{field}: {issues:?}"
+                );
             }
             other => panic!("{field}: expected InvalidMeta, got {other:?}"),
         }

@@ -13,18 +13,18 @@ use wasm_bindgen::JsCast;
 fn shape_view(shape: Shape) -> AnyView {
     match shape {
         Shape::Line { points, stroke, width } => view! {
-            <polyline points=points_attribute(&points) fill="none" stroke=stroke.hex() stroke-opacity=stroke.alpha.to_string() stroke-width=width.to_string() stroke-linecap="round" />
+            <polyline points=points_attribute(&points) fill="none" stroke=stroke.hex() stroke-opacity=stroke.opacity() stroke-width=width.to_string() stroke-linecap="round" />
         }
         .into_any(),
         Shape::Rect { x, y, width, height, paint, filled } => {
             let (fill, stroke) = if filled { (paint.hex(), "none".to_owned()) } else { ("none".to_owned(), paint.hex()) };
-            view! { <rect x=x y=y width=width height=height fill=fill stroke=stroke opacity=paint.alpha.to_string() /> }.into_any()
+            view! { <rect x=x y=y width=width height=height fill=fill stroke=stroke opacity=paint.opacity() /> }.into_any()
         }
         Shape::Circle { cx, cy, r, paint, filled } => {
             let (fill, stroke) = if filled { (paint.hex(), "none".to_owned()) } else { ("none".to_owned(), paint.hex()) };
-            view! { <circle cx=cx cy=cy r=r fill=fill stroke=stroke stroke-width="2" opacity=paint.alpha.to_string() /> }.into_any()
+            view! { <circle cx=cx cy=cy r=r fill=fill stroke=stroke stroke-width="2" opacity=paint.opacity() /> }.into_any()
         }
-        Shape::Polygon { points, fill } => view! { <polygon points=points_attribute(&points) fill=fill.hex() opacity=fill.alpha.to_string() /> }.into_any(),
+        Shape::Polygon { points, fill } => view! { <polygon points=points_attribute(&points) fill=fill.hex() opacity=fill.opacity() /> }.into_any(),
         Shape::Text { x, y, text, size, paint, anchor, baseline, bold } => view! {
             <text x=x y=y dy=baseline.dy() font-size=size fill=paint.hex() text-anchor=anchor.svg() font-weight=if bold { "bold" } else { "normal" }>
                 {text}

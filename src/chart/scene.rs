@@ -16,6 +16,15 @@ pub struct Paint {
 }
 
 impl Paint {
+    /// Opacity as an SVG attribute value (`1`, `0.35`), without float formatting machinery.
+    pub fn opacity(self) -> String {
+        let percent = (self.alpha.clamp(0.0, 1.0) * 100.0).round() as u32;
+        match percent {
+            100 => String::from("1"),
+            percent => format!("0.{percent:02}"),
+        }
+    }
+
     /// `#rrggbb`.
     pub fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.rgb.0, self.rgb.1, self.rgb.2)
@@ -173,7 +182,7 @@ impl Scene {
                         r#"<polyline points="{}" fill="none" stroke="{}" stroke-opacity="{}" stroke-width="{width}"/>"#,
                         points_attribute(points),
                         stroke.hex(),
-                        stroke.alpha
+                        stroke.opacity()
                     );
                 }
                 Shape::Rect {
@@ -209,7 +218,7 @@ impl Scene {
                         r#"<polygon points="{}" fill="{}" fill-opacity="{}"/>"#,
                         points_attribute(points),
                         fill.hex(),
-                        fill.alpha
+                        fill.opacity()
                     );
                 }
                 Shape::Text {
@@ -252,12 +261,16 @@ impl Scene {
 
 fn paint_attributes(paint: Paint, filled: bool) -> String {
     if filled {
-        format!(r#"fill="{}" fill-opacity="{}""#, paint.hex(), paint.alpha)
+        format!(
+            r#"fill="{}" fill-opacity="{}""#,
+            paint.hex(),
+            paint.opacity()
+        )
     } else {
         format!(
             r#"fill="none" stroke="{}" stroke-opacity="{}""#,
             paint.hex(),
-            paint.alpha
+            paint.opacity()
         )
     }
 }

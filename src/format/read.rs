@@ -1,8 +1,9 @@
 //! Reading loose values into typed ones, recording a [`DataIssue`] for each one refused.
 
 use super::issues::{DataIssue, Expected, Problem};
-use super::raw::{Entry, Field, Loose};
+use super::raw::{Field, Loose, Object};
 use crate::model::{CivilDate, Code, Provenance, Rupiah, YearMonth};
+use serde_json::Value;
 
 /// Longest text kept from a file, in characters; longer text is cut with an ellipsis.
 pub const MAX_TEXT_CHARS: usize = 300;
@@ -172,15 +173,15 @@ impl Reader {
         }
     }
 
-    /// The object inside an entry, recording `WrongType(Object)` otherwise.
-    pub fn object<'a, T>(&mut self, path: &str, entry: &'a Entry<T>) -> Option<&'a T> {
-        match entry {
-            Entry::Object(object) => Some(object),
-            Entry::Other(Loose::Null) => {
+    /// The object at `path`, recording `Missing` or `WrongType(Object)` otherwise.
+    pub fn object<'a>(&mut self, path: &str, value: Option<&'a Value>) -> Option<Object<'a>> {
+        match value {
+            Some(Value::Object(map)) => Some(Object(map)),
+            None | Some(Value::Null) => {
                 self.issue(path, Problem::Missing);
                 None
             }
-            Entry::Other(_) => {
+            Some(_) => {
                 self.issue(path, Problem::WrongType(Expected::Object));
                 None
             }
@@ -188,15 +189,11 @@ impl Reader {
     }
 
     /// The entries of an optional list (absent or null is empty).
-    pub fn list<'a, T>(
-        &mut self,
-        path: &str,
-        list: &'a Option<Entry<Vec<Entry<T>>>>,
-    ) -> &'a [Entry<T>] {
-        match list {
-            None | Some(Entry::Other(Loose::Null)) => &[],
-            Some(Entry::Object(entries)) => entries,
-            Some(Entry::Other(_)) => {
+    pub fn list<'a>(&mut self, path: &str, value: Option<&'a Value>) -> &'a [Value] {
+        match value {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(entries)) => entries,
+            Some(_) => {
                 self.issue(path, Problem::WrongType(Expected::List));
                 &[]
             }

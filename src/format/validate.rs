@@ -1,14 +1,13 @@
-//! From the raw mirror to the validated [`Dataset`].
+//! From the parsed tree to the validated [`Dataset`].
 
 use super::issues::{DataIssue, Expected, LoadError, Problem};
-use super::raw::{
-    Entry, Loose, RawDataset, RawFigure, RawLocalContent, RawMeta, RawSpending, RawTarget,
-};
+use super::raw::{Field, Loose, Object};
 use super::read::Reader;
 use crate::model::{
     Breakdown, Code, Currency, Dataset, Figure, LocalContent, Meta, MonthlyAmount, Region, Rupiah,
     Source, Spending, Stage, Target, UnitContent,
 };
+use serde_json::Value;
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "pantau-pbj";
@@ -34,57 +33,41 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
     if first == Some(b'<') {
         return Err(LoadError::NotAFile);
     }
-    let raw: RawDataset = match serde_json::from_slice(bytes) {
-        Ok(raw) => raw,
-        Err(error) if error.is_data() && first == Some(b'{') => {
-            return Err(LoadError::NotJson {
-                line: error.line(),
-                column: error.column(),
-            })
-        }
-        Err(error) if error.is_data() => return Err(LoadError::NotPantau),
-        Err(error) => {
-            return Err(LoadError::NotJson {
-                line: error.line(),
-                column: error.column(),
-            })
-        }
+    let tree: Value = serde_json::from_slice(bytes).map_err(|error| LoadError::NotJson {
+        line: error.line(),
+        column: error.column(),
+    })?;
+    let Value::Object(top) = &tree else {
+        return Err(LoadError::NotPantau);
     };
-    match &raw.format {
+    let top = Object(top);
+    match top.field("format") {
         Some(Loose::Text(name)) if name == FORMAT_NAME => {}
         _ => return Err(LoadError::NotPantau),
     }
-    match &raw.version {
+    match top.field("version") {
         Some(Loose::Int(FORMAT_VERSION)) => {}
         Some(Loose::Int(version)) => {
             return Err(LoadError::UnsupportedVersion(version.to_string()))
         }
         Some(Loose::Text(version)) => {
-            return Err(LoadError::UnsupportedVersion(super::clean_text(version)))
+            return Err(LoadError::UnsupportedVersion(super::clean_text(&version)))
         }
         _ => return Err(LoadError::UnsupportedVersion(String::from("?"))),
     }
 
     let mut reader = Reader::default();
-    let meta = raw
-        .meta
-        .as_ref()
-        .and_then(|entry| reader.object("meta", entry))
+    let meta = reader
+        .object("meta", top.value("meta"))
         .and_then(|meta| read_meta(&mut reader, meta));
     let Some(meta) = meta else {
         return Err(LoadError::InvalidMeta(reader.issues));
     };
-    let spending = raw
-        .spending
-        .as_ref()
-        .and_then(|entry| reader.object("spending", entry))
+    let spending = optional_object(&mut reader, "spending", top)
         .and_then(|spending| read_spending(&mut reader, spending, &meta));
-    let local_content = raw
-        .local_content
-        .as_ref()
-        .and_then(|entry| reader.object("local_content", entry))
+    let local_content = optional_object(&mut reader, "local_content", top)
         .and_then(|content| read_local_content(&mut reader, content, &meta));
-    let targets = read_targets(&mut reader, &raw);
+    let targets = read_targets(&mut reader, top);
 
     let dataset = Dataset {
         meta,
@@ -104,17 +87,25 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
     })
 }
 
-fn read_meta(reader: &mut Reader, raw: &RawMeta) -> Option<Meta> {
-    let sources = read_sources(reader, raw);
+/// An optional section: absent or null is `None` without an issue.
+fn optional_object<'a>(reader: &mut Reader, name: &str, parent: Object<'a>) -> Option<Object<'a>> {
+    match parent.value(name) {
+        None | Some(Value::Null) => None,
+        value => reader.object(name, value),
+    }
+}
+
+fn read_meta(reader: &mut Reader, meta: Object) -> Option<Meta> {
+    let sources = read_sources(reader, meta);
     reader.source_ids = sources.iter().map(|source| source.id.clone()).collect();
-    let title = reader.text("meta.title", &raw.title);
-    let publisher = reader.text("meta.publisher", &raw.publisher);
-    let license = reader.text("meta.license", &raw.license);
-    let source_url = reader.optional_text("meta.source_url", &raw.source_url);
-    let as_of = reader.date("meta.as_of", &raw.as_of);
-    let fiscal_year = reader.year("meta.fiscal_year", &raw.fiscal_year);
+    let title = reader.text("meta.title", &meta.field("title"));
+    let publisher = reader.text("meta.publisher", &meta.field("publisher"));
+    let license = reader.text("meta.license", &meta.field("license"));
+    let source_url = reader.optional_text("meta.source_url", &meta.field("source_url"));
+    let as_of = reader.date("meta.as_of", &meta.field("as_of"));
+    let fiscal_year = reader.year("meta.fiscal_year", &meta.field("fiscal_year"));
     let currency = reader
-        .text("meta.currency", &raw.currency)
+        .text("meta.currency", &meta.field("currency"))
         .and_then(|code| {
             let currency = Currency::new(&code);
             if currency.is_none() {
@@ -122,28 +113,27 @@ fn read_meta(reader: &mut Reader, raw: &RawMeta) -> Option<Meta> {
             }
             currency
         });
-    let period = match &raw.period {
-        None => {
-            reader.issue("meta.period", Problem::Missing);
-            None
-        }
-        Some(entry) => reader.object("meta.period", entry).and_then(|period| {
-            let start = reader.date("meta.period.start", &period.start)?;
-            let end = reader.date("meta.period.end", &period.end)?;
+    let period = reader
+        .object("meta.period", meta.value("period"))
+        .and_then(|period| {
+            let start = reader.date("meta.period.start", &period.field("start"))?;
+            let end = reader.date("meta.period.end", &period.field("end"))?;
             if end < start {
                 reader.issue("meta.period", Problem::DateOrder);
                 return None;
             }
             Some((start, end))
-        }),
-    };
-    let illustrative = reader.flag("meta.illustrative", &raw.illustrative);
-    let notes = reader.optional_text("meta.notes", &raw.notes);
-    let region = raw.region.as_ref().and_then(|entry| {
-        let region = reader.object("meta.region", entry)?;
+        });
+    let illustrative = reader.flag("meta.illustrative", &meta.field("illustrative"));
+    let notes = reader.optional_text("meta.notes", &meta.field("notes"));
+    let region = match meta.value("region") {
+        None | Some(Value::Null) => None,
+        value => reader.object("meta.region", value),
+    }
+    .and_then(|region| {
         Some(Region {
-            code: reader.text("meta.region.code", &region.code)?,
-            name: reader.text("meta.region.name", &region.name)?,
+            code: reader.text("meta.region.code", &region.field("code"))?,
+            name: reader.text("meta.region.name", &region.field("name"))?,
         })
     });
     Some(Meta {
@@ -162,16 +152,20 @@ fn read_meta(reader: &mut Reader, raw: &RawMeta) -> Option<Meta> {
     })
 }
 
-fn read_sources(reader: &mut Reader, raw: &RawMeta) -> Vec<Source> {
+fn read_sources(reader: &mut Reader, meta: Object) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
-    for (index, entry) in reader.list("meta.sources", &raw.sources).iter().enumerate() {
+    for (index, entry) in reader
+        .list("meta.sources", meta.value("sources"))
+        .iter()
+        .enumerate()
+    {
         let path = format!("meta.sources[{index}]");
-        let Some(source) = reader.object(&path, entry) else {
+        let Some(source) = reader.object(&path, Some(entry)) else {
             continue;
         };
-        let id = reader.text(&format!("{path}.id"), &source.id);
-        let title = reader.text(&format!("{path}.title"), &source.title);
-        let url = reader.optional_text(&format!("{path}.url"), &source.url);
+        let id = reader.text(&format!("{path}.id"), &source.field("id"));
+        let title = reader.text(&format!("{path}.title"), &source.field("title"));
+        let url = reader.optional_text(&format!("{path}.url"), &source.field("url"));
         let (Some(id), Some(title)) = (id, title) else {
             continue;
         };
@@ -184,55 +178,50 @@ fn read_sources(reader: &mut Reader, raw: &RawMeta) -> Vec<Source> {
     sources
 }
 
-fn section_year(reader: &mut Reader, path: &str, field: &super::raw::Field, meta: &Meta) -> i32 {
+fn section_year(reader: &mut Reader, path: &str, field: &Field, meta: &Meta) -> i32 {
     match field {
         None | Some(Loose::Null) => meta.fiscal_year,
         Some(_) => reader.year(path, field).unwrap_or(meta.fiscal_year),
     }
 }
 
-fn read_stage(reader: &mut Reader, path: &str, field: &super::raw::Field) -> Option<Stage> {
-    reader.code::<Stage>(path, field)
-}
-
-fn read_figure(
-    reader: &mut Reader,
-    path: &str,
-    entry: &Option<Entry<RawFigure>>,
-) -> Option<Figure<Rupiah>> {
-    let Some(entry) = entry else {
-        reader.issue(path, Problem::Missing);
-        return None;
-    };
-    let figure = reader.object(path, entry)?;
-    let value = reader.money(&format!("{path}.amount"), &figure.amount)?;
-    let provenance = reader.provenance(path, &figure.illustrative, &figure.source);
+/// A money figure with provenance: `{"amount": 1, "illustrative": true, "source": "id"}`.
+fn read_figure(reader: &mut Reader, path: &str, value: Option<&Value>) -> Option<Figure<Rupiah>> {
+    let figure = reader.object(path, value)?;
+    let value = reader.money(&format!("{path}.amount"), &figure.field("amount"))?;
+    let provenance =
+        reader.provenance(path, &figure.field("illustrative"), &figure.field("source"));
     Some(Figure { value, provenance })
 }
 
-fn read_spending(reader: &mut Reader, raw: &RawSpending, meta: &Meta) -> Option<Spending> {
-    let fiscal_year = section_year(reader, "spending.fiscal_year", &raw.fiscal_year, meta);
-    let stage = read_stage(reader, "spending.stage", &raw.stage)?;
+fn read_spending(reader: &mut Reader, spending: Object, meta: &Meta) -> Option<Spending> {
+    let fiscal_year = section_year(
+        reader,
+        "spending.fiscal_year",
+        &spending.field("fiscal_year"),
+        meta,
+    );
+    let stage = reader.code::<Stage>("spending.stage", &spending.field("stage"))?;
     let label = reader
-        .optional_text("spending.label", &raw.label)
+        .optional_text("spending.label", &spending.field("label"))
         .unwrap_or_default();
-    let pagu = raw
-        .pagu
-        .as_ref()
-        .and_then(|_| read_figure(reader, "spending.pagu", &raw.pagu));
+    let pagu = match spending.value("pagu") {
+        None | Some(Value::Null) => None,
+        value => read_figure(reader, "spending.pagu", value),
+    };
 
     let mut monthly: Vec<MonthlyAmount> = Vec::new();
     for (index, entry) in reader
-        .list("spending.monthly", &raw.monthly)
+        .list("spending.monthly", spending.value("monthly"))
         .iter()
         .enumerate()
     {
         let path = format!("spending.monthly[{index}]");
-        let Some(row) = reader.object(&path, entry) else {
+        let Some(row) = reader.object(&path, Some(entry)) else {
             continue;
         };
-        let month = reader.month(&format!("{path}.month"), &row.month);
-        let amount = reader.money(&format!("{path}.amount"), &row.amount);
+        let month = reader.month(&format!("{path}.month"), &row.field("month"));
+        let amount = reader.money(&format!("{path}.amount"), &row.field("amount"));
         let (Some(month), Some(amount)) = (month, amount) else {
             continue;
         };
@@ -244,7 +233,7 @@ fn read_spending(reader: &mut Reader, raw: &RawSpending, meta: &Meta) -> Option<
             reader.issue(&format!("{path}.month"), Problem::Duplicate);
             continue;
         }
-        let provenance = reader.provenance(&path, &row.illustrative, &row.source);
+        let provenance = reader.provenance(&path, &row.field("illustrative"), &row.field("source"));
         monthly.push(MonthlyAmount {
             month,
             amount,
@@ -253,12 +242,18 @@ fn read_spending(reader: &mut Reader, raw: &RawSpending, meta: &Meta) -> Option<
     }
     monthly.sort_by_key(|row| row.month);
 
-    let by_method = read_breakdown(reader, "spending.by_method", &raw.by_method, |row| {
-        &row.method
-    });
-    let by_type = read_breakdown(reader, "spending.by_type", &raw.by_type, |row| {
-        &row.procurement_type
-    });
+    let by_method = read_breakdown(
+        reader,
+        "spending.by_method",
+        "method",
+        spending.value("by_method"),
+    );
+    let by_type = read_breakdown(
+        reader,
+        "spending.by_type",
+        "type",
+        spending.value("by_type"),
+    );
     if monthly.is_empty() && by_method.is_empty() && by_type.is_empty() && pagu.is_none() {
         return None;
     }
@@ -276,26 +271,21 @@ fn read_spending(reader: &mut Reader, raw: &RawSpending, meta: &Meta) -> Option<
 fn read_breakdown<K: Code + PartialEq>(
     reader: &mut Reader,
     list_path: &str,
-    list: &Option<Entry<Vec<Entry<super::raw::RawBreakdown>>>>,
-    key_field: impl Fn(&super::raw::RawBreakdown) -> &super::raw::Field,
+    key_name: &str,
+    list: Option<&Value>,
 ) -> Vec<Breakdown<K>> {
-    let key_name = if list_path.ends_with("method") {
-        "method"
-    } else {
-        "type"
-    };
     let mut rows: Vec<Breakdown<K>> = Vec::new();
     for (index, entry) in reader.list(list_path, list).iter().enumerate() {
         let path = format!("{list_path}[{index}]");
-        let Some(row) = reader.object(&path, entry) else {
+        let Some(row) = reader.object(&path, Some(entry)) else {
             continue;
         };
-        let key = reader.code::<K>(&format!("{path}.{key_name}"), key_field(row));
-        let amount = reader.money(&format!("{path}.amount"), &row.amount);
-        let packages = match &row.packages {
+        let key = reader.code::<K>(&format!("{path}.{key_name}"), &row.field(key_name));
+        let amount = reader.money(&format!("{path}.amount"), &row.field("amount"));
+        let packages = match row.field("packages") {
             None | Some(Loose::Null) => None,
-            Some(_) => reader
-                .whole(&format!("{path}.packages"), &row.packages)
+            field => reader
+                .whole(&format!("{path}.packages"), &field)
                 .map(|count| count as u64),
         };
         let (Some(key), Some(amount)) = (key, amount) else {
@@ -305,7 +295,7 @@ fn read_breakdown<K: Code + PartialEq>(
             reader.issue(&format!("{path}.{key_name}"), Problem::Duplicate);
             continue;
         }
-        let provenance = reader.provenance(&path, &row.illustrative, &row.source);
+        let provenance = reader.provenance(&path, &row.field("illustrative"), &row.field("source"));
         rows.push(Breakdown {
             key,
             amount,
@@ -316,16 +306,17 @@ fn read_breakdown<K: Code + PartialEq>(
     rows
 }
 
-fn read_local_content(
-    reader: &mut Reader,
-    raw: &RawLocalContent,
-    meta: &Meta,
-) -> Option<LocalContent> {
-    let fiscal_year = section_year(reader, "local_content.fiscal_year", &raw.fiscal_year, meta);
-    let stage = read_stage(reader, "local_content.stage", &raw.stage);
-    let total = read_figure(reader, "local_content.total", &raw.total);
-    let pdn = read_figure(reader, "local_content.pdn", &raw.pdn);
-    let umkk = read_figure(reader, "local_content.umkk", &raw.umkk);
+fn read_local_content(reader: &mut Reader, content: Object, meta: &Meta) -> Option<LocalContent> {
+    let fiscal_year = section_year(
+        reader,
+        "local_content.fiscal_year",
+        &content.field("fiscal_year"),
+        meta,
+    );
+    let stage = reader.code::<Stage>("local_content.stage", &content.field("stage"));
+    let total = read_figure(reader, "local_content.total", content.value("total"));
+    let pdn = read_figure(reader, "local_content.pdn", content.value("pdn"));
+    let umkk = read_figure(reader, "local_content.umkk", content.value("umkk"));
     let (stage, total, pdn, umkk) = (stage?, total?, pdn?, umkk?);
     if total.value.0 == 0 {
         reader.issue("local_content.total.amount", Problem::Missing);
@@ -342,18 +333,18 @@ fn read_local_content(
     }
     let mut by_unit: Vec<UnitContent> = Vec::new();
     for (index, entry) in reader
-        .list("local_content.by_unit", &raw.by_unit)
+        .list("local_content.by_unit", content.value("by_unit"))
         .iter()
         .enumerate()
     {
         let path = format!("local_content.by_unit[{index}]");
-        let Some(row) = reader.object(&path, entry) else {
+        let Some(row) = reader.object(&path, Some(entry)) else {
             continue;
         };
-        let unit = reader.text(&format!("{path}.unit"), &row.unit);
-        let unit_total = reader.money(&format!("{path}.total"), &row.total);
-        let unit_pdn = reader.money(&format!("{path}.pdn"), &row.pdn);
-        let unit_umkk = reader.money(&format!("{path}.umkk"), &row.umkk);
+        let unit = reader.text(&format!("{path}.unit"), &row.field("unit"));
+        let unit_total = reader.money(&format!("{path}.total"), &row.field("total"));
+        let unit_pdn = reader.money(&format!("{path}.pdn"), &row.field("pdn"));
+        let unit_umkk = reader.money(&format!("{path}.umkk"), &row.field("umkk"));
         let (Some(unit), Some(unit_total), Some(unit_pdn), Some(unit_umkk)) =
             (unit, unit_total, unit_pdn, unit_umkk)
         else {
@@ -375,7 +366,7 @@ fn read_local_content(
             reader.issue(&format!("{path}.unit"), Problem::Duplicate);
             continue;
         }
-        let provenance = reader.provenance(&path, &row.illustrative, &row.source);
+        let provenance = reader.provenance(&path, &row.field("illustrative"), &row.field("source"));
         by_unit.push(UnitContent {
             unit,
             total: unit_total,
@@ -394,11 +385,15 @@ fn read_local_content(
     })
 }
 
-fn read_targets(reader: &mut Reader, raw: &RawDataset) -> Vec<Target> {
+fn read_targets(reader: &mut Reader, top: Object) -> Vec<Target> {
     let mut targets: Vec<Target> = Vec::new();
-    for (index, entry) in reader.list("targets", &raw.targets).iter().enumerate() {
+    for (index, entry) in reader
+        .list("targets", top.value("targets"))
+        .iter()
+        .enumerate()
+    {
         let path = format!("targets[{index}]");
-        let Some(row) = reader.object(&path, entry) else {
+        let Some(row) = reader.object(&path, Some(entry)) else {
             continue;
         };
         let Some(target) = read_target(reader, &path, row) else {
@@ -413,23 +408,23 @@ fn read_targets(reader: &mut Reader, raw: &RawDataset) -> Vec<Target> {
     targets
 }
 
-fn read_target(reader: &mut Reader, path: &str, row: &RawTarget) -> Option<Target> {
+fn read_target(reader: &mut Reader, path: &str, row: Object) -> Option<Target> {
     let field = |name: &str| format!("{path}.{name}");
-    let id = reader.text(&field("id"), &row.id);
-    let label = reader.text(&field("label"), &row.label);
+    let id = reader.text(&field("id"), &row.field("id"));
+    let label = reader.text(&field("label"), &row.field("label"));
     let unit = reader
-        .optional_text(&field("unit"), &row.unit)
+        .optional_text(&field("unit"), &row.field("unit"))
         .unwrap_or_default();
-    let baseline = match &row.baseline {
+    let baseline = match row.field("baseline") {
         None | Some(Loose::Null) => Some(0),
-        Some(_) => reader.whole(&field("baseline"), &row.baseline),
+        value => reader.whole(&field("baseline"), &value),
     };
-    let start = reader.date(&field("start"), &row.start);
-    let target = reader.whole(&field("target"), &row.target);
-    let deadline = reader.date(&field("deadline"), &row.deadline);
-    let achieved = reader.whole(&field("achieved"), &row.achieved);
-    let as_of = reader.date(&field("as_of"), &row.as_of);
-    let legal_basis = reader.optional_text(&field("legal_basis"), &row.legal_basis);
+    let start = reader.date(&field("start"), &row.field("start"));
+    let target = reader.whole(&field("target"), &row.field("target"));
+    let deadline = reader.date(&field("deadline"), &row.field("deadline"));
+    let achieved = reader.whole(&field("achieved"), &row.field("achieved"));
+    let as_of = reader.date(&field("as_of"), &row.field("as_of"));
+    let legal_basis = reader.optional_text(&field("legal_basis"), &row.field("legal_basis"));
     let (id, label, baseline, start, target, deadline, achieved, as_of) = (
         id?, label?, baseline?, start?, target?, deadline?, achieved?, as_of?,
     );
@@ -445,7 +440,7 @@ fn read_target(reader: &mut Reader, path: &str, row: &RawTarget) -> Option<Targe
         reader.issue(&field("target"), Problem::TargetNotAboveBaseline);
         return None;
     }
-    let provenance = reader.provenance(path, &row.illustrative, &row.source);
+    let provenance = reader.provenance(path, &row.field("illustrative"), &row.field("source"));
     Some(Target {
         id,
         label,

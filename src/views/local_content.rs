@@ -51,7 +51,7 @@ fn row(status: &ShareStatus, locale: &Locale) -> BarRow {
     let value_text = if below {
         format!(
             "{share} · {} {}{}",
-            Text::Gap.get(lang).to_lowercase(),
+            Text::Gap.get(lang).to_ascii_lowercase(),
             compact(status.gap, currency, lang),
             star(status.illustrative)
         )
@@ -93,7 +93,7 @@ fn row(status: &ShareStatus, locale: &Locale) -> BarRow {
     let gap_spoken = if below {
         format!(
             ", {} {}",
-            Text::Gap.get(lang).to_lowercase(),
+            Text::Gap.get(lang).to_ascii_lowercase(),
             spoken(status.gap, currency, lang)
         )
     } else {
@@ -142,7 +142,7 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
         label: format!(
             "{} {}",
             short_name(measure),
-            Text::Overall.get(lang).to_lowercase()
+            Text::Overall.get(lang).to_ascii_lowercase()
         ),
         value: format!(
             "{}{}",
@@ -196,7 +196,7 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
             format!(
                 "{}, {} {}",
                 Text::BelowThreshold.get(lang),
-                Text::Gap.get(lang).to_lowercase(),
+                Text::Gap.get(lang).to_ascii_lowercase(),
                 spoken(total.gap, currency, lang)
             )
         }
@@ -213,11 +213,11 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
             below.len(),
             lang.pick("dari", "of"),
             units.len(),
-            Text::UnitsBelow.get(lang).to_lowercase()
+            Text::UnitsBelow.get(lang).to_ascii_lowercase()
         ));
     }
     Some(Panel {
-        id: format!("share-{}", short_name(measure).to_lowercase()),
+        id: format!("share-{}", short_name(measure).to_ascii_lowercase()),
         title: format!("{} {}", measure_name(measure, lang), content.fiscal_year),
         subtitle: format!(
             "{} {}: {}{}",

@@ -82,7 +82,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
                 "{} {} {}",
                 format_percent(share, lang),
                 lang.pick("dari", "of"),
-                Text::Pagu.get(lang).to_lowercase()
+                Text::Pagu.get(lang).to_ascii_lowercase()
             )
         });
         lines.extend(of_pagu.clone());
@@ -91,7 +91,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         }
         let spoken_text = format!(
             "{period}: {} {}{}",
-            Text::Cumulative.get(lang).to_lowercase(),
+            Text::Cumulative.get(lang).to_ascii_lowercase(),
             spoken(point.cumulative, currency, lang),
             of_pagu.map(|text| format!(", {text}")).unwrap_or_default()
         );

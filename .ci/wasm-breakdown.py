@@ -32,15 +32,19 @@ def sections(data):
 
 def demangle_crate(name):
     """The crate a symbol belongs to (for trait impls: the crate of the implementing type)."""
+    if name.startswith("__wbindgen_describe"):
+        return "(wasm-bindgen descriptors, removed by wasm-bindgen)"
     if name.startswith("_R"):  # v0 mangling: the first crate root is C<disambiguator>_<len><name>
         match = re.search(r"C[sn]?[0-9a-zA-Z]*_(\d+)([A-Za-z_][A-Za-z0-9_]*)", name)
         if match:
             return match.group(2)[: int(match.group(1))]
     if name.startswith("_ZN"):
-        match = re.match(r"_ZN(\d+)([A-Za-z_][A-Za-z0-9_]*)", name)
-        if match and not match.group(2).startswith("_$"):
-            return match.group(2)[: int(match.group(1))]
-        match = re.search(r"([a-z_][a-z0-9_]*)\.\.", name)
+        match = re.match(r"_ZN(\d+)", name)
+        if match:
+            ident = name[match.end() : match.end() + int(match.group(1))]
+            if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", ident):
+                return ident
+        match = re.search(r"([a-z][a-z0-9_]*)\.\.", name)
         if match:
             return match.group(1)
     match = re.match(r"<?([a-z_][a-z0-9_]*)::", name)
@@ -123,6 +127,7 @@ def main():
     print(f"\nlargest {top} functions:")
     for size, name in sorted(functions, reverse=True)[:top]:
         print(f"{size:>9}  {name[:110]}")
+    sys.stdout.flush()
 
 
 main()

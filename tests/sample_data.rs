@@ -198,3 +198,61 @@ fn schema_required_metadata_is_what_the_validator_requires() {
         }
     }
 }
+
+#[test]
+fn every_chart_labels_its_axes_and_every_panel_cites_its_source() {
+    let dataset = sample();
+    let locale = Locale {
+        lang: Lang::Id,
+        currency: dataset.meta.currency.clone(),
+    };
+    let spending = panels(&dataset, View::Spending, Lang::Id);
+    let texts = draw(&spending[0].chart, 640, &locale, &Theme::LIGHT).scene;
+    assert!(texts.texts().contains(&"Bulan, 2024"));
+    assert!(texts.texts().contains(&"Belanja kumulatif (Rp)"));
+    assert_eq!(
+        spending[0].source_line,
+        "Sumber: iknpos.id, Juli 2024: APBD Kaltim 2024 Rp20,675 triliun, realisasi Rp7,079 triliun (34,24%) per 21 Juli 2024. * ilustratif"
+    );
+    let by_method = draw(&spending[1].chart, 640, &locale, &Theme::LIGHT).scene;
+    assert!(by_method.texts().contains(&"Nilai (Rp)"));
+    assert_eq!(
+        spending[1].source_line,
+        "Sumber: Pantau PBJ (contoh data). * ilustratif"
+    );
+    let targets = panels(&dataset, View::Targets, Lang::En);
+    assert!(
+        targets[0]
+            .source_line
+            .starts_with("Source: Rapat koordinasi"),
+        "{}",
+        targets[0].source_line
+    );
+    assert!(!targets[0].source_line.contains('*'));
+    for view in View::ALL {
+        for panel in panels(&dataset, view, Lang::En) {
+            assert!(panel.source_line.starts_with("Source: "), "{}", panel.id);
+            let scene = draw(
+                &panel.chart,
+                640,
+                &Locale {
+                    lang: Lang::En,
+                    ..locale.clone()
+                },
+                &Theme::LIGHT,
+            )
+            .scene;
+            let titles = [
+                "Month, 2024",
+                "Value (IDR)",
+                "Share of goods/services spending",
+                "Date",
+            ];
+            assert!(
+                scene.texts().iter().any(|text| titles.contains(text)),
+                "{}",
+                panel.id
+            );
+        }
+    }
+}

@@ -47,6 +47,7 @@ pub fn PanelView(panel: Panel, locale: Locale) -> impl IntoView {
             <p class="pantau-subtitle">{panel.subtitle}</p>
             <dl class="pantau-facts">{facts}</dl>
             <ChartView spec=panel.chart title=panel.title summary_id=summary_id.clone() locale />
+            <p class="pantau-source">{panel.source_line}</p>
             <p class="pantau-summary" id=summary_id>{panel.summary}</p>
             {notes}
         </section>

@@ -3,6 +3,7 @@
 
 use super::frame::{
     draw_frame, text_style, widest, Axes, DrawResult, Margins, ValueAxis, LABEL_SIZE, TICK_SIZE,
+    TITLE_SPACE,
 };
 use super::spec::BarSpec;
 use super::theme::Theme;
@@ -17,7 +18,7 @@ use plotters::style::Color;
 /// Height of one row (label and bar), px.
 const ROW: u32 = 46;
 const TOP: u32 = 22;
-const BOTTOM: u32 = 26;
+const BOTTOM: u32 = 26 + TITLE_SPACE;
 
 /// Height of a bar chart.
 pub fn height(spec: &BarSpec) -> u32 {
@@ -88,6 +89,8 @@ pub fn draw<DB: DrawingBackend>(
         x_ticks,
         y_ticks: Vec::new(),
         value_axis: ValueAxis::Horizontal,
+        x_title: Some(spec.value_title.clone()).filter(|title| !title.is_empty()),
+        y_title: None,
     };
     let plot = draw_frame(root, margins, &axes, theme)?;
     let label_style = text_style(LABEL_SIZE, theme.text, Pos::new(HPos::Left, VPos::Top));

@@ -51,7 +51,14 @@ pub struct Axes {
     pub x_ticks: Vec<(f64, String)>,
     pub y_ticks: Vec<(f64, String)>,
     pub value_axis: ValueAxis,
+    /// Title of the x axis, printed under its tick labels at the right (needs 18 px of margin).
+    pub x_title: Option<String>,
+    /// Title of the y axis, printed above the plot at the left (needs 16 px of margin).
+    pub y_title: Option<String>,
 }
+
+/// Extra margin an axis title needs, px.
+pub const TITLE_SPACE: u32 = 18;
 
 /// A text style of `size` px in `color`, anchored at `pos`.
 pub fn text_style(size: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
@@ -137,6 +144,17 @@ pub fn draw_frame<DB: DrawingBackend>(
         }
         let (px, py) = plot.map_coordinate(&(*value, y.start));
         root.draw(&Text::new(label.clone(), (px, py + 6), below.clone()))?;
+    }
+    let (width, height) = root.dim_in_pixel();
+    if let Some(title) = &axes.y_title {
+        let style = text_style(TICK_SIZE, theme.text, Pos::new(HPos::Left, VPos::Bottom));
+        let top = margins.top as i32 - 9;
+        root.draw(&Text::new(title.clone(), (2, top), style))?;
+    }
+    if let Some(title) = &axes.x_title {
+        let style = text_style(TICK_SIZE, theme.text, Pos::new(HPos::Right, VPos::Bottom));
+        let right = width.saturating_sub(margins.right) as i32;
+        root.draw(&Text::new(title.clone(), (right, height as i32 - 2), style))?;
     }
     plot.draw(&PathElement::new(
         vec![(x.start, y.start), (x.end, y.start)],

@@ -2,6 +2,7 @@
 
 use super::frame::{
     draw_frame, text_style, widest, Axes, DrawResult, Margins, ValueAxis, LABEL_SIZE, TICK_SIZE,
+    TITLE_SPACE,
 };
 use super::spec::{LineSpec, Role, Stroke};
 use super::theme::Theme;
@@ -76,9 +77,19 @@ pub fn draw<DB: DrawingBackend>(
         .clamp(16, width / 3);
     let left = widest(y_ticks.iter().map(|(_, label)| label), TICK_SIZE) + 12;
     let margins = Margins {
-        top: 18,
+        top: 18
+            + if spec.y_title.is_empty() {
+                0
+            } else {
+                TITLE_SPACE
+            },
         right,
-        bottom: 28,
+        bottom: 28
+            + if spec.x_title.is_empty() {
+                0
+            } else {
+                TITLE_SPACE
+            },
         left,
     };
     let axes = Axes {
@@ -87,6 +98,8 @@ pub fn draw<DB: DrawingBackend>(
         x_ticks: spec.x_ticks.clone(),
         y_ticks,
         value_axis: ValueAxis::Vertical,
+        x_title: Some(spec.x_title.clone()).filter(|title| !title.is_empty()),
+        y_title: Some(spec.y_title.clone()).filter(|title| !title.is_empty()),
     };
     let plot = draw_frame(root, margins, &axes, theme)?;
     let half = spec.column_width / 2.0;

@@ -70,6 +70,8 @@ pub struct BarSpec {
     pub threshold: Option<Reference>,
     /// Tick labels for the value axis: each tick value printed by the caller's formatter.
     pub tick_format: TickFormat,
+    /// Title of the value axis.
+    pub value_title: String,
 }
 
 /// How axis ticks are printed.
@@ -137,6 +139,10 @@ pub struct LineSpec {
     pub references: Vec<Reference>,
     /// Points for hover and focus, in reading order.
     pub points: Vec<PointMark>,
+    /// Title of the x axis.
+    pub x_title: String,
+    /// Title of the y axis.
+    pub y_title: String,
 }
 
 /// Any chart the widget draws.

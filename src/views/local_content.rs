@@ -9,12 +9,20 @@ use crate::i18n::{
     format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken,
     format_percent, stage_name, Lang, Text,
 };
-use crate::model::{LocalContent, Share};
+use crate::model::{LocalContent, Meta, Share};
 
-pub fn panels(content: &LocalContent, locale: &Locale) -> Vec<Panel> {
+pub fn panels(content: &LocalContent, locale: &Locale, meta: &Meta) -> Vec<Panel> {
+    let totals = [&content.total, &content.pdn, &content.umkk];
+    let provenances = totals.into_iter().map(|figure| &figure.provenance);
+    let units = content.by_unit.iter().map(|unit| &unit.provenance);
+    let source_line = super::source_line(provenances.chain(units), meta, locale.lang);
     Measure::ALL
         .iter()
         .filter_map(|measure| panel(content, *measure, locale))
+        .map(|panel| Panel {
+            source_line: source_line.clone(),
+            ..panel
+        })
         .collect()
 }
 
@@ -235,6 +243,12 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
                 label: threshold_text,
             }),
             tick_format: TickFormat::Percent,
+            value_title: lang
+                .pick(
+                    "Porsi dari belanja barang/jasa",
+                    "Share of goods/services spending",
+                )
+                .to_owned(),
         }),
         summary,
         notes: vec![format!(
@@ -242,5 +256,6 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
             Text::LegalBasis.get(lang),
             threshold.citation
         )],
+        source_line: String::new(),
     })
 }

@@ -8,7 +8,7 @@ mod targets;
 use crate::chart::spec::ChartSpec;
 use crate::chart::Locale;
 use crate::i18n::{Lang, Text};
-use crate::model::Dataset;
+use crate::model::{Dataset, Meta, Provenance};
 
 /// The three views of the widget (the `view` parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -89,8 +89,11 @@ pub struct Panel {
     pub chart: ChartSpec,
     /// What the chart shows, for screen readers (extremes, where a threshold stands).
     pub summary: String,
-    /// Shown under the chart: legal basis, illustrative figures, sources.
+    /// Shown under the chart: legal basis and how to read it.
     pub notes: Vec<String>,
+    /// Where the chart's figures come from: the sources they cite (else the publisher), and
+    /// whether some are illustrative.
+    pub source_line: String,
 }
 
 /// The panels of a view; empty when the dataset has nothing for it.
@@ -103,17 +106,17 @@ pub fn panels(dataset: &Dataset, view: View, lang: Lang) -> Vec<Panel> {
         View::Spending => dataset
             .spending
             .as_ref()
-            .map(|spending| spending::panels(spending, &locale))
+            .map(|spending| spending::panels(spending, &locale, &dataset.meta))
             .unwrap_or_default(),
         View::LocalContent => dataset
             .local_content
             .as_ref()
-            .map(|content| local_content::panels(content, &locale))
+            .map(|content| local_content::panels(content, &locale, &dataset.meta))
             .unwrap_or_default(),
         View::Targets => dataset
             .targets
             .iter()
-            .map(|target| targets::panel(target, lang))
+            .map(|target| targets::panel(target, lang, &dataset.meta))
             .collect(),
     }
 }
@@ -125,4 +128,44 @@ fn star(illustrative: bool) -> &'static str {
     } else {
         ""
     }
+}
+
+/// The currency as an axis title shows it: `Rp` / `IDR`, or the ISO code.
+fn currency_label(locale: &Locale) -> &str {
+    match (locale.currency.is_idr(), locale.lang) {
+        (true, Lang::Id) => "Rp",
+        _ => locale.currency.code(),
+    }
+}
+
+/// `Sumber: <cited sources, else the publisher>`, and `* ilustratif` when a figure is.
+fn source_line<'a>(
+    provenances: impl IntoIterator<Item = &'a Provenance>,
+    meta: &Meta,
+    lang: Lang,
+) -> String {
+    let mut cited: Vec<&str> = Vec::new();
+    let mut illustrative = false;
+    for provenance in provenances {
+        illustrative |= provenance.illustrative;
+        let title = provenance.source.as_deref().and_then(|id| {
+            meta.sources
+                .iter()
+                .find(|source| source.id == id)
+                .map(|source| source.title.as_str())
+        });
+        if let Some(title) = title.filter(|title| !cited.contains(title)) {
+            cited.push(title);
+        }
+    }
+    let mut line = format!("{}: ", Text::Source.get(lang));
+    if cited.is_empty() {
+        line.push_str(&meta.publisher);
+    } else {
+        line.push_str(&cited.join("; "));
+    }
+    if illustrative || meta.illustrative {
+        line.push_str(&format!(". * {}", Text::IllustrativeMark.get(lang)));
+    }
+    line
 }

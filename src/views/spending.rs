@@ -11,17 +11,25 @@ use crate::i18n::{
     format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken,
     format_percent, month_name, stage_name, Text,
 };
-use crate::model::Spending;
+use crate::model::{Breakdown, Meta, Spending};
 
-pub fn panels(spending: &Spending, locale: &Locale) -> Vec<Panel> {
+fn cited<K>(rows: &[Breakdown<K>], meta: &Meta, lang: crate::i18n::Lang) -> String {
+    super::source_line(rows.iter().map(|row| &row.provenance), meta, lang)
+}
+
+pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta) -> Vec<Panel> {
     let lang = locale.lang;
     let stage = stage_name(spending.stage, lang);
     let mut panels = Vec::new();
     if !spending.monthly.is_empty() {
-        panels.push(cumulative_panel(spending, locale, stage));
+        let mut panel = cumulative_panel(spending, locale, stage);
+        let pagu = spending.pagu.iter().map(|pagu| &pagu.provenance);
+        let months = spending.monthly.iter().map(|month| &month.provenance);
+        panel.source_line = super::source_line(pagu.chain(months), meta, lang);
+        panels.push(panel);
     }
     let by_method = breakdown(&spending.by_method).map(|(total, parts)| {
-        breakdown_panel(
+        let mut panel = breakdown_panel(
             "by-method",
             Text::ByMethod.get(lang),
             spending,
@@ -29,10 +37,12 @@ pub fn panels(spending: &Spending, locale: &Locale) -> Vec<Panel> {
             &parts,
             locale,
             |key| crate::i18n::method_name(key, lang),
-        )
+        );
+        panel.source_line = cited(&spending.by_method, meta, lang);
+        panel
     });
     let by_type = breakdown(&spending.by_type).map(|(total, parts)| {
-        breakdown_panel(
+        let mut panel = breakdown_panel(
             "by-type",
             Text::ByType.get(lang),
             spending,
@@ -40,7 +50,9 @@ pub fn panels(spending: &Spending, locale: &Locale) -> Vec<Panel> {
             &parts,
             locale,
             |key| crate::i18n::type_name(key, lang),
-        )
+        );
+        panel.source_line = cited(&spending.by_type, meta, lang);
+        panel
     });
     panels.extend(by_method);
     panels.extend(by_type);
@@ -145,6 +157,12 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         series: vec![series],
         references,
         points: marks,
+        x_title: format!("{}, {}", Text::Month.get(lang), spending.fiscal_year),
+        y_title: format!(
+            "{} ({})",
+            lang.pick("Belanja kumulatif", "Cumulative spending"),
+            super::currency_label(locale)
+        ),
     });
     let mut facts = Vec::new();
     let mut summary = String::new();
@@ -224,6 +242,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         chart,
         summary,
         notes: Vec::new(),
+        source_line: String::new(),
     }
 }
 
@@ -310,8 +329,14 @@ fn breakdown_panel<K: Copy>(
             max: None,
             threshold: None,
             tick_format: TickFormat::Money,
+            value_title: format!(
+                "{} ({})",
+                Text::Value.get(lang),
+                super::currency_label(locale)
+            ),
         }),
         summary,
         notes: Vec::new(),
+        source_line: String::new(),
     }
 }

@@ -10,7 +10,7 @@ use crate::i18n::{
     format_count, format_count_compact, format_date, format_decimal, format_percent, month_name,
     verdict_name, Lang, Text,
 };
-use crate::model::{CivilDate, Target};
+use crate::model::{CivilDate, Meta, Target};
 
 fn with_unit(value: i64, target: &Target, lang: Lang) -> String {
     if target.unit.is_empty() {
@@ -24,7 +24,7 @@ fn day(target: &Target, date: CivilDate) -> f64 {
     target.start.days_until(date) as f64
 }
 
-pub fn panel(target: &Target, lang: Lang) -> Panel {
+pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
     let progress = progress(target);
     let mark = star(target.provenance.illustrative);
     let achieved_text = with_unit(target.achieved, target, lang);
@@ -136,6 +136,11 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
         },
     });
     let x_ticks = month_ticks(target, lang);
+    let y_title = if target.unit.is_empty() {
+        Text::Value.get(lang).to_owned()
+    } else {
+        target.unit.clone()
+    };
     let chart = ChartSpec::Lines(LineSpec {
         x_range: (0.0, end_x.max(1.0)),
         x_ticks,
@@ -153,6 +158,8 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
             ),
         }],
         points,
+        x_title: lang.pick("Tanggal", "Date").to_owned(),
+        y_title,
     });
     let mut facts = vec![
         Fact {
@@ -252,6 +259,7 @@ pub fn panel(target: &Target, lang: Lang) -> Panel {
         chart,
         summary,
         notes,
+        source_line: super::source_line([&target.provenance], meta, lang),
     }
 }
 

@@ -59,6 +59,7 @@ pub fn ChartView(
     title: String,
     summary_id: String,
     locale: Locale,
+    theme: Theme,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let width = RwSignal::new(640u32);
@@ -81,7 +82,7 @@ pub fn ChartView(
 
     let spec = StoredValue::new(spec);
     let drawn =
-        Memo::new(move |_| spec.with_value(|spec| draw(spec, width.get(), &locale, &Theme::LIGHT)));
+        Memo::new(move |_| spec.with_value(|spec| draw(spec, width.get(), &locale, &theme)));
     let title = StoredValue::new(title);
 
     let marks_view = move || {

@@ -1,5 +1,6 @@
 //! The widget's configuration from the page address: `src`, `view`, `lang`.
 
+use crate::chart::theme::ThemeChoice;
 use crate::i18n::Lang;
 use crate::views::View;
 
@@ -15,6 +16,8 @@ pub struct Config {
     pub view: View,
     /// The reader's language.
     pub lang: Lang,
+    /// Light, dark, or the system's preference.
+    pub theme: ThemeChoice,
 }
 
 impl Config {
@@ -43,6 +46,37 @@ impl Config {
                 .and_then(|tag| Lang::from_tag(&tag))
                 .or_else(browser_lang)
                 .unwrap_or_default(),
+            theme: param("theme")
+                .and_then(|code| ThemeChoice::from_code(&code))
+                .unwrap_or_default(),
         }
     }
+}
+
+/// Writes the reader's choices into the page address (without reloading), so that a reload or
+/// a shared link shows the same view. Other parameters, such as `src`, are kept.
+pub fn write_to_location(view: View, lang: Lang, theme: ThemeChoice) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    let params = url.search_params();
+    params.set("view", view.code());
+    params.set("lang", lang.tag());
+    params.set("theme", theme.code());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Whether the reader's system prefers a dark colour scheme.
+pub fn system_prefers_dark() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()?
 }

@@ -1,6 +1,7 @@
 //! One panel: title, key figures, the chart, its summary and notes.
 
 use super::chart_view::ChartView;
+use crate::chart::theme::Theme;
 use crate::chart::Locale;
 use crate::views::{Panel, Status};
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ fn status_symbol(status: Status) -> (&'static str, &'static str) {
 
 /// A panel of a view.
 #[component]
-pub fn PanelView(panel: Panel, locale: Locale) -> impl IntoView {
+pub fn PanelView(panel: Panel, locale: Locale, theme: Theme) -> impl IntoView {
     let summary_id = format!("pantau-summary-{}", panel.id);
     let title_id = format!("pantau-title-{}", panel.id);
     let labelled_by = title_id.clone();
@@ -46,7 +47,7 @@ pub fn PanelView(panel: Panel, locale: Locale) -> impl IntoView {
             <h3 class="pantau-panel-title" id=title_id>{panel.title.clone()}</h3>
             <p class="pantau-subtitle">{panel.subtitle}</p>
             <dl class="pantau-facts">{facts}</dl>
-            <ChartView spec=panel.chart title=panel.title summary_id=summary_id.clone() locale />
+            <ChartView spec=panel.chart title=panel.title summary_id=summary_id.clone() locale theme />
             <p class="pantau-source">{panel.source_line}</p>
             <p class="pantau-summary" id=summary_id>{panel.summary}</p>
             {notes}

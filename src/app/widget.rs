@@ -1,10 +1,11 @@
 //! The whole widget: fetch state, header with language switch and view tabs, panels, footer.
 
-use super::config::Config;
+use super::config::{system_prefers_dark, write_to_location, Config};
 use super::fetch::fetch_dataset;
 use super::footer::Footer;
 use super::panel_view::PanelView;
 use super::status::{DataIssues, ErrorMessage, Loading};
+use crate::chart::theme::Theme;
 use crate::chart::Locale;
 use crate::format::Loaded;
 use crate::i18n::{Lang, Text};
@@ -16,6 +17,16 @@ use leptos::prelude::*;
 pub fn Widget(config: Config) -> impl IntoView {
     let lang = RwSignal::new(config.lang);
     let view_choice = RwSignal::new(config.view);
+    let theme_choice = RwSignal::new(config.theme);
+    let system_dark = follow_system_dark_mode();
+    let dark = Memo::new(move |_| theme_choice.get().is_dark(system_dark.get()));
+    // The address changes only once the reader changes something, not on the first run.
+    Effect::new(move |previous: Option<()>| {
+        let (view, lang, theme) = (view_choice.get(), lang.get(), theme_choice.get());
+        if previous.is_some() {
+            write_to_location(view, lang, theme);
+        }
+    });
     let src = config.src.clone();
     let data = LocalResource::new(move || fetch_dataset(src.clone()));
     Effect::new(move |_| {
@@ -28,11 +39,11 @@ pub fn Widget(config: Config) -> impl IntoView {
     });
     let src_link = config.src;
     view! {
-        <div class="pantau-widget">
+        <div class="pantau-widget" data-theme=move || if dark.get() { "dark" } else { "light" }>
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice src=src_link.clone() /> }.into_any(),
+                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice dark src=src_link.clone() /> }.into_any(),
             }}
         </div>
     }
@@ -44,6 +55,7 @@ fn Dashboard(
     loaded: Loaded,
     lang: RwSignal<Lang>,
     view_choice: RwSignal<View>,
+    dark: Memo<bool>,
     src: String,
 ) -> impl IntoView {
     let dataset = StoredValue::new(loaded.dataset);
@@ -53,13 +65,18 @@ fn Dashboard(
     let panel_list = move || {
         let lang = lang.get();
         let view = view_choice.get();
+        let theme = if dark.get() {
+            Theme::DARK
+        } else {
+            Theme::LIGHT
+        };
         dataset.with_value(|dataset| {
             let locale = Locale { lang, currency: dataset.meta.currency.clone() };
             let list = panels(dataset, view, lang);
             if list.is_empty() {
                 return view! { <p class="pantau-empty" role="status">{Text::NoDataForView.get(lang)}</p> }.into_any();
             }
-            list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() /> }).collect_view().into_any()
+            list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() theme /> }).collect_view().into_any()
         })
     };
     view! {
@@ -147,4 +164,33 @@ fn ViewTabs(lang: RwSignal<Lang>, view_choice: RwSignal<View>) -> impl IntoView 
                 .collect_view()}
         </div>
     }
+}
+
+/// A signal that follows `prefers-color-scheme: dark`, listening for changes while the widget
+/// lives.
+fn follow_system_dark_mode() -> RwSignal<bool> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let system_dark = RwSignal::new(false);
+    let Some(query) = system_prefers_dark() else {
+        return system_dark;
+    };
+    system_dark.set(query.matches());
+    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |event: web_sys::MediaQueryListEvent| {
+            system_dark.set(event.matches());
+        },
+    );
+    if query
+        .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        let registration = send_wrapper::SendWrapper::new((query, listener));
+        on_cleanup(move || {
+            let (query, listener) = registration.take();
+            let _ = query
+                .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        });
+    }
+    system_dark
 }

@@ -95,6 +95,26 @@ pub fn draw<DB: DrawingBackend>(
     let plot = draw_frame(root, margins, &axes, theme)?;
     let label_style = text_style(LABEL_SIZE, theme.text, Pos::new(HPos::Left, VPos::Top));
     let value_style = text_style(LABEL_SIZE, theme.text, Pos::new(HPos::Left, VPos::Center));
+    // The threshold goes under the bars and labels, so that text stays on top of it.
+    if let Some(reference) = &spec.threshold {
+        let at = threshold.min(x_max);
+        plot.draw(&DashedPathElement::new(
+            vec![(at, 0.0), (at, rows)],
+            5,
+            3,
+            theme.reference.stroke_width(2),
+        ))?;
+        let (px, py) = plot.map_coordinate(&(at, rows));
+        let right_side = px > (width as i32) * 2 / 3;
+        let anchor = if right_side { HPos::Right } else { HPos::Left };
+        let style = text_style(TICK_SIZE, theme.text, Pos::new(anchor, VPos::Bottom));
+        let offset = if right_side { -4 } else { 4 };
+        root.draw(&Text::new(
+            reference.label.clone(),
+            (px + offset, py - 4),
+            style,
+        ))?;
+    }
     let mut marks = Vec::with_capacity(spec.rows.len());
     for (index, row) in spec.rows.iter().enumerate() {
         let band_top = rows - index as f64;
@@ -129,25 +149,6 @@ pub fn draw<DB: DrawingBackend>(
             anchor: (end_x, mid_y),
             tip: row.tip.clone(),
         });
-    }
-    if let Some(reference) = &spec.threshold {
-        let at = threshold.min(x_max);
-        plot.draw(&DashedPathElement::new(
-            vec![(at, 0.0), (at, rows)],
-            5,
-            3,
-            theme.reference.stroke_width(2),
-        ))?;
-        let (px, py) = plot.map_coordinate(&(at, rows));
-        let right_side = px > (width as i32) * 2 / 3;
-        let anchor = if right_side { HPos::Right } else { HPos::Left };
-        let style = text_style(TICK_SIZE, theme.text, Pos::new(anchor, VPos::Bottom));
-        let offset = if right_side { -4 } else { 4 };
-        root.draw(&Text::new(
-            reference.label.clone(),
-            (px + offset, py - 4),
-            style,
-        ))?;
     }
     Ok(marks)
 }

@@ -256,3 +256,63 @@ fn every_chart_labels_its_axes_and_every_panel_cites_its_source() {
         }
     }
 }
+
+/// The table under each chart holds the same numbers: one row per bar or point, with the exact
+/// value the tooltip gives.
+#[test]
+fn every_table_shows_the_numbers_of_its_chart() {
+    use pantau_pbj::chart::spec::ChartSpec;
+    let dataset = sample();
+    for lang in Lang::ALL {
+        for view in View::ALL {
+            for panel in panels(&dataset, view, lang) {
+                let table = &panel.table;
+                assert!(
+                    table
+                        .rows
+                        .iter()
+                        .all(|row| row.len() == table.columns.len()),
+                    "{}",
+                    panel.id
+                );
+                match &panel.chart {
+                    ChartSpec::Bars(bars) => {
+                        assert_eq!(table.rows.len(), bars.rows.len(), "{}", panel.id);
+                        for (row, bar) in table.rows.iter().zip(&bars.rows) {
+                            assert_eq!(row[0].text, bar.label);
+                            let exact = row[1..]
+                                .iter()
+                                .map(|cell| cell.text.trim_end_matches(" *"))
+                                .collect::<Vec<_>>();
+                            assert!(
+                                bar.tip
+                                    .lines
+                                    .iter()
+                                    .any(|line| exact.iter().any(|cell| line.contains(cell))),
+                                "{}: {:?} vs {:?}",
+                                panel.id,
+                                exact,
+                                bar.tip.lines
+                            );
+                        }
+                    }
+                    ChartSpec::Lines(lines) => {
+                        assert_eq!(table.rows.len(), lines.points.len(), "{}", panel.id);
+                        for (row, point) in table.rows.iter().zip(&lines.points) {
+                            let printed: Vec<&str> = row
+                                .iter()
+                                .map(|cell| cell.text.trim_end_matches(" *"))
+                                .collect();
+                            let all = format!("{} {}", point.tip.title, point.tip.lines.join(" "));
+                            assert!(
+                                printed[1..].iter().any(|cell| all.contains(cell)),
+                                "{}: {printed:?} vs {all}",
+                                panel.id
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@ mod fetch;
 mod footer;
 mod panel_view;
 mod status;
+mod table_view;
 mod widget;
 
 use leptos::prelude::*;

@@ -1,8 +1,10 @@
 //! One panel: title, key figures, the chart, its summary and notes.
 
 use super::chart_view::ChartView;
+use super::table_view::TableView;
 use crate::chart::theme::Theme;
 use crate::chart::Locale;
+use crate::i18n::{Lang, Text};
 use crate::views::{Panel, Status};
 use leptos::prelude::*;
 
@@ -16,8 +18,18 @@ fn status_symbol(status: Status) -> (&'static str, &'static str) {
 
 /// A panel of a view.
 #[component]
-pub fn PanelView(panel: Panel, locale: Locale, theme: Theme) -> impl IntoView {
+pub fn PanelView(
+    panel: Panel,
+    locale: Locale,
+    theme: Theme,
+    show_table: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = locale.lang;
     let summary_id = format!("pantau-summary-{}", panel.id);
+    let table = StoredValue::new(panel.table);
+    let chart = StoredValue::new(panel.chart);
+    let caption = StoredValue::new(panel.title.clone());
+    let summary_for = summary_id.clone();
     let title_id = format!("pantau-title-{}", panel.id);
     let labelled_by = title_id.clone();
     let facts = panel
@@ -47,10 +59,38 @@ pub fn PanelView(panel: Panel, locale: Locale, theme: Theme) -> impl IntoView {
             <h3 class="pantau-panel-title" id=title_id>{panel.title.clone()}</h3>
             <p class="pantau-subtitle">{panel.subtitle}</p>
             <dl class="pantau-facts">{facts}</dl>
-            <ChartView spec=panel.chart title=panel.title summary_id=summary_id.clone() locale theme />
+            <DisplaySwitch lang show_table />
+            {move || if show_table.get() {
+                view! { <TableView table=table.get_value() caption=caption.get_value() /> }.into_any()
+            } else {
+                view! { <ChartView spec=chart.get_value() title=caption.get_value() summary_id=summary_id.clone() locale=locale.clone() theme /> }.into_any()
+            }}
             <p class="pantau-source">{panel.source_line}</p>
-            <p class="pantau-summary" id=summary_id>{panel.summary}</p>
+            <p class="pantau-summary" id=summary_for>{panel.summary}</p>
             {notes}
         </section>
+    }
+}
+
+/// Chart or table, for every panel of the view at once.
+#[component]
+fn DisplaySwitch(lang: Lang, show_table: RwSignal<bool>) -> impl IntoView {
+    let button = move |table: bool, text: Text| {
+        view! {
+            <button
+                type="button"
+                class="pantau-display"
+                aria-pressed=move || (show_table.get() == table).to_string()
+                on:click=move |_| show_table.set(table)
+            >
+                {text.get(lang)}
+            </button>
+        }
+    };
+    view! {
+        <div class="pantau-displays" role="group" aria-label=Text::Display.get(lang)>
+            {button(false, Text::Chart)}
+            {button(true, Text::Table)}
+        </div>
     }
 }

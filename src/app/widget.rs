@@ -59,6 +59,7 @@ fn Dashboard(
     src: String,
 ) -> impl IntoView {
     let dataset = StoredValue::new(loaded.dataset);
+    let show_table = RwSignal::new(false);
     let issues = loaded.issues;
     let title = dataset.with_value(|dataset| dataset.meta.title.clone());
     let illustrative = dataset.with_value(|dataset| dataset.has_illustrative_figures());
@@ -76,7 +77,7 @@ fn Dashboard(
             if list.is_empty() {
                 return view! { <p class="pantau-empty" role="status">{Text::NoDataForView.get(lang)}</p> }.into_any();
             }
-            list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() theme /> }).collect_view().into_any()
+            list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() theme show_table /> }).collect_view().into_any()
         })
     };
     view! {

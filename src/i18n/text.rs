@@ -64,6 +64,9 @@ pub enum Text {
     ChartSummary,
     Value,
     Share,
+    Chart,
+    Table,
+    Display,
 }
 
 impl Text {
@@ -140,6 +143,9 @@ impl Text {
             Text::ChartSummary => ("Ringkasan grafik", "Chart summary"),
             Text::Value => ("Nilai", "Value"),
             Text::Share => ("Porsi", "Share"),
+            Text::Chart => ("Grafik", "Chart"),
+            Text::Table => ("Tabel", "Table"),
+            Text::Display => ("Tampilkan sebagai", "Show as"),
         };
         lang.pick(indonesian, english)
     }

@@ -1,6 +1,7 @@
 //! The local-content view: PDN share against 95% and UMK-K share against the 40% legal floor,
 //! overall and by spending unit, with the gap in rupiah for each unit below.
 
+use super::table::{Cell, Table};
 use super::{star, Fact, Panel, Status};
 use crate::analysis::local_content::{by_unit, overall, Measure, ShareStatus};
 use crate::chart::spec::{BarRow, BarSpec, ChartSpec, Reference, TickFormat, Tip};
@@ -224,6 +225,63 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
             Text::UnitsBelow.get(lang).to_ascii_lowercase()
         ));
     }
+    let table = Table {
+        columns: vec![
+            (Text::Unit.get(lang).to_owned(), false),
+            (short_name(measure).to_owned(), true),
+            (
+                format!(
+                    "{} ({})",
+                    short_name(measure),
+                    super::currency_label(locale)
+                ),
+                true,
+            ),
+            (
+                format!(
+                    "{} ({})",
+                    lang.pick("Belanja barang/jasa", "Goods/services spending"),
+                    super::currency_label(locale)
+                ),
+                true,
+            ),
+            (
+                format!(
+                    "{} ({})",
+                    Text::Gap.get(lang),
+                    super::currency_label(locale)
+                ),
+                true,
+            ),
+            (Text::Threshold.get(lang).to_owned(), false),
+        ],
+        rows: std::iter::once(&total)
+            .chain(units.iter())
+            .map(|status| {
+                let name = status
+                    .unit
+                    .clone()
+                    .unwrap_or_else(|| Text::Overall.get(lang).to_owned());
+                let verdict = if status.meets_threshold() {
+                    Text::MeetsThreshold
+                } else {
+                    Text::BelowThreshold
+                };
+                let mark = star(status.illustrative);
+                vec![
+                    Cell::text(name),
+                    Cell::number(
+                        format!("{}{mark}", format_percent(status.share, lang)),
+                        status.share.fraction(),
+                    ),
+                    Cell::number(exact(status.part, currency, lang), status.part.as_f64()),
+                    Cell::number(exact(status.total, currency, lang), status.total.as_f64()),
+                    Cell::number(exact(status.gap, currency, lang), status.gap.as_f64()),
+                    Cell::text(verdict.get(lang)),
+                ]
+            })
+            .collect(),
+    };
     Some(Panel {
         id: format!("share-{}", short_name(measure).to_ascii_lowercase()),
         title: format!("{} {}", measure_name(measure, lang), content.fiscal_year),
@@ -257,5 +315,6 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
             threshold.citation
         )],
         source_line: String::new(),
+        table,
     })
 }

@@ -3,6 +3,7 @@
 
 mod local_content;
 mod spending;
+pub mod table;
 mod targets;
 
 use crate::chart::spec::ChartSpec;
@@ -94,6 +95,8 @@ pub struct Panel {
     /// Where the chart's figures come from: the sources they cite (else the publisher), and
     /// whether some are illustrative.
     pub source_line: String,
+    /// The chart's numbers as a table.
+    pub table: table::Table,
 }
 
 /// The panels of a view; empty when the dataset has nothing for it.

@@ -1,5 +1,6 @@
 //! The spending view: cumulative realisation against the pagu, by method and by type.
 
+use super::table::{Cell, Table};
 use super::{star, Fact, Panel};
 use crate::analysis::spending::{breakdown, cumulative, Part};
 use crate::chart::spec::{
@@ -229,6 +230,47 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         }
     }
     summary.push('.');
+    let mut columns = vec![
+        (Text::Month.get(lang).to_owned(), false),
+        (Text::Monthly.get(lang).to_owned(), true),
+        (Text::Cumulative.get(lang).to_owned(), true),
+    ];
+    if pagu.is_some() {
+        columns.push((
+            format!("% {}", Text::Pagu.get(lang).to_ascii_lowercase()),
+            true,
+        ));
+    }
+    let rows = points
+        .iter()
+        .map(|point| {
+            let period = format!(
+                "{} {}",
+                month_name(point.month.month, lang, false),
+                point.month.year
+            );
+            let mut row = vec![
+                Cell::number(period, f64::from(point.month.month)),
+                Cell::number(
+                    format!(
+                        "{}{}",
+                        exact(point.amount, currency, lang),
+                        star(point.illustrative)
+                    ),
+                    point.amount.as_f64(),
+                ),
+                Cell::number(
+                    exact(point.cumulative, currency, lang),
+                    point.cumulative.as_f64(),
+                ),
+            ];
+            if let Some(share) = point.of_pagu {
+                row.push(Cell::number(format_percent(share, lang), share.fraction()));
+            }
+            row
+        })
+        .collect();
+    let table = Table { columns, rows };
     Panel {
         id: "cumulative".into(),
         title: format!(
@@ -243,6 +285,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         summary,
         notes: Vec::new(),
         source_line: String::new(),
+        table,
     }
 }
 
@@ -301,6 +344,45 @@ fn breakdown_panel<K: Copy>(
             }
         })
         .collect();
+    let table = Table {
+        columns: vec![
+            (title.to_owned(), false),
+            (
+                format!(
+                    "{} ({})",
+                    Text::Value.get(lang),
+                    super::currency_label(locale)
+                ),
+                true,
+            ),
+            (Text::Share.get(lang).to_owned(), true),
+            (Text::Packages.get(lang).to_owned(), true),
+        ],
+        rows: parts
+            .iter()
+            .map(|part| {
+                vec![
+                    Cell::text(name(part.key)),
+                    Cell::number(
+                        format!(
+                            "{}{}",
+                            exact(part.amount, currency, lang),
+                            star(part.illustrative)
+                        ),
+                        part.amount.as_f64(),
+                    ),
+                    Cell::number(format_percent(part.share, lang), part.share.fraction()),
+                    match part.packages {
+                        Some(count) => Cell::number(
+                            crate::i18n::format_count(count.min(i64::MAX as u64) as i64, lang),
+                            count as f64,
+                        ),
+                        None => Cell::number("–", -1.0),
+                    },
+                ]
+            })
+            .collect(),
+    };
     let summary = match parts.first() {
         Some(top) => format!(
             "{}: {} {} ({}, {} {}). Total {}.",
@@ -338,5 +420,6 @@ fn breakdown_panel<K: Copy>(
         summary,
         notes: Vec::new(),
         source_line: String::new(),
+        table,
     }
 }

@@ -1,6 +1,7 @@
 //! The targets view: achieved so far, the linear projection to the deadline, the required pace
 //! and a verdict.
 
+use super::table::{Cell, Table};
 use super::{star, Fact, Panel, Status};
 use crate::analysis::progress::{progress, projected_on, Verdict};
 use crate::chart::spec::{
@@ -10,7 +11,7 @@ use crate::i18n::{
     format_count, format_count_compact, format_date, format_decimal, format_percent, month_name,
     verdict_name, Lang, Text,
 };
-use crate::model::{CivilDate, Meta, Target};
+use crate::model::{CivilDate, Meta, Share, Target};
 
 fn with_unit(value: i64, target: &Target, lang: Lang) -> String {
     if target.unit.is_empty() {
@@ -159,8 +160,40 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         }],
         points,
         x_title: lang.pick("Tanggal", "Date").to_owned(),
-        y_title,
+        y_title: y_title.clone(),
     });
+    let share_of_target =
+        |value: i64| Share::new(value as f64 / target.target as f64).unwrap_or_default();
+    let mut rows = vec![(Text::Achieved, target.as_of, target.achieved)];
+    if progress.remaining_days > 0 {
+        rows.push((Text::Projection, target.deadline, progress.projected));
+    }
+    rows.push((Text::Target, target.deadline, target.target));
+    let table = Table {
+        columns: vec![
+            (lang.pick("Keterangan", "Item").to_owned(), false),
+            (lang.pick("Tanggal", "Date").to_owned(), true),
+            (y_title.clone(), true),
+            (
+                format!("% {}", Text::Target.get(lang).to_ascii_lowercase()),
+                true,
+            ),
+        ],
+        rows: rows
+            .into_iter()
+            .map(|(what, date, value)| {
+                vec![
+                    Cell::text(what.get(lang)),
+                    Cell::number(format_date(date, lang), date.days_since_epoch() as f64),
+                    Cell::number(format_count(value, lang), value as f64),
+                    Cell::number(
+                        format_percent(share_of_target(value), lang),
+                        share_of_target(value).fraction(),
+                    ),
+                ]
+            })
+            .collect(),
+    };
     let mut facts = vec![
         Fact {
             label: format!("{} ({as_of})", Text::Achieved.get(lang)),
@@ -260,6 +293,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         summary,
         notes,
         source_line: super::source_line([&target.provenance], meta, lang),
+        table,
     }
 }
 

@@ -1,152 +1,128 @@
-//! Fixed sentences and labels. One `match` arm per text with both languages side by side, so a
-//! missing translation does not compile.
+//! Fixed sentences and labels, both languages side by side. The table below generates the
+//! enum, its list and its lookup, so a text cannot exist in one language only.
 
 use super::Lang;
 
-/// A fixed piece of interface text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    ViewSpending,
-    ViewLocalContent,
-    ViewTargets,
-    ViewsLabel,
-    Loading,
-    IllustrativeNotice,
-    IllustrativeMark,
-    Source,
-    Publisher,
-    AsOf,
-    License,
-    DataFile,
-    Month,
-    Cumulative,
-    Monthly,
-    Pagu,
-    ByMethod,
-    ByType,
-    Packages,
-    ShareOfTotal,
-    ExactValue,
-    PdnShare,
-    UmkkShare,
-    Overall,
-    UnitsBelow,
-    AllUnitsMeet,
-    Gap,
-    Unit,
-    Achieved,
-    Projection,
-    Target,
-    Deadline,
-    PaceSoFar,
-    RequiredPace,
-    PerDay,
-    Retry,
-    NoDataForView,
-    DataIssuesSummary,
-    DataIssuesDetail,
-    ErrorTitle,
-    Unreachable,
-    NotFound,
-    Timeout,
-    TooLarge,
-    NotAFile,
-    NotPantau,
-    NotJson,
-    InvalidMeta,
-    NoData,
-    UnsupportedVersion,
-    HttpError,
-    LegalBasis,
-    Threshold,
-    BelowThreshold,
-    MeetsThreshold,
-    ChartSummary,
-    Value,
-    Share,
-    Chart,
-    Table,
-    Display,
+macro_rules! texts {
+    ($($name:ident => ($indonesian:expr, $english:expr $(,)?)),* $(,)?) => {
+        /// A fixed piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text {
+            $(
+                #[allow(missing_docs)]
+                $name,
+            )*
+        }
+
+        impl Text {
+            /// Every text, in declaration order.
+            pub const ALL: &'static [Text] = &[$(Text::$name),*];
+
+            /// The text in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                let (indonesian, english) = match self {
+                    $(Text::$name => ($indonesian, $english),)*
+                };
+                lang.pick(indonesian, english)
+            }
+        }
+    };
 }
 
-impl Text {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (indonesian, english) = match self {
-            Text::ViewSpending => ("Belanja", "Spending"),
-            Text::ViewLocalContent => ("Konten lokal", "Local content"),
-            Text::ViewTargets => ("Target", "Targets"),
-            Text::ViewsLabel => ("Tampilan", "Views"),
-            Text::Loading => ("Memuat data…", "Loading data…"),
-            Text::IllustrativeNotice => (
+texts! {
+            ViewSpending => ("Belanja", "Spending"),
+            ViewLocalContent => ("Konten lokal", "Local content"),
+            ViewTargets => ("Target", "Targets"),
+            ViewsLabel => ("Tampilan", "Views"),
+            Loading => ("Memuat data…", "Loading data…"),
+            IllustrativeNotice => (
                 "Sebagian angka bersifat ilustratif (bukan dari sumber yang dikutip) dan ditandai *.",
                 "Some figures are illustrative (not from a cited source) and are marked *.",
             ),
-            Text::IllustrativeMark => ("ilustratif", "illustrative"),
-            Text::Source => ("Sumber", "Source"),
-            Text::Publisher => ("Penerbit", "Publisher"),
-            Text::AsOf => ("Per", "As of"),
-            Text::License => ("Lisensi", "Licence"),
-            Text::DataFile => ("Berkas data", "Data file"),
-            Text::Month => ("Bulan", "Month"),
-            Text::Cumulative => ("Kumulatif", "Cumulative"),
-            Text::Monthly => ("Per bulan", "Monthly"),
-            Text::Pagu => ("Pagu", "Budget ceiling (pagu)"),
-            Text::ByMethod => ("Menurut metode pemilihan", "By procurement method"),
-            Text::ByType => ("Menurut jenis pengadaan", "By procurement type"),
-            Text::Packages => ("paket", "packages"),
-            Text::ShareOfTotal => ("dari total", "of the total"),
-            Text::ExactValue => ("Nilai persis", "Exact value"),
-            Text::PdnShare => ("Porsi produk dalam negeri (PDN)", "Domestic products (PDN) share"),
-            Text::UmkkShare => ("Porsi usaha mikro, kecil dan koperasi (UMK-K)", "Micro and small businesses and cooperatives (UMK-K) share"),
-            Text::Overall => ("Keseluruhan", "Overall"),
-            Text::UnitsBelow => ("Perangkat daerah di bawah ambang", "Spending units below the threshold"),
-            Text::AllUnitsMeet => ("Semua perangkat daerah memenuhi ambang.", "Every spending unit meets the threshold."),
-            Text::Gap => ("Kekurangan", "Gap"),
-            Text::Unit => ("Perangkat daerah", "Spending unit"),
-            Text::Achieved => ("Capaian", "Achieved"),
-            Text::Projection => ("Proyeksi", "Projection"),
-            Text::Target => ("Target", "Target"),
-            Text::Deadline => ("Tenggat", "Deadline"),
-            Text::PaceSoFar => ("Laju sejauh ini", "Pace so far"),
-            Text::RequiredPace => ("Laju yang dibutuhkan", "Required pace"),
-            Text::PerDay => ("per hari", "a day"),
-            Text::Retry => ("Coba lagi", "Try again"),
-            Text::NoDataForView => ("Berkas data ini tidak memuat angka untuk tampilan ini.", "This data file has no figures for this view."),
-            Text::DataIssuesSummary => ("nilai dalam berkas data dilewati atau disesuaikan", "values in the data file were skipped or adjusted"),
-            Text::DataIssuesDetail => ("Lihat daftarnya", "See the list"),
-            Text::ErrorTitle => ("Data tidak dapat ditampilkan", "The data cannot be shown"),
-            Text::Unreachable => (
+            IllustrativeMark => ("ilustratif", "illustrative"),
+            Source => ("Sumber", "Source"),
+            Publisher => ("Penerbit", "Publisher"),
+            AsOf => ("Per", "As of"),
+            License => ("Lisensi", "Licence"),
+            DataFile => ("Berkas data", "Data file"),
+            Month => ("Bulan", "Month"),
+            Cumulative => ("Kumulatif", "Cumulative"),
+            Monthly => ("Per bulan", "Monthly"),
+            Pagu => ("Pagu", "Budget ceiling (pagu)"),
+            ByMethod => ("Menurut metode pemilihan", "By procurement method"),
+            ByType => ("Menurut jenis pengadaan", "By procurement type"),
+            Packages => ("paket", "packages"),
+            ShareOfTotal => ("dari total", "of the total"),
+            ExactValue => ("Nilai persis", "Exact value"),
+            PdnShare => ("Porsi produk dalam negeri (PDN)", "Domestic products (PDN) share"),
+            UmkkShare => ("Porsi usaha mikro, kecil dan koperasi (UMK-K)", "Micro and small businesses and cooperatives (UMK-K) share"),
+            Overall => ("Keseluruhan", "Overall"),
+            UnitsBelow => ("Perangkat daerah di bawah ambang", "Spending units below the threshold"),
+            AllUnitsMeet => ("Semua perangkat daerah memenuhi ambang.", "Every spending unit meets the threshold."),
+            Gap => ("Kekurangan", "Gap"),
+            Unit => ("Perangkat daerah", "Spending unit"),
+            Achieved => ("Capaian", "Achieved"),
+            Projection => ("Proyeksi", "Projection"),
+            Target => ("Target", "Target"),
+            Deadline => ("Tenggat", "Deadline"),
+            PaceSoFar => ("Laju sejauh ini", "Pace so far"),
+            RequiredPace => ("Laju yang dibutuhkan", "Required pace"),
+            PerDay => ("per hari", "a day"),
+            Retry => ("Coba lagi", "Try again"),
+            NoDataForView => ("Berkas data ini tidak memuat angka untuk tampilan ini.", "This data file has no figures for this view."),
+            DataIssuesSummary => ("nilai dalam berkas data dilewati atau disesuaikan", "values in the data file were skipped or adjusted"),
+            DataIssuesDetail => ("Lihat daftarnya", "See the list"),
+            ErrorTitle => ("Data tidak dapat ditampilkan", "The data cannot be shown"),
+            Unreachable => (
                 "Server data tidak dapat dijangkau, atau tidak mengizinkan halaman ini membacanya (CORS).",
                 "The data server cannot be reached, or does not allow this page to read it (CORS).",
             ),
-            Text::NotFound => ("Berkas data tidak ditemukan (HTTP 404).", "The data file was not found (HTTP 404)."),
-            Text::Timeout => ("Server data tidak menjawab tepat waktu.", "The data server did not answer in time."),
-            Text::TooLarge => ("Berkas data terlalu besar untuk dibaca di peramban.", "The data file is too large to read in the browser."),
-            Text::NotAFile => (
+            NotFound => ("Berkas data tidak ditemukan (HTTP 404).", "The data file was not found (HTTP 404)."),
+            Timeout => ("Server data tidak menjawab tepat waktu.", "The data server did not answer in time."),
+            TooLarge => ("Berkas data terlalu besar untuk dibaca di peramban.", "The data file is too large to read in the browser."),
+            NotAFile => (
                 "Alamat data mengembalikan halaman web, bukan berkas data.",
                 "The data address returned a web page, not a data file.",
             ),
-            Text::NotPantau => (
+            NotPantau => (
                 "Berkas ini bukan berkas statistik Pantau PBJ (kolom \"format\" tidak ada).",
                 "This file is not a Pantau PBJ statistics file (no \"format\" field).",
             ),
-            Text::NotJson => ("Berkas data rusak: bukan JSON yang sah", "The data file is damaged: not valid JSON"),
-            Text::InvalidMeta => ("Metadata berkas data tidak lengkap atau tidak sah.", "The data file's metadata is incomplete or invalid."),
-            Text::NoData => ("Berkas data tidak memuat angka yang dapat ditampilkan.", "The data file has no figures that can be shown."),
-            Text::UnsupportedVersion => ("Versi format berkas data tidak didukung", "Unsupported data format version"),
-            Text::HttpError => ("Server data menjawab dengan galat HTTP", "The data server answered with HTTP error"),
-            Text::LegalBasis => ("Dasar", "Basis"),
-            Text::Threshold => ("Ambang", "Threshold"),
-            Text::BelowThreshold => ("di bawah ambang", "below the threshold"),
-            Text::MeetsThreshold => ("memenuhi ambang", "meets the threshold"),
-            Text::ChartSummary => ("Ringkasan grafik", "Chart summary"),
-            Text::Value => ("Nilai", "Value"),
-            Text::Share => ("Porsi", "Share"),
-            Text::Chart => ("Grafik", "Chart"),
-            Text::Table => ("Tabel", "Table"),
-            Text::Display => ("Tampilkan sebagai", "Show as"),
-        };
-        lang.pick(indonesian, english)
+            NotJson => ("Berkas data rusak: bukan JSON yang sah", "The data file is damaged: not valid JSON"),
+            InvalidMeta => ("Metadata berkas data tidak lengkap atau tidak sah.", "The data file's metadata is incomplete or invalid."),
+            NoData => ("Berkas data tidak memuat angka yang dapat ditampilkan.", "The data file has no figures that can be shown."),
+            UnsupportedVersion => ("Versi format berkas data tidak didukung", "Unsupported data format version"),
+            HttpError => ("Server data menjawab dengan galat HTTP", "The data server answered with HTTP error"),
+            LegalBasis => ("Dasar", "Basis"),
+            Threshold => ("Ambang", "Threshold"),
+            BelowThreshold => ("di bawah ambang", "below the threshold"),
+            MeetsThreshold => ("memenuhi ambang", "meets the threshold"),
+            ChartSummary => ("Ringkasan grafik", "Chart summary"),
+            Value => ("Nilai", "Value"),
+            Share => ("Porsi", "Share"),
+            Chart => ("Grafik", "Chart"),
+            Table => ("Tabel", "Table"),
+            Display => ("Tampilkan sebagai", "Show as"),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts that are the same word in both languages.
+    const SAME_IN_BOTH: [Text; 2] = [Text::ViewTargets, Text::Target];
+
+    #[test]
+    fn every_text_is_translated() {
+        for text in Text::ALL {
+            let (indonesian, english) = (text.get(Lang::Id), text.get(Lang::En));
+            assert!(
+                !indonesian.trim().is_empty() && !english.trim().is_empty(),
+                "{text:?}"
+            );
+            if !SAME_IN_BOTH.contains(text) {
+                assert_ne!(indonesian, english, "{text:?} is not translated");
+            }
+        }
     }
 }

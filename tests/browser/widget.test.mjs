@@ -160,3 +160,21 @@ test('a 320 px phone screen needs no horizontal scrolling', async () => {
     await close();
   }
 });
+
+test('the English widget has no Indonesian interface text left', async () => {
+  const indonesian = /\b(Belanja|Realisasi|Sumber|Penerbit|Lisensi|Perangkat|Keseluruhan|kekurangan|Ambang|Proyeksi|Capaian|Laju|hari|Tabel|Grafik|Nilai|Bulan|Porsi|Tampilan|Tanggal|Keterangan|dari|ilustratif)\b/;
+  for (const view of ['spending', 'local-content', 'targets']) {
+    const { page, close } = await app.open(`?lang=en&view=${view}`);
+    for (const table of [false, true]) {
+      if (table) await page.getByRole('button', { name: 'Table' }).first().click();
+      const chrome = await page
+        .locator('.pantau-tab, .pantau-display, .pantau-fact-item, .pantau-table thead, .pantau-illustrative, .pantau-footer > p:first-child, .pantau-source, svg.pantau-svg text')
+        .allTextContents();
+      const dataText = ['Realisasi belanja APBD', 'Dinas', 'Sekretariat', 'RSUD', 'produk', 'iknpos', 'dimensinews', 'Rapat koordinasi', 'Pantau PBJ (contoh data)'];
+      for (const text of chrome.filter((text) => !dataText.some((data) => text.includes(data)))) {
+        assert.doesNotMatch(text, indonesian, `${view}${table ? ' table' : ''}: ${text}`);
+      }
+    }
+    await close();
+  }
+});

@@ -24,7 +24,7 @@ fn svg_of(view: View, lang: Lang, width: u32) -> Vec<(String, String, Vec<String
         lang,
         currency: dataset.meta.currency.clone(),
     };
-    panels(&dataset, view, lang)
+    panels(&dataset, view, lang, false)
         .into_iter()
         .map(|panel| {
             let drawn = draw(&panel.chart, width, &locale, &Theme::LIGHT);
@@ -206,7 +206,7 @@ fn every_chart_labels_its_axes_and_every_panel_cites_its_source() {
         lang: Lang::Id,
         currency: dataset.meta.currency.clone(),
     };
-    let spending = panels(&dataset, View::Spending, Lang::Id);
+    let spending = panels(&dataset, View::Spending, Lang::Id, false);
     let texts = draw(&spending[0].chart, 640, &locale, &Theme::LIGHT).scene;
     assert!(texts.texts().contains(&"Bulan, 2024"));
     assert!(texts.texts().contains(&"Belanja kumulatif (Rp)"));
@@ -220,7 +220,7 @@ fn every_chart_labels_its_axes_and_every_panel_cites_its_source() {
         spending[1].source_line,
         "Sumber: Pantau PBJ (contoh data). * ilustratif"
     );
-    let targets = panels(&dataset, View::Targets, Lang::En);
+    let targets = panels(&dataset, View::Targets, Lang::En, false);
     assert!(
         targets[0]
             .source_line
@@ -230,7 +230,7 @@ fn every_chart_labels_its_axes_and_every_panel_cites_its_source() {
     );
     assert!(!targets[0].source_line.contains('*'));
     for view in View::ALL {
-        for panel in panels(&dataset, view, Lang::En) {
+        for panel in panels(&dataset, view, Lang::En, false) {
             assert!(panel.source_line.starts_with("Source: "), "{}", panel.id);
             let scene = draw(
                 &panel.chart,
@@ -265,7 +265,7 @@ fn every_table_shows_the_numbers_of_its_chart() {
     let dataset = sample();
     for lang in Lang::ALL {
         for view in View::ALL {
-            for panel in panels(&dataset, view, lang) {
+            for panel in panels(&dataset, view, lang, false) {
                 let table = &panel.table;
                 assert!(
                     table
@@ -315,4 +315,55 @@ fn every_table_shows_the_numbers_of_its_chart() {
             }
         }
     }
+}
+
+/// Forty spending units: the chart shows the overall row, the eight furthest from the floor and
+/// one "Lainnya (32)" row whose share is the combined share; expanded, it shows all 41.
+#[test]
+fn long_breakdowns_fold_into_lainnya_until_expanded() {
+    let units: Vec<String> = (0..40)
+        .map(|index| {
+            format!(
+                r#"{{"unit": "Unit {index:02}", "total": 1000, "pdn": 990, "umkk": {}}}"#,
+                100 + index * 10
+            )
+        })
+        .collect();
+    let file = format!(
+        r#"{{"format": "pantau-pbj", "version": 1,
+        "meta": {{"title": "T", "publisher": "P", "license": "CC0", "as_of": "2024-07-21",
+            "period": {{"start": "2024-01-01", "end": "2024-12-31"}}, "fiscal_year": 2024, "currency": "IDR"}},
+        "local_content": {{"stage": "realisasi", "total": {{"amount": 40000}}, "pdn": {{"amount": 39600}},
+            "umkk": {{"amount": 11800}}, "by_unit": [{}]}}}}"#,
+        units.join(",")
+    );
+    let dataset = parse(file.as_bytes()).expect("valid").dataset;
+    let collapsed = panels(&dataset, View::LocalContent, Lang::Id, false);
+    let umkk = collapsed
+        .iter()
+        .find(|panel| panel.id == "share-umk-k")
+        .expect("UMK-K panel");
+    let pantau_pbj::chart::spec::ChartSpec::Bars(bars) = &umkk.chart else {
+        panic!("bars")
+    };
+    let labels: Vec<&str> = bars.rows.iter().map(|row| row.label.as_str()).collect();
+    assert_eq!(labels.len(), 10);
+    assert_eq!(labels[0], "Keseluruhan");
+    assert_eq!(labels[1], "Unit 00");
+    assert_eq!(labels[9], "Lainnya (32)");
+    assert_eq!(umkk.hidden_rows, 32);
+    assert_eq!(umkk.table.rows.len(), 10);
+    // Units 08..=39 hold umkk 180..=490 of 1000 each: (180 + 490) / 2 / 1000 = 33,5%.
+    assert!(
+        bars.rows[9].value_text.starts_with("33,5%"),
+        "{}",
+        bars.rows[9].value_text
+    );
+    let expanded = panels(&dataset, View::LocalContent, Lang::Id, true);
+    let umkk = expanded
+        .iter()
+        .find(|panel| panel.id == "share-umk-k")
+        .expect("UMK-K panel");
+    assert_eq!(umkk.hidden_rows, 0);
+    assert_eq!(umkk.table.rows.len(), 41);
 }

@@ -74,6 +74,16 @@ impl ShareStatus {
     }
 }
 
+/// Several statuses of one measure taken together (their parts and totals summed), under the
+/// name `unit`; `None` when the sums overflow or the total is zero.
+pub fn combined(unit: String, statuses: &[ShareStatus]) -> Option<ShareStatus> {
+    let measure = statuses.first()?.measure;
+    let part = Rupiah::checked_sum(statuses.iter().map(|status| status.part))?;
+    let total = Rupiah::checked_sum(statuses.iter().map(|status| status.total))?;
+    let illustrative = statuses.iter().any(|status| status.illustrative);
+    ShareStatus::new(Some(unit), measure, part, total, illustrative)
+}
+
 /// The overall share for a measure.
 pub fn overall(content: &LocalContent, measure: Measure) -> Option<ShareStatus> {
     let part = match measure {
@@ -157,6 +167,15 @@ mod tests {
         // 40% of Rp4 T = Rp1,6 T; minus Rp1,162 T
         assert_eq!(umkk.gap, Rupiah(438_000_000_000));
         assert!(!umkk.meets_threshold());
+    }
+
+    #[test]
+    fn combined_units_add_parts_and_totals_before_dividing() {
+        let units = by_unit(&content(), Measure::Umkk);
+        let both = combined("Lainnya (2)".into(), &units).unwrap();
+        assert_eq!((both.part, both.total), (Rupiah(750), Rupiah(2_000)));
+        assert_eq!(both.gap, Rupiah(50));
+        assert_eq!(combined("none".into(), &[]), None);
     }
 
     #[test]

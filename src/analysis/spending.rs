@@ -55,14 +55,14 @@ pub struct Part<K> {
 
 /// A breakdown sorted by amount (largest first), with each part's share of the total.
 /// `None` if the total overflows or is zero.
-pub fn breakdown<K: Copy + Ord>(rows: &[Breakdown<K>]) -> Option<(Rupiah, Vec<Part<K>>)> {
+pub fn breakdown<K: Clone + Ord>(rows: &[Breakdown<K>]) -> Option<(Rupiah, Vec<Part<K>>)> {
     let total =
         Rupiah::checked_sum(rows.iter().map(|row| row.amount)).filter(|total| total.0 > 0)?;
     let mut parts: Vec<Part<K>> = rows
         .iter()
         .map(|row| {
             Some(Part {
-                key: row.key,
+                key: row.key.clone(),
                 amount: row.amount,
                 share: Share::of(row.amount, total)?,
                 packages: row.packages,
@@ -99,6 +99,8 @@ mod tests {
             monthly,
             by_method: vec![],
             by_type: vec![],
+            by_unit: vec![],
+            by_region: vec![],
         }
     }
 

@@ -2,9 +2,10 @@
 //! with focusable marks and a tooltip on hover, tap and keyboard focus.
 
 use crate::chart::scene::{points_attribute, Shape};
-use crate::chart::spec::ChartSpec;
+use crate::chart::spec::{ChartSpec, LegendEntry, LegendSwatch, Stroke};
 use crate::chart::theme::Theme;
 use crate::chart::{draw, Drawn, Locale, Mark};
+use crate::i18n::Text;
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -60,8 +61,12 @@ pub fn ChartView(
     summary_id: String,
     locale: Locale,
     theme: Theme,
+    /// Called with the spending unit of a mark the reader activates (click, Enter, Space).
+    on_drill: Callback<String>,
 ) -> impl IntoView {
+    let lang = locale.lang;
     let container = NodeRef::<Div>::new();
+    let hidden = RwSignal::new(Vec::<String>::new());
     let width = RwSignal::new(640u32);
     let active = RwSignal::new(None::<usize>);
     let measure = move || {
@@ -80,9 +85,20 @@ pub fn ChartView(
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
+    let legend = match &spec {
+        ChartSpec::Lines(lines) => lines.legend(),
+        ChartSpec::Bars(_) => Vec::new(),
+    };
     let spec = StoredValue::new(spec);
-    let drawn =
-        Memo::new(move |_| spec.with_value(|spec| draw(spec, width.get(), &locale, &theme)));
+    let drawn = Memo::new(move |_| {
+        spec.with_value(|spec| {
+            let shown = match spec {
+                ChartSpec::Lines(lines) => ChartSpec::Lines(lines.without(&hidden.read())),
+                bars => bars.clone(),
+            };
+            draw(&shown, width.get(), &locale, &theme)
+        })
+    });
     let title = StoredValue::new(title);
 
     let marks_view = move || {
@@ -93,7 +109,18 @@ pub fn ChartView(
             .map(|(index, Mark { hit, tip, .. })| {
                 let (x, y, w, h) = hit;
                 let show = move || active.set(Some(index));
+                let drill = StoredValue::new(tip.drill.clone());
+                let label = match &tip.drill {
+                    Some(_) => format!("{}. {}", tip.spoken, Text::DrillHint.get(lang)),
+                    None => tip.spoken,
+                };
+                let drill_into = move || {
+                    drill
+                        .with_value(|unit| unit.clone().map(|unit| on_drill.run(unit)))
+                        .is_some()
+                };
                 let on_keydown = move |event: web_sys::KeyboardEvent| match event.key().as_str() {
+                    "Enter" | " " if drill_into() => event.prevent_default(),
                     "ArrowRight" | "ArrowDown" => {
                         event.prevent_default();
                         focus_sibling(&event, true);
@@ -112,9 +139,10 @@ pub fn ChartView(
                         fill="transparent"
                         role="img"
                         tabindex=if index == 0 { "0" } else { "-1" }
-                        aria-label=tip.spoken
+                        aria-label=label
+                        class:pantau-drillable=drill.with_value(Option::is_some)
                         on:mouseenter=move |_| show()
-                        on:click=move |_| show()
+                        on:click=move |_| if !drill_into() { show() }
                         on:focus=move |_| show()
                         on:mouseleave=move |_| active.set(None)
                         on:blur=move |_| active.set(None)
@@ -137,10 +165,16 @@ pub fn ChartView(
             .into_iter()
             .map(|line| view! { <span class="pantau-tip-line">{line}</span> })
             .collect_view();
+        let hint = mark
+            .tip
+            .drill
+            .as_ref()
+            .map(|_| view! { <span class="pantau-tip-line pantau-tip-hint">{Text::DrillHint.get(lang)}</span> });
         Some(view! {
             <div class="pantau-tooltip" class:pantau-tooltip-left=flip aria-hidden="true" style:left=format!("{ax}px") style:top=format!("{ay}px")>
                 <strong class="pantau-tip-title">{mark.tip.title}</strong>
                 {lines}
+                {hint}
             </div>
         })
     };
@@ -168,6 +202,68 @@ pub fn ChartView(
                 }
             }}
             {tooltip}
+            {(legend.len() > 1).then(|| view! { <Legend entries=legend lang theme hidden /> })}
         </div>
+    }
+}
+
+/// `#rrggbb` of a plotters colour.
+fn hex(color: plotters::style::RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+}
+
+/// A small drawing of what a legend entry names: its line, column or reference line.
+fn swatch(swatch: LegendSwatch, theme: &Theme) -> AnyView {
+    let dashes = |stroke: Stroke| match stroke {
+        Stroke::Solid => "none",
+        Stroke::Dashed => "7 5",
+        Stroke::Dotted => "2 4",
+    };
+    let line = |color: String, dash: &'static str, width: &'static str| {
+        view! { <line x1="1" y1="7" x2="27" y2="7" stroke=color stroke-width=width stroke-dasharray=dash /> }.into_any()
+    };
+    let shape = match swatch {
+        LegendSwatch::Line(stroke, role) => line(hex(theme.of_role(role)), dashes(stroke), "3"),
+        LegendSwatch::Reference => line(hex(theme.reference), "5 3", "1.5"),
+        LegendSwatch::Column => {
+            view! { <rect x="8" y="1" width="12" height="12" fill=hex(theme.secondary) /> }
+                .into_any()
+        }
+    };
+    view! { <svg class="pantau-swatch" width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">{shape}</svg> }.into_any()
+}
+
+/// The legend of a line chart: each entry a toggle button that hides or shows what it names.
+#[component]
+fn Legend(
+    entries: Vec<LegendEntry>,
+    lang: crate::i18n::Lang,
+    theme: Theme,
+    hidden: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let buttons = entries
+        .into_iter()
+        .map(|entry| {
+            let name = StoredValue::new(entry.name.clone());
+            let shown = move || name.with_value(|name| !hidden.read().contains(name));
+            let toggle = move |_| {
+                let name = name.get_value();
+                hidden.update(|hidden| match hidden.iter().position(|known| *known == name) {
+                    Some(index) => {
+                        hidden.remove(index);
+                    }
+                    None => hidden.push(name),
+                });
+            };
+            view! {
+                <button type="button" class="pantau-legend-entry" aria-pressed=move || shown().to_string() on:click=toggle>
+                    {swatch(entry.swatch, &theme)}
+                    <span class="pantau-legend-name">{entry.name}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="pantau-legend" role="group" aria-label=Text::Legend.get(lang)>{buttons}</div>
     }
 }

@@ -1,5 +1,7 @@
-//! The widget's configuration from the page address: `src`, `view`, `lang`.
+//! The widget's configuration from the page address: `src`, `view`, `lang`, `theme` and the
+//! filters (`year`, `unit`, `region`, `method`, `type`, `stage`).
 
+use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::Lang;
 use crate::views::View;
@@ -18,6 +20,8 @@ pub struct Config {
     pub lang: Lang,
     /// Light, dark, or the system's preference.
     pub theme: ThemeChoice,
+    /// The filters and stage of money.
+    pub filter: Filter,
 }
 
 impl Config {
@@ -49,13 +53,14 @@ impl Config {
             theme: param("theme")
                 .and_then(|code| ThemeChoice::from_code(&code))
                 .unwrap_or_default(),
+            filter: Filter::from_params(param),
         }
     }
 }
 
 /// Writes the reader's choices into the page address (without reloading), so that a reload or
 /// a shared link shows the same view. Other parameters, such as `src`, are kept.
-pub fn write_to_location(view: View, lang: Lang, theme: ThemeChoice) {
+pub fn write_to_location(view: View, lang: Lang, theme: ThemeChoice, filter: &Filter) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -69,6 +74,12 @@ pub fn write_to_location(view: View, lang: Lang, theme: ThemeChoice) {
     params.set("view", view.code());
     params.set("lang", lang.tag());
     params.set("theme", theme.code());
+    for name in Filter::PARAM_NAMES {
+        params.delete(name);
+    }
+    for (name, value) in filter.params() {
+        params.set(name, &value);
+    }
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }

@@ -4,6 +4,7 @@
 mod chart_view;
 mod config;
 mod fetch;
+mod filter_bar;
 mod footer;
 mod panel_view;
 mod status;

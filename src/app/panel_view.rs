@@ -23,7 +23,23 @@ pub fn PanelView(
     locale: Locale,
     theme: Theme,
     show_table: RwSignal<bool>,
+    expanded: RwSignal<bool>,
+    /// Called with a spending unit when the reader activates its bar.
+    on_drill: Callback<String>,
 ) -> impl IntoView {
+    let hidden_rows = panel.hidden_rows;
+    let fold_button = (hidden_rows > 0 || expanded.get_untracked()).then(|| {
+        let text = if hidden_rows > 0 {
+            format!("{} ({})", Text::ShowAll.get(locale.lang), hidden_rows + 1)
+        } else {
+            Text::ShowFewer.get(locale.lang).to_owned()
+        };
+        view! {
+            <button type="button" class="pantau-fold" aria-expanded=(hidden_rows == 0).to_string() on:click=move |_| expanded.update(|open| *open = !*open)>
+                {text}
+            </button>
+        }
+    });
     let lang = locale.lang;
     let summary_id = format!("pantau-summary-{}", panel.id);
     let table = StoredValue::new(panel.table);
@@ -63,8 +79,9 @@ pub fn PanelView(
             {move || if show_table.get() {
                 view! { <TableView table=table.get_value() caption=caption.get_value() /> }.into_any()
             } else {
-                view! { <ChartView spec=chart.get_value() title=caption.get_value() summary_id=summary_id.clone() locale=locale.clone() theme /> }.into_any()
+                view! { <ChartView spec=chart.get_value() title=caption.get_value() summary_id=summary_id.clone() locale=locale.clone() theme on_drill /> }.into_any()
             }}
+            {fold_button}
             <p class="pantau-source">{panel.source_line}</p>
             <p class="pantau-summary" id=summary_for>{panel.summary}</p>
             {notes}

@@ -2,9 +2,11 @@
 
 use super::config::{system_prefers_dark, write_to_location, Config};
 use super::fetch::fetch_dataset;
+use super::filter_bar::FilterBar;
 use super::footer::Footer;
 use super::panel_view::PanelView;
 use super::status::{DataIssues, ErrorMessage, Loading};
+use crate::analysis::filter::{apply, options, Filter};
 use crate::chart::theme::Theme;
 use crate::chart::Locale;
 use crate::format::Loaded;
@@ -18,13 +20,15 @@ pub fn Widget(config: Config) -> impl IntoView {
     let lang = RwSignal::new(config.lang);
     let view_choice = RwSignal::new(config.view);
     let theme_choice = RwSignal::new(config.theme);
+    let filter = RwSignal::new(config.filter);
     let system_dark = follow_system_dark_mode();
     let dark = Memo::new(move |_| theme_choice.get().is_dark(system_dark.get()));
     // The address changes only once the reader changes something, not on the first run.
     Effect::new(move |previous: Option<()>| {
         let (view, lang, theme) = (view_choice.get(), lang.get(), theme_choice.get());
+        let filter = filter.get();
         if previous.is_some() {
-            write_to_location(view, lang, theme);
+            write_to_location(view, lang, theme, &filter);
         }
     });
     let src = config.src.clone();
@@ -43,7 +47,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice dark src=src_link.clone() /> }.into_any(),
+                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice filter dark src=src_link.clone() /> }.into_any(),
             }}
         </div>
     }
@@ -55,11 +59,26 @@ fn Dashboard(
     loaded: Loaded,
     lang: RwSignal<Lang>,
     view_choice: RwSignal<View>,
+    filter: RwSignal<Filter>,
     dark: Memo<bool>,
     src: String,
 ) -> impl IntoView {
+    let options = options(&loaded.dataset);
     let dataset = StoredValue::new(loaded.dataset);
+    let narrowed = Memo::new(move |_| dataset.with_value(|dataset| apply(dataset, &filter.read())));
+    let stage_shown = Signal::derive(move || {
+        narrowed.with(|dataset| {
+            let spending = dataset.spending.as_ref().map(|spending| spending.stage);
+            spending.or_else(|| dataset.local_content.as_ref().map(|content| content.stage))
+        })
+    });
+    // Drilling down re-renders the chart that had focus: focus moves to the way back.
+    let on_drill = Callback::new(move |unit: String| {
+        filter.update(|filter| filter.unit = Some(unit));
+        request_animation_frame(|| focus_first(".pantau-back"));
+    });
     let show_table = RwSignal::new(false);
+    let expanded = RwSignal::new(false);
     let issues = loaded.issues;
     let title = dataset.with_value(|dataset| dataset.meta.title.clone());
     let illustrative = dataset.with_value(|dataset| dataset.has_illustrative_figures());
@@ -71,13 +90,27 @@ fn Dashboard(
         } else {
             Theme::LIGHT
         };
-        dataset.with_value(|dataset| {
+        narrowed.with(|dataset| {
             let locale = Locale { lang, currency: dataset.meta.currency.clone() };
-            let list = panels(dataset, view, lang);
+            let list = panels(dataset, view, lang, expanded.get());
+            let chosen = filter.with(|filter| *filter != Filter::default());
+            if list.is_empty() && chosen {
+                return view! {
+                    <div class="pantau-empty" role="status">
+                        <p>{Text::NoDataForFilters.get(lang)}</p>
+                        <button type="button" class="pantau-clear" on:click=move |_| filter.set(Filter::default())>{Text::ClearFilters.get(lang)}</button>
+                    </div>
+                }.into_any();
+            }
             if list.is_empty() {
                 return view! { <p class="pantau-empty" role="status">{Text::NoDataForView.get(lang)}</p> }.into_any();
             }
-            list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() theme show_table /> }).collect_view().into_any()
+            let targets_note = (view == View::Targets && filter.with(Filter::narrows))
+                .then(|| view! { <p class="pantau-note" role="note">{Text::TargetsNotFiltered.get(lang)}</p> });
+            view! {
+                {targets_note}
+                {list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() theme show_table expanded on_drill /> }).collect_view()}
+            }.into_any()
         })
     };
     view! {
@@ -86,6 +119,7 @@ fn Dashboard(
             <LanguageSwitch lang />
         </header>
         <ViewTabs lang view_choice />
+        <FilterBar options lang filter stage_shown />
         {move || illustrative.then(|| view! { <p class="pantau-illustrative">{Text::IllustrativeNotice.get(lang.get())}</p> })}
         <div class="pantau-panels" id="pantau-tabpanel" role="tabpanel" aria-labelledby=move || format!("pantau-tab-{}", view_choice.get().code())>
             {panel_list}
@@ -194,4 +228,16 @@ fn follow_system_dark_mode() -> RwSignal<bool> {
         });
     }
     system_dark
+}
+
+/// Moves keyboard focus to the first element matching `selector`, if any.
+fn focus_first(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
 }

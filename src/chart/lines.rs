@@ -18,12 +18,7 @@ use plotters::style::{Color, RGBColor, ShapeStyle};
 const HIT_HALF: i32 = 16;
 
 fn color(role: Role, theme: &Theme) -> RGBColor {
-    match role {
-        Role::Primary => theme.primary,
-        Role::Secondary => theme.secondary,
-        Role::Warning => theme.warning,
-        Role::Reference => theme.reference,
-    }
+    theme.of_role(role)
 }
 
 fn finite(point: &(f64, f64)) -> bool {

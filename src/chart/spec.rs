@@ -33,6 +33,8 @@ pub struct Tip {
     pub lines: Vec<String>,
     /// The whole as one sentence for screen readers (long forms of money).
     pub spoken: String,
+    /// The spending unit that activating the mark drills down into, if any.
+    pub drill: Option<String>,
 }
 
 /// One horizontal bar.
@@ -96,6 +98,8 @@ pub struct LineSeries {
     pub role: Role,
     /// Label printed at the last point, if any.
     pub end_label: Option<String>,
+    /// Its name in the legend; unnamed series are always drawn.
+    pub name: Option<String>,
 }
 
 /// A point a reader can hover and focus.
@@ -105,6 +109,8 @@ pub struct PointMark {
     pub at: (f64, f64),
     /// Drawn hollow when illustrative.
     pub hollow: bool,
+    /// The legend name of the series or columns it belongs to (hidden with them).
+    pub layer: Option<String>,
     /// What a reader gets from it.
     pub tip: Tip,
 }
@@ -133,6 +139,8 @@ pub struct LineSpec {
     pub columns: Vec<Column>,
     /// Width of a column in x data units.
     pub column_width: f64,
+    /// The columns' name in the legend.
+    pub columns_name: Option<String>,
     /// Lines.
     pub series: Vec<LineSeries>,
     /// Horizontal reference lines.
@@ -152,4 +160,63 @@ pub enum ChartSpec {
     Bars(BarSpec),
     /// Lines over time.
     Lines(LineSpec),
+}
+
+/// What a legend entry stands for, and so how its swatch is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendSwatch {
+    /// A line with this stroke and colour.
+    Line(Stroke, Role),
+    /// A column.
+    Column,
+    /// A dashed reference line.
+    Reference,
+}
+
+/// One entry of a line chart's legend; the reader can hide and show what it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// The name, unique within the chart.
+    pub name: String,
+    /// How its swatch looks.
+    pub swatch: LegendSwatch,
+}
+
+impl LineSpec {
+    /// The legend: named series, the columns and the reference lines, in drawing order.
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        let columns = self
+            .columns_name
+            .iter()
+            .filter(|_| !self.columns.is_empty())
+            .map(|name| LegendEntry {
+                name: name.clone(),
+                swatch: LegendSwatch::Column,
+            });
+        let series = self.series.iter().filter_map(|series| {
+            Some(LegendEntry {
+                name: series.name.clone()?,
+                swatch: LegendSwatch::Line(series.stroke, series.role),
+            })
+        });
+        let references = self.references.iter().map(|reference| LegendEntry {
+            name: reference.label.clone(),
+            swatch: LegendSwatch::Reference,
+        });
+        columns.chain(series).chain(references).collect()
+    }
+
+    /// The chart without the layers named in `hidden` (and without their points).
+    pub fn without(&self, hidden: &[String]) -> LineSpec {
+        let shown = |name: &Option<String>| name.as_ref().is_none_or(|name| !hidden.contains(name));
+        let mut spec = self.clone();
+        if !shown(&spec.columns_name) {
+            spec.columns.clear();
+        }
+        spec.series.retain(|series| shown(&series.name));
+        spec.references
+            .retain(|reference| !hidden.contains(&reference.label));
+        spec.points.retain(|point| shown(&point.layer));
+        spec
+    }
 }

@@ -50,6 +50,19 @@ impl Theme {
     };
 }
 
+impl Theme {
+    /// The colour a series of `role` takes.
+    pub fn of_role(&self, role: super::spec::Role) -> RGBColor {
+        use super::spec::Role;
+        match role {
+            Role::Primary => self.primary,
+            Role::Secondary => self.secondary,
+            Role::Warning => self.warning,
+            Role::Reference => self.reference,
+        }
+    }
+}
+
 /// The `theme` parameter: a fixed theme, or the reader's system preference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeChoice {

@@ -59,6 +59,11 @@ pub enum Problem {
     TargetNotAboveBaseline,
     /// A figure cites a source id that `meta.sources` does not list (the citation is dropped).
     UnknownSource(String),
+    /// A package with no amount at any stage of money.
+    NoAmount,
+    /// A ready-made section that the file's package-level data replaces (views are
+    /// aggregated from `packages`).
+    Superseded,
 }
 
 impl DataIssue {

@@ -5,10 +5,12 @@
 //! reported, so a file with some bad entries still shows what is good.
 
 mod issues;
+mod packages;
 mod raw;
 mod read;
 mod validate;
 
 pub use issues::{DataIssue, Expected, LoadError, Problem};
+pub use packages::MAX_PACKAGES;
 pub use read::{clean_text, MAX_TEXT_CHARS};
 pub use validate::{parse, Loaded, FORMAT_NAME, FORMAT_VERSION};

@@ -68,16 +68,34 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let local_content = optional_object(&mut reader, "local_content", top)
         .and_then(|content| read_local_content(&mut reader, content, &meta));
     let targets = read_targets(&mut reader, top);
+    let packages = super::packages::read_packages(&mut reader, top.value("packages"), &meta);
+    // Package-level data replaces ready-made sections, so that filtered and unfiltered views
+    // count the same thing.
+    let (spending, local_content) = if packages.is_empty() {
+        (spending, local_content)
+    } else {
+        for (name, present) in [
+            ("spending", spending.is_some()),
+            ("local_content", local_content.is_some()),
+        ] {
+            if present {
+                reader.issue(name, Problem::Superseded);
+            }
+        }
+        (None, None)
+    };
 
     let dataset = Dataset {
         meta,
         spending,
         local_content,
         targets,
+        packages,
     };
     let has_data = dataset.spending.is_some()
         || dataset.local_content.is_some()
-        || !dataset.targets.is_empty();
+        || !dataset.targets.is_empty()
+        || !dataset.packages.is_empty();
     if !has_data {
         return Err(LoadError::NoData(reader.issues));
     }
@@ -265,6 +283,8 @@ fn read_spending(reader: &mut Reader, spending: Object, meta: &Meta) -> Option<S
         monthly,
         by_method,
         by_type,
+        by_unit: Vec::new(),
+        by_region: Vec::new(),
     })
 }
 

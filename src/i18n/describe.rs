@@ -177,6 +177,18 @@ pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
                 "source not listed in meta.sources"
             )
         ),
+        Problem::NoAmount => lang
+            .pick(
+                "tidak ada nilai rencana, komitmen atau realisasi",
+                "no planned, committed or realised amount",
+            )
+            .to_owned(),
+        Problem::Superseded => lang
+            .pick(
+                "diganti oleh angka dari daftar paket (packages)",
+                "replaced by figures from the package list (packages)",
+            )
+            .to_owned(),
     };
     let outcome = if issue.value_kept() {
         lang.pick("tetap dipakai", "kept")

@@ -103,6 +103,29 @@ texts! {
             Chart => ("Grafik", "Chart"),
             Table => ("Tabel", "Table"),
             Display => ("Tampilkan sebagai", "Show as"),
+            ShowAll => ("Tampilkan semua", "Show all"),
+            ShowFewer => ("Tampilkan lebih sedikit", "Show fewer"),
+            ByUnit => ("Menurut perangkat daerah", "By spending unit"),
+            ByRegion => ("Menurut wilayah", "By region"),
+            Filters => ("Saring data", "Filter the data"),
+            FiscalYear => ("Tahun anggaran", "Fiscal year"),
+            Region => ("Wilayah", "Region"),
+            Method => ("Metode pemilihan", "Procurement method"),
+            Type => ("Jenis pengadaan", "Procurement type"),
+            Stage => ("Tahap anggaran", "Stage of money"),
+            All => ("Semua", "All"),
+            ClearFilters => ("Hapus semua saringan", "Clear all filters"),
+            BackToAllUnits => ("Kembali ke semua perangkat daerah", "Back to all spending units"),
+            NoDataForFilters => (
+                "Tidak ada angka untuk pilihan saringan ini.",
+                "There are no figures for the chosen filters.",
+            ),
+            TargetsNotFiltered => (
+                "Target berlaku untuk seluruh provinsi; saringan tidak mengubahnya.",
+                "Targets apply to the whole province; the filters do not change them.",
+            ),
+            DrillHint => ("Pilih untuk menelusuri perangkat daerah ini", "Select to drill down into this spending unit"),
+            Legend => ("Keterangan", "Legend"),
 }
 
 #[cfg(test)]

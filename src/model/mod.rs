@@ -6,11 +6,13 @@
 mod date;
 mod kinds;
 mod money;
+mod package;
 mod thresholds;
 
 pub use date::{CivilDate, YearMonth, YEARS};
 pub use kinds::{Code, Method, ProcurementType, Stage};
 pub use money::{Rupiah, Share};
+pub use package::{Package, StageAmounts};
 pub use thresholds::{Threshold, PDN_TARGET, UMKK_FLOOR};
 
 /// A whole statistics file after validation.
@@ -24,6 +26,9 @@ pub struct Dataset {
     pub local_content: Option<LocalContent>,
     /// Targets with deadlines.
     pub targets: Vec<Target>,
+    /// Package-level entries; when present, the spending and local-content views are
+    /// aggregated from them (under the reader's filters).
+    pub packages: Vec<Package>,
 }
 
 impl Dataset {
@@ -42,6 +47,10 @@ impl Dataset {
                 .targets
                 .iter()
                 .any(|target| target.provenance.illustrative)
+            || self
+                .packages
+                .iter()
+                .any(|package| package.provenance.illustrative)
     }
 }
 
@@ -156,6 +165,10 @@ pub struct Spending {
     pub by_method: Vec<Breakdown<Method>>,
     /// Breakdown by procurement type.
     pub by_type: Vec<Breakdown<ProcurementType>>,
+    /// Breakdown by spending unit (only from package-level data).
+    pub by_unit: Vec<Breakdown<String>>,
+    /// Breakdown by region (only from package-level data).
+    pub by_region: Vec<Breakdown<String>>,
 }
 
 impl Spending {
@@ -169,6 +182,8 @@ impl Spending {
                 .any(|month| month.provenance.illustrative)
             || self.by_method.iter().any(|row| row.provenance.illustrative)
             || self.by_type.iter().any(|row| row.provenance.illustrative)
+            || self.by_unit.iter().any(|row| row.provenance.illustrative)
+            || self.by_region.iter().any(|row| row.provenance.illustrative)
     }
 }
 

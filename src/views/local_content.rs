@@ -3,7 +3,7 @@
 
 use super::table::{Cell, Table};
 use super::{star, Fact, Panel, Status};
-use crate::analysis::local_content::{by_unit, overall, Measure, ShareStatus};
+use crate::analysis::local_content::{by_unit, combined, overall, Measure, ShareStatus};
 use crate::chart::spec::{BarRow, BarSpec, ChartSpec, Reference, TickFormat, Tip};
 use crate::chart::Locale;
 use crate::i18n::{
@@ -12,14 +12,14 @@ use crate::i18n::{
 };
 use crate::model::{LocalContent, Meta, Share};
 
-pub fn panels(content: &LocalContent, locale: &Locale, meta: &Meta) -> Vec<Panel> {
+pub fn panels(content: &LocalContent, locale: &Locale, meta: &Meta, expanded: bool) -> Vec<Panel> {
     let totals = [&content.total, &content.pdn, &content.umkk];
     let provenances = totals.into_iter().map(|figure| &figure.provenance);
     let units = content.by_unit.iter().map(|unit| &unit.provenance);
     let source_line = super::source_line(provenances.chain(units), meta, locale.lang);
     Measure::ALL
         .iter()
-        .filter_map(|measure| panel(content, *measure, locale))
+        .filter_map(|measure| panel(content, *measure, locale, expanded))
         .map(|panel| Panel {
             source_line: source_line.clone(),
             ..panel
@@ -114,6 +114,7 @@ fn row(status: &ShareStatus, locale: &Locale) -> BarRow {
         value_text,
         below_threshold: below,
         tip: Tip {
+            drill: status.unit.clone(),
             spoken: format!(
                 "{label}: {} {share}, {verdict}{gap_spoken}",
                 short_name(status.measure)
@@ -124,11 +125,25 @@ fn row(status: &ShareStatus, locale: &Locale) -> BarRow {
     }
 }
 
-fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Panel> {
+fn panel(
+    content: &LocalContent,
+    measure: Measure,
+    locale: &Locale,
+    expanded: bool,
+) -> Option<Panel> {
     let lang = locale.lang;
     let currency = &locale.currency;
     let total = overall(content, measure)?;
     let units = by_unit(content, measure);
+    // The chart and table show the overall row, the units furthest from the threshold, and the
+    // rest folded into one row, unless expanded.
+    let mut shown: Vec<ShareStatus> = units.clone();
+    let mut hidden_rows = 0;
+    if !expanded && units.len() + 1 > super::TOP_ROWS {
+        let rest = shown.split_off(super::TOP_ROWS - 2);
+        hidden_rows = rest.len();
+        shown.extend(combined(super::others_label(hidden_rows, lang), &rest));
+    }
     let threshold = measure.threshold();
     let threshold_share = Share::new(threshold.fraction()).unwrap_or_default();
     let threshold_text = format!(
@@ -137,7 +152,16 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
         format_percent(threshold_share, lang)
     );
     let mut rows = vec![row(&total, locale)];
-    rows.extend(units.iter().map(|unit| row(unit, locale)));
+    rows.extend(shown.iter().map(|unit| row(unit, locale)));
+    if hidden_rows > 0 {
+        if let Some(others) = rows.last_mut() {
+            others.tip.drill = None;
+        }
+    }
+    if content.by_unit.len() < 2 {
+        // Already narrowed to one unit: nothing further to drill into.
+        rows.iter_mut().for_each(|row| row.tip.drill = None);
+    }
     let below: Vec<&ShareStatus> = units
         .iter()
         .filter(|unit| !unit.meets_threshold())
@@ -256,7 +280,7 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
             (Text::Threshold.get(lang).to_owned(), false),
         ],
         rows: std::iter::once(&total)
-            .chain(units.iter())
+            .chain(shown.iter())
             .map(|status| {
                 let name = status
                     .unit
@@ -316,5 +340,6 @@ fn panel(content: &LocalContent, measure: Measure, locale: &Locale) -> Option<Pa
         )],
         source_line: String::new(),
         table,
+        hidden_rows,
     })
 }

@@ -97,10 +97,21 @@ pub struct Panel {
     pub source_line: String,
     /// The chart's numbers as a table.
     pub table: table::Table,
+    /// How many rows are folded into "Lainnya" (zero when all are shown).
+    pub hidden_rows: usize,
 }
 
-/// The panels of a view; empty when the dataset has nothing for it.
-pub fn panels(dataset: &Dataset, view: View, lang: Lang) -> Vec<Panel> {
+/// A bar chart shows at most this many rows unless expanded; the last one is "Lainnya".
+pub const TOP_ROWS: usize = 10;
+
+/// `Lainnya (12)` / `Others (12)`.
+fn others_label(hidden: usize, lang: Lang) -> String {
+    format!("{} ({hidden})", lang.pick("Lainnya", "Others"))
+}
+
+/// The panels of a view; empty when the dataset has nothing for it. Long breakdowns show their
+/// top rows and one "Lainnya" row unless `expanded`.
+pub fn panels(dataset: &Dataset, view: View, lang: Lang, expanded: bool) -> Vec<Panel> {
     let locale = Locale {
         lang,
         currency: dataset.meta.currency.clone(),
@@ -109,12 +120,12 @@ pub fn panels(dataset: &Dataset, view: View, lang: Lang) -> Vec<Panel> {
         View::Spending => dataset
             .spending
             .as_ref()
-            .map(|spending| spending::panels(spending, &locale, &dataset.meta))
+            .map(|spending| spending::panels(spending, &locale, &dataset.meta, expanded))
             .unwrap_or_default(),
         View::LocalContent => dataset
             .local_content
             .as_ref()
-            .map(|content| local_content::panels(content, &locale, &dataset.meta))
+            .map(|content| local_content::panels(content, &locale, &dataset.meta, expanded))
             .unwrap_or_default(),
         View::Targets => dataset
             .targets

@@ -18,7 +18,7 @@ fn cited<K>(rows: &[Breakdown<K>], meta: &Meta, lang: crate::i18n::Lang) -> Stri
     super::source_line(rows.iter().map(|row| &row.provenance), meta, lang)
 }
 
-pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta) -> Vec<Panel> {
+pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool) -> Vec<Panel> {
     let lang = locale.lang;
     let stage = stage_name(spending.stage, lang);
     let mut panels = Vec::new();
@@ -30,33 +30,44 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta) -> Vec<Panel> {
         panels.push(panel);
     }
     let by_method = breakdown(&spending.by_method).map(|(total, parts)| {
-        let mut panel = breakdown_panel(
-            "by-method",
-            Text::ByMethod.get(lang),
-            spending,
-            total,
-            &parts,
-            locale,
-            |key| crate::i18n::method_name(key, lang),
-        );
+        let mut named = named(&parts, |key| {
+            crate::i18n::method_name(*key, lang).to_owned()
+        });
+        let hidden = collapse(&mut named, expanded, lang);
+        let title = Text::ByMethod.get(lang);
+        let mut panel = breakdown_panel("by-method", title, spending, total, named, hidden, locale);
         panel.source_line = cited(&spending.by_method, meta, lang);
         panel
     });
     let by_type = breakdown(&spending.by_type).map(|(total, parts)| {
-        let mut panel = breakdown_panel(
-            "by-type",
-            Text::ByType.get(lang),
-            spending,
-            total,
-            &parts,
-            locale,
-            |key| crate::i18n::type_name(key, lang),
-        );
+        let mut named = named(&parts, |key| crate::i18n::type_name(*key, lang).to_owned());
+        let hidden = collapse(&mut named, expanded, lang);
+        let title = Text::ByType.get(lang);
+        let mut panel = breakdown_panel("by-type", title, spending, total, named, hidden, locale);
         panel.source_line = cited(&spending.by_type, meta, lang);
         panel
     });
+    let by_name = |id: &str, title: Text, rows: &[Breakdown<String>]| {
+        breakdown(rows).map(|(total, parts)| {
+            let mut named = named(&parts, |key| key.clone());
+            if id == "by-unit" && named.len() > 1 {
+                named
+                    .iter_mut()
+                    .for_each(|row| row.drill = Some(row.label.clone()));
+            }
+            let hidden = collapse(&mut named, expanded, lang);
+            let title = title.get(lang);
+            let mut panel = breakdown_panel(id, title, spending, total, named, hidden, locale);
+            panel.source_line = cited(rows, meta, lang);
+            panel
+        })
+    };
+    let by_unit = by_name("by-unit", Text::ByUnit, &spending.by_unit);
+    let by_region = by_name("by-region", Text::ByRegion, &spending.by_region);
     panels.extend(by_method);
     panels.extend(by_type);
+    panels.extend(by_unit);
+    panels.extend(by_region);
     panels
 }
 
@@ -111,7 +122,9 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         marks.push(PointMark {
             at: (f64::from(point.month.month), point.cumulative.as_f64()),
             hollow: point.illustrative,
+            layer: Some(Text::Cumulative.get(lang).to_owned()),
             tip: Tip {
+                drill: None,
                 title: period,
                 lines,
                 spoken: spoken_text,
@@ -127,6 +140,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         stroke: Stroke::Solid,
         role: Role::Primary,
         end_label: last.map(|point| compact(point.cumulative, currency, lang)),
+        name: Some(Text::Cumulative.get(lang).to_owned()),
     };
     let references: Vec<Reference> = pagu
         .map(|pagu| Reference {
@@ -155,6 +169,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             })
             .collect(),
         column_width: 0.6,
+        columns_name: Some(Text::Monthly.get(lang).to_owned()),
         series: vec![series],
         references,
         points: marks,
@@ -286,24 +301,26 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         notes: Vec::new(),
         source_line: String::new(),
         table,
+        hidden_rows: 0,
     }
 }
 
-fn breakdown_panel<K: Copy>(
+fn breakdown_panel(
     id: &str,
     title: &str,
     spending: &Spending,
     total: crate::model::Rupiah,
-    parts: &[Part<K>],
+    named: Vec<Named>,
+    hidden_rows: usize,
     locale: &Locale,
-    name: impl Fn(K) -> &'static str,
 ) -> Panel {
     let lang = locale.lang;
     let currency = &locale.currency;
+    let parts = &named;
     let rows: Vec<BarRow> = parts
         .iter()
         .map(|part| {
-            let label = name(part.key).to_owned();
+            let label = part.label.clone();
             let share = format_percent(part.share, lang);
             let mut lines = vec![
                 format!(
@@ -333,6 +350,7 @@ fn breakdown_panel<K: Copy>(
                 ),
                 below_threshold: false,
                 tip: Tip {
+                    drill: part.drill.clone(),
                     spoken: format!(
                         "{label}: {}, {share} {}",
                         spoken(part.amount, currency, lang),
@@ -362,7 +380,7 @@ fn breakdown_panel<K: Copy>(
             .iter()
             .map(|part| {
                 vec![
-                    Cell::text(name(part.key)),
+                    Cell::text(part.label.clone()),
                     Cell::number(
                         format!(
                             "{}{}",
@@ -388,7 +406,7 @@ fn breakdown_panel<K: Copy>(
             "{}: {} {} ({}, {} {}). Total {}.",
             lang.pick("Grafik batang", "Bar chart"),
             lang.pick("terbesar", "largest"),
-            name(top.key),
+            top.label,
             spoken(top.amount, currency, lang),
             format_percent(top.share, lang),
             Text::ShareOfTotal.get(lang),
@@ -421,5 +439,55 @@ fn breakdown_panel<K: Copy>(
         notes: Vec::new(),
         source_line: String::new(),
         table,
+        hidden_rows,
     }
+}
+
+/// A breakdown row with its category's name.
+struct Named {
+    label: String,
+    amount: crate::model::Rupiah,
+    share: crate::model::Share,
+    packages: Option<u64>,
+    illustrative: bool,
+    drill: Option<String>,
+}
+
+/// Breakdown parts with their categories' names.
+fn named<K>(parts: &[Part<K>], name: impl Fn(&K) -> String) -> Vec<Named> {
+    parts
+        .iter()
+        .map(|part| Named {
+            label: name(&part.key),
+            amount: part.amount,
+            share: part.share,
+            packages: part.packages,
+            illustrative: part.illustrative,
+            drill: None,
+        })
+        .collect()
+}
+
+/// Folds all rows after the first `TOP_ROWS - 1` into one "Lainnya" row unless `expanded`;
+/// returns how many rows were folded.
+fn collapse(rows: &mut Vec<Named>, expanded: bool, lang: crate::i18n::Lang) -> usize {
+    if expanded || rows.len() <= super::TOP_ROWS {
+        return 0;
+    }
+    let rest = rows.split_off(super::TOP_ROWS - 1);
+    let hidden = rest.len();
+    let amount = crate::model::Rupiah::checked_sum(rest.iter().map(|row| row.amount))
+        .unwrap_or(crate::model::Rupiah(i64::MAX));
+    let share = crate::model::Share::new(rest.iter().map(|row| row.share.fraction()).sum())
+        .unwrap_or_default();
+    let packages = rest.iter().map(|row| row.packages).sum::<Option<u64>>();
+    rows.push(Named {
+        label: super::others_label(hidden, lang),
+        amount,
+        share,
+        packages,
+        illustrative: rest.iter().any(|row| row.illustrative),
+        drill: None,
+    });
+    hidden
 }

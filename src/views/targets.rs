@@ -56,6 +56,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         stroke: Stroke::Solid,
         role: Role::Primary,
         end_label: None,
+        name: Some(Text::Achieved.get(lang).to_owned()),
     }];
     if progress.remaining_days > 0 {
         series.push(LineSeries {
@@ -67,6 +68,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
                 Text::Projection.get(lang),
                 format_count_compact(progress.projected, lang)
             )),
+            name: Some(Text::Projection.get(lang).to_owned()),
         });
         if progress.required_pace_per_day.is_some() {
             series.push(LineSeries {
@@ -74,13 +76,21 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
                 stroke: Stroke::Dotted,
                 role: Role::Warning,
                 end_label: None,
+                name: Some(Text::RequiredPace.get(lang).to_owned()),
             });
         }
     }
+    let target_reference = format!(
+        "{} {}",
+        Text::Target.get(lang),
+        format_count_compact(target.target, lang)
+    );
     let mut points = vec![PointMark {
         at: now,
         hollow: target.provenance.illustrative,
+        layer: Some(Text::Achieved.get(lang).to_owned()),
         tip: Tip {
+            drill: None,
             title: format!("{} {as_of}", Text::Achieved.get(lang)),
             lines: vec![
                 format!("{achieved_text}{mark}"),
@@ -102,7 +112,9 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         points.push(PointMark {
             at: (end_x, projection_end),
             hollow: true,
+            layer: Some(Text::Projection.get(lang).to_owned()),
             tip: Tip {
+                drill: None,
                 title: format!("{} {deadline}", Text::Projection.get(lang)),
                 lines: vec![
                     projected_text.clone(),
@@ -124,7 +136,9 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
     points.push(PointMark {
         at: (end_x, target.target as f64),
         hollow: false,
+        layer: Some(target_reference.clone()),
         tip: Tip {
+            drill: None,
             title: format!("{} {deadline}", Text::Target.get(lang)),
             lines: vec![
                 target_text.clone(),
@@ -149,14 +163,11 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         y_format: TickFormat::Count,
         columns: Vec::new(),
         column_width: 0.0,
+        columns_name: None,
         series,
         references: vec![Reference {
             value: target.target as f64,
-            label: format!(
-                "{} {}",
-                Text::Target.get(lang),
-                format_count_compact(target.target, lang)
-            ),
+            label: target_reference,
         }],
         points,
         x_title: lang.pick("Tanggal", "Date").to_owned(),
@@ -294,6 +305,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         notes,
         source_line: super::source_line([&target.provenance], meta, lang),
         table,
+        hidden_rows: 0,
     }
 }
 

@@ -36,6 +36,21 @@ for (const theme of ['light', 'dark']) {
   }
 }
 
+test('no WCAG 2.1 A/AA violation with the filters, drilled down, with a hidden legend entry (both themes)', async () => {
+  for (const theme of ['light', 'dark']) {
+    for (const view of ['spending', 'local-content', 'targets']) {
+      const { page, close } = await app.open(`?src=data/contoh-paket.json&lang=id&theme=${theme}&view=${view}&unit=Dinas%20Kesehatan`);
+      assert.deepEqual(await violations(page), [], `${theme} ${view} drilled`);
+      const legend = page.locator('.pantau-legend-entry').first();
+      if (await legend.count()) {
+        await legend.click();
+        assert.deepEqual(await violations(page), [], `${theme} ${view} legend entry hidden`);
+      }
+      await close();
+    }
+  }
+});
+
 test('every chart has a name and a description, and its marks can be reached by keyboard', async () => {
   for (const view of ['spending', 'local-content', 'targets']) {
     const { page, close } = await app.open(`?lang=id&view=${view}`);

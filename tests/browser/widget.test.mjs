@@ -162,15 +162,15 @@ test('a 320 px phone screen needs no horizontal scrolling', async () => {
 });
 
 test('the English widget has no Indonesian interface text left', async () => {
-  const indonesian = /\b(Belanja|Realisasi|Sumber|Penerbit|Lisensi|Perangkat|Keseluruhan|kekurangan|Ambang|Proyeksi|Capaian|Laju|hari|Tabel|Grafik|Nilai|Bulan|Porsi|Tampilan|Tanggal|Keterangan|dari|ilustratif)\b/;
-  for (const view of ['spending', 'local-content', 'targets']) {
-    const { page, close } = await app.open(`?lang=en&view=${view}`);
+  const indonesian = /\b(Belanja|Realisasi|Sumber|Penerbit|Lisensi|Perangkat|Keseluruhan|kekurangan|Ambang|Proyeksi|Capaian|Laju|hari|Tabel|Grafik|Nilai|Bulan|Porsi|Tampilan|Tanggal|Keterangan|dari|ilustratif|Semua|Tahun|Wilayah|Metode|Jenis|Tahap|Kembali|Hapus|Saring|Tampilkan|Kumulatif|Lainnya)\b/;
+  for (const [view, src] of [['spending', ''], ['local-content', ''], ['targets', ''], ['spending', '&src=data/contoh-paket.json&unit=Dinas%20Kesehatan']]) {
+    const { page, close } = await app.open(`?lang=en&view=${view}${src}`);
     for (const table of [false, true]) {
       if (table) await page.getByRole('button', { name: 'Table' }).first().click();
       const chrome = await page
-        .locator('.pantau-tab, .pantau-display, .pantau-fact-item, .pantau-table thead, .pantau-illustrative, .pantau-footer > p:first-child, .pantau-source, svg.pantau-svg text')
+        .locator('.pantau-tab, .pantau-display, .pantau-fact-item, .pantau-table thead, .pantau-illustrative, .pantau-footer > p:first-child, .pantau-source, svg.pantau-svg text, .pantau-filter label, .pantau-filter option, .pantau-clear, .pantau-back, .pantau-drill-unit, .pantau-legend-entry, .pantau-fold')
         .allTextContents();
-      const dataText = ['Realisasi belanja APBD', 'Dinas', 'Sekretariat', 'RSUD', 'produk', 'iknpos', 'dimensinews', 'Rapat koordinasi', 'Pantau PBJ (contoh data)'];
+      const dataText = ['Realisasi belanja APBD', 'Dinas', 'Sekretariat', 'RSUD', 'produk', 'iknpos', 'dimensinews', 'Rapat koordinasi', 'Pantau PBJ (contoh data)', 'Kota ', 'Kab. '];
       for (const text of chrome.filter((text) => !dataText.some((data) => text.includes(data)))) {
         assert.doesNotMatch(text, indonesian, `${view}${table ? ' table' : ''}: ${text}`);
       }

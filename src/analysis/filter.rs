@@ -1,0 +1,379 @@
+//! The reader's filters (fiscal year, spending unit, region, method, type) and stage of money,
+//! and the dataset they narrow to. Views are pure functions of that narrowed dataset, so a
+//! filtered chart and its table count exactly the same packages.
+
+use crate::model::{
+    Breakdown, Code, Dataset, Figure, LocalContent, Method, MonthlyAmount, Package,
+    ProcurementType, Provenance, Rupiah, Spending, Stage, UnitContent,
+};
+use std::collections::BTreeMap;
+
+/// What the reader chose; `None` is "all" (for the year and stage: the dataset's default).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Fiscal year (tahun anggaran).
+    pub year: Option<i32>,
+    /// Spending unit (perangkat daerah); choosing one is the drill-down.
+    pub unit: Option<String>,
+    /// Region (kabupaten/kota).
+    pub region: Option<String>,
+    /// Selection method.
+    pub method: Option<Method>,
+    /// Procurement type.
+    pub kind: Option<ProcurementType>,
+    /// Stage of money counted.
+    pub stage: Option<Stage>,
+}
+
+impl Filter {
+    /// The address parameters, in a fixed order; only those set.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        params.extend(self.year.map(|year| ("year", year.to_string())));
+        params.extend(self.unit.clone().map(|unit| ("unit", unit)));
+        params.extend(self.region.clone().map(|region| ("region", region)));
+        params.extend(
+            self.method
+                .map(|method| ("method", method.code().to_owned())),
+        );
+        params.extend(self.kind.map(|kind| ("type", kind.code().to_owned())));
+        params.extend(self.stage.map(|stage| ("stage", stage.code().to_owned())));
+        params
+    }
+
+    /// Every parameter name [`Filter::params`] may write.
+    pub const PARAM_NAMES: [&'static str; 6] =
+        ["year", "unit", "region", "method", "type", "stage"];
+
+    /// Reads the parameters through `param` (which returns a non-empty value or `None`);
+    /// values that cannot be read are ignored.
+    pub fn from_params(param: impl Fn(&str) -> Option<String>) -> Filter {
+        Filter {
+            year: param("year").and_then(|year| year.trim().parse().ok()),
+            unit: param("unit").map(|unit| crate::format::clean_text(&unit)),
+            region: param("region").map(|region| crate::format::clean_text(&region)),
+            method: param("method").and_then(|code| Method::from_code(&code)),
+            kind: param("type").and_then(|code| ProcurementType::from_code(&code)),
+            stage: param("stage").and_then(|code| Stage::from_code(&code)),
+        }
+    }
+
+    /// Whether anything narrows the data (the year and stage only choose what is counted).
+    pub fn narrows(&self) -> bool {
+        self.unit.is_some() || self.region.is_some() || self.method.is_some() || self.kind.is_some()
+    }
+
+    fn admits(&self, package: &Package, year: i32) -> bool {
+        package.fiscal_year == year
+            && admits(&self.unit, &package.unit)
+            && admits(&self.region, &package.region)
+            && admits(&self.method, &package.method)
+            && admits(&self.kind, &package.kind)
+    }
+}
+
+fn admits<T: PartialEq>(wanted: &Option<T>, actual: &Option<T>) -> bool {
+    wanted.is_none() || wanted == actual
+}
+
+/// The choices a dataset offers for each filter, sorted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Options {
+    /// Fiscal years, oldest first.
+    pub years: Vec<i32>,
+    /// Spending units by name.
+    pub units: Vec<String>,
+    /// Regions by name.
+    pub regions: Vec<String>,
+    /// Methods in vocabulary order.
+    pub methods: Vec<Method>,
+    /// Types in vocabulary order.
+    pub kinds: Vec<ProcurementType>,
+    /// Stages with amounts, in order of the money's life.
+    pub stages: Vec<Stage>,
+    /// The year shown when none is chosen.
+    pub default_year: i32,
+}
+
+fn sorted<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Vec<T> {
+    let mut values: Vec<T> = values.collect();
+    values.sort();
+    values.dedup();
+    values
+}
+
+/// What the reader can choose from in `dataset`.
+pub fn options(dataset: &Dataset) -> Options {
+    let packages = &dataset.packages;
+    if packages.is_empty() {
+        // Each ready-made section covers one year: there is no year to choose, only units of
+        // the local-content section to drill into.
+        let content = dataset.local_content.iter();
+        return Options {
+            units: sorted(
+                content.flat_map(|content| content.by_unit.iter().map(|unit| unit.unit.clone())),
+            ),
+            default_year: dataset.meta.fiscal_year,
+            ..Options::default()
+        };
+    }
+    let years = sorted(packages.iter().map(|package| package.fiscal_year));
+    let default_year = if years.contains(&dataset.meta.fiscal_year) {
+        dataset.meta.fiscal_year
+    } else {
+        years.last().copied().unwrap_or(dataset.meta.fiscal_year)
+    };
+    Options {
+        units: sorted(packages.iter().filter_map(|package| package.unit.clone())),
+        regions: sorted(packages.iter().filter_map(|package| package.region.clone())),
+        methods: sorted(packages.iter().filter_map(|package| package.method)),
+        kinds: sorted(packages.iter().filter_map(|package| package.kind)),
+        stages: Stage::ALL
+            .iter()
+            .copied()
+            .filter(|stage| {
+                packages
+                    .iter()
+                    .any(|package| package.amounts.at(*stage).is_some())
+            })
+            .collect(),
+        years,
+        default_year,
+    }
+}
+
+/// The dataset as the reader's filters narrow it: spending and local content aggregated from
+/// the admitted packages (or, for a file of ready-made figures, the sections that the filters
+/// can honestly narrow; the others are left out). Targets are province-wide and kept.
+pub fn apply(dataset: &Dataset, filter: &Filter) -> Dataset {
+    let mut narrowed = Dataset {
+        meta: dataset.meta.clone(),
+        spending: None,
+        local_content: None,
+        targets: dataset.targets.clone(),
+        packages: Vec::new(),
+    };
+    if dataset.packages.is_empty() {
+        let year_fits = |year: i32| filter.year.is_none_or(|wanted| wanted == year);
+        let by_kind = filter.region.is_some() || filter.method.is_some() || filter.kind.is_some();
+        let stage_fits = |stage: Stage| filter.stage.is_none_or(|wanted| wanted == stage);
+        narrowed.spending = dataset.spending.clone().filter(|spending| {
+            year_fits(spending.fiscal_year)
+                && stage_fits(spending.stage)
+                && !by_kind
+                && filter.unit.is_none()
+        });
+        narrowed.local_content = dataset
+            .local_content
+            .as_ref()
+            .filter(|content| {
+                year_fits(content.fiscal_year) && stage_fits(content.stage) && !by_kind
+            })
+            .and_then(|content| match &filter.unit {
+                None => Some(content.clone()),
+                Some(unit) => narrow_to_unit(content, unit),
+            });
+        return narrowed;
+    }
+    let year = filter.year.unwrap_or(options(dataset).default_year);
+    let admitted: Vec<&Package> = dataset
+        .packages
+        .iter()
+        .filter(|package| filter.admits(package, year))
+        .collect();
+    let stage = filter.stage.or_else(|| {
+        [Stage::Realisasi, Stage::Komitmen, Stage::Rencana]
+            .into_iter()
+            .find(|stage| {
+                admitted
+                    .iter()
+                    .any(|package| package.amounts.at(*stage).is_some())
+            })
+    });
+    if let Some(stage) = stage {
+        narrowed.spending = spending_of(&admitted, stage, year);
+        narrowed.local_content = local_content_of(&admitted, stage, year);
+    }
+    narrowed
+}
+
+fn narrow_to_unit(content: &LocalContent, unit: &str) -> Option<LocalContent> {
+    let row = content.by_unit.iter().find(|row| row.unit == unit)?;
+    let figure = |value| Figure {
+        value,
+        provenance: row.provenance.clone(),
+    };
+    Some(LocalContent {
+        fiscal_year: content.fiscal_year,
+        stage: content.stage,
+        total: figure(row.total),
+        pdn: figure(row.pdn),
+        umkk: figure(row.umkk),
+        by_unit: vec![row.clone()],
+    })
+}
+
+/// Sums of amounts and counts with the provenance they share: illustrative if any part is;
+/// a source only when every part cites the same one.
+#[derive(Debug, Clone, Default)]
+struct Sum {
+    amount: Rupiah,
+    count: u64,
+    illustrative: bool,
+    source: Option<Option<String>>,
+    overflowed: bool,
+}
+
+impl Sum {
+    fn add(&mut self, amount: Rupiah, package: &Package) {
+        match self.amount.checked_add(amount) {
+            Some(total) => self.amount = total,
+            None => self.overflowed = true,
+        }
+        self.count = self.count.saturating_add(package.count);
+        self.illustrative |= package.provenance.illustrative;
+        let source = &package.provenance.source;
+        match &self.source {
+            None => self.source = Some(source.clone()),
+            Some(known) if known != source => self.source = Some(None),
+            Some(_) => {}
+        }
+    }
+
+    fn provenance(&self) -> Provenance {
+        Provenance {
+            illustrative: self.illustrative,
+            source: self.source.clone().flatten(),
+        }
+    }
+
+    fn breakdown<K>(self, key: K) -> Option<Breakdown<K>> {
+        (!self.overflowed).then(|| Breakdown {
+            key,
+            amount: self.amount,
+            packages: Some(self.count),
+            provenance: self.provenance(),
+        })
+    }
+}
+
+fn group<K: Ord>(
+    packages: &[&Package],
+    stage: Stage,
+    key: impl Fn(&Package) -> Option<K>,
+) -> Vec<Breakdown<K>> {
+    let mut groups: BTreeMap<K, Sum> = BTreeMap::new();
+    for package in packages {
+        if let (Some(key), Some(amount)) = (key(package), package.amounts.at(stage)) {
+            groups.entry(key).or_default().add(amount, package);
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|(key, sum)| sum.breakdown(key))
+        .collect()
+}
+
+fn spending_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Spending> {
+    // The denominator of committed or realised money is what was planned for the same packages.
+    let pagu = (stage != Stage::Rencana)
+        .then(|| {
+            let mut planned = Sum::default();
+            for package in packages {
+                if let Some(amount) = package.amounts.rencana {
+                    planned.add(amount, package);
+                }
+            }
+            (planned.count > 0 && !planned.overflowed).then(|| Figure {
+                value: planned.amount,
+                provenance: planned.provenance(),
+            })
+        })
+        .flatten();
+    let monthly = group(packages, stage, |package| {
+        package.month.filter(|month| month.year == year)
+    })
+    .into_iter()
+    .map(|row| MonthlyAmount {
+        month: row.key,
+        amount: row.amount,
+        provenance: row.provenance,
+    })
+    .collect::<Vec<_>>();
+    let spending = Spending {
+        label: String::new(),
+        fiscal_year: year,
+        stage,
+        pagu,
+        monthly,
+        by_method: group(packages, stage, |package| package.method),
+        by_type: group(packages, stage, |package| package.kind),
+        by_unit: group(packages, stage, |package| package.unit.clone()),
+        by_region: group(packages, stage, |package| package.region.clone()),
+    };
+    let empty = spending.monthly.is_empty()
+        && spending.by_method.is_empty()
+        && spending.by_type.is_empty()
+        && spending.by_unit.is_empty()
+        && spending.by_region.is_empty();
+    (!empty).then_some(spending)
+}
+
+/// PDN and UMK-K shares of the admitted packages' money at `stage`. Swakelola is left out:
+/// it is done in-house, not bought from a supplier.
+fn local_content_of(packages: &[&Package], stage: Stage, year: i32) -> Option<LocalContent> {
+    let bought: Vec<&Package> = packages
+        .iter()
+        .copied()
+        .filter(|package| package.method != Some(Method::Swakelola))
+        .collect();
+    let sums = |packages: &[&Package]| {
+        let (mut total, mut pdn, mut umkk) = (Sum::default(), Sum::default(), Sum::default());
+        for package in packages {
+            let Some(amount) = package.amounts.at(stage) else {
+                continue;
+            };
+            total.add(amount, package);
+            if package.pdn {
+                pdn.add(amount, package);
+            }
+            if package.umkk {
+                umkk.add(amount, package);
+            }
+        }
+        let usable = total.amount.0 > 0 && !total.overflowed && !pdn.overflowed && !umkk.overflowed;
+        usable.then_some((total, pdn, umkk))
+    };
+    let (total, pdn, umkk) = sums(&bought)?;
+    let mut units: BTreeMap<&str, Vec<&Package>> = BTreeMap::new();
+    for package in &bought {
+        if let Some(unit) = &package.unit {
+            units.entry(unit.as_str()).or_default().push(package);
+        }
+    }
+    let by_unit = units
+        .into_iter()
+        .filter_map(|(unit, packages)| {
+            let (total, pdn, umkk) = sums(&packages)?;
+            Some(UnitContent {
+                unit: unit.to_owned(),
+                total: total.amount,
+                pdn: pdn.amount,
+                umkk: umkk.amount,
+                provenance: total.provenance(),
+            })
+        })
+        .collect();
+    let figure = |sum: &Sum| Figure {
+        value: sum.amount,
+        provenance: sum.provenance(),
+    };
+    Some(LocalContent {
+        fiscal_year: year,
+        stage,
+        total: figure(&total),
+        pdn: figure(&pdn),
+        umkk: figure(&umkk),
+        by_unit,
+    })
+}

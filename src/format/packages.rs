@@ -1,0 +1,96 @@
+//! Reading the optional `packages` list: one entry per procurement package (or group of
+//! packages with the same attributes).
+
+use super::issues::Problem;
+use super::raw::{Loose, Object};
+use super::read::Reader;
+use crate::model::{Meta, Package, StageAmounts};
+use serde_json::Value;
+
+/// Most entries read from one file; the rest are reported once and skipped, so that a huge
+/// list cannot exhaust the browser's memory.
+pub const MAX_PACKAGES: usize = 200_000;
+
+/// Reads `packages`; bad entries are skipped and reported by path.
+pub fn read_packages(reader: &mut Reader, list: Option<&Value>, meta: &Meta) -> Vec<Package> {
+    let entries = reader.list("packages", list);
+    if entries.len() > MAX_PACKAGES {
+        reader.issue(&format!("packages[{MAX_PACKAGES}]"), Problem::TooLarge);
+    }
+    let mut packages = Vec::with_capacity(entries.len().min(MAX_PACKAGES));
+    for (index, entry) in entries.iter().take(MAX_PACKAGES).enumerate() {
+        let path = format!("packages[{index}]");
+        if let Some(entry) = reader.object(&path, Some(entry)) {
+            packages.extend(read_package(reader, &path, entry, meta));
+        }
+    }
+    packages
+}
+
+fn optional_money(
+    reader: &mut Reader,
+    path: &str,
+    entry: Object,
+    name: &str,
+) -> Option<crate::model::Rupiah> {
+    match entry.field(name) {
+        None | Some(Loose::Null) => None,
+        field => reader.money(&format!("{path}.{name}"), &field),
+    }
+}
+
+fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> Option<Package> {
+    let field = |name: &str| format!("{path}.{name}");
+    let fiscal_year = match entry.field("fiscal_year") {
+        None | Some(Loose::Null) => Some(meta.fiscal_year),
+        value => reader.year(&field("fiscal_year"), &value),
+    }?;
+    let month = match entry.field("month") {
+        None | Some(Loose::Null) => None,
+        value => {
+            let month = reader.month(&field("month"), &value)?;
+            // A payment may fall early in the next year; anything further away is a mistake.
+            if !(fiscal_year..=fiscal_year + 1).contains(&month.year) {
+                reader.issue(&field("month"), Problem::OutsidePeriod);
+                return None;
+            }
+            Some(month)
+        }
+    };
+    let method = match entry.field("method") {
+        None | Some(Loose::Null) => None,
+        value => Some(reader.code(&field("method"), &value)?),
+    };
+    let kind = match entry.field("type") {
+        None | Some(Loose::Null) => None,
+        value => Some(reader.code(&field("type"), &value)?),
+    };
+    let amounts = StageAmounts {
+        rencana: optional_money(reader, path, entry, "rencana"),
+        komitmen: optional_money(reader, path, entry, "komitmen"),
+        realisasi: optional_money(reader, path, entry, "realisasi"),
+    };
+    if amounts.is_empty() {
+        reader.issue(path, Problem::NoAmount);
+        return None;
+    }
+    let count = match entry.field("count") {
+        None | Some(Loose::Null) => 1,
+        value => reader.whole(&field("count"), &value)? as u64,
+    };
+    Some(Package {
+        id: reader.optional_text(&field("id"), &entry.field("id")),
+        name: reader.optional_text(&field("name"), &entry.field("name")),
+        unit: reader.optional_text(&field("unit"), &entry.field("unit")),
+        region: reader.optional_text(&field("region"), &entry.field("region")),
+        method,
+        kind,
+        fiscal_year,
+        month,
+        amounts,
+        pdn: reader.flag(&field("pdn"), &entry.field("pdn")),
+        umkk: reader.flag(&field("umkk"), &entry.field("umkk")),
+        count,
+        provenance: reader.provenance(path, &entry.field("illustrative"), &entry.field("source")),
+    })
+}

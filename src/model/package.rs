@@ -1,0 +1,64 @@
+//! Package-level data: one entry per procurement package (paket), or per group of packages
+//! that share every attribute. Filters and drill-down work on these; the widget aggregates
+//! them into the same spending and local-content figures that a file can also publish ready-made.
+
+use super::{Method, ProcurementType, Provenance, Rupiah, Stage, YearMonth};
+
+/// The amount of a package at each stage of money it has reached. Stages are never added
+/// together: a view counts one stage at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StageAmounts {
+    /// Planned (RUP).
+    pub rencana: Option<Rupiah>,
+    /// Committed (contract value).
+    pub komitmen: Option<Rupiah>,
+    /// Realised (paid).
+    pub realisasi: Option<Rupiah>,
+}
+
+impl StageAmounts {
+    /// The amount at `stage`, if the package has one.
+    pub fn at(&self, stage: Stage) -> Option<Rupiah> {
+        match stage {
+            Stage::Rencana => self.rencana,
+            Stage::Komitmen => self.komitmen,
+            Stage::Realisasi => self.realisasi,
+        }
+    }
+
+    /// Whether no stage has an amount.
+    pub fn is_empty(&self) -> bool {
+        self.rencana.is_none() && self.komitmen.is_none() && self.realisasi.is_none()
+    }
+}
+
+/// One procurement package, or a group of `count` packages with the same attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Package {
+    /// The publisher's code (kd_rup, ocid), if any.
+    pub id: Option<String>,
+    /// Name of the package (nama paket), if any.
+    pub name: Option<String>,
+    /// Spending unit (satker / OPD / perangkat daerah), if known.
+    pub unit: Option<String>,
+    /// Region (kabupaten/kota) where the work is done, if known.
+    pub region: Option<String>,
+    /// Selection method, if known.
+    pub method: Option<Method>,
+    /// Procurement type, if known.
+    pub kind: Option<ProcurementType>,
+    /// Fiscal year (tahun anggaran).
+    pub fiscal_year: i32,
+    /// Month of commitment or payment, for the series over the year; if known.
+    pub month: Option<YearMonth>,
+    /// Amounts at each stage.
+    pub amounts: StageAmounts,
+    /// Flagged as buying domestic products (PDN).
+    pub pdn: bool,
+    /// Flagged as reserved for or awarded to micro and small businesses and cooperatives (UMK-K).
+    pub umkk: bool,
+    /// How many packages this entry stands for (1 for a single package).
+    pub count: u64,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Writes data/contoh-paket.json: an illustrative package-level sample (format v1 `packages`)
+for the filters and drill-down. Every figure is made up (meta.illustrative is true); the
+spending units, regions, methods and thresholds are real Kalimantan Timur names and rules.
+Deterministic: the same file every run.  Usage: python3 tests/data/make-contoh-paket.py"""
+import json
+import random
+from pathlib import Path
+
+UNITS = [
+    "Dinas Kesehatan",
+    "Dinas Pendidikan dan Kebudayaan",
+    "Dinas Pekerjaan Umum, Penataan Ruang dan Perumahan Rakyat",
+    "Dinas Perhubungan",
+    "Dinas Pertanian dan Peternakan",
+    "RSUD Abdul Wahab Sjahranie",
+    "Sekretariat Daerah",
+]
+REGIONS = ["Kota Samarinda", "Kota Balikpapan", "Kab. Kutai Kartanegara", "Kab. Berau", "Kota Bontang", "Kab. Paser"]
+WHAT = {
+    "barang": ["Alat kesehatan", "Obat dan bahan medis", "Perangkat komputer", "Mebel sekolah", "Bibit dan pupuk"],
+    "pekerjaan-konstruksi": ["Peningkatan jalan", "Rehabilitasi gedung", "Jembatan", "Drainase"],
+    "jasa-konsultansi": ["Pengawasan konstruksi", "Perencanaan teknis", "Kajian"],
+    "jasa-lainnya": ["Kebersihan gedung", "Sewa kendaraan", "Katering", "Pemeliharaan AC"],
+}
+JUTA = 1_000_000
+
+
+def method_for(kind, pagu, rng):
+    if rng.random() < 0.08:
+        return "swakelola"
+    limit = 100 * JUTA if kind == "jasa-konsultansi" else 200 * JUTA
+    if pagu <= limit:
+        return rng.choice(["pengadaan-langsung", "e-purchasing"])
+    if kind == "jasa-konsultansi":
+        return "seleksi"
+    return rng.choice(["tender", "tender", "tender-cepat", "e-purchasing", "penunjukan-langsung"])
+
+
+def packages_for(year, last_month, rng):
+    out = []
+    for number in range(1, 91):
+        kind = rng.choices(list(WHAT), weights=[4, 3, 1, 2])[0]
+        scale = {"barang": 9.2, "pekerjaan-konstruksi": 9.9, "jasa-konsultansi": 8.9, "jasa-lainnya": 8.7}[kind]
+        pagu = int(10 ** rng.uniform(scale - 1.6, scale + 0.9)) // JUTA * JUTA + JUTA
+        method = method_for(kind, pagu, rng)
+        unit = rng.choice(UNITS)
+        entry = {
+            "id": f"{year % 100}{UNITS.index(unit) + 1:02d}{number:04d}",
+            "name": f"{rng.choice(WHAT[kind])} {unit.split(' ', 1)[-1]} {year}",
+            "unit": unit,
+            "region": rng.choice(REGIONS),
+            "method": method,
+            "type": kind,
+            "fiscal_year": year,
+            "rencana": pagu,
+            "pdn": rng.random() < (0.93 if kind != "barang" else 0.78),
+            "umkk": pagu <= 15_000 * JUTA and rng.random() < 0.55,
+        }
+        month = rng.randint(1, 12)
+        if month <= last_month:
+            committed = pagu * rng.randint(82, 99) // 100
+            entry["month"] = f"{year}-{month:02d}"
+            entry["komitmen"] = committed
+            if month < last_month or rng.random() < 0.5:
+                entry["realisasi"] = committed * rng.randint(35 if year == 2024 else 80, 100) // 100
+        out.append(entry)
+    return out
+
+
+def main():
+    rng = random.Random(64)
+    packages = packages_for(2023, 12, rng) + packages_for(2024, 7, rng)
+    data = {
+        "format": "pantau-pbj",
+        "version": 1,
+        "meta": {
+            "title": "Contoh paket pengadaan Pemprov Kalimantan Timur 2023-2024 (ilustratif)",
+            "publisher": "Pantau PBJ (contoh data)",
+            "license": "CC BY 4.0",
+            "as_of": "2024-07-31",
+            "period": {"start": "2023-01-01", "end": "2024-12-31"},
+            "fiscal_year": 2024,
+            "currency": "IDR",
+            "illustrative": True,
+            "region": {"code": "64", "name": "Kalimantan Timur"},
+            "notes": "Seluruh angka dibuat untuk ilustrasi (tests/data/make-contoh-paket.py), bukan data resmi.",
+        },
+        "packages": packages,
+    }
+    target = Path(__file__).resolve().parents[2] / "data" / "contoh-paket.json"
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

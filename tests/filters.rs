@@ -348,3 +348,40 @@ fn bad_packages_are_skipped_and_reported_and_packages_replace_ready_made_section
         vec![("A", 100, Some(1)), ("C", 3, Some(3))]
     );
 }
+
+/// The schema's vocabularies are the validator's: the same method and type codes.
+#[test]
+fn schema_vocabularies_are_the_validators() {
+    use pantau_pbj::model::Code;
+    let schema: Value = serde_json::from_slice(&read("pantau-pbj-v1.schema.json")).expect("schema");
+    let codes = |name: &str| -> Vec<String> {
+        schema["$defs"][name]["enum"]
+            .as_array()
+            .expect("enum")
+            .iter()
+            .map(|code| code.as_str().expect("code").to_owned())
+            .collect()
+    };
+    let methods: Vec<String> = Method::ALL
+        .iter()
+        .map(|method| method.code().to_owned())
+        .collect();
+    let kinds: Vec<String> = ProcurementType::ALL
+        .iter()
+        .map(|kind| kind.code().to_owned())
+        .collect();
+    assert_eq!(codes("method"), methods);
+    assert_eq!(codes("procurement_type"), kinds);
+    let fields = schema["properties"]["packages"]["items"]["properties"]
+        .as_object()
+        .expect("fields");
+    let (_, raw) = packages_sample();
+    for package in raw {
+        for key in package.as_object().expect("entry").keys() {
+            assert!(
+                fields.contains_key(key),
+                "{key} is used by the sample but not in the schema"
+            );
+        }
+    }
+}

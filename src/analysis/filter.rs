@@ -95,11 +95,22 @@ pub struct Options {
     pub default_year: i32,
 }
 
-fn sorted<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Vec<T> {
-    let mut values: Vec<T> = values.collect();
-    values.sort();
+/// Distinct names, sorted (one sort instantiation for every text dimension keeps the
+/// WebAssembly small).
+fn sorted(values: impl Iterator<Item = String>) -> Vec<String> {
+    let mut values: Vec<String> = values.collect();
+    values.sort_unstable();
     values.dedup();
     values
+}
+
+/// The values of a vocabulary that `present` holds, in vocabulary order.
+fn present<T: Code + PartialEq>(present: impl Fn(T) -> bool) -> Vec<T> {
+    T::ALL
+        .iter()
+        .copied()
+        .filter(|value| present(*value))
+        .collect()
 }
 
 /// What the reader can choose from in `dataset`.
@@ -117,7 +128,9 @@ pub fn options(dataset: &Dataset) -> Options {
             ..Options::default()
         };
     }
-    let years = sorted(packages.iter().map(|package| package.fiscal_year));
+    let mut years: Vec<i32> = packages.iter().map(|package| package.fiscal_year).collect();
+    years.sort_unstable();
+    years.dedup();
     let default_year = if years.contains(&dataset.meta.fiscal_year) {
         dataset.meta.fiscal_year
     } else {
@@ -126,17 +139,17 @@ pub fn options(dataset: &Dataset) -> Options {
     Options {
         units: sorted(packages.iter().filter_map(|package| package.unit.clone())),
         regions: sorted(packages.iter().filter_map(|package| package.region.clone())),
-        methods: sorted(packages.iter().filter_map(|package| package.method)),
-        kinds: sorted(packages.iter().filter_map(|package| package.kind)),
-        stages: Stage::ALL
-            .iter()
-            .copied()
-            .filter(|stage| {
-                packages
-                    .iter()
-                    .any(|package| package.amounts.at(*stage).is_some())
-            })
-            .collect(),
+        methods: present(|method| {
+            packages
+                .iter()
+                .any(|package| package.method == Some(method))
+        }),
+        kinds: present(|kind| packages.iter().any(|package| package.kind == Some(kind))),
+        stages: present(|stage| {
+            packages
+                .iter()
+                .any(|package| package.amounts.at(stage).is_some())
+        }),
         years,
         default_year,
     }

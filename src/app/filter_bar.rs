@@ -16,8 +16,8 @@ fn select(
     all: Option<&'static str>,
     choices: Vec<Choice>,
     current: Signal<String>,
-    set: impl Fn(String) + 'static,
-) -> impl IntoView {
+    set: Callback<String>,
+) -> AnyView {
     let id = format!("pantau-filter-{name}");
     let options = all
         .map(|all| (String::new(), all.to_owned()))
@@ -31,11 +31,12 @@ fn select(
     view! {
         <div class="pantau-filter">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name prop:value=move || current.get() on:change=move |event| set(event_target_value(&event))>
+            <select id=id name=name prop:value=move || current.get() on:change=move |event| set.run(event_target_value(&event))>
                 {options}
             </select>
         </div>
     }
+    .into_any()
 }
 
 fn coded<T: Code>(values: &[T], name: impl Fn(T) -> &'static str) -> Vec<Choice> {
@@ -76,17 +77,14 @@ pub fn FilterBar(
                 .map(|year| (year.to_string(), year.to_string()))
                 .collect();
             let set = move |value: String| filter.update(|filter| filter.year = value.parse().ok());
-            controls.push(
-                select(
-                    "year",
-                    Text::FiscalYear.get(lang),
-                    None,
-                    years,
-                    current,
-                    set,
-                )
-                .into_any(),
-            );
+            controls.push(select(
+                "year",
+                Text::FiscalYear.get(lang),
+                None,
+                years,
+                current,
+                Callback::new(set),
+            ));
         }
         let all = Some(Text::All.get(lang));
         if options.units.len() > 1 {
@@ -96,17 +94,14 @@ pub fn FilterBar(
             let set = move |value: String| {
                 filter.update(|filter| filter.unit = Some(value).filter(|value| !value.is_empty()))
             };
-            controls.push(
-                select(
-                    "unit",
-                    Text::Unit.get(lang),
-                    all,
-                    named(&options.units),
-                    current,
-                    set,
-                )
-                .into_any(),
-            );
+            controls.push(select(
+                "unit",
+                Text::Unit.get(lang),
+                all,
+                named(&options.units),
+                current,
+                Callback::new(set),
+            ));
         }
         if options.regions.len() > 1 {
             let current = Signal::derive(move || {
@@ -116,17 +111,14 @@ pub fn FilterBar(
                 filter
                     .update(|filter| filter.region = Some(value).filter(|value| !value.is_empty()))
             };
-            controls.push(
-                select(
-                    "region",
-                    Text::Region.get(lang),
-                    all,
-                    named(&options.regions),
-                    current,
-                    set,
-                )
-                .into_any(),
-            );
+            controls.push(select(
+                "region",
+                Text::Region.get(lang),
+                all,
+                named(&options.regions),
+                current,
+                Callback::new(set),
+            ));
         }
         if options.methods.len() > 1 {
             let current = Signal::derive(move || {
@@ -141,9 +133,14 @@ pub fn FilterBar(
                 filter.update(|filter| filter.method = Method::from_code(&value))
             };
             let choices = coded(&options.methods, |method| method_name(method, lang));
-            controls.push(
-                select("method", Text::Method.get(lang), all, choices, current, set).into_any(),
-            );
+            controls.push(select(
+                "method",
+                Text::Method.get(lang),
+                all,
+                choices,
+                current,
+                Callback::new(set),
+            ));
         }
         if options.kinds.len() > 1 {
             let current = Signal::derive(move || {
@@ -158,8 +155,14 @@ pub fn FilterBar(
                 filter.update(|filter| filter.kind = ProcurementType::from_code(&value))
             };
             let choices = coded(&options.kinds, |kind| type_name(kind, lang));
-            controls
-                .push(select("type", Text::Type.get(lang), all, choices, current, set).into_any());
+            controls.push(select(
+                "type",
+                Text::Type.get(lang),
+                all,
+                choices,
+                current,
+                Callback::new(set),
+            ));
         }
         if options.stages.len() > 1 {
             let current = Signal::derive(move || {
@@ -173,9 +176,14 @@ pub fn FilterBar(
                 filter.update(|filter| filter.stage = Stage::from_code(&value))
             };
             let choices = coded(&options.stages, |stage| stage_name(stage, lang));
-            controls.push(
-                select("stage", Text::Stage.get(lang), None, choices, current, set).into_any(),
-            );
+            controls.push(select(
+                "stage",
+                Text::Stage.get(lang),
+                None,
+                choices,
+                current,
+                Callback::new(set),
+            ));
         }
         (!controls.is_empty()).then(|| {
             let clear = move || filter.with(|filter| *filter != Filter::default()).then(|| view! {

@@ -65,7 +65,12 @@ fn Dashboard(
 ) -> impl IntoView {
     let options = options(&loaded.dataset);
     let dataset = StoredValue::new(loaded.dataset);
-    let narrowed = Memo::new(move |_| dataset.with_value(|dataset| apply(dataset, &filter.read())));
+    // Every filter change gives a new dataset: comparing two whole datasets would only cost
+    // code and time.
+    let narrowed = Memo::new_with_compare(
+        move |_| dataset.with_value(|dataset| apply(dataset, &filter.read())),
+        |_, _| true,
+    );
     let stage_shown = Signal::derive(move || {
         narrowed.with(|dataset| {
             let spending = dataset.spending.as_ref().map(|spending| spending.stage);

@@ -385,3 +385,40 @@ fn schema_vocabularies_are_the_validators() {
         }
     }
 }
+
+/// Every bar's tooltip gives the exact value (whole rupiah), a share, and the period (stage and
+/// year), in both samples and both languages.
+#[test]
+fn every_bar_tooltip_gives_exact_value_share_and_period() {
+    let (packages, _) = packages_sample();
+    let kaltim = parse(&read("kaltim-2024.json")).expect("sample").dataset;
+    for dataset in [apply(&packages, &Filter::default()), kaltim] {
+        for lang in Lang::ALL {
+            for view in [View::Spending, View::LocalContent] {
+                for panel in panels(&dataset, view, lang, false) {
+                    let ChartSpec::Bars(bars) = &panel.chart else {
+                        continue;
+                    };
+                    for row in &bars.rows {
+                        let lines = row.tip.lines.join(" | ");
+                        // Whole rupiah with digit groups: Rp50.623.711.200 / IDR 50,623,711,200.
+                        let separator = if lang == Lang::Id { '.' } else { ',' };
+                        let exact = lines.split(['(', ')', ' ', '|']).any(|word| {
+                            let digits = word.trim_start_matches("Rp");
+                            digits.starts_with(|c: char| c.is_ascii_digit())
+                                && digits.matches(separator).count() >= 2
+                        });
+                        assert!(exact, "{}: {lines}", panel.id);
+                        assert!(lines.contains('%'), "{}: {lines}", panel.id);
+                        let period = row
+                            .tip
+                            .lines
+                            .iter()
+                            .any(|line| line.ends_with(" 2023") || line.ends_with(" 2024"));
+                        assert!(period, "{}: {lines}", panel.id);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -48,7 +48,8 @@ fn threshold_name(measure: Measure, lang: Lang) -> &'static str {
     }
 }
 
-fn row(status: &ShareStatus, locale: &Locale) -> BarRow {
+/// One bar; `period` (stage and year, as `Realisasi 2023`) ends its tooltip.
+fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
     let lang = locale.lang;
     let currency = &locale.currency;
     let label = status
@@ -96,6 +97,7 @@ fn row(status: &ShareStatus, locale: &Locale) -> BarRow {
             exact(status.gap, currency, lang)
         ));
     }
+    lines.push(period.to_owned());
     if status.illustrative {
         lines.push(format!("* {}", Text::IllustrativeMark.get(lang)));
     }
@@ -151,8 +153,13 @@ fn panel(
         threshold_name(measure, lang),
         format_percent(threshold_share, lang)
     );
-    let mut rows = vec![row(&total, locale)];
-    rows.extend(shown.iter().map(|unit| row(unit, locale)));
+    let period = format!(
+        "{} {}",
+        stage_name(content.stage, lang),
+        content.fiscal_year
+    );
+    let mut rows = vec![row(&total, locale, &period)];
+    rows.extend(shown.iter().map(|unit| row(unit, locale, &period)));
     if hidden_rows > 0 {
         if let Some(others) = rows.last_mut() {
             others.tip.drill = None;

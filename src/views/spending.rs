@@ -337,6 +337,11 @@ fn breakdown_panel(
                     Text::Packages.get(lang)
                 ));
             }
+            lines.push(format!(
+                "{} {}",
+                stage_name(spending.stage, lang),
+                spending.fiscal_year
+            ));
             if part.illustrative {
                 lines.push(format!("* {}", Text::IllustrativeMark.get(lang)));
             }

@@ -6,7 +6,8 @@
 //! Data flows one way, and each step has a name and a type:
 //!
 //! ```text
-//! published file (JSON v1)
+//! published file (Pantau JSON v1, OCDS 1.1, CSV of packages)
+//!   -> ingest             detect the format, decode, read     (CSV cells, OCDS releases per ocid)
 //!   -> format::raw        serde mirror of the file            (nothing trusted yet)
 //!   -> format::validate   model::Dataset + typed DataIssues   (money as integer rupiah)
 //!   -> analysis           series for a view (pure functions: cumulative, shares, projection)
@@ -20,6 +21,7 @@ pub mod analysis;
 pub mod chart;
 pub mod format;
 pub mod i18n;
+pub mod ingest;
 pub mod model;
 pub mod views;
 

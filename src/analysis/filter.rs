@@ -4,7 +4,7 @@
 
 use crate::model::{
     Breakdown, Code, Dataset, Figure, LocalContent, Method, MonthlyAmount, Package,
-    ProcurementType, Provenance, Rupiah, Spending, Stage, UnitContent,
+    ProcurementType, Provenance, Rupiah, Spending, Stage, SupplierIndicators, UnitContent,
 };
 use std::collections::BTreeMap;
 
@@ -313,7 +313,9 @@ fn spending_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Spendin
         provenance: row.provenance,
     })
     .collect::<Vec<_>>();
+    let suppliers = supplier_indicators(packages, stage);
     let spending = Spending {
+        suppliers,
         label: String::new(),
         fiscal_year: year,
         stage,
@@ -332,13 +334,41 @@ fn spending_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Spendin
     (!empty).then_some(spending)
 }
 
-/// PDN and UMK-K shares of the admitted packages' money at `stage`. Swakelola is left out:
-/// it is done in-house, not bought from a supplier.
+/// The share of money to micro and small suppliers (of packages whose supplier size is known)
+/// and the single-bid rate (of packages whose number of tenderers is known).
+fn supplier_indicators(packages: &[&Package], stage: Stage) -> SupplierIndicators {
+    let (mut small, mut known) = (Sum::default(), Sum::default());
+    let (mut single, mut counted) = (0u64, 0u64);
+    for package in packages {
+        if let (Some(flag), Some(amount)) = (package.umkk, package.amounts.at(stage)) {
+            known.add(amount, package);
+            if flag {
+                small.add(amount, package);
+            }
+        }
+        if let Some(tenderers) = package.tenderers {
+            counted = counted.saturating_add(package.count);
+            if tenderers == 1 {
+                single = single.saturating_add(package.count);
+            }
+        }
+    }
+    let amounts_usable = known.amount.0 > 0 && !known.overflowed && !small.overflowed;
+    SupplierIndicators {
+        small: amounts_usable.then_some((small.amount, known.amount)),
+        single_bid: (counted > 0).then_some((single, counted)),
+    }
+}
+
+/// PDN and UMK-K shares of the admitted packages' money at `stage`, over the packages whose
+/// PDN and UMK-K flags are both known. Swakelola is left out: it is done in-house, not bought
+/// from a supplier.
 fn local_content_of(packages: &[&Package], stage: Stage, year: i32) -> Option<LocalContent> {
     let bought: Vec<&Package> = packages
         .iter()
         .copied()
         .filter(|package| package.method != Some(Method::Swakelola))
+        .filter(|package| package.pdn.is_some() && package.umkk.is_some())
         .collect();
     let sums = |packages: &[&Package]| {
         let (mut total, mut pdn, mut umkk) = (Sum::default(), Sum::default(), Sum::default());
@@ -347,10 +377,10 @@ fn local_content_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Lo
                 continue;
             };
             total.add(amount, package);
-            if package.pdn {
+            if package.pdn == Some(true) {
                 pdn.add(amount, package);
             }
-            if package.umkk {
+            if package.umkk == Some(true) {
                 umkk.add(amount, package);
             }
         }

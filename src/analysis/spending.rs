@@ -101,6 +101,7 @@ mod tests {
             by_type: vec![],
             by_unit: vec![],
             by_region: vec![],
+            suppliers: Default::default(),
         }
     }
 

@@ -22,6 +22,8 @@ pub struct Config {
     pub theme: ThemeChoice,
     /// The filters and stage of money.
     pub filter: Filter,
+    /// The data's format, when the page insists (`format=pantau|ocds|csv`); else detected.
+    pub format: Option<crate::ingest::SourceFormat>,
 }
 
 impl Config {
@@ -54,6 +56,7 @@ impl Config {
                 .and_then(|code| ThemeChoice::from_code(&code))
                 .unwrap_or_default(),
             filter: Filter::from_params(param),
+            format: param("format").and_then(|code| crate::ingest::SourceFormat::from_code(&code)),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Fetching the statistics file: a timeout through `AbortController`, a size cap, and one
 //! error for each way it can fail, told in the reader's language.
 
-use crate::format::{parse, LoadError, Loaded};
+use crate::format::{LoadError, Loaded};
+use crate::ingest::{read, Source, SourceFormat};
 use crate::i18n::{describe_load_error, Lang, Text};
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout;
@@ -43,8 +44,8 @@ impl FetchError {
     }
 }
 
-/// Fetches and validates the file at `url`.
-pub async fn fetch_dataset(url: String) -> Result<Loaded, FetchError> {
+/// Fetches and reads the file at `url` (its format detected, unless `format` says).
+pub async fn fetch_dataset(url: String, format: Option<SourceFormat>) -> Result<Loaded, FetchError> {
     let controller = web_sys::AbortController::new().map_err(|_| FetchError::Unreachable)?;
     let signal = controller.signal();
     let timer_signal = signal.clone();
@@ -65,6 +66,7 @@ pub async fn fetch_dataset(url: String) -> Result<Loaded, FetchError> {
         status if !response.ok() => return Err(FetchError::Http(status)),
         _ => {}
     }
+    let content_type = response.headers().get("content-type");
     let declared = response
         .headers()
         .get("content-length")
@@ -82,5 +84,13 @@ pub async fn fetch_dataset(url: String) -> Result<Loaded, FetchError> {
     if bytes.len() > MAX_BYTES {
         return Err(FetchError::TooLarge);
     }
-    parse(&bytes).map_err(FetchError::Load)
+    let current_year = js_sys::Date::new_0().get_full_year() as i32;
+    read(Source {
+        bytes: &bytes,
+        content_type: content_type.as_deref(),
+        format,
+        address: &url,
+        current_year,
+    })
+    .map_err(FetchError::Load)
 }

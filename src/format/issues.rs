@@ -61,6 +61,10 @@ pub enum Problem {
     UnknownSource(String),
     /// A package with no amount at any stage of money.
     NoAmount,
+    /// An amount in another currency than the file's main one (never added to it).
+    OtherCurrency(String),
+    /// A line of JSON Lines that is not a JSON object.
+    NotJsonLine,
     /// A ready-made section that the file's package-level data replaces (views are
     /// aggregated from `packages`).
     Superseded,
@@ -100,6 +104,8 @@ pub enum LoadError {
     InvalidMeta(Vec<DataIssue>),
     /// Nothing left to show after validation.
     NoData(Vec<DataIssue>),
+    /// A CSV file without a recognisable amount column (pagu, nilai_kontrak, realisasi, …).
+    NoColumns,
 }
 
 impl fmt::Display for DataIssue {

@@ -13,4 +13,4 @@ mod validate;
 pub use issues::{DataIssue, Expected, LoadError, Problem};
 pub use packages::MAX_PACKAGES;
 pub use read::{clean_text, MAX_TEXT_CHARS};
-pub use validate::{parse, Loaded, FORMAT_NAME, FORMAT_VERSION};
+pub use validate::{from_tree, parse, Loaded, FORMAT_NAME, FORMAT_VERSION};

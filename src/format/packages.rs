@@ -88,8 +88,14 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         fiscal_year,
         month,
         amounts,
-        pdn: reader.flag(&field("pdn"), &entry.field("pdn")),
-        umkk: reader.flag(&field("umkk"), &entry.field("umkk")),
+        pdn: Some(reader.flag(&field("pdn"), &entry.field("pdn"))),
+        umkk: Some(reader.flag(&field("umkk"), &entry.field("umkk"))),
+        tenderers: match entry.field("tenderers") {
+            None | Some(Loose::Null) => None,
+            value => reader
+                .whole(&field("tenderers"), &value)
+                .map(|count| count as u64),
+        },
         count,
         provenance: reader.provenance(path, &entry.field("illustrative"), &entry.field("source")),
     })

@@ -37,7 +37,12 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
         line: error.line(),
         column: error.column(),
     })?;
-    let Value::Object(top) = &tree else {
+    from_tree(&tree)
+}
+
+/// Validates a Pantau statistics file already parsed as JSON.
+pub fn from_tree(tree: &Value) -> Result<Loaded, LoadError> {
+    let Value::Object(top) = tree else {
         return Err(LoadError::NotPantau);
     };
     let top = Object(top);
@@ -285,6 +290,7 @@ fn read_spending(reader: &mut Reader, spending: Object, meta: &Meta) -> Option<S
         by_type,
         by_unit: Vec::new(),
         by_region: Vec::new(),
+        suppliers: Default::default(),
     })
 }
 

@@ -78,6 +78,10 @@ pub fn method_name(method: Method, lang: Lang) -> &'static str {
         Method::Seleksi => lang.pick("Seleksi", "Selection"),
         Method::Swakelola => lang.pick("Swakelola", "In-house (swakelola)"),
         Method::Dikecualikan => lang.pick("Dikecualikan", "Exempted"),
+        Method::Open => lang.pick("Terbuka", "Open"),
+        Method::Selective => lang.pick("Selektif", "Selective"),
+        Method::Limited => lang.pick("Terbatas", "Limited"),
+        Method::Direct => lang.pick("Langsung", "Direct"),
     }
 }
 
@@ -91,6 +95,7 @@ pub fn type_name(procurement_type: ProcurementType, lang: Lang) -> &'static str 
         ProcurementType::JasaKonsultansi => lang.pick("Jasa Konsultansi", "Consultancy"),
         ProcurementType::JasaLainnya => lang.pick("Jasa Lainnya", "Other services"),
         ProcurementType::Terintegrasi => lang.pick("Terintegrasi", "Integrated"),
+        ProcurementType::Jasa => lang.pick("Jasa", "Services"),
     }
 }
 
@@ -183,6 +188,16 @@ pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
                 "no planned, committed or realised amount",
             )
             .to_owned(),
+        Problem::OtherCurrency(code) => format!(
+            "{} «{code}»",
+            lang.pick(
+                "mata uang lain, tidak dijumlahkan",
+                "another currency, not added up"
+            )
+        ),
+        Problem::NotJsonLine => lang
+            .pick("bukan objek JSON", "not a JSON object")
+            .to_owned(),
         Problem::Superseded => lang
             .pick(
                 "diganti oleh angka dari daftar paket (packages)",
@@ -195,7 +210,23 @@ pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
     } else {
         lang.pick("dilewati", "skipped")
     };
-    format!("{}: {what}; {outcome}", issue.path)
+    format!("{}: {what}; {outcome}", describe_place(&issue.path, lang))
+}
+
+/// Where a value is: a JSON path as it is; `<line>:<column>` of a CSV file or `<line>:` of a
+/// JSON Lines file in words (`baris 5, kolom pagu` / `line 5, column pagu`).
+fn describe_place(path: &str, lang: Lang) -> String {
+    match path.split_once(':') {
+        Some((line, column)) if !line.is_empty() && line.bytes().all(|byte| byte.is_ascii_digit()) => {
+            let line = format!("{} {line}", lang.pick("baris", "line"));
+            if column.is_empty() {
+                line
+            } else {
+                format!("{line}, {} {column}", lang.pick("kolom", "column"))
+            }
+        }
+        _ => path.to_owned(),
+    }
 }
 
 /// A load error as a sentence.
@@ -214,6 +245,7 @@ pub fn describe_load_error(error: &LoadError, lang: Lang) -> String {
         }
         LoadError::InvalidMeta(_) => Text::InvalidMeta.get(lang).to_owned(),
         LoadError::NoData(_) => Text::NoData.get(lang).to_owned(),
+        LoadError::NoColumns => Text::NoColumns.get(lang).to_owned(),
     }
 }
 

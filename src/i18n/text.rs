@@ -85,8 +85,12 @@ texts! {
                 "The data address returned a web page, not a data file.",
             ),
             NotPantau => (
-                "Berkas ini bukan berkas statistik Pantau PBJ (kolom \"format\" tidak ada).",
-                "This file is not a Pantau PBJ statistics file (no \"format\" field).",
+                "Berkas ini bukan berkas statistik Pantau PBJ, data OCDS, maupun CSV paket pengadaan.",
+                "This file is not a Pantau PBJ statistics file, OCDS data or a CSV of procurement packages.",
+            ),
+            NoColumns => (
+                "Berkas CSV ini tidak memiliki kolom nilai yang dikenali (misalnya pagu, nilai_kontrak atau realisasi).",
+                "This CSV file has no recognised amount column (such as pagu, nilai_kontrak or realisasi).",
             ),
             NotJson => ("Berkas data rusak: bukan JSON yang sah", "The data file is damaged: not valid JSON"),
             InvalidMeta => ("Metadata berkas data tidak lengkap atau tidak sah.", "The data file's metadata is incomplete or invalid."),

@@ -30,6 +30,14 @@ pub enum Method {
     Swakelola,
     /// Dikecualikan: excluded from the regulation (Pasal 61 Perpres 16/2018).
     Dikecualikan,
+    /// OCDS `open`: anyone may bid.
+    Open,
+    /// OCDS `selective`: only qualified suppliers may bid.
+    Selective,
+    /// OCDS `limited`: the buyer contacts a number of suppliers of its choice.
+    Limited,
+    /// OCDS `direct`: awarded to a single supplier without competition.
+    Direct,
 }
 
 /// Jenis pengadaan: what is bought.
@@ -45,6 +53,8 @@ pub enum ProcurementType {
     JasaLainnya,
     /// Terintegrasi: integrated (design and build).
     Terintegrasi,
+    /// Services of any kind (OCDS `services`, which does not tell consultancy apart).
+    Jasa,
 }
 
 /// A vocabulary whose values are written in data files as fixed kebab-case codes.
@@ -80,6 +90,10 @@ impl Code for Method {
         Method::Seleksi,
         Method::Swakelola,
         Method::Dikecualikan,
+        Method::Open,
+        Method::Selective,
+        Method::Limited,
+        Method::Direct,
     ];
     fn code(self) -> &'static str {
         match self {
@@ -91,6 +105,10 @@ impl Code for Method {
             Method::Seleksi => "seleksi",
             Method::Swakelola => "swakelola",
             Method::Dikecualikan => "dikecualikan",
+            Method::Open => "open",
+            Method::Selective => "selective",
+            Method::Limited => "limited",
+            Method::Direct => "direct",
         }
     }
 }
@@ -102,6 +120,7 @@ impl Code for ProcurementType {
         ProcurementType::JasaKonsultansi,
         ProcurementType::JasaLainnya,
         ProcurementType::Terintegrasi,
+        ProcurementType::Jasa,
     ];
     fn code(self) -> &'static str {
         match self {
@@ -110,6 +129,7 @@ impl Code for ProcurementType {
             ProcurementType::JasaKonsultansi => "jasa-konsultansi",
             ProcurementType::JasaLainnya => "jasa-lainnya",
             ProcurementType::Terintegrasi => "terintegrasi",
+            ProcurementType::Jasa => "jasa",
         }
     }
 }

@@ -169,6 +169,18 @@ pub struct Spending {
     pub by_unit: Vec<Breakdown<String>>,
     /// Breakdown by region (only from package-level data).
     pub by_region: Vec<Breakdown<String>>,
+    /// Supplier indicators (only from package-level data that has them).
+    pub suppliers: SupplierIndicators,
+}
+
+/// Red-flag and fairness indicators over packages: who wins, and how much competition there was.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SupplierIndicators {
+    /// Amount to micro and small suppliers (UMK-K; OCDS `details.scale` micro or sme) and the
+    /// amount of all packages whose supplier size is known.
+    pub small: Option<(Rupiah, Rupiah)>,
+    /// Packages with a single tenderer, and packages whose number of tenderers is known.
+    pub single_bid: Option<(u64, u64)>,
 }
 
 impl Spending {

@@ -53,10 +53,13 @@ pub struct Package {
     pub month: Option<YearMonth>,
     /// Amounts at each stage.
     pub amounts: StageAmounts,
-    /// Flagged as buying domestic products (PDN).
-    pub pdn: bool,
-    /// Flagged as reserved for or awarded to micro and small businesses and cooperatives (UMK-K).
-    pub umkk: bool,
+    /// Flagged as buying domestic products (PDN); `None` when the source does not say.
+    pub pdn: Option<bool>,
+    /// Reserved for or awarded to micro and small businesses and cooperatives (UMK-K); `None`
+    /// when the source does not say.
+    pub umkk: Option<bool>,
+    /// Number of tenderers (bids received), if published.
+    pub tenderers: Option<u64>,
     /// How many packages this entry stands for (1 for a single package).
     pub count: u64,
     /// Where it comes from.

@@ -3,6 +3,7 @@
 
 mod local_content;
 mod spending;
+mod suppliers;
 pub mod table;
 mod targets;
 

@@ -68,6 +68,15 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
     panels.extend(by_type);
     panels.extend(by_unit);
     panels.extend(by_region);
+    if let Some(mut panel) = super::suppliers::panel(spending, locale) {
+        panel.source_line = super::source_line(
+            (spending.by_method.iter().map(|row| &row.provenance))
+                .chain(spending.by_type.iter().map(|row| &row.provenance)),
+            meta,
+            lang,
+        );
+        panels.push(panel);
+    }
     panels
 }
 

@@ -1,0 +1,220 @@
+//! Reading the text of one spreadsheet cell: money in Indonesian or English notation, dates,
+//! yes/no flags and the procurement vocabularies as people type them.
+
+use crate::format::{Expected, Problem};
+use crate::model::{Code, Method, ProcurementType, Rupiah, YearMonth, YEARS};
+
+/// Money typed by people: `1.500.000.000`, `Rp 1.500.000.000,00`, `1,500,000,000.50`,
+/// `1500000000`. A separator that occurs more than once, or once followed by exactly three
+/// digits, groups thousands; otherwise it is the decimal mark; with both, the last one is the
+/// decimal mark. Fractions are rounded half away from zero (and reported).
+/// `Ok(None)` for an empty cell; `Ok(Some((amount, rounded)))` otherwise.
+pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
+    let mut text = text.trim();
+    for prefix in ["Rp.", "Rp", "IDR", "rp"] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest;
+            break;
+        }
+    }
+    let text: String = text
+        .trim_end_matches(",-")
+        .chars()
+        .filter(|character| !character.is_whitespace() && *character != '\u{a0}')
+        .collect();
+    if text.is_empty() || text == "-" {
+        return Ok(None);
+    }
+    if text.starts_with('-') || text.starts_with('(') {
+        return Err(Problem::Negative);
+    }
+    if !text.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.' || byte == b',') {
+        return Err(Problem::WrongType(Expected::WholeNumber));
+    }
+    let decimal = match (text.rfind('.'), text.rfind(',')) {
+        (Some(dot), Some(comma)) => Some(dot.max(comma)),
+        (Some(mark), None) | (None, Some(mark)) => {
+            let separator = text.as_bytes()[mark];
+            let once = text.bytes().filter(|byte| *byte == separator).count() == 1;
+            (once && text.len() - mark - 1 != 3).then_some(mark)
+        }
+        (None, None) => None,
+    };
+    let (whole, fraction) = match decimal {
+        Some(mark) => (&text[..mark], &text[mark + 1..]),
+        None => (text.as_str(), ""),
+    };
+    if fraction.contains(['.', ',']) {
+        return Err(Problem::WrongType(Expected::WholeNumber));
+    }
+    let mut value: i64 = 0;
+    for digit in whole.bytes().filter(u8::is_ascii_digit) {
+        value = value
+            .checked_mul(10)
+            .and_then(|value| value.checked_add(i64::from(digit - b'0')))
+            .ok_or(Problem::TooLarge)?;
+    }
+    let rounded = fraction.bytes().any(|digit| digit != b'0');
+    if fraction.bytes().next().is_some_and(|digit| digit >= b'5') {
+        value = value.checked_add(1).ok_or(Problem::TooLarge)?;
+    }
+    Ok(Some((Rupiah(value), rounded)))
+}
+
+/// A month from a date or month cell: `2024-03-15`, `2024-03`, `15/03/2024`, `15-03-2024`,
+/// `2024/03/15`, `2024-03-15T10:00:00Z`. `Ok(None)` for an empty cell.
+pub fn month(text: &str) -> Result<Option<YearMonth>, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let date = text.split(['T', ' ']).next().unwrap_or(text);
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let number = |part: &str| part.parse::<i32>().ok();
+    let (year, month) = match parts.as_slice() {
+        [year, month] | [year, month, _] if year.len() == 4 => (number(year), number(month)),
+        [_, month, year] if year.len() == 4 => (number(year), number(month)),
+        _ => (None, None),
+    };
+    match (year, month) {
+        (Some(year), Some(month @ 1..=12)) if YEARS.contains(&year) => {
+            Ok(YearMonth::parse(&format!("{year:04}-{month:02}")))
+        }
+        _ => Err(Problem::WrongType(Expected::Date)),
+    }
+}
+
+/// A fiscal year. `Ok(None)` for an empty cell.
+pub fn year(text: &str) -> Result<Option<i32>, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<i32>() {
+        Ok(year) if YEARS.contains(&year) => Ok(Some(year)),
+        Ok(_) => Err(Problem::OutsidePeriod),
+        Err(_) => Err(Problem::WrongType(Expected::WholeNumber)),
+    }
+}
+
+/// A count. `Ok(None)` for an empty cell.
+pub fn count(text: &str) -> Result<Option<u64>, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.starts_with('-') {
+        return Err(Problem::Negative);
+    }
+    text.parse::<u64>()
+        .map(Some)
+        .map_err(|_| Problem::WrongType(Expected::WholeNumber))
+}
+
+/// A yes/no flag as spreadsheets write it (`Ya`, `Tidak`, `Y`, `N`, `true`, `1`, `PDN`,
+/// `Non PDN`, `UKM`, `Non UKM`, …). `Ok(None)` for an empty cell.
+pub fn flag(text: &str) -> Result<Option<bool>, Problem> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() || text == "-" {
+        return Ok(None);
+    }
+    let negative = ["tidak", "t", "n", "no", "false", "0", "bukan"];
+    let positive = ["ya", "y", "yes", "true", "1", "pdn", "ukm", "umk", "umkk", "micro", "sme"];
+    if negative.contains(&text.as_str()) || text.starts_with("non") || text.starts_with("bukan") {
+        Ok(Some(false))
+    } else if positive.contains(&text.as_str()) {
+        Ok(Some(true))
+    } else {
+        Err(Problem::WrongType(Expected::Boolean))
+    }
+}
+
+/// Text folded for matching a vocabulary: lower case, words joined by `-`.
+fn folded(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .split(|character: char| character.is_whitespace() || character == '_' || character == '-')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A selection method by its code, its Indonesian name or a common spelling.
+pub fn method(text: &str) -> Result<Option<Method>, Problem> {
+    let code = folded(text);
+    if code.is_empty() {
+        return Ok(None);
+    }
+    let code = match code.as_str() {
+        "epurchasing" | "e-katalog" | "ekatalog" | "katalog" => "e-purchasing",
+        "seleksi-cepat" => "seleksi",
+        "direct-purchase" => "pengadaan-langsung",
+        "direct-appointment" => "penunjukan-langsung",
+        other => other,
+    };
+    Method::from_code(code)
+        .map(Some)
+        .ok_or_else(|| Problem::UnknownCode(crate::format::clean_text(text)))
+}
+
+/// A procurement type by its code, its Indonesian name or the OCDS category.
+pub fn procurement_type(text: &str) -> Result<Option<ProcurementType>, Problem> {
+    let code = folded(text);
+    if code.is_empty() {
+        return Ok(None);
+    }
+    let kind = match code.as_str() {
+        "goods" => Some(ProcurementType::Barang),
+        "works" | "konstruksi" => Some(ProcurementType::PekerjaanKonstruksi),
+        "services" => Some(ProcurementType::Jasa),
+        "consultancy" | "consulting-services" => Some(ProcurementType::JasaKonsultansi),
+        other if other.starts_with("jasa-konsultansi") => Some(ProcurementType::JasaKonsultansi),
+        other => ProcurementType::from_code(other),
+    };
+    kind.map(Some)
+        .ok_or_else(|| Problem::UnknownCode(crate::format::clean_text(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_reads_indonesian_and_english_notations_and_rounds_half_away_from_zero() {
+        let amount = |text| money(text).map(|value| value.map(|(amount, rounded)| (amount.0, rounded)));
+        assert_eq!(amount("1.500.000.000"), Ok(Some((1_500_000_000, false))));
+        assert_eq!(amount("Rp 1.500.000.000,00"), Ok(Some((1_500_000_000, false))));
+        assert_eq!(amount("Rp1.500.000.000,-"), Ok(Some((1_500_000_000, false))));
+        assert_eq!(amount("1,500,000,000.50"), Ok(Some((1_500_000_001, true))));
+        assert_eq!(amount("1500000000,49"), Ok(Some((1_500_000_000, true))));
+        assert_eq!(amount("1.500"), Ok(Some((1_500, false))));
+        assert_eq!(amount("2.5"), Ok(Some((3, true))));
+        assert_eq!(amount(" "), Ok(None));
+        assert_eq!(amount("-5"), Err(Problem::Negative));
+        assert_eq!(amount("1e400"), Err(Problem::WrongType(Expected::WholeNumber)));
+        assert_eq!(amount("NaN"), Err(Problem::WrongType(Expected::WholeNumber)));
+        assert_eq!(amount("99999999999999999999"), Err(Problem::TooLarge));
+        assert_eq!(amount("1.2.3,4,5"), Err(Problem::WrongType(Expected::WholeNumber)));
+    }
+
+    #[test]
+    fn dates_flags_and_vocabularies_read_as_people_type_them() {
+        let march = YearMonth::parse("2024-03");
+        for text in ["2024-03-15", "2024-03", "15/03/2024", "15-03-2024", "2024/03/15", "2024-03-15T10:00:00Z"] {
+            assert_eq!(month(text), Ok(march), "{text}");
+        }
+        assert_eq!(month("31/31/2024"), Err(Problem::WrongType(Expected::Date)));
+        assert_eq!(month("3000-01-01"), Err(Problem::WrongType(Expected::Date)));
+        assert_eq!(flag("Ya"), Ok(Some(true)));
+        assert_eq!(flag("Non PDN"), Ok(Some(false)));
+        assert_eq!(flag("mungkin"), Err(Problem::WrongType(Expected::Boolean)));
+        assert_eq!(method("Pengadaan Langsung"), Ok(Some(Method::PengadaanLangsung)));
+        assert_eq!(method("E-Purchasing"), Ok(Some(Method::EPurchasing)));
+        assert_eq!(method("lelang"), Err(Problem::UnknownCode("lelang".into())));
+        assert_eq!(procurement_type("Jasa Konsultansi Badan Usaha"), Ok(Some(ProcurementType::JasaKonsultansi)));
+        assert_eq!(procurement_type("Pekerjaan Konstruksi"), Ok(Some(ProcurementType::PekerjaanKonstruksi)));
+        assert_eq!(procurement_type("works"), Ok(Some(ProcurementType::PekerjaanKonstruksi)));
+        assert_eq!(year("2024"), Ok(Some(2024)));
+        assert_eq!(year("24"), Err(Problem::OutsidePeriod));
+    }
+}

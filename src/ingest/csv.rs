@@ -1,0 +1,227 @@
+//! Flat CSV of procurement packages, in the style of SiRUP/SPSE exports: one row per package,
+//! columns found by their Indonesian or English header names, delimiter `,`, `;` or tab, quoted
+//! fields, any line ending. Each cell that cannot be read becomes a data issue at
+//! `<line>:<column>` and its row is skipped.
+
+use super::cells;
+use crate::format::{clean_text, DataIssue, LoadError, Problem};
+use crate::model::{Package, Provenance, Rupiah, StageAmounts};
+use csv_core::{ReadRecordResult, ReaderBuilder};
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Id,
+    Name,
+    Unit,
+    Region,
+    Method,
+    Type,
+    Year,
+    Date,
+    Rencana,
+    Komitmen,
+    Realisasi,
+    Pdn,
+    Umkk,
+    Tenderers,
+    Count,
+}
+
+/// Header names each column answers to (folded: lower case, `_` between words).
+pub const HEADERS: &[(Column, &[&str])] = &[
+    (Column::Id, &["kd_rup", "kode_rup", "kode_paket", "kd_paket", "id_paket", "id", "code", "package_id", "ocid"]),
+    (Column::Name, &["nama_paket", "paket", "nama", "name", "package", "package_name", "title"]),
+    (Column::Unit, &["nama_satker", "satker", "satuan_kerja", "nama_opd", "opd", "perangkat_daerah", "unit_kerja", "unit", "spending_unit", "buyer"]),
+    (Column::Region, &["wilayah", "lokasi", "lokasi_pekerjaan", "kabupaten_kota", "kab_kota", "kabupaten", "region", "location", "district"]),
+    (Column::Method, &["metode_pengadaan", "metode_pemilihan", "metode", "method", "procurement_method"]),
+    (Column::Type, &["jenis_pengadaan", "jenis", "type", "procurement_type", "category", "kategori"]),
+    (Column::Year, &["tahun_anggaran", "ta", "tahun", "fiscal_year", "year"]),
+    (Column::Date, &["tanggal", "tanggal_kontrak", "tgl_kontrak", "bulan", "tanggal_realisasi", "date", "contract_date", "month"]),
+    (Column::Rencana, &["pagu", "pagu_rup", "nilai_pagu", "rencana", "budget", "planned", "planned_value"]),
+    (Column::Komitmen, &["nilai_kontrak", "kontrak", "komitmen", "contract_value", "committed"]),
+    (Column::Realisasi, &["realisasi", "nilai_realisasi", "nilai_pembayaran", "paid", "spent", "realised", "realized"]),
+    (Column::Pdn, &["status_pdn", "pdn", "produk_dalam_negeri", "domestic", "domestic_product"]),
+    (Column::Umkk, &["status_ukm", "status_umk", "ukm", "umk", "umkk", "usaha_kecil", "sme", "small_business"]),
+    (Column::Tenderers, &["jumlah_peserta", "jumlah_penawar", "peserta", "tenderers", "number_of_tenderers", "bidders"]),
+    (Column::Count, &["jumlah_paket", "count", "packages"]),
+];
+
+fn fold_header(header: &str) -> String {
+    header
+        .trim()
+        .trim_matches('"')
+        .to_lowercase()
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// The delimiter of the header line: the most frequent of `,`, `;` and tab.
+pub fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|delimiter| header.bytes().filter(|byte| byte == delimiter).count())
+        .unwrap_or(b',')
+}
+
+/// Calls `each(line, fields)` for every record, `line` counting from 1 (the header).
+pub fn for_each_record(text: &str, delimiter: u8, mut each: impl FnMut(usize, &[&str])) {
+    let mut reader = ReaderBuilder::new().delimiter(delimiter).build();
+    let mut input = text.as_bytes();
+    let mut output = vec![0u8; 4096];
+    let mut ends = vec![0usize; 64];
+    let (mut used_out, mut used_ends, mut line) = (0, 0, 1);
+    loop {
+        // Once the input is used up, the empty slice tells csv-core the file has ended, so a
+        // last line without a newline still counts.
+        let (result, read, written, ended) =
+            reader.read_record(input, &mut output[used_out..], &mut ends[used_ends..]);
+        input = &input[read..];
+        used_out += written;
+        used_ends += ended;
+        match result {
+            ReadRecordResult::InputEmpty => {}
+            ReadRecordResult::OutputFull => output.resize(output.len() * 2, 0),
+            ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            ReadRecordResult::Record => {
+                emit(&output[..used_out], &ends[..used_ends], line, &mut each);
+                line = usize::try_from(reader.line()).unwrap_or(usize::MAX);
+                used_out = 0;
+                used_ends = 0;
+            }
+            ReadRecordResult::End => return,
+        }
+    }
+}
+
+fn emit(output: &[u8], ends: &[usize], line: usize, each: &mut impl FnMut(usize, &[&str])) {
+    let mut start = 0;
+    let fields: Vec<&str> = ends
+        .iter()
+        .map(|end| {
+            // The input was valid UTF-8 and csv-core splits only at ASCII bytes.
+            let field = std::str::from_utf8(&output[start..*end]).unwrap_or("");
+            start = *end;
+            field
+        })
+        .collect();
+    if !(fields.len() == 1 && fields[0].trim().is_empty()) {
+        each(line, &fields);
+    }
+}
+
+/// Packages from CSV text; `fallback_year` is the fiscal year of rows that say none.
+pub fn read(text: &str, fallback_year: i32) -> Result<(Vec<Package>, Vec<DataIssue>), LoadError> {
+    let delimiter = delimiter(text);
+    let mut columns: Vec<(usize, Column, String)> = Vec::new();
+    let mut packages = Vec::new();
+    let mut issues = Vec::new();
+    let mut header_seen = false;
+    for_each_record(text, delimiter, |line, fields| {
+        if !header_seen {
+            header_seen = true;
+            for (index, header) in fields.iter().enumerate() {
+                let folded = fold_header(header);
+                let column = HEADERS
+                    .iter()
+                    .find(|(_, names)| names.contains(&folded.as_str()))
+                    .map(|(column, _)| *column);
+                if let Some(column) = column.filter(|column| !columns.iter().any(|(_, known, _)| known == column)) {
+                    columns.push((index, column, clean_text(header)));
+                }
+            }
+            return;
+        }
+        if packages.len() >= crate::format::MAX_PACKAGES {
+            return;
+        }
+        if let Some(package) = read_row(line, fields, &columns, fallback_year, &mut issues) {
+            packages.push(package);
+        }
+    });
+    let has_amount = columns.iter().any(|(_, column, _)| matches!(column, Column::Rencana | Column::Komitmen | Column::Realisasi));
+    if !has_amount {
+        return Err(LoadError::NoColumns);
+    }
+    Ok((packages, issues))
+}
+
+fn read_row(
+    line: usize,
+    fields: &[&str],
+    columns: &[(usize, Column, String)],
+    fallback_year: i32,
+    issues: &mut Vec<DataIssue>,
+) -> Option<Package> {
+    let mut package = Package {
+        id: None,
+        name: None,
+        unit: None,
+        region: None,
+        method: None,
+        kind: None,
+        fiscal_year: fallback_year,
+        month: None,
+        amounts: StageAmounts::default(),
+        pdn: None,
+        umkk: None,
+        tenderers: None,
+        count: 1,
+        provenance: Provenance::default(),
+    };
+    let mut year = None;
+    let mut ok = true;
+    for (index, column, header) in columns {
+        let cell = fields.get(*index).copied().unwrap_or("");
+        let mut problem = None;
+        let mut report = |result: Result<(), Problem>| {
+            if let Err(error) = result {
+                problem = Some(error);
+            }
+        };
+        let text = || Some(clean_text(cell)).filter(|text| !text.is_empty());
+        let mut amount = |slot: &mut Option<Rupiah>| {
+            cells::money(cell).map(|value| {
+                if let Some((amount, rounded)) = value {
+                    *slot = Some(amount);
+                    if rounded {
+                        issues.push(DataIssue::new(format!("{line}:{header}"), Problem::Rounded));
+                    }
+                }
+            })
+        };
+        match column {
+            Column::Id => package.id = text(),
+            Column::Name => package.name = text(),
+            Column::Unit => package.unit = text(),
+            Column::Region => package.region = text(),
+            Column::Method => report(cells::method(cell).map(|value| package.method = value)),
+            Column::Type => report(cells::procurement_type(cell).map(|value| package.kind = value)),
+            Column::Year => report(cells::year(cell).map(|value| year = value)),
+            Column::Date => report(cells::month(cell).map(|value| package.month = value)),
+            Column::Rencana => report(amount(&mut package.amounts.rencana)),
+            Column::Komitmen => report(amount(&mut package.amounts.komitmen)),
+            Column::Realisasi => report(amount(&mut package.amounts.realisasi)),
+            Column::Pdn => report(cells::flag(cell).map(|value| package.pdn = value)),
+            Column::Umkk => report(cells::flag(cell).map(|value| package.umkk = value)),
+            Column::Tenderers => report(cells::count(cell).map(|value| package.tenderers = value)),
+            Column::Count => report(cells::count(cell).map(|value| package.count = value.unwrap_or(1))),
+        }
+        if let Some(problem) = problem {
+            issues.push(DataIssue::new(format!("{line}:{header}"), problem));
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    if package.amounts.is_empty() {
+        issues.push(DataIssue::new(format!("{line}:"), Problem::NoAmount));
+        return None;
+    }
+    package.fiscal_year = year.or(package.month.map(|month| month.year)).unwrap_or(fallback_year);
+    Some(package)
+}

@@ -1,0 +1,268 @@
+//! What people actually publish, read into one [`Loaded`] dataset: Pantau's own JSON (format
+//! v1), OCDS 1.1 (release packages, record packages, JSON Lines) and flat CSV of procurement
+//! packages (SiRUP/SPSE style). The format is detected from the content and the Content-Type;
+//! the `format` parameter overrides.
+
+pub mod cells;
+pub mod csv;
+pub mod ocds;
+pub mod text;
+
+use crate::format::{from_tree, DataIssue, LoadError, Loaded, Problem};
+use crate::model::{CivilDate, Currency, Dataset, Meta, Package, YearMonth};
+use serde_json::Value;
+
+/// A kind of input (the `format` parameter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Pantau's statistics file, JSON format v1.
+    Pantau,
+    /// OCDS 1.1: a release or record package, or JSON Lines of releases.
+    Ocds,
+    /// Flat CSV of packages.
+    Csv,
+}
+
+impl SourceFormat {
+    /// The `format` parameter value.
+    pub fn code(self) -> &'static str {
+        match self {
+            SourceFormat::Pantau => "pantau",
+            SourceFormat::Ocds => "ocds",
+            SourceFormat::Csv => "csv",
+        }
+    }
+
+    /// The format for a `format` parameter value.
+    pub fn from_code(code: &str) -> Option<SourceFormat> {
+        [SourceFormat::Pantau, SourceFormat::Ocds, SourceFormat::Csv]
+            .into_iter()
+            .find(|format| format.code() == code.trim().to_ascii_lowercase())
+    }
+}
+
+/// The bytes that arrived and what is known about them.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file.
+    pub bytes: &'a [u8],
+    /// The response's Content-Type, if any.
+    pub content_type: Option<&'a str>,
+    /// A format the embedding page insists on.
+    pub format: Option<SourceFormat>,
+    /// The file's address (its last segment titles a CSV file; its host is the publisher).
+    pub address: &'a str,
+    /// The year of rows and releases that say none.
+    pub current_year: i32,
+}
+
+/// Reads any supported input.
+pub fn read(source: Source) -> Result<Loaded, LoadError> {
+    let bytes = source.bytes;
+    let first = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .copied()
+        .find(|byte| !byte.is_ascii_whitespace());
+    if first == Some(b'<') {
+        return Err(LoadError::NotAFile);
+    }
+    let content_type = source.content_type.unwrap_or("").to_ascii_lowercase();
+    let looks_like_json = matches!(first, Some(b'{' | b'['));
+    let format = source.format.or_else(|| {
+        if content_type.contains("csv") || (!looks_like_json && first.is_some()) {
+            Some(SourceFormat::Csv)
+        } else {
+            None
+        }
+    });
+    match format {
+        Some(SourceFormat::Csv) => read_csv(source),
+        Some(SourceFormat::Pantau) => crate::format::parse(bytes),
+        Some(SourceFormat::Ocds) | None => read_json(source, format),
+    }
+}
+
+fn read_json(source: Source, format: Option<SourceFormat>) -> Result<Loaded, LoadError> {
+    let text = text::decode(source.bytes);
+    let mut stream = serde_json::Deserializer::from_str(&text).into_iter::<Value>();
+    let first = match stream.next() {
+        None => return Err(LoadError::NotJson { line: 1, column: 0 }),
+        Some(Err(error)) => {
+            return Err(LoadError::NotJson {
+                line: error.line(),
+                column: error.column(),
+            })
+        }
+        Some(Ok(value)) => value,
+    };
+    let rest = &text[stream.byte_offset()..];
+    if !rest.trim().is_empty() {
+        return read_json_lines(&text, source);
+    }
+    let is_pantau = first.get("format").and_then(Value::as_str) == Some(crate::format::FORMAT_NAME);
+    if is_pantau && format != Some(SourceFormat::Ocds) {
+        return from_tree(&first);
+    }
+    let is_ocds = ["releases", "records", "ocid", "compiledRelease"]
+        .iter()
+        .any(|key| first.get(key).is_some());
+    if !is_ocds {
+        return Err(LoadError::NotPantau);
+    }
+    let meta = PackageMeta::of(&first);
+    let mut found = Vec::new();
+    let mut issues = Vec::new();
+    ocds::releases_in(first, "", &mut found, &mut issues);
+    finish_ocds(found, issues, meta, source)
+}
+
+fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
+    let mut found = Vec::new();
+    let mut issues = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(value @ Value::Object(_)) => {
+                ocds::releases_in(value, &format!("{}:", index + 1), &mut found, &mut issues)
+            }
+            _ => issues.push(DataIssue::new(format!("{}:", index + 1), Problem::NotJsonLine)),
+        }
+    }
+    if found.is_empty() && issues.len() == text.lines().filter(|line| !line.trim().is_empty()).count() {
+        // Not one line was JSON: this is no JSON Lines file.
+        return Err(LoadError::NotPantau);
+    }
+    finish_ocds(found, issues, PackageMeta::default(), source)
+}
+
+/// Metadata an OCDS package carries about itself.
+#[derive(Debug, Default)]
+struct PackageMeta {
+    publisher: Option<String>,
+    license: Option<String>,
+    uri: Option<String>,
+    published: Option<CivilDate>,
+}
+
+impl PackageMeta {
+    fn of(package: &Value) -> PackageMeta {
+        let text = |value: Option<&Value>| {
+            value
+                .and_then(Value::as_str)
+                .map(crate::format::clean_text)
+                .filter(|text| !text.is_empty())
+        };
+        PackageMeta {
+            publisher: text(package.pointer("/publisher/name")),
+            license: text(package.get("license")),
+            uri: text(package.get("uri")).filter(|uri| uri.starts_with("https://") || uri.starts_with("http://")),
+            published: package
+                .get("publishedDate")
+                .and_then(Value::as_str)
+                .and_then(|date| CivilDate::parse(date.get(..10)?)),
+        }
+    }
+}
+
+fn finish_ocds(
+    found: Vec<ocds::Found>,
+    mut issues: Vec<DataIssue>,
+    meta: PackageMeta,
+    source: Source,
+) -> Result<Loaded, LoadError> {
+    let compiled = ocds::compile(found);
+    let Some(currency) = ocds::main_currency(&compiled) else {
+        return Err(LoadError::NoData(issues));
+    };
+    let packages: Vec<Package> = compiled
+        .iter()
+        .filter_map(|(path, release)| ocds::package(path, release, &currency, source.current_year, &mut issues))
+        .collect();
+    let publisher = meta.publisher.unwrap_or_else(|| host(source.address));
+    let title = format!("{publisher} (OCDS)");
+    let dataset = dataset(packages, title, publisher, meta.license, meta.uri, meta.published, &currency, source)
+        .ok_or_else(|| LoadError::NoData(issues.clone()))?;
+    Ok(Loaded { dataset, issues })
+}
+
+fn read_csv(source: Source) -> Result<Loaded, LoadError> {
+    let text = text::decode(source.bytes);
+    let (packages, issues) = csv::read(&text, source.current_year)?;
+    let name = source
+        .address
+        .split(['?', '#'])
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .map(crate::format::clean_text)
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "CSV".to_owned());
+    let publisher = host(source.address);
+    let dataset = dataset(packages, name, publisher, None, None, None, "IDR", source)
+        .ok_or_else(|| LoadError::NoData(issues.clone()))?;
+    Ok(Loaded { dataset, issues })
+}
+
+/// The host of an address, or `–` for a relative one (the page's own site).
+fn host(address: &str) -> String {
+    address
+        .split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+        .map(crate::format::clean_text)
+        .filter(|host| !host.is_empty())
+        .unwrap_or_else(|| "–".to_owned())
+}
+
+/// A dataset of packages with metadata made from what the input says; `None` without packages.
+#[allow(clippy::too_many_arguments)]
+fn dataset(
+    packages: Vec<Package>,
+    title: String,
+    publisher: String,
+    license: Option<String>,
+    source_url: Option<String>,
+    published: Option<CivilDate>,
+    currency: &str,
+    source: Source,
+) -> Option<Dataset> {
+    if packages.is_empty() {
+        return None;
+    }
+    let months: Vec<YearMonth> = packages.iter().filter_map(|package| package.month).collect();
+    let mut years: Vec<i32> = packages.iter().map(|package| package.fiscal_year).collect();
+    years.sort_unstable();
+    // The most common year, the latest among equals.
+    let fiscal_year = years
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| run.len())
+        .and_then(|run| run.first().copied())
+        .unwrap_or(source.current_year);
+    let first_year = years.first().copied().unwrap_or(fiscal_year);
+    let last_year = years.last().copied().unwrap_or(fiscal_year);
+    let start = CivilDate::new(first_year, 1, 1)?;
+    let end = CivilDate::new(last_year, 12, 31)?;
+    let latest = months.iter().max().map(|month| month.last_day());
+    Some(Dataset {
+        meta: Meta {
+            title,
+            publisher,
+            source_url,
+            license: license.unwrap_or_else(|| "–".to_owned()),
+            as_of: published.or(latest).unwrap_or(end),
+            period: (start, end.max(start)),
+            fiscal_year,
+            currency: Currency::new(currency).unwrap_or_else(Currency::idr),
+            illustrative: false,
+            region: None,
+            notes: None,
+            sources: Vec::new(),
+        },
+        spending: None,
+        local_content: None,
+        targets: Vec::new(),
+        packages,
+    })
+}

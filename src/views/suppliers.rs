@@ -1,0 +1,136 @@
+//! Supplier indicators, from package-level data that has them (OCDS above all): the share of
+//! money to micro and small suppliers, and the single-bid rate, a classic red flag.
+
+use super::table::{Cell, Table};
+use super::Panel;
+use crate::chart::spec::{BarRow, BarSpec, ChartSpec, TickFormat, Tip};
+use crate::chart::Locale;
+use crate::i18n::{
+    format_count, format_money_exact as exact, format_money_spoken as spoken, format_percent,
+    stage_name, Text,
+};
+use crate::model::{Share, Spending};
+
+/// One indicator: its name, share, and what the share is of (printed and spoken).
+struct Indicator {
+    name: &'static str,
+    share: Share,
+    basis: String,
+    spoken_basis: String,
+}
+
+/// The indicators panel, if the packages carry supplier sizes or numbers of tenderers.
+pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
+    let lang = locale.lang;
+    let currency = &locale.currency;
+    let count = |value: u64| format_count(value.min(i64::MAX as u64) as i64, lang);
+    let of = lang.pick("dari", "of");
+    let mut indicators = Vec::new();
+    if let Some((small, known)) = spending.suppliers.small {
+        indicators.push(Indicator {
+            name: lang.pick("Ke usaha mikro dan kecil", "To micro and small suppliers"),
+            share: Share::of(small, known)?,
+            basis: format!(
+                "{} {of} {}",
+                exact(small, currency, lang),
+                exact(known, currency, lang)
+            ),
+            spoken_basis: format!(
+                "{} {of} {}",
+                spoken(small, currency, lang),
+                spoken(known, currency, lang)
+            ),
+        });
+    }
+    if let Some((single, counted)) = spending.suppliers.single_bid {
+        let basis = format!(
+            "{} {of} {} {}",
+            count(single),
+            count(counted),
+            Text::Packages.get(lang)
+        );
+        indicators.push(Indicator {
+            name: lang.pick("Tender dengan satu penawar", "Tenders with a single bidder"),
+            share: Share::new(single as f64 / counted.max(1) as f64)?,
+            spoken_basis: basis.clone(),
+            basis,
+        });
+    }
+    if indicators.is_empty() {
+        return None;
+    }
+    let period = format!(
+        "{} {}",
+        stage_name(spending.stage, lang),
+        spending.fiscal_year
+    );
+    let rows = indicators
+        .iter()
+        .map(|indicator| {
+            let share = format_percent(indicator.share, lang);
+            BarRow {
+                label: indicator.name.to_owned(),
+                value: indicator.share.fraction(),
+                value_text: share.clone(),
+                below_threshold: false,
+                tip: Tip {
+                    drill: None,
+                    title: indicator.name.to_owned(),
+                    lines: vec![share.clone(), indicator.basis.clone(), period.clone()],
+                    spoken: format!("{}: {share}, {}", indicator.name, indicator.spoken_basis),
+                },
+            }
+        })
+        .collect();
+    let table = Table {
+        columns: vec![
+            (lang.pick("Indikator", "Indicator").to_owned(), false),
+            (Text::Share.get(lang).to_owned(), true),
+            (lang.pick("Dasar", "Basis").to_owned(), false),
+        ],
+        rows: indicators
+            .iter()
+            .map(|indicator| {
+                vec![
+                    Cell::text(indicator.name),
+                    Cell::number(
+                        format_percent(indicator.share, lang),
+                        indicator.share.fraction(),
+                    ),
+                    Cell::text(indicator.basis.clone()),
+                ]
+            })
+            .collect(),
+    };
+    let summary = indicators
+        .iter()
+        .map(|indicator| {
+            let share = format_percent(indicator.share, lang);
+            format!("{}: {share} ({})", indicator.name, indicator.spoken_basis)
+        })
+        .collect::<Vec<_>>()
+        .join(". ");
+    Some(Panel {
+        id: "suppliers".into(),
+        title: format!("{} {}", lang.pick("Indikator pemasok", "Supplier indicators"), spending.fiscal_year),
+        subtitle: period,
+        facts: Vec::new(),
+        chart: ChartSpec::Bars(BarSpec {
+            rows,
+            max: Some(1.0),
+            threshold: None,
+            tick_format: TickFormat::Percent,
+            value_title: Text::Share.get(lang).to_owned(),
+        }),
+        summary: format!("{}: {summary}.", lang.pick("Grafik batang", "Bar chart")),
+        notes: vec![lang
+            .pick(
+                "Ukuran pemasok dan jumlah penawar hanya dihitung untuk paket yang mencantumkannya.",
+                "Supplier size and the number of bidders count only the packages that state them.",
+            )
+            .to_owned()],
+        source_line: String::new(),
+        table,
+        hidden_rows: 0,
+    })
+}

@@ -2,8 +2,8 @@
 //! error for each way it can fail, told in the reader's language.
 
 use crate::format::{LoadError, Loaded};
-use crate::ingest::{read, Source, SourceFormat};
 use crate::i18n::{describe_load_error, Lang, Text};
+use crate::ingest::{read, Source, SourceFormat};
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout;
 use std::time::Duration;
@@ -45,7 +45,10 @@ impl FetchError {
 }
 
 /// Fetches and reads the file at `url` (its format detected, unless `format` says).
-pub async fn fetch_dataset(url: String, format: Option<SourceFormat>) -> Result<Loaded, FetchError> {
+pub async fn fetch_dataset(
+    url: String,
+    format: Option<SourceFormat>,
+) -> Result<Loaded, FetchError> {
     let controller = web_sys::AbortController::new().map_err(|_| FetchError::Unreachable)?;
     let signal = controller.signal();
     let timer_signal = signal.clone();

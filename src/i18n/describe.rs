@@ -217,7 +217,9 @@ pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
 /// JSON Lines file in words (`baris 5, kolom pagu` / `line 5, column pagu`).
 fn describe_place(path: &str, lang: Lang) -> String {
     match path.split_once(':') {
-        Some((line, column)) if !line.is_empty() && line.bytes().all(|byte| byte.is_ascii_digit()) => {
+        Some((line, column))
+            if !line.is_empty() && line.bytes().all(|byte| byte.is_ascii_digit()) =>
+        {
             let line = format!("{} {line}", lang.pick("baris", "line"));
             if column.is_empty() {
                 line

@@ -28,7 +28,10 @@ pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
     if text.starts_with('-') || text.starts_with('(') {
         return Err(Problem::Negative);
     }
-    if !text.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.' || byte == b',') {
+    if !text
+        .bytes()
+        .all(|byte| byte.is_ascii_digit() || byte == b'.' || byte == b',')
+    {
         return Err(Problem::WrongType(Expected::WholeNumber));
     }
     let decimal = match (text.rfind('.'), text.rfind(',')) {
@@ -119,7 +122,9 @@ pub fn flag(text: &str) -> Result<Option<bool>, Problem> {
         return Ok(None);
     }
     let negative = ["tidak", "t", "n", "no", "false", "0", "bukan"];
-    let positive = ["ya", "y", "yes", "true", "1", "pdn", "ukm", "umk", "umkk", "micro", "sme"];
+    let positive = [
+        "ya", "y", "yes", "true", "1", "pdn", "ukm", "umk", "umkk", "micro", "sme",
+    ];
     if negative.contains(&text.as_str()) || text.starts_with("non") || text.starts_with("bukan") {
         Ok(Some(false))
     } else if positive.contains(&text.as_str()) {
@@ -181,26 +186,49 @@ mod tests {
 
     #[test]
     fn money_reads_indonesian_and_english_notations_and_rounds_half_away_from_zero() {
-        let amount = |text| money(text).map(|value| value.map(|(amount, rounded)| (amount.0, rounded)));
+        let amount =
+            |text| money(text).map(|value| value.map(|(amount, rounded)| (amount.0, rounded)));
         assert_eq!(amount("1.500.000.000"), Ok(Some((1_500_000_000, false))));
-        assert_eq!(amount("Rp 1.500.000.000,00"), Ok(Some((1_500_000_000, false))));
-        assert_eq!(amount("Rp1.500.000.000,-"), Ok(Some((1_500_000_000, false))));
+        assert_eq!(
+            amount("Rp 1.500.000.000,00"),
+            Ok(Some((1_500_000_000, false)))
+        );
+        assert_eq!(
+            amount("Rp1.500.000.000,-"),
+            Ok(Some((1_500_000_000, false)))
+        );
         assert_eq!(amount("1,500,000,000.50"), Ok(Some((1_500_000_001, true))));
         assert_eq!(amount("1500000000,49"), Ok(Some((1_500_000_000, true))));
         assert_eq!(amount("1.500"), Ok(Some((1_500, false))));
         assert_eq!(amount("2.5"), Ok(Some((3, true))));
         assert_eq!(amount(" "), Ok(None));
         assert_eq!(amount("-5"), Err(Problem::Negative));
-        assert_eq!(amount("1e400"), Err(Problem::WrongType(Expected::WholeNumber)));
-        assert_eq!(amount("NaN"), Err(Problem::WrongType(Expected::WholeNumber)));
+        assert_eq!(
+            amount("1e400"),
+            Err(Problem::WrongType(Expected::WholeNumber))
+        );
+        assert_eq!(
+            amount("NaN"),
+            Err(Problem::WrongType(Expected::WholeNumber))
+        );
         assert_eq!(amount("99999999999999999999"), Err(Problem::TooLarge));
-        assert_eq!(amount("1.2.3,4,5"), Err(Problem::WrongType(Expected::WholeNumber)));
+        assert_eq!(
+            amount("1.2.3,4,5"),
+            Err(Problem::WrongType(Expected::WholeNumber))
+        );
     }
 
     #[test]
     fn dates_flags_and_vocabularies_read_as_people_type_them() {
         let march = YearMonth::parse("2024-03");
-        for text in ["2024-03-15", "2024-03", "15/03/2024", "15-03-2024", "2024/03/15", "2024-03-15T10:00:00Z"] {
+        for text in [
+            "2024-03-15",
+            "2024-03",
+            "15/03/2024",
+            "15-03-2024",
+            "2024/03/15",
+            "2024-03-15T10:00:00Z",
+        ] {
             assert_eq!(month(text), Ok(march), "{text}");
         }
         assert_eq!(month("31/31/2024"), Err(Problem::WrongType(Expected::Date)));
@@ -208,12 +236,24 @@ mod tests {
         assert_eq!(flag("Ya"), Ok(Some(true)));
         assert_eq!(flag("Non PDN"), Ok(Some(false)));
         assert_eq!(flag("mungkin"), Err(Problem::WrongType(Expected::Boolean)));
-        assert_eq!(method("Pengadaan Langsung"), Ok(Some(Method::PengadaanLangsung)));
+        assert_eq!(
+            method("Pengadaan Langsung"),
+            Ok(Some(Method::PengadaanLangsung))
+        );
         assert_eq!(method("E-Purchasing"), Ok(Some(Method::EPurchasing)));
         assert_eq!(method("lelang"), Err(Problem::UnknownCode("lelang".into())));
-        assert_eq!(procurement_type("Jasa Konsultansi Badan Usaha"), Ok(Some(ProcurementType::JasaKonsultansi)));
-        assert_eq!(procurement_type("Pekerjaan Konstruksi"), Ok(Some(ProcurementType::PekerjaanKonstruksi)));
-        assert_eq!(procurement_type("works"), Ok(Some(ProcurementType::PekerjaanKonstruksi)));
+        assert_eq!(
+            procurement_type("Jasa Konsultansi Badan Usaha"),
+            Ok(Some(ProcurementType::JasaKonsultansi))
+        );
+        assert_eq!(
+            procurement_type("Pekerjaan Konstruksi"),
+            Ok(Some(ProcurementType::PekerjaanKonstruksi))
+        );
+        assert_eq!(
+            procurement_type("works"),
+            Ok(Some(ProcurementType::PekerjaanKonstruksi))
+        );
         assert_eq!(year("2024"), Ok(Some(2024)));
         assert_eq!(year("24"), Err(Problem::OutsidePeriod));
     }

@@ -30,20 +30,167 @@ pub enum Column {
 
 /// Header names each column answers to (folded: lower case, `_` between words).
 pub const HEADERS: &[(Column, &[&str])] = &[
-    (Column::Id, &["kd_rup", "kode_rup", "kode_paket", "kd_paket", "id_paket", "id", "code", "package_id", "ocid"]),
-    (Column::Name, &["nama_paket", "paket", "nama", "name", "package", "package_name", "title"]),
-    (Column::Unit, &["nama_satker", "satker", "satuan_kerja", "nama_opd", "opd", "perangkat_daerah", "unit_kerja", "unit", "spending_unit", "buyer"]),
-    (Column::Region, &["wilayah", "lokasi", "lokasi_pekerjaan", "kabupaten_kota", "kab_kota", "kabupaten", "region", "location", "district"]),
-    (Column::Method, &["metode_pengadaan", "metode_pemilihan", "metode", "method", "procurement_method"]),
-    (Column::Type, &["jenis_pengadaan", "jenis", "type", "procurement_type", "category", "kategori"]),
-    (Column::Year, &["tahun_anggaran", "ta", "tahun", "fiscal_year", "year"]),
-    (Column::Date, &["tanggal", "tanggal_kontrak", "tgl_kontrak", "bulan", "tanggal_realisasi", "date", "contract_date", "month"]),
-    (Column::Rencana, &["pagu", "pagu_rup", "nilai_pagu", "rencana", "budget", "planned", "planned_value"]),
-    (Column::Komitmen, &["nilai_kontrak", "kontrak", "komitmen", "contract_value", "committed"]),
-    (Column::Realisasi, &["realisasi", "nilai_realisasi", "nilai_pembayaran", "paid", "spent", "realised", "realized"]),
-    (Column::Pdn, &["status_pdn", "pdn", "produk_dalam_negeri", "domestic", "domestic_product"]),
-    (Column::Umkk, &["status_ukm", "status_umk", "ukm", "umk", "umkk", "usaha_kecil", "sme", "small_business"]),
-    (Column::Tenderers, &["jumlah_peserta", "jumlah_penawar", "peserta", "tenderers", "number_of_tenderers", "bidders"]),
+    (
+        Column::Id,
+        &[
+            "kd_rup",
+            "kode_rup",
+            "kode_paket",
+            "kd_paket",
+            "id_paket",
+            "id",
+            "code",
+            "package_id",
+            "ocid",
+        ],
+    ),
+    (
+        Column::Name,
+        &[
+            "nama_paket",
+            "paket",
+            "nama",
+            "name",
+            "package",
+            "package_name",
+            "title",
+        ],
+    ),
+    (
+        Column::Unit,
+        &[
+            "nama_satker",
+            "satker",
+            "satuan_kerja",
+            "nama_opd",
+            "opd",
+            "perangkat_daerah",
+            "unit_kerja",
+            "unit",
+            "spending_unit",
+            "buyer",
+        ],
+    ),
+    (
+        Column::Region,
+        &[
+            "wilayah",
+            "lokasi",
+            "lokasi_pekerjaan",
+            "kabupaten_kota",
+            "kab_kota",
+            "kabupaten",
+            "region",
+            "location",
+            "district",
+        ],
+    ),
+    (
+        Column::Method,
+        &[
+            "metode_pengadaan",
+            "metode_pemilihan",
+            "metode",
+            "method",
+            "procurement_method",
+        ],
+    ),
+    (
+        Column::Type,
+        &[
+            "jenis_pengadaan",
+            "jenis",
+            "type",
+            "procurement_type",
+            "category",
+            "kategori",
+        ],
+    ),
+    (
+        Column::Year,
+        &["tahun_anggaran", "ta", "tahun", "fiscal_year", "year"],
+    ),
+    (
+        Column::Date,
+        &[
+            "tanggal",
+            "tanggal_kontrak",
+            "tgl_kontrak",
+            "bulan",
+            "tanggal_realisasi",
+            "date",
+            "contract_date",
+            "month",
+        ],
+    ),
+    (
+        Column::Rencana,
+        &[
+            "pagu",
+            "pagu_rup",
+            "nilai_pagu",
+            "rencana",
+            "budget",
+            "planned",
+            "planned_value",
+        ],
+    ),
+    (
+        Column::Komitmen,
+        &[
+            "nilai_kontrak",
+            "kontrak",
+            "komitmen",
+            "contract_value",
+            "committed",
+        ],
+    ),
+    (
+        Column::Realisasi,
+        &[
+            "realisasi",
+            "nilai_realisasi",
+            "nilai_pembayaran",
+            "paid",
+            "spent",
+            "realised",
+            "realized",
+        ],
+    ),
+    (
+        Column::Pdn,
+        &[
+            "status_pdn",
+            "pdn",
+            "produk_dalam_negeri",
+            "domestic",
+            "domestic_product",
+        ],
+    ),
+    (
+        Column::Umkk,
+        &[
+            "status_ukm",
+            "status_umk",
+            "ukm",
+            "umk",
+            "umkk",
+            "usaha_kecil",
+            "sme",
+            "small_business",
+        ],
+    ),
+    (
+        Column::Tenderers,
+        &[
+            "jumlah_peserta",
+            "jumlah_penawar",
+            "peserta",
+            "tenderers",
+            "number_of_tenderers",
+            "bidders",
+        ],
+    ),
     (Column::Count, &["jumlah_paket", "count", "packages"]),
 ];
 
@@ -129,7 +276,9 @@ pub fn read(text: &str, fallback_year: i32) -> Result<(Vec<Package>, Vec<DataIss
                     .iter()
                     .find(|(_, names)| names.contains(&folded.as_str()))
                     .map(|(column, _)| *column);
-                if let Some(column) = column.filter(|column| !columns.iter().any(|(_, known, _)| known == column)) {
+                if let Some(column) =
+                    column.filter(|column| !columns.iter().any(|(_, known, _)| known == column))
+                {
                     columns.push((index, column, clean_text(header)));
                 }
             }
@@ -142,7 +291,12 @@ pub fn read(text: &str, fallback_year: i32) -> Result<(Vec<Package>, Vec<DataIss
             packages.push(package);
         }
     });
-    let has_amount = columns.iter().any(|(_, column, _)| matches!(column, Column::Rencana | Column::Komitmen | Column::Realisasi));
+    let has_amount = columns.iter().any(|(_, column, _)| {
+        matches!(
+            column,
+            Column::Rencana | Column::Komitmen | Column::Realisasi
+        )
+    });
     if !has_amount {
         return Err(LoadError::NoColumns);
     }
@@ -208,7 +362,9 @@ fn read_row(
             Column::Pdn => report(cells::flag(cell).map(|value| package.pdn = value)),
             Column::Umkk => report(cells::flag(cell).map(|value| package.umkk = value)),
             Column::Tenderers => report(cells::count(cell).map(|value| package.tenderers = value)),
-            Column::Count => report(cells::count(cell).map(|value| package.count = value.unwrap_or(1))),
+            Column::Count => {
+                report(cells::count(cell).map(|value| package.count = value.unwrap_or(1)))
+            }
         }
         if let Some(problem) = problem {
             issues.push(DataIssue::new(format!("{line}:{header}"), problem));
@@ -222,6 +378,8 @@ fn read_row(
         issues.push(DataIssue::new(format!("{line}:"), Problem::NoAmount));
         return None;
     }
-    package.fiscal_year = year.or(package.month.map(|month| month.year)).unwrap_or(fallback_year);
+    package.fiscal_year = year
+        .or(package.month.map(|month| month.year))
+        .unwrap_or(fallback_year);
     Some(package)
 }

@@ -118,23 +118,59 @@ fn read_json(source: Source, format: Option<SourceFormat>) -> Result<Loaded, Loa
     finish_ocds(found, issues, meta, source)
 }
 
+/// JSON Lines (or any sequence of JSON values, one after another): each value a release, a
+/// record or a package. A sequence that breaks somewhere is read line by line instead, so one
+/// bad line costs only itself.
 fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
     let mut found = Vec::new();
     let mut issues = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Value>(line) {
-            Ok(value @ Value::Object(_)) => {
-                ocds::releases_in(value, &format!("{}:", index + 1), &mut found, &mut issues)
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let (mut line, mut counted_to) = (1, 0);
+    let mut values = Vec::new();
+    let mut broken = false;
+    loop {
+        let start = counted_to + text[counted_to..].len() - text[counted_to..].trim_start().len();
+        match stream.next() {
+            None => break,
+            Some(Ok(value)) => {
+                line += text[counted_to..start].matches('\n').count();
+                values.push((line, value));
+                counted_to = start;
             }
-            _ => issues.push(DataIssue::new(format!("{}:", index + 1), Problem::NotJsonLine)),
+            Some(Err(_)) => {
+                broken = true;
+                break;
+            }
+        }
+        let end = stream.byte_offset();
+        line += text[counted_to..end].matches('\n').count();
+        counted_to = end;
+    }
+    if broken {
+        values.clear();
+        for (index, text) in text.lines().enumerate() {
+            if text.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Value>(text) {
+                Ok(value @ Value::Object(_)) => values.push((index + 1, value)),
+                _ => issues.push(DataIssue::new(
+                    format!("{}:", index + 1),
+                    Problem::NotJsonLine,
+                )),
+            }
+        }
+        if values.is_empty() {
+            // Not one line was JSON: this is no JSON Lines file.
+            return Err(LoadError::NotPantau);
         }
     }
-    if found.is_empty() && issues.len() == text.lines().filter(|line| !line.trim().is_empty()).count() {
-        // Not one line was JSON: this is no JSON Lines file.
-        return Err(LoadError::NotPantau);
+    for (line, value) in values {
+        if value.is_object() {
+            ocds::releases_in(value, &format!("{line}:"), &mut found, &mut issues);
+        } else {
+            issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine));
+        }
     }
     finish_ocds(found, issues, PackageMeta::default(), source)
 }
@@ -159,7 +195,8 @@ impl PackageMeta {
         PackageMeta {
             publisher: text(package.pointer("/publisher/name")),
             license: text(package.get("license")),
-            uri: text(package.get("uri")).filter(|uri| uri.starts_with("https://") || uri.starts_with("http://")),
+            uri: text(package.get("uri"))
+                .filter(|uri| uri.starts_with("https://") || uri.starts_with("http://")),
             published: package
                 .get("publishedDate")
                 .and_then(Value::as_str)
@@ -180,12 +217,23 @@ fn finish_ocds(
     };
     let packages: Vec<Package> = compiled
         .iter()
-        .filter_map(|(path, release)| ocds::package(path, release, &currency, source.current_year, &mut issues))
+        .filter_map(|(path, release)| {
+            ocds::package(path, release, &currency, source.current_year, &mut issues)
+        })
         .collect();
     let publisher = meta.publisher.unwrap_or_else(|| host(source.address));
     let title = format!("{publisher} (OCDS)");
-    let dataset = dataset(packages, title, publisher, meta.license, meta.uri, meta.published, &currency, source)
-        .ok_or_else(|| LoadError::NoData(issues.clone()))?;
+    let dataset = dataset(
+        packages,
+        title,
+        publisher,
+        meta.license,
+        meta.uri,
+        meta.published,
+        &currency,
+        source,
+    )
+    .ok_or_else(|| LoadError::NoData(issues.clone()))?;
     Ok(Loaded { dataset, issues })
 }
 
@@ -231,7 +279,10 @@ fn dataset(
     if packages.is_empty() {
         return None;
     }
-    let months: Vec<YearMonth> = packages.iter().filter_map(|package| package.month).collect();
+    let months: Vec<YearMonth> = packages
+        .iter()
+        .filter_map(|package| package.month)
+        .collect();
     let mut years: Vec<i32> = packages.iter().map(|package| package.fiscal_year).collect();
     years.sort_unstable();
     // The most common year, the latest among equals.

@@ -1,7 +1,7 @@
 //! Open Contracting Data Standard 1.1: release packages, record packages and JSON Lines of
 //! releases, turned into one package per contracting process (`ocid`).
 //!
-//! Releases of one `ocid` are merged in date order (file order for equal dates) by the
+//! Releases of one `ocid` are merged in date order (release id order for equal dates) by the
 //! standard's merge rule, simplified: objects merge field by field, arrays of objects with an
 //! `id` merge by `id`, anything else is replaced, `null` removes. A record's `compiledRelease`
 //! is used as it is. So each process counts once, whatever the order or repetition of its
@@ -24,7 +24,12 @@ pub struct Found {
 }
 
 /// Releases and compiled releases in one parsed document (a package, a record, a release).
-pub fn releases_in(document: Value, path: &str, found: &mut Vec<Found>, issues: &mut Vec<DataIssue>) {
+pub fn releases_in(
+    document: Value,
+    path: &str,
+    found: &mut Vec<Found>,
+    issues: &mut Vec<DataIssue>,
+) {
     let Value::Object(mut object) = document else {
         issues.push(DataIssue::new(path, Problem::WrongType(Expected::Object)));
         return;
@@ -34,13 +39,21 @@ pub fn releases_in(document: Value, path: &str, found: &mut Vec<Found>, issues: 
         if object.contains_key("compiledRelease") || object.contains_key("releases") {
             record_releases(Value::Object(object), here, found, issues);
         } else {
-            found.push(Found { path: here.to_owned(), release: Value::Object(object), compiled: false });
+            found.push(Found {
+                path: here.to_owned(),
+                release: Value::Object(object),
+                compiled: false,
+            });
         }
     } else if let Some(Value::Array(releases)) = object.remove("releases") {
         for (index, release) in releases.into_iter().enumerate() {
             let path = format!("{path}releases[{index}]");
             if release.get("ocid").is_some() {
-                found.push(Found { path, release, compiled: false });
+                found.push(Found {
+                    path,
+                    release,
+                    compiled: false,
+                });
             } else {
                 issues.push(DataIssue::new(format!("{path}.ocid"), Problem::Missing));
             }
@@ -60,7 +73,11 @@ fn record_releases(record: Value, path: &str, found: &mut Vec<Found>, issues: &m
         return;
     };
     if let Some(compiled) = record.remove("compiledRelease").filter(Value::is_object) {
-        found.push(Found { path: format!("{path}.compiledRelease"), release: compiled, compiled: true });
+        found.push(Found {
+            path: format!("{path}.compiledRelease"),
+            release: compiled,
+            compiled: true,
+        });
         return;
     }
     // Without a compiled release, a record's releases count only if they are whole releases
@@ -72,11 +89,18 @@ fn record_releases(record: Value, path: &str, found: &mut Vec<Found>, issues: &m
     let before = found.len();
     for (index, release) in releases.into_iter().enumerate() {
         if release.get("ocid").is_some() {
-            found.push(Found { path: format!("{path}.releases[{index}]"), release, compiled: false });
+            found.push(Found {
+                path: format!("{path}.releases[{index}]"),
+                release,
+                compiled: false,
+            });
         }
     }
     if found.len() == before {
-        issues.push(DataIssue::new(format!("{path}.compiledRelease"), Problem::Missing));
+        issues.push(DataIssue::new(
+            format!("{path}.compiledRelease"),
+            Problem::Missing,
+        ));
     }
 }
 
@@ -98,9 +122,14 @@ pub fn merge(target: &mut Value, patch: &Value) {
                 }
             }
         }
-        (Value::Array(target), Value::Array(patch)) if patch.iter().all(|item| item.get("id").is_some()) => {
+        (Value::Array(target), Value::Array(patch))
+            if patch.iter().all(|item| item.get("id").is_some()) =>
+        {
             for item in patch {
-                match target.iter_mut().find(|known| known.get("id") == item.get("id")) {
+                match target
+                    .iter_mut()
+                    .find(|known| known.get("id") == item.get("id"))
+                {
                     Some(known) => merge(known, item),
                     None => target.push(item.clone()),
                 }
@@ -116,7 +145,12 @@ pub fn compile(found: Vec<Found>) -> Vec<(String, Value)> {
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<(usize, Found)>> = HashMap::new();
     for (index, item) in found.into_iter().enumerate() {
-        let ocid = item.release.get("ocid").and_then(Value::as_str).map(clean_text).unwrap_or_default();
+        let ocid = item
+            .release
+            .get("ocid")
+            .and_then(Value::as_str)
+            .map(clean_text)
+            .unwrap_or_default();
         let group = groups.entry(ocid.clone()).or_default();
         if group.is_empty() {
             order.push(ocid);
@@ -130,10 +164,26 @@ pub fn compile(found: Vec<Found>) -> Vec<(String, Value)> {
             if let Some((_, compiled)) = group.iter().rev().find(|(_, item)| item.compiled) {
                 return Some((compiled.path.clone(), compiled.release.clone()));
             }
-            let date = |item: &Found| item.release.get("date").and_then(Value::as_str).unwrap_or("").to_owned();
-            group.sort_by(|(a_index, a), (b_index, b)| date(a).cmp(&date(b)).then(a_index.cmp(b_index)));
+            // Date order; releases of the same date by their id, so that the file's order never
+            // matters.
+            let key = |item: &Found| {
+                let text = |name: &str| {
+                    item.release
+                        .get(name)
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_owned()
+                };
+                (text("date"), text("id"))
+            };
+            group.sort_by(|(a_index, a), (b_index, b)| {
+                key(a).cmp(&key(b)).then(a_index.cmp(b_index))
+            });
             // Identical releases (the same release published twice) merge to the same result.
-            let path = group.last().map(|(_, item)| item.path.clone()).unwrap_or_default();
+            let path = group
+                .last()
+                .map(|(_, item)| item.path.clone())
+                .unwrap_or_default();
             let mut compiled = Value::Object(Map::new());
             for (_, item) in &group {
                 merge(&mut compiled, &item.release);
@@ -145,22 +195,35 @@ pub fn compile(found: Vec<Found>) -> Vec<(String, Value)> {
 
 /// An amount of a `{amount, currency}` value: `Some(Ok(..))` in `currency`, `Some(Err(code))`
 /// in another currency, `None` when absent or unusable (reported).
-fn amount(value: Option<&Value>, path: &str, currency: &str, issues: &mut Vec<DataIssue>) -> Option<Rupiah> {
+fn amount(
+    value: Option<&Value>,
+    path: &str,
+    currency: &str,
+    issues: &mut Vec<DataIssue>,
+) -> Option<Rupiah> {
     let value = value?;
     let number = value.get("amount")?;
     let code = value.get("currency").and_then(Value::as_str).unwrap_or("");
     if code != currency {
-        issues.push(DataIssue::new(format!("{path}.currency"), Problem::OtherCurrency(clean_text(code))));
+        issues.push(DataIssue::new(
+            format!("{path}.currency"),
+            Problem::OtherCurrency(clean_text(code)),
+        ));
         return None;
     }
     match number.as_f64() {
-        Some(amount) if amount.is_finite() && (0.0..9.2e18).contains(&amount) => Some(Rupiah(amount.round() as i64)),
+        Some(amount) if amount.is_finite() && (0.0..9.2e18).contains(&amount) => {
+            Some(Rupiah(amount.round() as i64))
+        }
         Some(amount) if amount < 0.0 => {
             issues.push(DataIssue::new(format!("{path}.amount"), Problem::Negative));
             None
         }
         _ => {
-            issues.push(DataIssue::new(format!("{path}.amount"), Problem::WrongType(Expected::WholeNumber)));
+            issues.push(DataIssue::new(
+                format!("{path}.amount"),
+                Problem::WrongType(Expected::WholeNumber),
+            ));
             None
         }
     }
@@ -176,15 +239,24 @@ fn sum(amounts: impl Iterator<Item = Option<Rupiah>>) -> Option<Rupiah> {
 }
 
 fn list<'a>(release: &'a Value, key: &str) -> &'a [Value] {
-    release.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[])
+    release
+        .get(key)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
 }
 
 fn text(value: Option<&Value>) -> Option<String> {
-    value.and_then(Value::as_str).map(clean_text).filter(|text| !text.is_empty())
+    value
+        .and_then(Value::as_str)
+        .map(clean_text)
+        .filter(|text| !text.is_empty())
 }
 
 fn month_of(value: Option<&Value>) -> Option<YearMonth> {
-    value.and_then(Value::as_str).and_then(|date| YearMonth::parse(date.get(..7)?))
+    value
+        .and_then(Value::as_str)
+        .and_then(|date| YearMonth::parse(date.get(..7)?))
 }
 
 /// The currency most amounts in the releases are in.
@@ -195,62 +267,138 @@ pub fn main_currency(releases: &[(String, Value)]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (_, release) in releases {
         let values = std::iter::once(release.pointer("/tender/value"))
-            .chain(list(release, "awards").iter().map(|award| award.get("value")))
-            .chain(list(release, "contracts").iter().map(|contract| contract.get("value")));
+            .chain(
+                list(release, "awards")
+                    .iter()
+                    .map(|award| award.get("value")),
+            )
+            .chain(
+                list(release, "contracts")
+                    .iter()
+                    .map(|contract| contract.get("value")),
+            );
         for code in values.filter_map(currency_of) {
             *counts.entry(code).or_default() += 1;
         }
     }
-    let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    let best = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
     crate::model::Currency::new(best.0).map(|_| best.0.to_owned())
 }
 
 /// The package of one compiled release, with amounts in `currency`.
-pub fn package(path: &str, release: &Value, currency: &str, fallback_year: i32, issues: &mut Vec<DataIssue>) -> Option<Package> {
+pub fn package(
+    path: &str,
+    release: &Value,
+    currency: &str,
+    fallback_year: i32,
+    issues: &mut Vec<DataIssue>,
+) -> Option<Package> {
     let parties = list(release, "parties");
     let buyer_id = release.pointer("/buyer/id");
     let buyer_party = parties.iter().find(|party| {
         (buyer_id.is_some() && party.get("id") == buyer_id)
-            || list(party, "roles").iter().any(|role| role.as_str() == Some("buyer"))
+            || list(party, "roles")
+                .iter()
+                .any(|role| role.as_str() == Some("buyer"))
     });
     let tender = release.get("tender");
     let awards = list(release, "awards");
     let contracts = list(release, "contracts");
-    let live = |item: &&Value| !matches!(item.get("status").and_then(Value::as_str), Some("cancelled" | "unsuccessful"));
-    let rencana = amount(release.pointer("/tender/value"), &format!("{path}.tender.value"), currency, issues)
-        .or_else(|| amount(release.pointer("/planning/budget/amount"), &format!("{path}.planning.budget.amount"), currency, issues));
-    let contracted = sum(contracts.iter().enumerate().filter(|(_, contract)| live(contract)).map(|(index, contract)| {
-        amount(contract.get("value"), &format!("{path}.contracts[{index}].value"), currency, issues)
-    }));
-    let awarded = sum(awards.iter().enumerate().filter(|(_, award)| live(award)).map(|(index, award)| {
-        amount(award.get("value"), &format!("{path}.awards[{index}].value"), currency, issues)
-    }));
-    let paid = sum(contracts.iter().enumerate().flat_map(|(index, contract)| {
-        list(contract.get("implementation").unwrap_or(&Value::Null), "transactions")
+    let live = |item: &&Value| {
+        !matches!(
+            item.get("status").and_then(Value::as_str),
+            Some("cancelled" | "unsuccessful")
+        )
+    };
+    let rencana = amount(
+        release.pointer("/tender/value"),
+        &format!("{path}.tender.value"),
+        currency,
+        issues,
+    )
+    .or_else(|| {
+        amount(
+            release.pointer("/planning/budget/amount"),
+            &format!("{path}.planning.budget.amount"),
+            currency,
+            issues,
+        )
+    });
+    let contracted = sum(contracts
+        .iter()
+        .enumerate()
+        .filter(|(_, contract)| live(contract))
+        .map(|(index, contract)| {
+            amount(
+                contract.get("value"),
+                &format!("{path}.contracts[{index}].value"),
+                currency,
+                issues,
+            )
+        }));
+    let awarded = sum(awards
+        .iter()
+        .enumerate()
+        .filter(|(_, award)| live(award))
+        .map(|(index, award)| {
+            amount(
+                award.get("value"),
+                &format!("{path}.awards[{index}].value"),
+                currency,
+                issues,
+            )
+        }));
+    let paid = sum(contracts
+        .iter()
+        .enumerate()
+        .flat_map(|(index, contract)| {
+            list(
+                contract.get("implementation").unwrap_or(&Value::Null),
+                "transactions",
+            )
             .iter()
             .enumerate()
             .map(move |(number, transaction)| (index, number, transaction))
-    }).map(|(index, number, transaction)| {
-        let value = transaction.get("value").or_else(|| transaction.get("amount"));
-        amount(value, &format!("{path}.contracts[{index}].implementation.transactions[{number}].value"), currency, issues)
-    }));
-    let amounts = StageAmounts { rencana, komitmen: contracted.or(awarded), realisasi: paid };
+        })
+        .map(|(index, number, transaction)| {
+            let value = transaction
+                .get("value")
+                .or_else(|| transaction.get("amount"));
+            amount(
+                value,
+                &format!("{path}.contracts[{index}].implementation.transactions[{number}].value"),
+                currency,
+                issues,
+            )
+        }));
+    let amounts = StageAmounts {
+        rencana,
+        komitmen: contracted.or(awarded),
+        realisasi: paid,
+    };
     if amounts.is_empty() {
         issues.push(DataIssue::new(path, Problem::NoAmount));
         return None;
     }
-    let month = contracts.iter().find_map(|contract| month_of(contract.get("dateSigned")))
+    let month = contracts
+        .iter()
+        .find_map(|contract| month_of(contract.get("dateSigned")))
         .or_else(|| awards.iter().find_map(|award| month_of(award.get("date"))))
         .or_else(|| month_of(release.pointer("/tender/tenderPeriod/startDate")))
         .or_else(|| month_of(release.get("date")));
-    let method = text(release.pointer("/tender/procurementMethod")).and_then(|code| match code.as_str() {
-        "open" => Some(Method::Open),
-        "selective" => Some(Method::Selective),
-        "limited" => Some(Method::Limited),
-        "direct" => Some(Method::Direct),
-        _ => None,
-    });
-    let kind = text(release.pointer("/tender/mainProcurementCategory")).and_then(|code| match code.as_str() {
+    let method =
+        text(release.pointer("/tender/procurementMethod")).and_then(|code| match code.as_str() {
+            "open" => Some(Method::Open),
+            "selective" => Some(Method::Selective),
+            "limited" => Some(Method::Limited),
+            "direct" => Some(Method::Direct),
+            _ => None,
+        });
+    let kind = text(release.pointer("/tender/mainProcurementCategory")).and_then(|code| match code
+        .as_str()
+    {
         "goods" => Some(ProcurementType::Barang),
         "works" => Some(ProcurementType::PekerjaanKonstruksi),
         "services" => Some(ProcurementType::Jasa),
@@ -262,14 +410,20 @@ pub fn package(path: &str, release: &Value, currency: &str, fallback_year: i32, 
         .iter()
         .filter(live)
         .flat_map(|award| list(award, "suppliers"))
-        .filter_map(|supplier| parties.iter().find(|party| party.get("id") == supplier.get("id")))
+        .filter_map(|supplier| {
+            parties
+                .iter()
+                .find(|party| party.get("id") == supplier.get("id"))
+        })
         .filter_map(|party| party.pointer("/details/scale").and_then(Value::as_str))
         .collect();
-    let umkk = (!scales.is_empty()).then(|| scales.iter().all(|scale| matches!(*scale, "micro" | "sme")));
+    let umkk =
+        (!scales.is_empty()).then(|| scales.iter().all(|scale| matches!(*scale, "micro" | "sme")));
     Some(Package {
         id: text(release.get("ocid")),
         name: text(release.pointer("/tender/title")),
-        unit: text(release.pointer("/buyer/name")).or_else(|| buyer_party.and_then(|party| text(party.get("name")))),
+        unit: text(release.pointer("/buyer/name"))
+            .or_else(|| buyer_party.and_then(|party| text(party.get("name")))),
         region: buyer_party.and_then(|party| text(party.pointer("/address/region"))),
         method,
         kind,
@@ -278,7 +432,9 @@ pub fn package(path: &str, release: &Value, currency: &str, fallback_year: i32, 
         amounts,
         pdn: None,
         umkk,
-        tenderers: tender.and_then(|tender| tender.get("numberOfTenderers")).and_then(Value::as_u64),
+        tenderers: tender
+            .and_then(|tender| tender.get("numberOfTenderers"))
+            .and_then(Value::as_u64),
         count: 1,
         provenance: Provenance::default(),
     })

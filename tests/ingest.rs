@@ -1,0 +1,325 @@
+//! Reading what people publish: the OCDS standard's own fictional example (from
+//! ../shared/data/ocds, unedited), JSON Lines, CSV exports in SiRUP style with their quirks,
+//! and the detection between them. Each bad value gives its exact data issue.
+
+use pantau_pbj::analysis::filter::{apply, Filter};
+use pantau_pbj::format::{DataIssue, LoadError, Loaded, Problem};
+use pantau_pbj::i18n::{describe_issue, Lang};
+use pantau_pbj::ingest::{read, Source, SourceFormat};
+use pantau_pbj::model::{Method, Package, ProcurementType, Rupiah, YearMonth};
+use pantau_pbj::views::{panels, View};
+use serde_json::Value;
+
+fn ocds_fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/../shared/data/ocds/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+fn load(bytes: &[u8], content_type: Option<&str>) -> Result<Loaded, LoadError> {
+    read(Source {
+        bytes,
+        content_type,
+        format: None,
+        address: "https://data.example.go.id/pbj/paket-2024.csv?v=2",
+        current_year: 2024,
+    })
+}
+
+fn problems(issues: &[DataIssue]) -> Vec<(&str, &Problem)> {
+    issues
+        .iter()
+        .map(|issue| (issue.path.as_str(), &issue.problem))
+        .collect()
+}
+
+/// The one contracting process of the fictional example, as its six releases tell it.
+fn assert_is_the_cycle_lane_contract(package: &Package) {
+    assert_eq!(package.id.as_deref(), Some("ocds-213czf-000-00001"));
+    assert_eq!(package.unit.as_deref(), Some("London Borough of Barnet"));
+    assert_eq!(package.region.as_deref(), Some("London"));
+    assert_eq!(package.method, Some(Method::Open));
+    assert_eq!(package.kind, Some(ProcurementType::PekerjaanKonstruksi));
+    assert_eq!(package.tenderers, Some(2));
+    assert_eq!(
+        package.amounts.rencana,
+        Some(Rupiah(1_100_000)),
+        "the amended tender value"
+    );
+    assert_eq!(
+        package.amounts.komitmen,
+        Some(Rupiah(11_000_000)),
+        "the contract"
+    );
+    assert_eq!(
+        package.amounts.realisasi,
+        Some(Rupiah(60_000)),
+        "two transactions"
+    );
+    assert_eq!(
+        package.month,
+        YearMonth::parse("2010-06"),
+        "the contract was signed in June 2010"
+    );
+    assert_eq!(package.fiscal_year, 2010);
+    assert_eq!(package.pdn, None);
+}
+
+#[test]
+fn an_ocds_release_package_counts_its_process_once_in_its_own_currency() {
+    let loaded = load(
+        &ocds_fixture("fictional-example-1.1-release-package.json"),
+        None,
+    )
+    .expect("reads");
+    assert_eq!(loaded.dataset.packages.len(), 1, "six releases, one ocid");
+    assert_is_the_cycle_lane_contract(&loaded.dataset.packages[0]);
+    let meta = &loaded.dataset.meta;
+    assert_eq!(meta.currency.code(), "GBP");
+    assert_eq!(meta.publisher, "Open Data Services Co-operative Limited");
+    assert_eq!(meta.fiscal_year, 2010);
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    // Views print the data's own currency, never "Rp".
+    let narrowed = apply(&loaded.dataset, &Filter::default());
+    for lang in Lang::ALL {
+        let spending = panels(&narrowed, View::Spending, lang, false);
+        assert!(
+            spending.iter().any(|panel| panel.id == "suppliers"),
+            "single-bid rate is known"
+        );
+        let text = format!("{:?}", spending);
+        assert!(text.contains("GBP"), "{lang:?}");
+        assert!(!text.contains("Rp"), "{lang:?}");
+    }
+    let spending = narrowed.spending.expect("spending");
+    assert_eq!(spending.suppliers.single_bid, Some((0, 1)));
+    assert_eq!(
+        spending.suppliers.small, None,
+        "no supplier states its size"
+    );
+    assert!(
+        narrowed.local_content.is_none(),
+        "OCDS has no PDN flag: no local-content shares"
+    );
+}
+
+#[test]
+fn an_ocds_record_package_uses_its_compiled_release() {
+    let loaded = load(
+        &ocds_fixture("fictional-example-1.1-record-package.json"),
+        None,
+    )
+    .expect("reads");
+    assert_eq!(loaded.dataset.packages.len(), 1);
+    assert_is_the_cycle_lane_contract(&loaded.dataset.packages[0]);
+}
+
+#[test]
+fn json_lines_of_releases_in_any_order_and_repeated_give_the_same_process() {
+    let package: Value =
+        serde_json::from_slice(&ocds_fixture("fictional-example-1.1-release-package.json"))
+            .expect("JSON");
+    let releases = package["releases"].as_array().expect("releases");
+    let mut lines: Vec<String> = releases
+        .iter()
+        .rev()
+        .map(|release| release.to_string())
+        .collect();
+    lines.insert(2, releases[3].to_string());
+    lines.insert(4, "not json at all".into());
+    lines.push(String::new());
+    let loaded = load(lines.join("\n").as_bytes(), Some("application/x-ndjson")).expect("reads");
+    assert_eq!(loaded.dataset.packages.len(), 1);
+    assert_is_the_cycle_lane_contract(&loaded.dataset.packages[0]);
+    assert_eq!(
+        problems(&loaded.issues),
+        vec![("5:", &Problem::NotJsonLine)]
+    );
+    assert_eq!(
+        describe_issue(&loaded.issues[0], Lang::Id),
+        "baris 5: bukan objek JSON; dilewati"
+    );
+}
+
+#[test]
+fn amounts_in_another_currency_are_never_added_up() {
+    let release = |ocid: &str, currency: &str, amount: f64| {
+        format!(
+            r#"{{"ocid": "{ocid}", "id": "{ocid}-1", "date": "2024-03-01T00:00:00Z", "buyer": {{"name": "Dinas A"}},
+            "tender": {{"value": {{"amount": {amount}, "currency": "{currency}"}}, "numberOfTenderers": 1}},
+            "awards": [{{"id": "a", "value": {{"amount": {amount}, "currency": "{currency}"}}, "suppliers": [{{"id": "s"}}]}}],
+            "parties": [{{"id": "s", "roles": ["supplier"], "details": {{"scale": "micro"}}}}]}}"#
+        )
+    };
+    let file = format!(
+        r#"{{"releases": [{}, {}, {}]}}"#,
+        release("ocds-a", "IDR", 1500000.5),
+        release("ocds-b", "IDR", 2000000.0),
+        release("ocds-c", "USD", 100.0)
+    );
+    let loaded = load(file.as_bytes(), None).expect("reads");
+    assert_eq!(loaded.dataset.meta.currency.code(), "IDR");
+    assert_eq!(
+        problems(&loaded.issues),
+        vec![
+            (
+                "releases[2].tender.value.currency",
+                &Problem::OtherCurrency("USD".into())
+            ),
+            (
+                "releases[2].awards[0].value.currency",
+                &Problem::OtherCurrency("USD".into())
+            ),
+            ("releases[2]", &Problem::NoAmount),
+        ]
+    );
+    let amounts: Vec<_> = loaded
+        .dataset
+        .packages
+        .iter()
+        .map(|package| package.amounts.komitmen)
+        .collect();
+    assert_eq!(
+        amounts,
+        vec![Some(Rupiah(1_500_001)), Some(Rupiah(2_000_000))],
+        "rounded half away from zero"
+    );
+    let spending = apply(&loaded.dataset, &Filter::default())
+        .spending
+        .expect("spending");
+    assert_eq!(
+        spending.suppliers.small,
+        Some((Rupiah(3_500_001), Rupiah(3_500_001)))
+    );
+    assert_eq!(spending.suppliers.single_bid, Some((2, 2)));
+}
+
+/// A SiRUP-style export saved by a spreadsheet on Windows: semicolons, a quoted name with the
+/// delimiter and a line break in it, Windows-1252 text, Indonesian money and dates.
+const SIRUP_1252: &[u8] = b"Kd_RUP;Nama Paket;Nama Satker;Metode Pengadaan;Jenis Pengadaan;Pagu;Tanggal Kontrak;Nilai Kontrak;Status PDN;Status UKM;Lokasi\r\n\
+41001;\"Pengadaan alat; kesehatan\r\nRSUD\";Dinas Kesehatan;Tender;Barang;Rp 1.500.000.000,00;15/03/2024;1.350.000.000;Ya;Tidak;Kota Samarinda\r\n\
+41002;Caf\xE9 \x96 katering rapat;Sekretariat Daerah;Pengadaan Langsung;Jasa Lainnya;150.000.000;2024-04;149.500.000,50;PDN;UKM;Kab. Paser\r\n\
+41003;Jalan poros;Dinas PUPR;Lelang;Pekerjaan Konstruksi;9.000.000.000;;;;;\r\n\
+41004;Tanpa nilai;Dinas PUPR;Tender;Barang;;;;;;\r\n\
+41005;Nilai negatif;Dinas PUPR;Tender;Barang;-5;;;Ya;Ya;\r\n";
+
+#[test]
+fn a_sirup_export_reads_with_its_quirks_and_reports_each_bad_cell() {
+    let loaded = load(SIRUP_1252, None).expect("reads");
+    let packages = &loaded.dataset.packages;
+    assert_eq!(packages.len(), 2);
+    let first = &packages[0];
+    assert_eq!(first.id.as_deref(), Some("41001"));
+    assert_eq!(
+        first.name.as_deref(),
+        Some("Pengadaan alat; kesehatan RSUD")
+    );
+    assert_eq!(first.amounts.rencana, Some(Rupiah(1_500_000_000)));
+    assert_eq!(first.amounts.komitmen, Some(Rupiah(1_350_000_000)));
+    assert_eq!((first.pdn, first.umkk), (Some(true), Some(false)));
+    assert_eq!(first.month, YearMonth::parse("2024-03"));
+    assert_eq!(first.region.as_deref(), Some("Kota Samarinda"));
+    let second = &packages[1];
+    assert_eq!(second.name.as_deref(), Some("Café – katering rapat"));
+    assert_eq!(second.method, Some(Method::PengadaanLangsung));
+    assert_eq!(second.amounts.komitmen, Some(Rupiah(149_500_001)));
+    assert_eq!(
+        problems(&loaded.issues),
+        vec![
+            ("3:Nilai Kontrak", &Problem::Rounded),
+            ("4:Metode Pengadaan", &Problem::UnknownCode("Lelang".into())),
+            ("5:", &Problem::NoAmount),
+            ("6:Pagu", &Problem::Negative),
+        ]
+    );
+    assert_eq!(
+        describe_issue(&loaded.issues[1], Lang::En),
+        "line 4, column Metode Pengadaan: unknown code «Lelang»; skipped"
+    );
+    assert_eq!(loaded.dataset.meta.title, "paket-2024.csv");
+    assert_eq!(loaded.dataset.meta.publisher, "data.example.go.id");
+    assert_eq!(loaded.dataset.meta.fiscal_year, 2024);
+}
+
+#[test]
+fn english_headers_tabs_a_bom_and_no_final_newline() {
+    let file = "\u{feff}package_id\tname\tspending_unit\tmethod\ttype\tbudget\tpaid\tfiscal_year\n\
+        A1\tLaptops\tDinas Pendidikan\te-purchasing\tgoods\t1,500,000\t1,200,000.00\t2023\n\
+        A2\tBridge\tDinas PUPR\ttender\tworks\t2,000,000,000\t\t2023";
+    let loaded = load(file.as_bytes(), Some("text/csv; charset=utf-8")).expect("reads");
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    let packages = &loaded.dataset.packages;
+    assert_eq!(packages.len(), 2);
+    assert_eq!(packages[0].amounts.rencana, Some(Rupiah(1_500_000)));
+    assert_eq!(packages[0].amounts.realisasi, Some(Rupiah(1_200_000)));
+    assert_eq!(packages[0].kind, Some(ProcurementType::Barang));
+    assert_eq!(packages[1].fiscal_year, 2023);
+    assert_eq!(packages[1].amounts.realisasi, None);
+    let narrowed = apply(&loaded.dataset, &Filter::default());
+    assert!(
+        narrowed.local_content.is_none(),
+        "no PDN or UKM columns: no shares invented"
+    );
+    assert_eq!(
+        narrowed.spending.expect("spending").stage,
+        pantau_pbj::model::Stage::Realisasi
+    );
+}
+
+#[test]
+fn detection_refuses_what_it_cannot_read_with_the_right_error() {
+    let cases: Vec<(&[u8], Option<&str>, LoadError)> = vec![
+        (
+            b"<!doctype html><p>Maintenance",
+            Some("text/html"),
+            LoadError::NotAFile,
+        ),
+        (b"\xEF\xBB\xBF  <html>", None, LoadError::NotAFile),
+        (b"nama;alamat\nBudi;Samarinda\n", None, LoadError::NoColumns),
+        (
+            b"\x00\x01\x02\xFF\xFE garbage \x9C",
+            None,
+            LoadError::NoColumns,
+        ),
+        (b"{\"hello\": 1}", None, LoadError::NotPantau),
+        (b"[1, 2]", None, LoadError::NotPantau),
+        (b"{\"releases\": []}", None, LoadError::NoData(vec![])),
+        (
+            b"{\"releases\": [",
+            None,
+            LoadError::NotJson {
+                line: 1,
+                column: 14,
+            },
+        ),
+        (b"", None, LoadError::NotJson { line: 1, column: 0 }),
+    ];
+    for (bytes, content_type, expected) in cases {
+        assert_eq!(
+            load(bytes, content_type).err(),
+            Some(expected),
+            "{}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+    let forced = read(Source {
+        bytes: b"kd_rup,pagu\n1,100\n",
+        content_type: Some("application/json"),
+        format: Some(SourceFormat::Csv),
+        address: "data",
+        current_year: 2025,
+    })
+    .expect("the format parameter wins over the Content-Type");
+    assert_eq!(forced.dataset.packages[0].fiscal_year, 2025);
+    assert_eq!(SourceFormat::from_code(" OCDS "), Some(SourceFormat::Ocds));
+}
+
+#[test]
+fn pantau_files_read_through_detection_as_before() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/kaltim-2024.json"
+    ))
+    .expect("sample");
+    let detected = load(&bytes, Some("application/octet-stream")).expect("reads");
+    assert_eq!(Ok(detected), pantau_pbj::format::parse(&bytes));
+}

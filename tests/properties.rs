@@ -1,0 +1,137 @@
+//! Properties that hold for any packages and any OCDS releases: breakdowns add up to their
+//! totals, shares stay within [0, 1], and an OCDS file means the same whatever the order or
+//! repetition of its releases.
+#![cfg(not(target_arch = "wasm32"))]
+
+use pantau_pbj::analysis::filter::{apply, Filter};
+use pantau_pbj::ingest::{read, Source};
+use pantau_pbj::model::{
+    Code, Currency, Dataset, Meta, Method, Package, ProcurementType, Provenance, Rupiah,
+    StageAmounts, YearMonth,
+};
+use proptest::prelude::*;
+
+fn meta() -> Meta {
+    let day = |text| pantau_pbj::model::CivilDate::parse(text).expect("date");
+    Meta {
+        title: "T".into(),
+        publisher: "P".into(),
+        source_url: None,
+        license: "CC0".into(),
+        as_of: day("2024-12-31"),
+        period: (day("2024-01-01"), day("2024-12-31")),
+        fiscal_year: 2024,
+        currency: Currency::idr(),
+        illustrative: false,
+        region: None,
+        notes: None,
+        sources: Vec::new(),
+    }
+}
+
+prop_compose! {
+    fn package()(
+        unit in 0..4usize, method in 0..Method::ALL.len(), kind in 0..ProcurementType::ALL.len(),
+        month in 1..=12u8, realised in 0..1_000_000_000_000i64, planned in proptest::option::of(0..2_000_000_000_000i64),
+        pdn in any::<bool>(), umkk in proptest::option::of(any::<bool>()), count in 1..5u64,
+    ) -> Package {
+        Package {
+            id: None,
+            name: None,
+            unit: Some(format!("Unit {unit}")),
+            region: Some(format!("Region {}", unit % 2)),
+            method: Some(Method::ALL[method]),
+            kind: Some(ProcurementType::ALL[kind]),
+            fiscal_year: 2024,
+            month: YearMonth::parse(&format!("2024-{month:02}")),
+            amounts: StageAmounts { rencana: planned.map(Rupiah), komitmen: None, realisasi: Some(Rupiah(realised)) },
+            pdn: Some(pdn),
+            umkk,
+            tenderers: None,
+            count,
+            provenance: Provenance::default(),
+        }
+    }
+}
+
+fn total(rows: impl Iterator<Item = Rupiah>) -> Option<Rupiah> {
+    Rupiah::checked_sum(rows)
+}
+
+proptest! {
+    #[test]
+    fn breakdowns_sum_to_totals_and_shares_stay_within_bounds(packages in proptest::collection::vec(package(), 1..60)) {
+        let expected = total(packages.iter().filter_map(|package| package.amounts.realisasi));
+        let dataset = Dataset { meta: meta(), spending: None, local_content: None, targets: Vec::new(), packages };
+        let narrowed = apply(&dataset, &Filter::default());
+        let spending = narrowed.spending.expect("spending");
+        prop_assert_eq!(total(spending.by_method.iter().map(|row| row.amount)), expected);
+        prop_assert_eq!(total(spending.by_type.iter().map(|row| row.amount)), expected);
+        prop_assert_eq!(total(spending.by_unit.iter().map(|row| row.amount)), expected);
+        prop_assert_eq!(total(spending.by_region.iter().map(|row| row.amount)), expected);
+        prop_assert_eq!(total(spending.monthly.iter().map(|row| row.amount)), expected);
+        if let Some(content) = narrowed.local_content {
+            prop_assert!(content.pdn.value <= content.total.value && content.umkk.value <= content.total.value);
+            for unit in &content.by_unit {
+                prop_assert!(unit.pdn <= unit.total && unit.umkk <= unit.total);
+            }
+        }
+        if let Some((small, known)) = spending.suppliers.small {
+            prop_assert!(small <= known);
+        }
+        for view in pantau_pbj::views::View::ALL {
+            for panel in pantau_pbj::views::panels(&apply(&dataset, &Filter::default()), view, pantau_pbj::i18n::Lang::Id, false) {
+                if let pantau_pbj::chart::spec::ChartSpec::Bars(bars) = &panel.chart {
+                    for row in &bars.rows {
+                        prop_assert!(row.value.is_finite() && row.value >= 0.0);
+                        if bars.max == Some(1.0) {
+                            prop_assert!(row.value <= 1.0, "{} {}", panel.id, row.value);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_ocds_file_means_the_same_whatever_the_order_or_repetition_of_its_releases(
+        releases in proptest::collection::vec((0..5usize, 1..28u8, 0..1_000_000u32, proptest::option::of(1..4u64)), 1..20),
+        order in proptest::collection::vec(any::<proptest::sample::Index>(), 0..40),
+    ) {
+        let texts: Vec<String> = releases
+            .iter()
+            .map(|(ocid, day, amount, tenderers)| {
+                let tenderers = tenderers.map(|count| format!(r#", "numberOfTenderers": {count}"#)).unwrap_or_default();
+                format!(
+                    r#"{{"ocid": "ocds-{ocid}", "id": "r-{ocid}-{day}-{amount}", "date": "2024-05-{day:02}T00:00:00Z",
+                    "buyer": {{"name": "Buyer {ocid}"}}, "tender": {{"value": {{"amount": {amount}, "currency": "IDR"}}{tenderers}}}}}"#
+                )
+            })
+            .collect();
+        let read_lines = |lines: &[String]| {
+            let loaded = read(Source { bytes: lines.join("\n").as_bytes(), content_type: None, format: None, address: "x", current_year: 2024 })
+                .expect("reads");
+            let mut packages = loaded.dataset.packages;
+            packages.sort_by(|a, b| a.id.cmp(&b.id));
+            packages
+        };
+        let baseline = read_lines(&texts);
+        // Shuffled, with some releases repeated: the same processes, the same amounts.
+        let mut shuffled = texts.clone();
+        for index in &order {
+            let from = index.index(texts.len());
+            shuffled.insert(index.index(shuffled.len() + 1), texts[from].clone());
+        }
+        shuffled.reverse();
+        let ocids = { let mut ids: Vec<usize> = releases.iter().map(|release| release.0).collect(); ids.sort_unstable(); ids.dedup(); ids.len() };
+        prop_assert_eq!(baseline.len(), ocids);
+        prop_assert_eq!(read_lines(&shuffled), baseline);
+    }
+}
+
+#[test]
+fn the_vocabularies_round_trip() {
+    for method in Method::ALL {
+        assert_eq!(Method::from_code(method.code()), Some(*method));
+    }
+}

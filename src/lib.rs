@@ -23,6 +23,7 @@ pub mod format;
 pub mod i18n;
 pub mod ingest;
 pub mod model;
+pub mod network;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]

@@ -193,8 +193,9 @@ fn amounts_in_another_currency_are_never_added_up() {
     assert_eq!(spending.suppliers.single_bid, Some((2, 2)));
 }
 
-/// A SiRUP-style export saved by a spreadsheet on Windows: semicolons, a quoted name with the
-/// delimiter and a line break in it, Windows-1252 text, Indonesian money and dates.
+/// A SiRUP-style export saved by a spreadsheet on Windows: semicolons, CRLF, a quoted name
+/// with the delimiter and a line break in it (so issues name physical lines: the header is line
+/// 1, the first package lines 2 and 3), Windows-1252 text, Indonesian money and dates.
 const SIRUP_1252: &[u8] = b"Kd_RUP;Nama Paket;Nama Satker;Metode Pengadaan;Jenis Pengadaan;Pagu;Tanggal Kontrak;Nilai Kontrak;Status PDN;Status UKM;Lokasi\r\n\
 41001;\"Pengadaan alat; kesehatan\r\nRSUD\";Dinas Kesehatan;Tender;Barang;Rp 1.500.000.000,00;15/03/2024;1.350.000.000;Ya;Tidak;Kota Samarinda\r\n\
 41002;Caf\xE9 \x96 katering rapat;Sekretariat Daerah;Pengadaan Langsung;Jasa Lainnya;150.000.000;2024-04;149.500.000,50;PDN;UKM;Kab. Paser\r\n\
@@ -225,15 +226,15 @@ fn a_sirup_export_reads_with_its_quirks_and_reports_each_bad_cell() {
     assert_eq!(
         problems(&loaded.issues),
         vec![
-            ("3:Nilai Kontrak", &Problem::Rounded),
-            ("4:Metode Pengadaan", &Problem::UnknownCode("Lelang".into())),
-            ("5:", &Problem::NoAmount),
-            ("6:Pagu", &Problem::Negative),
+            ("4:Nilai Kontrak", &Problem::Rounded),
+            ("5:Metode Pengadaan", &Problem::UnknownCode("Lelang".into())),
+            ("6:", &Problem::NoAmount),
+            ("7:Pagu", &Problem::Negative),
         ]
     );
     assert_eq!(
         describe_issue(&loaded.issues[1], Lang::En),
-        "line 4, column Metode Pengadaan: unknown code «Lelang»; skipped"
+        "line 5, column Metode Pengadaan: unknown code «Lelang»; skipped"
     );
     assert_eq!(loaded.dataset.meta.title, "paket-2024.csv");
     assert_eq!(loaded.dataset.meta.publisher, "data.example.go.id");

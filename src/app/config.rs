@@ -24,6 +24,8 @@ pub struct Config {
     pub filter: Filter,
     /// The data's format, when the page insists (`format=pantau|ocds|csv`); else detected.
     pub format: Option<crate::ingest::SourceFormat>,
+    /// Timeout (`timeout`, seconds, 1 to 120) and size cap (`maxmb`, megabytes, 1 to 512).
+    pub limits: super::fetch::Limits,
 }
 
 impl Config {
@@ -57,6 +59,16 @@ impl Config {
                 .unwrap_or_default(),
             filter: Filter::from_params(param),
             format: param("format").and_then(|code| crate::ingest::SourceFormat::from_code(&code)),
+            limits: super::fetch::Limits {
+                timeout: param("timeout")
+                    .and_then(|seconds| seconds.trim().parse::<u64>().ok())
+                    .filter(|seconds| (1..=120).contains(seconds))
+                    .map_or(super::fetch::TIMEOUT, std::time::Duration::from_secs),
+                max_bytes: param("maxmb")
+                    .and_then(|megabytes| megabytes.trim().parse::<usize>().ok())
+                    .filter(|megabytes| (1..=512).contains(megabytes))
+                    .map_or(super::fetch::MAX_BYTES, |megabytes| megabytes * 1024 * 1024),
+            },
         }
     }
 }

@@ -1,30 +1,52 @@
-//! Fetching the statistics file: a timeout through `AbortController`, a size cap, and one
-//! error for each way it can fail, told in the reader's language.
+//! Fetching the data file: a timeout through `AbortController`, a size cap enforced while the
+//! body streams in, bounded retries with backoff (network errors, 408, 429, 5xx; `Retry-After`
+//! honoured), and one error for each way it can fail, told in the reader's language.
 
 use crate::format::{LoadError, Loaded};
 use crate::i18n::{describe_load_error, Lang, Text};
 use crate::ingest::{read, Source, SourceFormat};
-use gloo_net::http::Request;
+use crate::network::{delay, retry_after, retryable, RETRIES};
+use gloo_net::http::{Request, Response};
 use leptos::prelude::set_timeout;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// How long the widget waits for the data server.
+/// How long the widget waits for the data server, by default (`timeout` parameter, seconds).
 pub const TIMEOUT: Duration = Duration::from_secs(15);
-/// Largest file read, in bytes.
+/// Largest file read, in bytes, by default (`maxmb` parameter, megabytes).
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// Limits of one load.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// Per attempt, from the request to the last byte.
+    pub timeout: Duration,
+    /// Largest body accepted.
+    pub max_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            timeout: TIMEOUT,
+            max_bytes: MAX_BYTES,
+        }
+    }
+}
 
 /// Why the data could not be shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
     /// Network failure or refused by CORS (the browser does not tell which).
     Unreachable,
-    /// No answer within [`TIMEOUT`].
+    /// No answer within the timeout.
     Timeout,
     /// HTTP 404.
     NotFound,
     /// Another HTTP error status.
     Http(u16),
-    /// Over [`MAX_BYTES`].
+    /// Over the size cap.
     TooLarge,
     /// The file arrived but cannot be used.
     Load(LoadError),
@@ -44,49 +66,35 @@ impl FetchError {
     }
 }
 
-/// Fetches and reads the file at `url` (its format detected, unless `format` says).
+/// A failed attempt: the error, whether another attempt may pass, and the wait the server
+/// asked for before it.
+struct Failure {
+    error: FetchError,
+    transient: bool,
+    asked: Option<Duration>,
+}
+
+/// Fetches and reads the file at `url` (its format detected, unless `format` says), trying
+/// again after transient failures.
 pub async fn fetch_dataset(
     url: String,
     format: Option<SourceFormat>,
+    limits: Limits,
 ) -> Result<Loaded, FetchError> {
-    let controller = web_sys::AbortController::new().map_err(|_| FetchError::Unreachable)?;
-    let signal = controller.signal();
-    let timer_signal = signal.clone();
-    set_timeout(move || controller.abort(), TIMEOUT);
-    let response = Request::get(&url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(|_| {
-            if timer_signal.aborted() {
-                FetchError::Timeout
-            } else {
-                FetchError::Unreachable
+    let mut attempt = 0;
+    let (bytes, content_type) = loop {
+        match fetch_once(&url, limits).await {
+            Ok(body) => break body,
+            Err(failure) => {
+                let wait = delay(attempt, failure.asked, js_sys::Math::random());
+                match wait.filter(|_| failure.transient && attempt < RETRIES) {
+                    Some(wait) => sleep(wait).await,
+                    None => return Err(failure.error),
+                }
+                attempt += 1;
             }
-        })?;
-    match response.status() {
-        404 | 410 => return Err(FetchError::NotFound),
-        status if !response.ok() => return Err(FetchError::Http(status)),
-        _ => {}
-    }
-    let content_type = response.headers().get("content-type");
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|length| length.trim().parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_BYTES) {
-        return Err(FetchError::TooLarge);
-    }
-    let bytes = response.binary().await.map_err(|_| {
-        if signal.aborted() {
-            FetchError::Timeout
-        } else {
-            FetchError::Unreachable
         }
-    })?;
-    if bytes.len() > MAX_BYTES {
-        return Err(FetchError::TooLarge);
-    }
+    };
     let current_year = js_sys::Date::new_0().get_full_year() as i32;
     read(Source {
         bytes: &bytes,
@@ -96,4 +104,107 @@ pub async fn fetch_dataset(
         current_year,
     })
     .map_err(FetchError::Load)
+}
+
+async fn sleep(wait: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let resolve = send_wrapper::SendWrapper::new(resolve);
+        set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            },
+            wait,
+        );
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+async fn fetch_once(url: &str, limits: Limits) -> Result<(Vec<u8>, Option<String>), Failure> {
+    // A timeout already waited long enough; other failures are transient as `retryable` says.
+    let fail = |error: FetchError, status: Option<u16>| Failure {
+        transient: error != FetchError::Timeout
+            && error != FetchError::TooLarge
+            && retryable(status),
+        error,
+        asked: None,
+    };
+    let controller =
+        web_sys::AbortController::new().map_err(|_| fail(FetchError::Unreachable, None))?;
+    let signal = controller.signal();
+    let timer = controller.clone();
+    set_timeout(move || timer.abort(), limits.timeout);
+    let timed_out = |signal: &web_sys::AbortSignal| {
+        if signal.aborted() {
+            FetchError::Timeout
+        } else {
+            FetchError::Unreachable
+        }
+    };
+    let response = Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|_| fail(timed_out(&signal), None))?;
+    let status = response.status();
+    match status {
+        404 | 410 => return Err(fail(FetchError::NotFound, Some(status))),
+        _ if !response.ok() => {
+            let now = js_sys::Date::now();
+            let asked = response
+                .headers()
+                .get("retry-after")
+                .and_then(|value| retry_after(&value, now));
+            controller.abort();
+            return Err(Failure {
+                asked,
+                ..fail(FetchError::Http(status), Some(status))
+            });
+        }
+        _ => {}
+    }
+    let content_type = response.headers().get("content-type");
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.trim().parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limits.max_bytes) {
+        controller.abort();
+        return Err(fail(FetchError::TooLarge, Some(status)));
+    }
+    let bytes = read_body(&response, limits.max_bytes)
+        .await
+        .map_err(|error| {
+            controller.abort();
+            // A body cut off by the network may pass another time; one over the cap will not.
+            fail(error.unwrap_or_else(|| timed_out(&signal)), None)
+        })?;
+    Ok((bytes, content_type))
+}
+
+/// The body, read chunk by chunk and refused as soon as it passes `max_bytes` (a server may
+/// send no length, or a false one). `Err(None)` when the stream fails (aborted or cut off).
+async fn read_body(response: &Response, max_bytes: usize) -> Result<Vec<u8>, Option<FetchError>> {
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| None)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map(|done| done.is_truthy())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| None)?;
+        let array: js_sys::Uint8Array = value.unchecked_into();
+        if bytes.len() + array.length() as usize > max_bytes {
+            let _ = reader.cancel();
+            return Err(Some(FetchError::TooLarge));
+        }
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+    }
 }

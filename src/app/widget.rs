@@ -32,8 +32,8 @@ pub fn Widget(config: Config) -> impl IntoView {
         }
     });
     let src = config.src.clone();
-    let format = config.format;
-    let data = LocalResource::new(move || fetch_dataset(src.clone(), format));
+    let (format, limits) = (config.format, config.limits);
+    let data = LocalResource::new(move || fetch_dataset(src.clone(), format, limits));
     Effect::new(move |_| {
         if let Some(root) = web_sys::window()
             .and_then(|window| window.document())

@@ -220,13 +220,17 @@ pub fn for_each_record(text: &str, delimiter: u8, mut each: impl FnMut(usize, &[
     let mut input = text.as_bytes();
     let mut output = vec![0u8; 4096];
     let mut ends = vec![0usize; 64];
-    let (mut used_out, mut used_ends, mut line) = (0, 0, 1);
+    let (mut used_out, mut used_ends) = (0, 0);
+    // Lines are counted here, not by csv-core: after a `\r\n` record it counts the `\n` only
+    // once the next record is read.
+    let (mut line, mut counted_to, mut consumed) = (1, 0, 0);
     loop {
         // Once the input is used up, the empty slice tells csv-core the file has ended, so a
         // last line without a newline still counts.
         let (result, read, written, ended) =
             reader.read_record(input, &mut output[used_out..], &mut ends[used_ends..]);
         input = &input[read..];
+        consumed += read;
         used_out += written;
         used_ends += ended;
         match result {
@@ -235,7 +239,17 @@ pub fn for_each_record(text: &str, delimiter: u8, mut each: impl FnMut(usize, &[
             ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
             ReadRecordResult::Record => {
                 emit(&output[..used_out], &ends[..used_ends], line, &mut each);
-                line = usize::try_from(reader.line()).unwrap_or(usize::MAX);
+                let rest = &text.as_bytes()[consumed..];
+                let next = consumed
+                    + rest
+                        .iter()
+                        .take_while(|byte| matches!(byte, b'\r' | b'\n'))
+                        .count();
+                line += text.as_bytes()[counted_to..next]
+                    .iter()
+                    .filter(|byte| **byte == b'\n')
+                    .count();
+                counted_to = next;
                 used_out = 0;
                 used_ends = 0;
             }

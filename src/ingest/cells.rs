@@ -47,7 +47,17 @@ pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
         Some(mark) => (&text[..mark], &text[mark + 1..]),
         None => (text.as_str(), ""),
     };
-    if fraction.contains(['.', ',']) {
+    // Thousands groups must be whole: `1.500.000`, never `1.5.00` or a mark of each kind.
+    let groups: Vec<&str> = whole.split(['.', ',']).collect();
+    let separators: Vec<u8> = whole
+        .bytes()
+        .filter(|byte| !byte.is_ascii_digit())
+        .collect();
+    let grouped = groups.len() == 1
+        || (separators.windows(2).all(|pair| pair[0] == pair[1])
+            && (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|group| group.len() == 3));
+    if fraction.contains(['.', ',']) || !grouped || whole.is_empty() {
         return Err(Problem::WrongType(Expected::WholeNumber));
     }
     let mut value: i64 = 0;

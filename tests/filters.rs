@@ -275,6 +275,15 @@ fn filters_round_trip_through_address_parameters() {
             .map(|(_, value)| value.clone())
     };
     assert_eq!(Filter::from_params(lookup), filter);
+    // One parameter at a time, as the selects set them; empty clears.
+    let mut edited = filter.clone();
+    edited.set_param("method", "tender");
+    edited.set_param("unit", "");
+    assert_eq!(edited.param("method").as_deref(), Some("tender"));
+    assert_eq!(edited.param("unit"), None);
+    assert_eq!(edited.param("region"), filter.param("region"));
+    edited.set_param("year", "not a year");
+    assert_eq!(edited.year, None);
     // Codes and years that cannot be read are ignored; free text is kept as cleaned text (it
     // then matches nothing, and the widget says so).
     let junk = |name: &str| (name != "unit").then(|| "\u{202E}x<b>1e400".to_owned());

@@ -58,6 +58,32 @@ impl Filter {
         }
     }
 
+    /// The value of one address parameter (`year`, `unit`, …), if set.
+    pub fn param(&self, name: &str) -> Option<String> {
+        self.params()
+            .into_iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, value)| value)
+    }
+
+    /// Sets one address parameter from its value (empty clears it; an unreadable one too).
+    pub fn set_param(&mut self, name: &str, value: &str) {
+        let mut params = self.params();
+        params.retain(|(known, _)| *known != name);
+        let value = value.trim();
+        let replaced = Filter::from_params(|wanted| {
+            if wanted == name {
+                Some(value.to_owned()).filter(|value| !value.is_empty())
+            } else {
+                params
+                    .iter()
+                    .find(|(known, _)| *known == wanted)
+                    .map(|(_, value)| value.clone())
+            }
+        });
+        *self = replaced;
+    }
+
     /// Whether anything narrows the data (the year and stage only choose what is counted).
     pub fn narrows(&self) -> bool {
         self.unit.is_some() || self.region.is_some() || self.method.is_some() || self.kind.is_some()

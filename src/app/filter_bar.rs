@@ -3,35 +3,50 @@
 
 use crate::analysis::filter::{Filter, Options};
 use crate::i18n::{method_name, stage_name, type_name, Lang, Text};
-use crate::model::{Code, Method, ProcurementType, Stage};
+use crate::model::{Code, Stage};
 use leptos::prelude::*;
 
 /// One choice of a select: the value written to the address, and what the reader sees.
 type Choice = (String, String);
 
-/// A labelled select. `all` adds a first choice with the empty value that means "all".
+/// A select: parameter name, label, the "all" choice if any, choices, value shown when unset.
+type SelectSpec = (
+    &'static str,
+    Text,
+    Option<&'static str>,
+    Vec<Choice>,
+    Signal<String>,
+);
+
+/// A labelled select of one filter parameter. `all` adds a first choice with the empty value
+/// ("all"); `fallback` is shown when the parameter is not set.
 fn select(
     name: &'static str,
     label: &'static str,
     all: Option<&'static str>,
     choices: Vec<Choice>,
-    current: Signal<String>,
-    set: Callback<String>,
+    filter: RwSignal<Filter>,
+    fallback: Signal<String>,
 ) -> AnyView {
     let id = format!("pantau-filter-{name}");
+    let current = move || {
+        filter
+            .with(|filter| filter.param(name))
+            .unwrap_or_else(|| fallback.get())
+    };
     let options = all
         .map(|all| (String::new(), all.to_owned()))
         .into_iter()
         .chain(choices)
         .map(|(value, text)| {
             let chosen = value.clone();
-            view! { <option value=value selected=move || current.get() == chosen>{text}</option> }
+            view! { <option value=value selected=move || current() == chosen>{text}</option> }
         })
         .collect_view();
     view! {
         <div class="pantau-filter">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name prop:value=move || current.get() on:change=move |event| set.run(event_target_value(&event))>
+            <select id=id name=name prop:value=current on:change=move |event| filter.update(|filter| filter.set_param(name, &event_target_value(&event)))>
                 {options}
             </select>
         </div>
@@ -65,126 +80,59 @@ pub fn FilterBar(
     let controls = move || {
         let lang = lang.get();
         let options = options.get_value();
-        let mut controls = Vec::new();
-        if options.years.len() > 1 {
-            let default_year = options.default_year;
-            let current = Signal::derive(move || {
-                filter.with(|filter| filter.year.unwrap_or(default_year).to_string())
-            });
-            let years = options
-                .years
-                .iter()
-                .map(|year| (year.to_string(), year.to_string()))
-                .collect();
-            let set = move |value: String| filter.update(|filter| filter.year = value.parse().ok());
-            controls.push(select(
+        let all = Some(Text::All.get(lang));
+        let none = Signal::derive(String::new);
+        let default_year = options.default_year.to_string();
+        let stage = Signal::derive(move || {
+            stage_shown
+                .get()
+                .map(|stage| stage.code().to_owned())
+                .unwrap_or_default()
+        });
+        let years = options
+            .years
+            .iter()
+            .map(|year| (year.to_string(), year.to_string()))
+            .collect();
+        let selects: [SelectSpec; 6] = [
+            (
                 "year",
-                Text::FiscalYear.get(lang),
+                Text::FiscalYear,
                 None,
                 years,
-                current,
-                Callback::new(set),
-            ));
-        }
-        let all = Some(Text::All.get(lang));
-        if options.units.len() > 1 {
-            let current = Signal::derive(move || {
-                filter.with(|filter| filter.unit.clone().unwrap_or_default())
-            });
-            let set = move |value: String| {
-                filter.update(|filter| filter.unit = Some(value).filter(|value| !value.is_empty()))
-            };
-            controls.push(select(
-                "unit",
-                Text::Unit.get(lang),
-                all,
-                named(&options.units),
-                current,
-                Callback::new(set),
-            ));
-        }
-        if options.regions.len() > 1 {
-            let current = Signal::derive(move || {
-                filter.with(|filter| filter.region.clone().unwrap_or_default())
-            });
-            let set = move |value: String| {
-                filter
-                    .update(|filter| filter.region = Some(value).filter(|value| !value.is_empty()))
-            };
-            controls.push(select(
-                "region",
-                Text::Region.get(lang),
-                all,
-                named(&options.regions),
-                current,
-                Callback::new(set),
-            ));
-        }
-        if options.methods.len() > 1 {
-            let current = Signal::derive(move || {
-                filter.with(|filter| {
-                    filter
-                        .method
-                        .map(|method| method.code().to_owned())
-                        .unwrap_or_default()
-                })
-            });
-            let set = move |value: String| {
-                filter.update(|filter| filter.method = Method::from_code(&value))
-            };
-            let choices = coded(&options.methods, |method| method_name(method, lang));
-            controls.push(select(
+                Signal::derive(move || default_year.clone()),
+            ),
+            ("unit", Text::Unit, all, named(&options.units), none),
+            ("region", Text::Region, all, named(&options.regions), none),
+            (
                 "method",
-                Text::Method.get(lang),
+                Text::Method,
                 all,
-                choices,
-                current,
-                Callback::new(set),
-            ));
-        }
-        if options.kinds.len() > 1 {
-            let current = Signal::derive(move || {
-                filter.with(|filter| {
-                    filter
-                        .kind
-                        .map(|kind| kind.code().to_owned())
-                        .unwrap_or_default()
-                })
-            });
-            let set = move |value: String| {
-                filter.update(|filter| filter.kind = ProcurementType::from_code(&value))
-            };
-            let choices = coded(&options.kinds, |kind| type_name(kind, lang));
-            controls.push(select(
+                coded(&options.methods, |method| method_name(method, lang)),
+                none,
+            ),
+            (
                 "type",
-                Text::Type.get(lang),
+                Text::Type,
                 all,
-                choices,
-                current,
-                Callback::new(set),
-            ));
-        }
-        if options.stages.len() > 1 {
-            let current = Signal::derive(move || {
-                filter
-                    .with(|filter| filter.stage)
-                    .or_else(|| stage_shown.get())
-                    .map(|stage| stage.code().to_owned())
-                    .unwrap_or_default()
-            });
-            let set = move |value: String| {
-                filter.update(|filter| filter.stage = Stage::from_code(&value))
-            };
-            let choices = coded(&options.stages, |stage| stage_name(stage, lang));
-            controls.push(select(
+                coded(&options.kinds, |kind| type_name(kind, lang)),
+                none,
+            ),
+            (
                 "stage",
-                Text::Stage.get(lang),
+                Text::Stage,
                 None,
-                choices,
-                current,
-                Callback::new(set),
-            ));
-        }
+                coded(&options.stages, |stage| stage_name(stage, lang)),
+                stage,
+            ),
+        ];
+        let controls: Vec<AnyView> = selects
+            .into_iter()
+            .filter(|(_, _, _, choices, _)| choices.len() > 1)
+            .map(|(name, label, all, choices, fallback)| {
+                select(name, label.get(lang), all, choices, filter, fallback)
+            })
+            .collect();
         (!controls.is_empty()).then(|| {
             let clear = move || filter.with(|filter| *filter != Filter::default()).then(|| view! {
                 <button type="button" class="pantau-clear" on:click=move |_| filter.set(Filter::default())>{Text::ClearFilters.get(lang)}</button>

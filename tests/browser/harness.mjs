@@ -2,7 +2,7 @@
 // driven by playwright-core, with every background network feature off (no request leaves
 // the machine).
 import { chromium } from 'playwright-core';
-import { serve, fixtures } from './server.mjs';
+import { serve, fixtures, pageHeaders } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -35,6 +35,8 @@ export async function start() {
   return {
     url: server.url,
     fixtures,
+    pageHeaders,
+    browser,
     open,
     stop: async () => {
       await browser.close();

@@ -14,6 +14,9 @@ const TYPES = {
 /** Test routes under /fixtures/: name -> (request, response) handler. */
 export const fixtures = new Map();
 
+/** Extra headers for HTML pages (a test sets a Content-Security-Policy here). */
+export const pageHeaders = {};
+
 /** Starts the server on a free loopback port; resolves to { url, close }. */
 export function serve(root) {
   const server = createServer(async (request, response) => {
@@ -30,7 +33,8 @@ export function serve(root) {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const html = extname(file) === '.html';
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(html ? pageHeaders : {}) });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook: makes the built page run under a strict Content-Security-Policy
+(`script-src 'self'`, no inline script) by moving Trunk's inline start-up script into a file of
+its own, named by a hash of its content, and loading it with `<script type="module" src>`.
+
+Runs in Trunk's staging folder (TRUNK_STAGING_DIR), before the build is moved to dist/."""
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+staging = Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist"))
+page = staging / "index.html"
+html = page.read_text(encoding="utf-8")
+inline = re.compile(r"<script type=\"module\">(.*?)</script>", re.S)
+match = inline.search(html)
+if match is None:
+    sys.exit("trunk-post-build: no inline start-up script found in index.html")
+body = match.group(1).strip() + "\n"
+# Paths in the start-up script are relative to the page; from a file beside it they stay right.
+name = f"pantau-boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
+(staging / name).write_text(body, encoding="utf-8")
+html = html[: match.start()] + f'<script type="module" src="./{name}"></script>' + html[match.end():]
+if inline.search(html) or re.search(r"<style[\s>]|\sstyle=\"", html):
+    sys.exit("trunk-post-build: inline script or style left in index.html")
+page.write_text(html, encoding="utf-8")
+print(f"trunk-post-build: start-up script moved to {name}")

@@ -26,6 +26,8 @@ pub struct Config {
     pub format: Option<crate::ingest::SourceFormat>,
     /// Timeout (`timeout`, seconds, 1 to 120) and size cap (`maxmb`, megabytes, 1 to 512).
     pub limits: super::fetch::Limits,
+    /// The host's name for the frame (`id`), echoed in height messages.
+    pub frame_id: String,
 }
 
 impl Config {
@@ -59,6 +61,9 @@ impl Config {
                 .unwrap_or_default(),
             filter: Filter::from_params(param),
             format: param("format").and_then(|code| crate::ingest::SourceFormat::from_code(&code)),
+            frame_id: param("id")
+                .map(|id| crate::format::clean_text(&id))
+                .unwrap_or_default(),
             limits: super::fetch::Limits {
                 timeout: param("timeout")
                     .and_then(|seconds| seconds.trim().parse::<u64>().ok())

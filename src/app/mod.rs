@@ -6,6 +6,7 @@ mod config;
 mod fetch;
 mod filter_bar;
 mod footer;
+mod height;
 mod panel_view;
 mod status;
 mod table_view;
@@ -17,6 +18,7 @@ use wasm_bindgen::JsCast;
 /// Mounts the widget into `#pantau` (or the body when the page has no such element).
 pub fn mount() {
     let config = config::Config::from_location();
+    height::report_to_parent(config.frame_id.clone());
     let host = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("pantau"))

@@ -1,0 +1,66 @@
+//! Inside an iframe, the widget tells the host page its height whenever it changes, so that a
+//! host snippet (README) can size the frame: Pantau's own versioned message
+//! `{type: "pantau-pbj:height", version: 1, id, height}` and AMP's
+//! `{sentinel: "amp", type: "embed-size", height}`. The height is no secret: any origin may
+//! read it; the host snippet decides whom to believe.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The message type of Pantau's height message.
+pub const MESSAGE_TYPE: &str = "pantau-pbj:height";
+
+fn message(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
+
+/// Starts reporting the page's height to the parent window, if the page is framed. `id` is the
+/// host's name for this frame (the `id` parameter), echoed in every message.
+pub fn report_to_parent(id: String) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let parent = match window.parent() {
+        Ok(Some(parent)) if parent != window => parent,
+        _ => return,
+    };
+    // The body's own height: the document's would never shrink below the frame's.
+    let Some(body) = window.document().and_then(|document| document.body()) else {
+        return;
+    };
+    let last = Rc::new(Cell::new(0));
+    let measured = body.clone();
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil().max(0.0) as i32;
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let height = JsValue::from(height);
+        let ours = message(&[
+            ("type", JsValue::from_str(MESSAGE_TYPE)),
+            ("version", JsValue::from(1)),
+            ("id", JsValue::from_str(&id)),
+            ("height", height.clone()),
+        ]);
+        let amp = message(&[
+            ("sentinel", JsValue::from_str("amp")),
+            ("type", JsValue::from_str("embed-size")),
+            ("height", height),
+        ]);
+        let _ = parent.post_message(&ours, "*");
+        let _ = parent.post_message(&amp, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        // The page lives as long as the frame: the observer and its callback too.
+        std::mem::forget(observer);
+        on_resize.forget();
+    }
+}

@@ -78,18 +78,11 @@ impl Config {
     }
 }
 
-/// Writes the reader's choices into the page address (without reloading), so that a reload or
-/// a shared link shows the same view. Other parameters, such as `src`, are kept.
-pub fn write_to_location(view: View, lang: Lang, theme: ThemeChoice, filter: &Filter) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(href) = window.location().href() else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::new(&href) else {
-        return;
-    };
+/// The page address with the reader's choices in it (other parameters, such as `src`, kept):
+/// the permalink of what the reader sees.
+pub fn permalink(view: View, lang: Lang, theme: ThemeChoice, filter: &Filter) -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new(&href).ok()?;
     let params = url.search_params();
     params.set("view", view.code());
     params.set("lang", lang.tag());
@@ -100,8 +93,18 @@ pub fn write_to_location(view: View, lang: Lang, theme: ThemeChoice, filter: &Fi
     for (name, value) in filter.params() {
         params.set(name, &value);
     }
+    Some(url.href())
+}
+
+/// Writes the reader's choices into the page address (without reloading), so that a reload or
+/// a shared link shows the same view.
+pub fn write_to_location(view: View, lang: Lang, theme: ThemeChoice, filter: &Filter) {
+    let (Some(window), Some(href)) = (web_sys::window(), permalink(view, lang, theme, filter))
+    else {
+        return;
+    };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
     }
 }
 

@@ -21,7 +21,7 @@ fn safe_href(url: &str) -> Option<String> {
 
 /// The footer under the charts.
 #[component]
-pub fn Footer(meta: Meta, lang: Lang, src: String) -> impl IntoView {
+pub fn Footer(meta: Meta, lang: Lang, src: String, illustrative: bool) -> impl IntoView {
     let sources = meta
         .sources
         .iter()
@@ -40,6 +40,7 @@ pub fn Footer(meta: Meta, lang: Lang, src: String) -> impl IntoView {
                 <span>{Text::Publisher.get(lang)}": "{meta.publisher.clone()}</span>
                 " · "<span>{Text::AsOf.get(lang)}" "{format_date(meta.as_of, lang)}</span>
                 " · "<span>{Text::License.get(lang)}": "{meta.license.clone()}</span>
+                {illustrative.then(|| view! { " · "<span class="pantau-footer-illustrative">"* "{Text::IllustrativeMark.get(lang)}</span> })}
                 {safe_href(&src).map(|href| view! { " · "<a href=href class="pantau-data-link">{Text::DataFile.get(lang)}</a> })}
             </p>
             {source_link.map(|link| view! { <p>{Text::Source.get(lang)}": "{link}</p> })}

@@ -11,6 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The message type of Pantau's height message.
 pub const MESSAGE_TYPE: &str = "pantau-pbj:height";
+/// A host that starts listening late asks with this message type; the widget answers with its
+/// height at once.
+pub const MEASURE_TYPE: &str = "pantau-pbj:measure";
 
 fn message(fields: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
@@ -36,9 +39,9 @@ pub fn report_to_parent(id: String) {
     };
     let last = Rc::new(Cell::new(0));
     let measured = body.clone();
-    let on_resize = Closure::<dyn Fn()>::new(move || {
+    let report = Rc::new(move |always: bool| {
         let height = measured.get_bounding_client_rect().height().ceil().max(0.0) as i32;
-        if height == last.get() {
+        if height == last.get() && !always {
             return;
         }
         last.set(height);
@@ -57,6 +60,32 @@ pub fn report_to_parent(id: String) {
         let _ = parent.post_message(&ours, "*");
         let _ = parent.post_message(&amp, "*");
     });
+    let on_measure_request = Rc::clone(&report);
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let kind = js_sys::Reflect::get(&event.data(), &JsValue::from_str("type")).ok();
+            if kind.and_then(|kind| kind.as_string()).as_deref() == Some(MEASURE_TYPE) {
+                on_measure_request(true);
+            }
+        });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+    // Browsers pause rendering, and so resize observers, in cross-origin frames out of view; DOM
+    // changes are still observed there, and measuring forces layout: so the height is known
+    // before the reader scrolls to the frame.
+    let on_change = Rc::clone(&report);
+    let on_mutation = Closure::<dyn Fn()>::new(move || on_change(false));
+    if let Ok(observer) = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_attributes(true);
+        options.set_character_data(true);
+        let _ = observer.observe_with_options(&body, &options);
+        std::mem::forget(observer);
+        on_mutation.forget();
+    }
+    let on_resize = Closure::<dyn Fn()>::new(move || report(false));
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&body);
         // The page lives as long as the frame: the observer and its callback too.

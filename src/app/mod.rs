@@ -3,11 +3,13 @@
 
 mod chart_view;
 mod config;
+mod download;
 mod fetch;
 mod filter_bar;
 mod footer;
 mod height;
 mod panel_view;
+mod share;
 mod status;
 mod table_view;
 mod widget;

@@ -1,6 +1,7 @@
 //! One panel: title, key figures, the chart, its summary and notes.
 
 use super::chart_view::ChartView;
+use super::download::Downloads;
 use super::table_view::TableView;
 use crate::chart::theme::Theme;
 use crate::chart::Locale;
@@ -26,6 +27,8 @@ pub fn PanelView(
     expanded: RwSignal<bool>,
     /// Called with a spending unit when the reader activates its bar.
     on_drill: Callback<String>,
+    /// The dataset's title, for the names of downloaded files.
+    dataset_title: String,
 ) -> impl IntoView {
     let hidden_rows = panel.hidden_rows;
     let fold_button = (hidden_rows > 0 || expanded.get_untracked()).then(|| {
@@ -41,6 +44,9 @@ pub fn PanelView(
         }
     });
     let lang = locale.lang;
+    let downloads = view! {
+        <Downloads table=panel.table.clone() chart=panel.chart.clone() title=panel.title.clone() summary=panel.summary.clone() dataset_title locale=locale.clone() theme />
+    };
     let summary_id = format!("pantau-summary-{}", panel.id);
     let table = StoredValue::new(panel.table);
     let chart = StoredValue::new(panel.chart);
@@ -75,7 +81,10 @@ pub fn PanelView(
             <h3 class="pantau-panel-title" id=title_id>{panel.title.clone()}</h3>
             <p class="pantau-subtitle">{panel.subtitle}</p>
             <dl class="pantau-facts">{facts}</dl>
-            <DisplaySwitch lang show_table />
+            <div class="pantau-toolbar">
+                <DisplaySwitch lang show_table />
+                {downloads}
+            </div>
             {move || if show_table.get() {
                 view! { <TableView table=table.get_value() caption=caption.get_value() /> }.into_any()
             } else {

@@ -5,9 +5,10 @@ use super::fetch::fetch_dataset;
 use super::filter_bar::FilterBar;
 use super::footer::Footer;
 use super::panel_view::PanelView;
+use super::share::SharePanel;
 use super::status::{DataIssues, ErrorMessage, Loading};
 use crate::analysis::filter::{apply, options, Filter};
-use crate::chart::theme::Theme;
+use crate::chart::theme::{Theme, ThemeChoice};
 use crate::chart::Locale;
 use crate::format::Loaded;
 use crate::i18n::{Lang, Text};
@@ -48,7 +49,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice filter dark src=src_link.clone() /> }.into_any(),
+                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice filter theme_choice dark src=src_link.clone() /> }.into_any(),
             }}
         </div>
     }
@@ -61,6 +62,7 @@ fn Dashboard(
     lang: RwSignal<Lang>,
     view_choice: RwSignal<View>,
     filter: RwSignal<Filter>,
+    theme_choice: RwSignal<ThemeChoice>,
     dark: Memo<bool>,
     src: String,
 ) -> impl IntoView {
@@ -86,7 +88,7 @@ fn Dashboard(
     let show_table = RwSignal::new(false);
     let expanded = RwSignal::new(false);
     let issues = loaded.issues;
-    let title = dataset.with_value(|dataset| dataset.meta.title.clone());
+    let title = StoredValue::new(dataset.with_value(|dataset| dataset.meta.title.clone()));
     let illustrative = dataset.with_value(|dataset| dataset.has_illustrative_figures());
     let panel_list = move || {
         let lang = lang.get();
@@ -115,13 +117,13 @@ fn Dashboard(
                 .then(|| view! { <p class="pantau-note" role="note">{Text::TargetsNotFiltered.get(lang)}</p> });
             view! {
                 {targets_note}
-                {list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() theme show_table expanded on_drill /> }).collect_view()}
+                {list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() theme show_table expanded on_drill dataset_title=title.get_value() /> }).collect_view()}
             }.into_any()
         })
     };
     view! {
         <header class="pantau-header">
-            <h2 class="pantau-title">{title}</h2>
+            <h2 class="pantau-title">{title.get_value()}</h2>
             <LanguageSwitch lang />
         </header>
         <ViewTabs lang view_choice />
@@ -131,7 +133,8 @@ fn Dashboard(
             {panel_list}
         </div>
         <DataIssues issues lang />
-        {move || dataset.with_value(|dataset| view! { <Footer meta=dataset.meta.clone() lang=lang.get() src=src.clone() /> })}
+        <SharePanel lang view_choice theme=theme_choice filter title=title.get_value() />
+        {move || dataset.with_value(|dataset| view! { <Footer meta=dataset.meta.clone() lang=lang.get() src=src.clone() illustrative /> })}
     }
 }
 

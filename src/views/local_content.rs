@@ -301,13 +301,13 @@ fn panel(
                 let mark = star(status.illustrative);
                 vec![
                     Cell::text(name),
-                    Cell::number(
+                    Cell::share(
                         format!("{}{mark}", format_percent(status.share, lang)),
-                        status.share.fraction(),
+                        status.share,
                     ),
-                    Cell::number(exact(status.part, currency, lang), status.part.as_f64()),
-                    Cell::number(exact(status.total, currency, lang), status.total.as_f64()),
-                    Cell::number(exact(status.gap, currency, lang), status.gap.as_f64()),
+                    Cell::money(exact(status.part, currency, lang), status.part),
+                    Cell::money(exact(status.total, currency, lang), status.total),
+                    Cell::money(exact(status.gap, currency, lang), status.gap),
                     Cell::text(verdict.get(lang)),
                 ]
             })

@@ -1,6 +1,7 @@
 //! Views: what each tab shows, as panels of chart specs, key figures and summaries, in the
 //! reader's language. Pure functions of the dataset; the browser layer only renders them.
 
+pub mod export;
 mod local_content;
 mod spending;
 mod suppliers;

@@ -274,22 +274,19 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
                 point.month.year
             );
             let mut row = vec![
-                Cell::number(period, f64::from(point.month.month)),
-                Cell::number(
+                Cell::month(period, point.month),
+                Cell::money(
                     format!(
                         "{}{}",
                         exact(point.amount, currency, lang),
                         star(point.illustrative)
                     ),
-                    point.amount.as_f64(),
+                    point.amount,
                 ),
-                Cell::number(
-                    exact(point.cumulative, currency, lang),
-                    point.cumulative.as_f64(),
-                ),
+                Cell::money(exact(point.cumulative, currency, lang), point.cumulative),
             ];
             if let Some(share) = point.of_pagu {
-                row.push(Cell::number(format_percent(share, lang), share.fraction()));
+                row.push(Cell::share(format_percent(share, lang), share));
             }
             row
         })
@@ -395,21 +392,21 @@ fn breakdown_panel(
             .map(|part| {
                 vec![
                     Cell::text(part.label.clone()),
-                    Cell::number(
+                    Cell::money(
                         format!(
                             "{}{}",
                             exact(part.amount, currency, lang),
                             star(part.illustrative)
                         ),
-                        part.amount.as_f64(),
+                        part.amount,
                     ),
-                    Cell::number(format_percent(part.share, lang), part.share.fraction()),
+                    Cell::share(format_percent(part.share, lang), part.share),
                     match part.packages {
-                        Some(count) => Cell::number(
-                            crate::i18n::format_count(count.min(i64::MAX as u64) as i64, lang),
-                            count as f64,
-                        ),
-                        None => Cell::number("–", -1.0),
+                        Some(count) => {
+                            let count = count.min(i64::MAX as u64) as i64;
+                            Cell::count(crate::i18n::format_count(count, lang), count)
+                        }
+                        None => Cell::missing(),
                     },
                 ]
             })

@@ -93,10 +93,7 @@ pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
             .map(|indicator| {
                 vec![
                     Cell::text(indicator.name),
-                    Cell::number(
-                        format_percent(indicator.share, lang),
-                        indicator.share.fraction(),
-                    ),
+                    Cell::share(format_percent(indicator.share, lang), indicator.share),
                     Cell::text(indicator.basis.clone()),
                 ]
             })

@@ -22,13 +22,16 @@ impl SortKey {
     }
 }
 
-/// One cell: what is printed and how it sorts.
+/// One cell: what is printed, how it sorts, and its value for a spreadsheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     /// Printed text.
     pub text: String,
     /// Sort key.
     pub sort: SortKey,
+    /// The value in a downloaded CSV: exact and locale-free (`2900000000000`, `0.4932`,
+    /// `2024-06-30`); the printed text where there is nothing better.
+    pub raw: String,
 }
 
 impl Cell {
@@ -37,15 +40,68 @@ impl Cell {
         let text = text.into();
         Cell {
             sort: SortKey::Text(text.clone()),
+            raw: text.clone(),
             text,
         }
     }
 
-    /// A cell that sorts by `value`.
+    /// A cell that sorts by `value` (its CSV value is the printed text).
     pub fn number(text: impl Into<String>, value: f64) -> Cell {
+        let text = text.into();
         Cell {
-            text: text.into(),
+            raw: text.clone(),
+            text,
             sort: SortKey::Number(value),
+        }
+    }
+
+    /// An amount of money: sorts by it, exports it as whole units.
+    pub fn money(text: impl Into<String>, amount: crate::model::Rupiah) -> Cell {
+        Cell {
+            raw: amount.0.to_string(),
+            ..Cell::number(text, amount.as_f64())
+        }
+    }
+
+    /// A share: exports the fraction (0 to 1) with six decimals at most.
+    pub fn share(text: impl Into<String>, share: crate::model::Share) -> Cell {
+        let millionths = (share.fraction() * 1_000_000.0).round() as u32;
+        let raw = format!("{}.{:06}", millionths / 1_000_000, millionths % 1_000_000);
+        Cell {
+            raw: raw.trim_end_matches('0').trim_end_matches('.').to_owned(),
+            ..Cell::number(text, share.fraction())
+        }
+    }
+
+    /// A count.
+    pub fn count(text: impl Into<String>, count: i64) -> Cell {
+        Cell {
+            raw: count.to_string(),
+            ..Cell::number(text, count as f64)
+        }
+    }
+
+    /// A date: sorts by it, exports it as `YYYY-MM-DD`.
+    pub fn date(text: impl Into<String>, date: crate::model::CivilDate) -> Cell {
+        Cell {
+            raw: date.to_string(),
+            ..Cell::number(text, date.days_since_epoch() as f64)
+        }
+    }
+
+    /// A month: sorts by it, exports it as `YYYY-MM`.
+    pub fn month(text: impl Into<String>, month: crate::model::YearMonth) -> Cell {
+        Cell {
+            raw: month.to_string(),
+            ..Cell::number(text, f64::from(month.year) * 12.0 + f64::from(month.month))
+        }
+    }
+
+    /// No value (printed `–`, sorted first, empty in a CSV).
+    pub fn missing() -> Cell {
+        Cell {
+            raw: String::new(),
+            ..Cell::number("–", -1.0)
         }
     }
 }

@@ -195,11 +195,11 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
             .map(|(what, date, value)| {
                 vec![
                     Cell::text(what.get(lang)),
-                    Cell::number(format_date(date, lang), date.days_since_epoch() as f64),
-                    Cell::number(format_count(value, lang), value as f64),
-                    Cell::number(
+                    Cell::date(format_date(date, lang), date),
+                    Cell::count(format_count(value, lang), value),
+                    Cell::share(
                         format_percent(share_of_target(value), lang),
-                        share_of_target(value).fraction(),
+                        share_of_target(value),
                     ),
                 ]
             })

@@ -1,0 +1,158 @@
+//! Downloads of a panel: its numbers as CSV, its chart as SVG and as PNG at twice the size.
+//! Files are made in the page (blob addresses, allowed by `img-src blob:`), never fetched.
+
+use crate::chart::theme::Theme;
+use crate::chart::{draw, spec::ChartSpec, Locale};
+use crate::i18n::Lang;
+use crate::views::export::{file_name, table_csv};
+use crate::views::table::Table;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Width of a downloaded chart, px (PNG: twice that).
+const WIDTH: u32 = 960;
+
+/// A blob of `text` with `mime`.
+fn blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// Saves `blob` as `name` through a temporary link; the address is released afterwards.
+fn save(blob: &web_sys::Blob, name: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Ok(address) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&address);
+        link.set_download(name);
+        link.click();
+    }
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&address);
+        },
+        std::time::Duration::from_secs(30),
+    );
+}
+
+/// Draws `svg` on a canvas at twice its size and saves it as PNG.
+fn save_png(svg: String, width: u32, height: u32, name: String) {
+    let (Some(document), Some(source)) = (
+        web_sys::window().and_then(|window| window.document()),
+        blob(&svg, "image/svg+xml"),
+    ) else {
+        return;
+    };
+    let (Ok(image), Ok(address)) = (
+        web_sys::HtmlImageElement::new(),
+        web_sys::Url::create_object_url_with_blob(&source),
+    ) else {
+        return;
+    };
+    let loaded = image.clone();
+    let source_address = address.clone();
+    let on_load = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&source_address);
+        let Some(canvas) = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(width * 2);
+        canvas.set_height(height * 2);
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|context| context.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let Some(context) = context else {
+            return;
+        };
+        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+            &loaded,
+            0.0,
+            0.0,
+            f64::from(width * 2),
+            f64::from(height * 2),
+        );
+        let on_blob = Closure::once_into_js(move |png: Option<web_sys::Blob>| {
+            if let Some(png) = png {
+                save(&png, &name);
+            }
+        });
+        let _ = canvas.to_blob(on_blob.unchecked_ref());
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&address);
+}
+
+/// CSV, SVG and PNG buttons for one panel.
+#[component]
+pub fn Downloads(
+    table: Table,
+    chart: ChartSpec,
+    title: String,
+    summary: String,
+    dataset_title: String,
+    locale: Locale,
+    theme: Theme,
+) -> impl IntoView {
+    let lang = locale.lang;
+    let names = StoredValue::new((dataset_title, title));
+    let name = move |extension: &str| {
+        names.with_value(|(dataset, panel)| file_name(dataset, panel, extension))
+    };
+    let table = StoredValue::new(table);
+    let chart = StoredValue::new((chart, summary, locale));
+    let drawn = move || {
+        chart.with_value(|(spec, summary, locale)| {
+            let drawn = draw(spec, WIDTH, locale, &theme);
+            let title = names.with_value(|(_, panel)| panel.clone());
+            (
+                drawn.scene.to_svg(&title, summary),
+                drawn.scene.width,
+                drawn.scene.height,
+            )
+        })
+    };
+    let csv = move |_| {
+        let text = table.with_value(table_csv);
+        if let Some(file) = blob(&text, "text/csv;charset=utf-8") {
+            save(&file, &name("csv"));
+        }
+    };
+    let svg = move |_| {
+        let (svg, _, _) = drawn();
+        if let Some(file) = blob(&svg, "image/svg+xml") {
+            save(&file, &name("svg"));
+        }
+    };
+    let png = move |_| {
+        let (svg, width, height) = drawn();
+        save_png(svg, width, height, name("png"));
+    };
+    let label = |format: &str| match lang {
+        Lang::Id => format!("Unduh {format}"),
+        Lang::En => format!("Download {format}"),
+    };
+    view! {
+        <div class="pantau-downloads" role="group" aria-label=lang.pick("Unduh", "Download")>
+            <button type="button" class="pantau-download" on:click=csv aria-label=label("CSV")>"CSV"</button>
+            <button type="button" class="pantau-download" on:click=svg aria-label=label("SVG")>"SVG"</button>
+            <button type="button" class="pantau-download" on:click=png aria-label=label("PNG")>"PNG"</button>
+        </div>
+    }
+}

@@ -1,0 +1,144 @@
+//! What leaves the widget: a panel's numbers as CSV for spreadsheets, file names that say what
+//! a download holds, and the embed snippets of the share panel.
+
+use super::table::Table;
+
+/// A table as CSV: UTF-8 with a byte-order mark (so spreadsheets read it as UTF-8), comma
+/// separated, CRLF lines, exact locale-free values (`2900000000000`, `0.4932`, `2024-06-30`).
+/// Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
+/// carriage return) is prefixed with `'`.
+pub fn table_csv(table: &Table) -> String {
+    let mut csv = String::from("\u{feff}");
+    let header = table.columns.iter().map(|(name, _)| field(name, true));
+    csv.push_str(&header.collect::<Vec<_>>().join(","));
+    csv.push_str("\r\n");
+    for row in &table.rows {
+        let fields = row.iter().enumerate().map(|(index, cell)| {
+            let numeric = table
+                .columns
+                .get(index)
+                .is_some_and(|(_, numeric)| *numeric);
+            // A numeric column's exact values are numbers; anything else is text from people.
+            field(&cell.raw, !numeric || cell.raw.parse::<f64>().is_err())
+        });
+        csv.push_str(&fields.collect::<Vec<_>>().join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
+fn field(value: &str, is_text: bool) -> String {
+    let formula = is_text && value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let value = if formula {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// `pengadaan-barang-jasa-kaltim-2024`: lower-case ASCII letters and digits joined by `-`, at
+/// most `limit` characters, cut at a word.
+pub fn slug(text: &str, limit: usize) -> String {
+    let mut slug = String::new();
+    for word in text
+        .split(|character: char| !character.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        if !slug.is_empty() && slug.len() + 1 + word.len() > limit {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    slug.truncate(limit);
+    if slug.is_empty() {
+        slug.push_str("pantau-pbj");
+    }
+    slug
+}
+
+/// The file name of a panel's download: the dataset, the panel, the extension.
+pub fn file_name(dataset_title: &str, panel_title: &str, extension: &str) -> String {
+    format!(
+        "{}_{}.{extension}",
+        slug(dataset_title, 48),
+        slug(panel_title, 48)
+    )
+}
+
+/// The iframe embed of a permalink, with the height the host snippet starts from.
+pub fn iframe_snippet(permalink: &str, title: &str) -> String {
+    format!(
+        "<iframe data-pantau src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:650px;border:0\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-downloads\"></iframe>",
+        escape_attribute(permalink),
+        escape_attribute(title)
+    )
+}
+
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Rupiah, Share};
+    use crate::views::table::Cell;
+
+    #[test]
+    fn csv_is_exact_quoted_and_safe_against_formulas() {
+        let table = Table {
+            columns: vec![
+                ("Unit, nama".into(), false),
+                ("Nilai (Rp)".into(), true),
+                ("Porsi".into(), true),
+            ],
+            rows: vec![
+                vec![
+                    Cell::text("Dinas \"A\""),
+                    Cell::money("Rp2.900.000.000.000 *", Rupiah(2_900_000_000_000)),
+                    Cell::share("49,3%", Share::new(0.4932).unwrap()),
+                ],
+                vec![
+                    Cell::text("=HYPERLINK(\"x\")"),
+                    Cell::money("Rp0", Rupiah(0)),
+                    Cell::missing(),
+                ],
+                vec![
+                    Cell::text("-2+3"),
+                    Cell::text("@SUM(A1)"),
+                    Cell::share("100%", Share::new(1.0).unwrap()),
+                ],
+            ],
+        };
+        assert_eq!(
+            table_csv(&table),
+            "\u{feff}\"Unit, nama\",Nilai (Rp),Porsi\r\n\"Dinas \"\"A\"\"\",2900000000000,0.4932\r\n\"'=HYPERLINK(\"\"x\"\")\",0,\r\n'-2+3,'@SUM(A1),1\r\n"
+        );
+    }
+
+    #[test]
+    fn file_names_say_what_they_hold() {
+        assert_eq!(
+            file_name(
+                "Pengadaan Barang/Jasa Pemerintah Provinsi Kalimantan Timur 2024",
+                "Menurut metode pemilihan 2024",
+                "csv"
+            ),
+            "pengadaan-barang-jasa-pemerintah-provinsi_menurut-metode-pemilihan-2024.csv"
+        );
+        assert_eq!(file_name("<>", "", "svg"), "pantau-pbj_pantau-pbj.svg");
+        assert!(iframe_snippet("https://x.go.id/?src=a&lang=id", "A \"B\"")
+            .contains("src=\"https://x.go.id/?src=a&amp;lang=id\" title=\"A &quot;B&quot;\""));
+    }
+}

@@ -1,0 +1,96 @@
+// Share and download in headless Chromium: each panel's CSV (UTF-8 with BOM, exact values,
+// safe against formulas), SVG and PNG (twice the size) with names that say what they hold; the
+// share panel's permalink and iframe snippet reproduce the view; the print stylesheet keeps the
+// chart, table, source and permalink and drops the controls.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await start();
+  app.fixtures.set('/fixtures/formula.csv', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/csv' });
+    response.end('nama_satker,pagu\n"=HYPERLINK(""http://evil.example"",""klik"")",1000\n@SUM(A1),2000\n');
+  });
+});
+after(async () => app.stop());
+
+async function download(page, panel, format) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`#pantau-panel-${panel}`).getByRole('button', { name: new RegExp(`(Unduh|Download) ${format}`) }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+test('a panel downloads as CSV with exact values, as SVG and as PNG at twice the size', async () => {
+  const { page, close } = await app.open('?lang=id&view=local-content');
+  const csv = await download(page, 'share-umk-k', 'CSV');
+  assert.equal(csv.name, 'pengadaan-barang-jasa-pemerintah-provinsi_porsi-usaha-mikro-kecil-dan-koperasi-umk-k-2023.csv');
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const lines = csv.bytes.toString('utf8').slice(1).split('\r\n');
+  assert.match(lines[0], /^Perangkat daerah,/);
+  assert.ok(lines.some((line) => line.startsWith('Keseluruhan,') && line.includes(',1162000000000,')), lines.join('\n'));
+  const svg = await download(page, 'share-umk-k', 'SVG');
+  assert.match(svg.name, /_porsi-usaha-mikro-kecil-dan-koperasi-umk-k-2023\.svg$/);
+  const text = svg.bytes.toString('utf8');
+  assert.match(text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="960"/);
+  assert.match(text, /Dinas Pekerjaan Umum/);
+  const png = await download(page, 'share-umk-k', 'PNG');
+  assert.match(png.name, /\.png$/);
+  assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+  const width = png.bytes.readUInt32BE(16);
+  const height = png.bytes.readUInt32BE(20);
+  assert.equal(width, 1920, 'twice the 960 px chart');
+  assert.ok(height > 200, `${height}`);
+  await close();
+});
+
+test('a CSV download is safe against formula injection', async () => {
+  const { page, close } = await app.open('?lang=en&src=fixtures/formula.csv');
+  const csv = await download(page, 'by-unit', 'CSV');
+  const text = csv.bytes.toString('utf8');
+  assert.match(text, /\r\n"'=HYPERLINK\(""http:\/\/evil\.example"",""klik""\)",1000,/);
+  assert.match(text, /\r\n'@SUM\(A1\),2000,/);
+  await close();
+});
+
+test('the share panel\'s permalink and iframe snippet reproduce the view', async () => {
+  const { page, close } = await app.open('?src=data/contoh-paket.json&lang=en');
+  await page.getByLabel('Procurement method', { exact: true }).selectOption('tender');
+  await page.getByRole('tab', { name: 'Local content' }).click();
+  await page.locator('.pantau-share summary').click();
+  const link = await page.getByLabel('Link to this view').inputValue();
+  const iframe = await page.getByLabel('Embed code (iframe)').inputValue();
+  assert.match(iframe, /^<iframe data-pantau src="[^"]+" title="Pantau PBJ: [^"]+" loading="lazy"/);
+  const src = iframe.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+  assert.equal(src, link);
+  const params = new URL(link).searchParams;
+  assert.equal(params.get('method'), 'tender');
+  assert.equal(params.get('view'), 'local-content');
+  assert.equal(params.get('src'), 'data/contoh-paket.json');
+  const expected = await page.locator('.pantau-panels').textContent();
+  await page.getByRole('button', { name: 'Copy' }).first().click();
+  assert.equal(await page.locator('.pantau-copied').textContent(), 'Copied.');
+  const copy = await app.open(new URL(link).search);
+  assert.equal(await copy.page.locator('.pantau-panels').textContent(), expected);
+  await copy.close();
+  await close();
+});
+
+test('printing keeps chart, table, source and permalink, and drops the controls', async () => {
+  const { page, close } = await app.open('?lang=id');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.pantau-tabs', '.pantau-langs', '.pantau-toolbar', '.pantau-share', '.pantau-legend']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
+  }
+  assert.equal(await page.locator('svg.pantau-svg').first().isVisible(), true);
+  assert.equal(await page.locator('.pantau-source').first().isVisible(), true);
+  assert.match(await page.locator('.pantau-print-link').textContent(), /^Tautan: http:\/\/127\.0\.0\.1:\d+\/\?lang=id&view=spending/);
+  assert.equal(await page.locator('.pantau-print-link').isVisible(), true);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000);
+  await close();
+});

@@ -17,7 +17,25 @@ inline = re.compile(r"<script type=\"module\">(.*?)</script>", re.S)
 match = inline.search(html)
 if match is None:
     sys.exit("trunk-post-build: no inline start-up script found in index.html")
-body = match.group(1).strip() + "\n"
+original = match.group(1).strip()
+# The static import becomes a dynamic one inside try, so that a module or WebAssembly file
+# that fails to load (or is refused) ends in a message instead of an endless loading line.
+static_import = re.compile(r"import init, \* as bindings from '([^']+)';")
+found = static_import.search(original)
+if found is None:
+    sys.exit("trunk-post-build: the start-up script has an unexpected shape")
+script = static_import.sub(lambda m: f"const bindings = await import('{m.group(1)}');\nconst init = bindings.default;", original)
+body = (
+    "try {\n" + script + "\n} catch (error) {\n"
+    "  const host = document.getElementById('pantau');\n"
+    "  if (host) {\n"
+    "    host.textContent = 'Pantau PBJ tidak dapat dimuat. / Pantau PBJ could not be loaded.';\n"
+    "    host.setAttribute('role', 'alert');\n"
+    "    host.classList.add('pantau-failed');\n"
+    "  }\n"
+    "  throw error;\n"
+    "}\n"
+)
 # Paths in the start-up script are relative to the page; from a file beside it they stay right.
 name = f"pantau-boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
 (staging / name).write_text(body, encoding="utf-8")

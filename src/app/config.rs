@@ -28,6 +28,30 @@ pub struct Config {
     pub limits: super::fetch::Limits,
     /// The host's name for the frame (`id`), echoed in height messages.
     pub frame_id: String,
+    /// Render flags, as Datawrapper's: `plain` (no header or footer), `static` (no
+    /// interaction), `transparent` (no background).
+    pub flags: Flags,
+}
+
+/// How the widget is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flags {
+    /// No header (title, language switch) and no footer.
+    pub plain: bool,
+    /// No controls, no hover or focus: a picture of the view.
+    pub fixed: bool,
+    /// No background: the host's shows through.
+    pub transparent: bool,
+}
+
+/// A flag parameter: set when present and not `false`, `0` or `no`.
+fn flag(value: Option<String>) -> bool {
+    value.is_some_and(|value| {
+        !matches!(
+            value.trim().to_ascii_lowercase().as_str(),
+            "false" | "0" | "no"
+        )
+    })
 }
 
 impl Config {
@@ -36,12 +60,9 @@ impl Config {
         let params = web_sys::window()
             .and_then(|window| window.location().search().ok())
             .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
-        let param = |name: &str| {
-            params
-                .as_ref()
-                .and_then(|params| params.get(name))
-                .filter(|value| !value.trim().is_empty())
-        };
+        // A flag may be written bare (`?plain`): present with an empty value.
+        let raw = |name: &str| params.as_ref().and_then(|params| params.get(name));
+        let param = |name: &str| raw(name).filter(|value| !value.trim().is_empty());
         let browser_lang = || {
             web_sys::window()
                 .and_then(|window| window.navigator().language())
@@ -61,6 +82,11 @@ impl Config {
                 .unwrap_or_default(),
             filter: Filter::from_params(param),
             format: param("format").and_then(|code| crate::ingest::SourceFormat::from_code(&code)),
+            flags: Flags {
+                plain: flag(raw("plain")),
+                fixed: flag(raw("static")),
+                transparent: flag(raw("transparent")),
+            },
             frame_id: param("id")
                 .map(|id| crate::format::clean_text(&id))
                 .unwrap_or_default(),

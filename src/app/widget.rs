@@ -44,12 +44,19 @@ pub fn Widget(config: Config) -> impl IntoView {
         }
     });
     let src_link = config.src;
+    let flags = config.flags;
     view! {
-        <div class="pantau-widget" data-theme=move || if dark.get() { "dark" } else { "light" }>
+        <div
+            class="pantau-widget"
+            class:pantau-plain=flags.plain
+            class:pantau-static=flags.fixed
+            class:pantau-transparent=flags.transparent
+            data-theme=move || if dark.get() { "dark" } else { "light" }
+        >
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice filter theme_choice dark src=src_link.clone() /> }.into_any(),
+                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed /> }.into_any(),
             }}
         </div>
     }
@@ -65,6 +72,8 @@ fn Dashboard(
     theme_choice: RwSignal<ThemeChoice>,
     dark: Memo<bool>,
     src: String,
+    /// `static`: the panels take no focus and no pointer.
+    fixed: bool,
 ) -> impl IntoView {
     let options = options(&loaded.dataset);
     let dataset = StoredValue::new(loaded.dataset);
@@ -129,7 +138,7 @@ fn Dashboard(
         <ViewTabs lang view_choice />
         <FilterBar options lang filter stage_shown />
         {move || illustrative.then(|| view! { <p class="pantau-illustrative">{Text::IllustrativeNotice.get(lang.get())}</p> })}
-        <div class="pantau-panels" id="pantau-tabpanel" role="tabpanel" aria-labelledby=move || format!("pantau-tab-{}", view_choice.get().code())>
+        <div class="pantau-panels" id="pantau-tabpanel" role="tabpanel" inert=fixed.then_some("") aria-labelledby=move || format!("pantau-tab-{}", view_choice.get().code())>
             {panel_list}
         </div>
         <DataIssues issues lang />

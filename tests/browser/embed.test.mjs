@@ -70,3 +70,54 @@ test('no cookies, no storage, and no request but the widget\'s own files and its
   assert.equal(paths.filter((path) => path === '/data/contoh-paket.json').length, 1, 'the data is fetched once');
   await context.close();
 });
+
+test('before the code runs the page holds its place; if the code cannot load, a message replaces it', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 900, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/?lang=id`);
+  assert.match(await page.locator('main#pantau').textContent(), /Memuat data… \/ Loading data…/);
+  assert.ok((await page.locator('.pantau-loading').boundingBox()).height >= 600, 'the loading state is about a view tall');
+  await context.close();
+  const broken = await app.browser.newContext();
+  await broken.route('**/*_bg.wasm', (route) => route.abort());
+  const failing = await broken.newPage();
+  await failing.goto(`${app.url}/?lang=id`);
+  const alert = failing.getByRole('alert');
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), 'Pantau PBJ tidak dapat dimuat. / Pantau PBJ could not be loaded.');
+  await broken.close();
+});
+
+test('render flags: plain drops header and footer, static all controls and focus, transparent the background', async () => {
+  const open = async (query) => {
+    const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/${query}`);
+    await page.waitForSelector('.pantau-panel');
+    return { page, context };
+  };
+  const plain = await open('?lang=id&plain');
+  assert.equal(await plain.page.locator('.pantau-header').isVisible(), false);
+  assert.equal(await plain.page.locator('.pantau-footer').isVisible(), false);
+  assert.equal(await plain.page.locator('.pantau-source').first().isVisible(), true, 'the source line stays');
+  await plain.context.close();
+  const fixed = await open('?lang=id&static=1');
+  for (const control of ['.pantau-tabs', '.pantau-toolbar', '.pantau-legend', '.pantau-share']) {
+    assert.equal(await fixed.page.locator(control).first().isVisible(), false, control);
+  }
+  await fixed.page.keyboard.press('Tab');
+  assert.equal(await fixed.page.evaluate(() => document.activeElement.closest('.pantau-panels')), null, 'no mark takes focus');
+  assert.equal(await fixed.page.locator('svg.pantau-svg').first().isVisible(), true);
+  await fixed.context.close();
+  const clear = await open('?lang=id&transparent=true&theme=dark');
+  const colours = await clear.page.evaluate(() => ({
+    widget: getComputedStyle(document.querySelector('.pantau-widget')).backgroundColor,
+    page: getComputedStyle(document.documentElement).backgroundColor,
+    chart: getComputedStyle(document.querySelector('.pantau-svg > g > rect')).fill,
+  }));
+  assert.deepEqual(colours, { widget: 'rgba(0, 0, 0, 0)', page: 'rgba(0, 0, 0, 0)', chart: 'rgba(0, 0, 0, 0)' });
+  await clear.context.close();
+  const normal = await open('?lang=id&plain=false');
+  assert.equal(await normal.page.locator('.pantau-header').isVisible(), true, 'plain=false is not plain');
+  await normal.context.close();
+});

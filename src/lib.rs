@@ -24,6 +24,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod network;
+pub mod provenance;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]

@@ -28,6 +28,10 @@ pub struct Config {
     pub limits: super::fetch::Limits,
     /// The host's name for the frame (`id`), echoed in height messages.
     pub frame_id: String,
+    /// The SHA-256 the publisher states for the data file (`sha256`), if any.
+    pub sha256: Option<String>,
+    /// A `SHA256SUMS`-style manifest listing it (`manifest`), if any.
+    pub manifest: Option<String>,
     /// Render flags, as Datawrapper's: `plain` (no header or footer), `static` (no
     /// interaction), `transparent` (no background).
     pub flags: Flags,
@@ -82,6 +86,8 @@ impl Config {
                 .unwrap_or_default(),
             filter: Filter::from_params(param),
             format: param("format").and_then(|code| crate::ingest::SourceFormat::from_code(&code)),
+            sha256: param("sha256"),
+            manifest: param("manifest"),
             flags: Flags {
                 plain: flag(raw("plain")),
                 fixed: flag(raw("static")),

@@ -6,6 +6,7 @@ use crate::format::{LoadError, Loaded};
 use crate::i18n::{describe_load_error, Lang, Text};
 use crate::ingest::{read, Source, SourceFormat};
 use crate::network::{delay, retry_after, retryable, RETRIES};
+use crate::provenance::{from_manifest, verify, Verification};
 use gloo_net::http::{Request, Response};
 use leptos::prelude::set_timeout;
 use std::time::Duration;
@@ -74,13 +75,64 @@ struct Failure {
     asked: Option<Duration>,
 }
 
+/// What a load gives: the data, and what can be said of its integrity when a hash was
+/// published for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fetched {
+    /// The data.
+    pub loaded: Loaded,
+    /// The check against the published SHA-256, if one was published.
+    pub verification: Option<Verification>,
+}
+
+/// Where a publisher states the data file's SHA-256.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Published {
+    /// The hash itself (`sha256` parameter).
+    pub sha256: Option<String>,
+    /// A manifest that lists it (`manifest` parameter).
+    pub manifest: Option<String>,
+}
+
+/// The SHA-256 of `bytes` in lower-case hex, by the browser's own implementation; `None` where
+/// the browser offers none (a page not served over HTTPS or from localhost).
+async fn sha256(bytes: &[u8]) -> Option<String> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let promise = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
+    let digest = JsFuture::from(promise).await.ok()?;
+    Some(crate::provenance::hex(
+        &js_sys::Uint8Array::new(&digest).to_vec(),
+    ))
+}
+
+/// Checks `bytes` against what was published for the file at `url`.
+async fn verify_bytes(bytes: &[u8], url: &str, published: &Published) -> Option<Verification> {
+    let stated = match (&published.sha256, &published.manifest) {
+        (Some(hash), _) => Some(hash.clone()),
+        (None, Some(manifest)) => {
+            let limits = Limits {
+                timeout: TIMEOUT,
+                max_bytes: 1024 * 1024,
+            };
+            match fetch_once(manifest, limits).await {
+                Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text), url),
+                Err(_) => None,
+            }
+        }
+        (None, None) => return None,
+    };
+    let received = sha256(bytes).await;
+    Some(verify(stated.as_deref(), received.as_deref()))
+}
+
 /// Fetches and reads the file at `url` (its format detected, unless `format` says), trying
-/// again after transient failures.
+/// again after transient failures, and checks it against a published hash.
 pub async fn fetch_dataset(
     url: String,
     format: Option<SourceFormat>,
     limits: Limits,
-) -> Result<Loaded, FetchError> {
+    published: Published,
+) -> Result<Fetched, FetchError> {
     let mut attempt = 0;
     let (bytes, content_type) = loop {
         match fetch_once(&url, limits).await {
@@ -95,15 +147,20 @@ pub async fn fetch_dataset(
             }
         }
     };
+    let verification = verify_bytes(&bytes, &url, &published).await;
     let current_year = js_sys::Date::new_0().get_full_year() as i32;
-    read(Source {
+    let loaded = read(Source {
         bytes: &bytes,
         content_type: content_type.as_deref(),
         format,
         address: &url,
         current_year,
     })
-    .map_err(FetchError::Load)
+    .map_err(FetchError::Load)?;
+    Ok(Fetched {
+        loaded,
+        verification,
+    })
 }
 
 async fn sleep(wait: Duration) {

@@ -2,6 +2,7 @@
 
 use crate::i18n::{format_date, Lang, Text};
 use crate::model::Meta;
+use crate::provenance::Verification;
 use leptos::prelude::*;
 
 /// Only http(s) and relative addresses become links (never `javascript:` or `data:`).
@@ -21,7 +22,24 @@ fn safe_href(url: &str) -> Option<String> {
 
 /// The footer under the charts.
 #[component]
-pub fn Footer(meta: Meta, lang: Lang, src: String, illustrative: bool) -> impl IntoView {
+pub fn Footer(
+    meta: Meta,
+    lang: Lang,
+    src: String,
+    illustrative: bool,
+    verification: Option<Verification>,
+) -> impl IntoView {
+    let integrity = verification.map(|verification| match verification {
+        Verification::Verified { hash } => view! {
+            <p class="pantau-integrity pantau-verified"><span aria-hidden="true">"✓ "</span>{Text::HashVerified.get(lang)}": "<code>{Verification::short(&hash).to_owned()}</code></p>
+        }
+        .into_any(),
+        Verification::Mismatch { expected, received } => view! {
+            <p class="pantau-integrity pantau-mismatched"><span aria-hidden="true">"✗ "</span>"SHA-256: "{Text::Expected.get(lang)}" "<code>{Verification::short(&expected).to_owned()}</code>", "{Text::Received.get(lang)}" "<code>{Verification::short(&received).to_owned()}</code></p>
+        }
+        .into_any(),
+        Verification::Unverifiable => view! { <p class="pantau-integrity">{Text::HashUnverifiable.get(lang)}</p> }.into_any(),
+    });
     let sources = meta
         .sources
         .iter()
@@ -43,6 +61,7 @@ pub fn Footer(meta: Meta, lang: Lang, src: String, illustrative: bool) -> impl I
                 {illustrative.then(|| view! { " · "<span class="pantau-footer-illustrative">"* "{Text::IllustrativeMark.get(lang)}</span> })}
                 {safe_href(&src).map(|href| view! { " · "<a href=href class="pantau-data-link">{Text::DataFile.get(lang)}</a> })}
             </p>
+            {integrity}
             {source_link.map(|link| view! { <p>{Text::Source.get(lang)}": "{link}</p> })}
             {(!meta.sources.is_empty()).then(|| view! { <p class="pantau-sources-title">{Text::Source.get(lang)}":"</p><ul class="pantau-sources">{sources}</ul> })}
             {meta.notes.clone().map(|notes| view! { <p class="pantau-notes">{notes}</p> })}

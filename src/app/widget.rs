@@ -1,7 +1,7 @@
 //! The whole widget: fetch state, header with language switch and view tabs, panels, footer.
 
 use super::config::{system_prefers_dark, write_to_location, Config};
-use super::fetch::fetch_dataset;
+use super::fetch::{fetch_dataset, Fetched, Published};
 use super::filter_bar::FilterBar;
 use super::footer::Footer;
 use super::panel_view::PanelView;
@@ -12,6 +12,7 @@ use crate::chart::theme::{Theme, ThemeChoice};
 use crate::chart::Locale;
 use crate::format::Loaded;
 use crate::i18n::{Lang, Text};
+use crate::provenance::Verification;
 use crate::views::{panels, View};
 use leptos::prelude::*;
 
@@ -34,7 +35,12 @@ pub fn Widget(config: Config) -> impl IntoView {
     });
     let src = config.src.clone();
     let (format, limits) = (config.format, config.limits);
-    let data = LocalResource::new(move || fetch_dataset(src.clone(), format, limits));
+    let published = Published {
+        sha256: config.sha256.clone(),
+        manifest: config.manifest.clone(),
+    };
+    let data =
+        LocalResource::new(move || fetch_dataset(src.clone(), format, limits, published.clone()));
     Effect::new(move |_| {
         if let Some(root) = web_sys::window()
             .and_then(|window| window.document())
@@ -56,7 +62,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(loaded)) => view! { <Dashboard loaded lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed /> }.into_any(),
+                Some(Ok(Fetched { loaded, verification })) => view! { <Dashboard loaded verification lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed /> }.into_any(),
             }}
         </div>
     }
@@ -66,6 +72,7 @@ pub fn Widget(config: Config) -> impl IntoView {
 #[component]
 fn Dashboard(
     loaded: Loaded,
+    verification: Option<Verification>,
     lang: RwSignal<Lang>,
     view_choice: RwSignal<View>,
     filter: RwSignal<Filter>,
@@ -137,13 +144,16 @@ fn Dashboard(
         </header>
         <ViewTabs lang view_choice />
         <FilterBar options lang filter stage_shown />
+        {matches!(verification, Some(Verification::Mismatch { .. })).then(|| view! {
+            <p class="pantau-mismatch" role="alert">{move || Text::HashMismatch.get(lang.get())}</p>
+        })}
         {move || illustrative.then(|| view! { <p class="pantau-illustrative">{Text::IllustrativeNotice.get(lang.get())}</p> })}
         <div class="pantau-panels" id="pantau-tabpanel" role="tabpanel" inert=fixed.then_some("") aria-labelledby=move || format!("pantau-tab-{}", view_choice.get().code())>
             {panel_list}
         </div>
         <DataIssues issues lang />
         <SharePanel lang view_choice theme=theme_choice filter title=title.get_value() />
-        {move || dataset.with_value(|dataset| view! { <Footer meta=dataset.meta.clone() lang=lang.get() src=src.clone() illustrative /> })}
+        {move || dataset.with_value(|dataset| view! { <Footer meta=dataset.meta.clone() lang=lang.get() src=src.clone() illustrative verification=verification.clone() /> })}
     }
 }
 

@@ -130,6 +130,14 @@ texts! {
             ),
             DrillHint => ("Pilih untuk menelusuri perangkat daerah ini", "Select to drill down into this spending unit"),
             Legend => ("Keterangan", "Legend"),
+            HashVerified => ("SHA-256 cocok dengan yang diterbitkan", "SHA-256 matches the published one"),
+            HashMismatch => (
+                "Peringatan: berkas data tidak sama dengan yang diterbitkan penerbitnya (SHA-256 berbeda). Angka di bawah mungkin telah diubah.",
+                "Warning: the data file is not the one its publisher published (SHA-256 differs). The figures below may have been altered.",
+            ),
+            HashUnverifiable => ("SHA-256 yang diterbitkan tidak dapat diperiksa", "The published SHA-256 cannot be checked"),
+            Expected => ("diharapkan", "expected"),
+            Received => ("diterima", "received"),
 }
 
 #[cfg(test)]

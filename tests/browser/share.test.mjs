@@ -94,3 +94,28 @@ test('printing keeps chart, table, source and permalink, and drops the controls'
   assert.ok(pdf.length > 10_000);
   await close();
 });
+
+test('a published SHA-256 is checked against the bytes received: verified, or a visible warning', async () => {
+  const { createHash } = await import('node:crypto');
+  const bytes = await readFile(new URL('../../data/kaltim-2024.json', import.meta.url));
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  app.fixtures.set('/fixtures/SHA256SUMS', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    response.end(`${'0'.repeat(64)}  other.csv\n${hash}  data/kaltim-2024.json\n`);
+  });
+  const verified = await app.open(`?lang=id&sha256=${hash}`);
+  assert.match(await verified.page.locator('.pantau-integrity').textContent(), new RegExp(`SHA-256 cocok dengan yang diterbitkan: ${hash.slice(0, 12)}$`));
+  assert.equal(await verified.page.locator('.pantau-mismatch').count(), 0);
+  await verified.close();
+  const listed = await app.open('?lang=en&manifest=fixtures/SHA256SUMS');
+  assert.match(await listed.page.locator('.pantau-integrity').textContent(), /SHA-256 matches the published one/);
+  await listed.close();
+  const altered = await app.open(`?lang=id&sha256=${'ab'.repeat(32)}`);
+  assert.match(await altered.page.getByRole('alert').textContent(), /Peringatan: berkas data tidak sama/);
+  assert.match(await altered.page.locator('.pantau-integrity').textContent(), new RegExp(`diharapkan abababababab, diterima ${hash.slice(0, 12)}`));
+  assert.ok(await altered.page.locator('.pantau-panel').count() > 0, 'the figures are still shown, under the warning');
+  await altered.close();
+  const unusable = await app.open('?lang=en&sha256=not-a-hash');
+  assert.match(await unusable.page.locator('.pantau-integrity').textContent(), /cannot be checked/);
+  await unusable.close();
+});

@@ -44,3 +44,19 @@ if inline.search(html) or re.search(r"<style[\s>]|\sstyle=\"", html):
     sys.exit("trunk-post-build: inline script or style left in index.html")
 page.write_text(html, encoding="utf-8")
 print(f"trunk-post-build: start-up script moved to {name}")
+
+# The script embed (embed.js, a stable name at the root of the build) learns the hashed names.
+embed = staging / "embed.js"
+if embed.exists():
+    names = {
+        "__PANTAU_JS__": re.search(r'href="\./(pantau-pbj-[0-9a-f]+\.js)"', html),
+        "__PANTAU_WASM__": re.search(r'href="\./(pantau-pbj-[0-9a-f]+_bg\.wasm)"', html),
+        "__PANTAU_CSS__": re.search(r'href="\./(pantau-[0-9a-f]+\.css)"', html),
+    }
+    text = embed.read_text(encoding="utf-8")
+    for placeholder, found in names.items():
+        if found is None:
+            sys.exit(f"trunk-post-build: no file for {placeholder} in index.html")
+        text = text.replace(placeholder, found.group(1))
+    embed.write_text(text, encoding="utf-8")
+    print("trunk-post-build: embed.js points at", ", ".join(found.group(1) for found in names.values()))

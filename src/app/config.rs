@@ -35,6 +35,9 @@ pub struct Config {
     /// Render flags, as Datawrapper's: `plain` (no header or footer), `static` (no
     /// interaction), `transparent` (no background).
     pub flags: Flags,
+    /// Whether the widget owns its page (iframe or its own page) and so keeps its state in the
+    /// page address; a `<pantau-pbj>` element on a host page never touches the host's.
+    pub in_page: bool,
 }
 
 /// How the widget is rendered.
@@ -59,11 +62,18 @@ fn flag(value: Option<String>) -> bool {
 }
 
 impl Config {
-    /// Reads `?src=…&view=…&lang=…`; `lang` falls back to the browser's language, then Indonesian.
+    /// The widget page's configuration, from its address.
     pub fn from_location() -> Config {
-        let params = web_sys::window()
+        let search = web_sys::window()
             .and_then(|window| window.location().search().ok())
-            .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+            .unwrap_or_default();
+        Config::from_query(&search, true)
+    }
+
+    /// Reads `src=…&view=…&lang=…` (an address's query or an element's attributes); `lang`
+    /// falls back to the browser's language, then Indonesian.
+    pub fn from_query(query: &str, in_page: bool) -> Config {
+        let params = web_sys::UrlSearchParams::new_with_str(query).ok();
         // A flag may be written bare (`?plain`): present with an empty value.
         let raw = |name: &str| params.as_ref().and_then(|params| params.get(name));
         let param = |name: &str| raw(name).filter(|value| !value.trim().is_empty());
@@ -88,6 +98,7 @@ impl Config {
             format: param("format").and_then(|code| crate::ingest::SourceFormat::from_code(&code)),
             sha256: param("sha256"),
             manifest: param("manifest"),
+            in_page,
             flags: Flags {
                 plain: flag(raw("plain")),
                 fixed: flag(raw("static")),

@@ -114,7 +114,7 @@ async fn verify_bytes(bytes: &[u8], url: &str, published: &Published) -> Option<
                 timeout: TIMEOUT,
                 max_bytes: 1024 * 1024,
             };
-            match fetch_once(manifest, limits).await {
+            match fetch_once(manifest, limits, None).await {
                 Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text), url),
                 Err(_) => None,
             }
@@ -132,10 +132,11 @@ pub async fn fetch_dataset(
     format: Option<SourceFormat>,
     limits: Limits,
     published: Published,
+    cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Fetched, FetchError> {
     let mut attempt = 0;
     let (bytes, content_type) = loop {
-        match fetch_once(&url, limits).await {
+        match fetch_once(&url, limits, cancel.as_ref()).await {
             Ok(body) => break body,
             Err(failure) => {
                 let wait = delay(attempt, failure.asked, js_sys::Math::random());
@@ -176,7 +177,12 @@ async fn sleep(wait: Duration) {
     let _ = JsFuture::from(promise).await;
 }
 
-async fn fetch_once(url: &str, limits: Limits) -> Result<(Vec<u8>, Option<String>), Failure> {
+/// One attempt; `cancel` (the widget's own signal) aborts it when the widget goes away.
+async fn fetch_once(
+    url: &str,
+    limits: Limits,
+    cancel: Option<&web_sys::AbortSignal>,
+) -> Result<(Vec<u8>, Option<String>), Failure> {
     // A timeout already waited long enough; other failures are transient as `retryable` says.
     let fail = |error: FetchError, status: Option<u16>| Failure {
         transient: error != FetchError::Timeout
@@ -190,6 +196,17 @@ async fn fetch_once(url: &str, limits: Limits) -> Result<(Vec<u8>, Option<String
     let signal = controller.signal();
     let timer = controller.clone();
     set_timeout(move || timer.abort(), limits.timeout);
+    if let Some(cancel) = cancel {
+        if cancel.aborted() {
+            return Err(Failure {
+                transient: false,
+                ..fail(FetchError::Unreachable, None)
+            });
+        }
+        let on_cancel = controller.clone();
+        let listener = wasm_bindgen::closure::Closure::once_into_js(move || on_cancel.abort());
+        let _ = cancel.add_event_listener_with_callback("abort", listener.unchecked_ref());
+    }
     let timed_out = |signal: &web_sys::AbortSignal| {
         if signal.aborted() {
             FetchError::Timeout

@@ -15,35 +15,83 @@ mod table_view;
 mod widget;
 
 use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 
 /// What replaces the widget if its code fails: fixed text, in both languages.
 const CRASH_MESSAGE: &str = "Pantau PBJ berhenti karena galat; muat ulang halaman. / Pantau PBJ stopped because of an error; reload the page.";
 
-/// Mounts the widget into `#pantau` (or the body when the page has no such element).
-pub fn mount() {
-    // With `panic = "abort"` nothing runs after a panic but this hook: it leaves a message
-    // where the widget was, never a frozen or blank frame.
+thread_local! {
+    /// Every element a widget is mounted in, for the panic hook.
+    static CONTAINERS: RefCell<Vec<web_sys::HtmlElement>> = const { RefCell::new(Vec::new()) };
+}
+
+/// With `panic = "abort"` nothing runs after a panic but this hook: it leaves a message where
+/// each widget was, never a frozen or blank frame.
+fn install_panic_hook() {
     std::panic::set_hook(Box::new(|_| {
-        if let Some(host) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id("pantau"))
-        {
-            host.set_text_content(Some(CRASH_MESSAGE));
-            let _ = host.set_attribute("role", "alert");
-        }
+        CONTAINERS.with(|containers| {
+            if let Ok(containers) = containers.try_borrow() {
+                for container in containers.iter() {
+                    container.set_text_content(Some(CRASH_MESSAGE));
+                    let _ = container.set_attribute("role", "alert");
+                }
+            }
+        });
     }));
-    let config = config::Config::from_location();
-    height::report_to_parent(config.frame_id.clone());
+}
+
+/// The widget's page: mounts into `#pantau`, configured by the page address. A page without
+/// that element (a host page that loaded `embed.js`) mounts nothing here: its `<pantau-pbj>`
+/// elements mount themselves through [`mount_element`].
+pub fn mount() {
+    install_panic_hook();
     let host = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("pantau"))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    match host {
-        Some(host) => {
-            host.set_inner_html("");
-            leptos::mount::mount_to(host, move || view! { <widget::Widget config /> }).forget();
-        }
-        None => leptos::mount::mount_to_body(move || view! { <widget::Widget config /> }),
+    let Some(host) = host else {
+        return;
+    };
+    let config = config::Config::from_location();
+    height::report_to_parent(config.frame_id.clone());
+    host.set_inner_html("");
+    CONTAINERS.with(|containers| containers.borrow_mut().push(host.clone()));
+    leptos::mount::mount_to(host, move || view! { <widget::Widget config /> }).forget();
+}
+
+/// A widget mounted in a `<pantau-pbj>` element; `unmount` removes it and aborts its fetch.
+#[wasm_bindgen]
+pub struct Mounted {
+    container: web_sys::HtmlElement,
+    handle: Option<Box<dyn std::any::Any>>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Removes the widget (its reactive owner, listeners and any fetch in flight).
+    pub fn unmount(&mut self) {
+        self.handle.take();
+        let container = self.container.clone();
+        CONTAINERS.with(|containers| containers.borrow_mut().retain(|known| *known != container));
+    }
+}
+
+/// Mounts a widget into `container` (inside the shadow root of a `<pantau-pbj>` element),
+/// configured by `options`, the element's attributes as a query string (`src=…&view=…`). It
+/// keeps its state to itself: it never writes the host page's address.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(container: web_sys::HtmlElement, options: String) -> Mounted {
+    install_panic_hook();
+    let config = config::Config::from_query(&options, false);
+    CONTAINERS.with(|containers| containers.borrow_mut().push(container.clone()));
+    let handle = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <widget::Widget config /> },
+    );
+    Mounted {
+        container,
+        handle: Some(Box::new(handle)),
     }
 }

@@ -25,35 +25,55 @@ pub fn Widget(config: Config) -> impl IntoView {
     let filter = RwSignal::new(config.filter);
     let system_dark = follow_system_dark_mode();
     let dark = Memo::new(move |_| theme_choice.get().is_dark(system_dark.get()));
-    // The address changes only once the reader changes something, not on the first run.
+    // The address changes only once the reader changes something, not on the first run; and
+    // only the widget's own page: an element on a host page leaves the host's address alone.
+    let in_page = config.in_page;
     Effect::new(move |previous: Option<()>| {
         let (view, lang, theme) = (view_choice.get(), lang.get(), theme_choice.get());
         let filter = filter.get();
-        if previous.is_some() {
+        if previous.is_some() && in_page {
             write_to_location(view, lang, theme, &filter);
         }
     });
+    // Removing the widget aborts its fetch.
+    let cancel = web_sys::AbortController::new().ok();
+    let signal = cancel.as_ref().map(web_sys::AbortController::signal);
+    if let Some(cancel) = cancel {
+        let cancel = send_wrapper::SendWrapper::new(cancel);
+        on_cleanup(move || cancel.abort());
+    }
     let src = config.src.clone();
     let (format, limits) = (config.format, config.limits);
     let published = Published {
         sha256: config.sha256.clone(),
         manifest: config.manifest.clone(),
     };
-    let data =
-        LocalResource::new(move || fetch_dataset(src.clone(), format, limits, published.clone()));
+    let data = LocalResource::new(move || {
+        fetch_dataset(
+            src.clone(),
+            format,
+            limits,
+            published.clone(),
+            signal.clone(),
+        )
+    });
     Effect::new(move |_| {
-        if let Some(root) = web_sys::window()
+        let root = web_sys::window()
             .and_then(|window| window.document())
-            .and_then(|document| document.document_element())
-        {
+            .and_then(|document| document.document_element());
+        if let Some(root) = root.filter(|_| in_page) {
             let _ = root.set_attribute("lang", lang.get().tag());
         }
     });
+    let root = NodeRef::<leptos::html::Div>::new();
+    provide_context(WidgetRoot(root));
     let src_link = config.src;
     let flags = config.flags;
     view! {
         <div
             class="pantau-widget"
+            node_ref=root
+            lang=move || lang.get().tag()
             class:pantau-plain=flags.plain
             class:pantau-static=flags.fixed
             class:pantau-transparent=flags.transparent
@@ -97,9 +117,10 @@ fn Dashboard(
         })
     });
     // Drilling down re-renders the chart that had focus: focus moves to the way back.
+    let widget_root = WidgetRoot::find();
     let on_drill = Callback::new(move |unit: String| {
         filter.update(|filter| filter.unit = Some(unit));
-        request_animation_frame(|| focus_first(".pantau-back"));
+        request_animation_frame(move || focus_first(widget_root, ".pantau-back"));
     });
     let show_table = RwSignal::new(false);
     let expanded = RwSignal::new(false);
@@ -178,6 +199,7 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
 /// The three views as tabs; arrow keys move between them.
 #[component]
 fn ViewTabs(lang: RwSignal<Lang>, view_choice: RwSignal<View>) -> impl IntoView {
+    let widget_root = WidgetRoot::find();
     let on_keydown = move |event: web_sys::KeyboardEvent| {
         let index = View::ALL
             .iter()
@@ -192,16 +214,7 @@ fn ViewTabs(lang: RwSignal<Lang>, view_choice: RwSignal<View>) -> impl IntoView 
         };
         event.prevent_default();
         view_choice.set(View::ALL[next]);
-        let id = format!("pantau-tab-{}", View::ALL[next].code());
-        if let Some(element) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(&id))
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
+        focus_first(widget_root, &format!("#pantau-tab-{}", View::ALL[next].code()));
     };
     view! {
         <div class="pantau-tabs" role="tablist" aria-label=move || Text::ViewsLabel.get(lang.get()) on:keydown=on_keydown>
@@ -258,12 +271,28 @@ fn follow_system_dark_mode() -> RwSignal<bool> {
     system_dark
 }
 
-/// Moves keyboard focus to the first element matching `selector`, if any.
-fn focus_first(selector: &str) {
+/// The widget's root element: lookups stay inside it (and so inside an element's shadow root),
+/// never the host page's document.
+#[derive(Clone, Copy)]
+pub struct WidgetRoot(pub NodeRef<leptos::html::Div>);
+
+impl WidgetRoot {
+    /// This widget's root, from the component tree (call while components are built; event
+    /// handlers and timers run without it).
+    pub fn find() -> Option<WidgetRoot> {
+        use_context::<WidgetRoot>()
+    }
+}
+
+/// Moves keyboard focus to the first element in the widget matching `selector`, if any.
+pub fn focus_first(root: Option<WidgetRoot>, selector: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(element) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.query_selector(selector).ok().flatten())
+    let Some(WidgetRoot(root)) = root else {
+        return;
+    };
+    if let Some(element) = root
+        .get_untracked()
+        .and_then(|root| root.query_selector(selector).ok().flatten())
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();

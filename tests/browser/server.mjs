@@ -34,7 +34,10 @@ export function serve(root) {
     try {
       const body = await readFile(file);
       const html = extname(file) === '.html';
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(html ? pageHeaders : {}) });
+      // The widget's files may be loaded by other origins' pages (the script embed): CORS, as
+      // the README asks of a real deployment.
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' };
+      response.writeHead(200, { ...headers, ...(html ? pageHeaders : {}) });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -112,6 +112,7 @@ test('the language switch and the view tabs work by mouse and keyboard', async (
   await page.getByRole('tab', { name: 'Spending' }).focus();
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.getByRole('tab', { name: 'Local content' }).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'pantau-tab-local-content', 'focus follows the arrow key');
   assert.match(await page.locator('.pantau-panels').textContent(), /UMK-K/);
   await close();
 });

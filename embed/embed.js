@@ -1,0 +1,86 @@
+// Pantau PBJ script embed: <script type="module" src=".../embed.js"></script> on a host page,
+// then any number of <pantau-pbj src=… view=… lang=… theme=…></pantau-pbj> elements. Each
+// element mounts its own widget in its own shadow root (styles isolated both ways), with its own
+// state; removing the element unmounts the widget and aborts its fetch. The build replaces the
+// three __PANTAU_…__ names below with the hashed files beside this one.
+const base = new URL('.', import.meta.url);
+const files = {
+  js: new URL('__PANTAU_JS__', base).href,
+  wasm: new URL('__PANTAU_WASM__', base).href,
+  css: new URL('__PANTAU_CSS__', base).href,
+};
+
+/** The same options as the iframe page's address parameters (README). */
+const OPTIONS = ['src', 'view', 'lang', 'theme', 'year', 'unit', 'region', 'method', 'type', 'stage', 'format',
+  'timeout', 'maxmb', 'sha256', 'manifest', 'plain', 'static', 'transparent'];
+
+let ready = null;
+function load() {
+  ready ??= import(files.js).then(async (bindings) => {
+    await bindings.default({ module_or_path: files.wasm });
+    return bindings;
+  });
+  return ready;
+}
+
+const FAILED = 'Pantau PBJ tidak dapat dimuat. / Pantau PBJ could not be loaded.';
+
+class PantauPbj extends HTMLElement {
+  static get observedAttributes() { return OPTIONS; }
+
+  #mounted = null;
+  #generation = 0;
+
+  connectedCallback() { this.#mount(); }
+
+  disconnectedCallback() { this.#unmount(); }
+
+  attributeChangedCallback() {
+    if (this.isConnected && this.#mounted) {
+      this.#unmount();
+      this.#mount();
+    }
+  }
+
+  #unmount() {
+    this.#generation += 1;
+    if (this.#mounted) {
+      this.#mounted.unmount();
+      this.#mounted.free();
+      this.#mounted = null;
+    }
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = files.css;
+    const container = document.createElement('div');
+    container.className = 'pantau';
+    const loading = document.createElement('p');
+    loading.className = 'pantau-loading';
+    loading.setAttribute('role', 'status');
+    loading.textContent = 'Memuat data… / Loading data…';
+    container.append(loading);
+    root.replaceChildren(style, container);
+    try {
+      const bindings = await load();
+      if (generation !== this.#generation || !this.isConnected) return;
+      const query = new URLSearchParams();
+      for (const name of OPTIONS) {
+        const value = this.getAttribute(name);
+        if (value !== null) query.set(name, value);
+      }
+      container.replaceChildren();
+      this.#mounted = bindings.mountElement(container, query.toString());
+    } catch (error) {
+      container.textContent = FAILED;
+      container.setAttribute('role', 'alert');
+      throw error;
+    }
+  }
+}
+
+if (!customElements.get('pantau-pbj')) customElements.define('pantau-pbj', PantauPbj);

@@ -1,0 +1,118 @@
+// The script embed in headless Chromium: a host page on another origin loads embed.js once and
+// holds two <pantau-pbj> elements with different data, views, languages and themes, under a
+// stylesheet hostile to embedded content. Each widget keeps its own state; styles do not cross
+// the shadow boundary either way; removing an element unmounts it and aborts its fetch.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start } from './harness.mjs';
+
+let app;
+let hostUrl;
+const aborted = [];
+before(async () => {
+  app = await start();
+  hostUrl = app.url.replace('127.0.0.1', 'localhost');
+  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css' };
+  for (const name of ['script-article.html', 'hostile.css']) {
+    const body = (await readFile(new URL(`./hosts/${name}`, import.meta.url), 'utf8')).replaceAll('{{WIDGET}}', app.url);
+    app.fixtures.set(`/hosts/${name}`, (request, response) => {
+      response.writeHead(200, { 'content-type': types[name.slice(name.lastIndexOf('.'))] });
+      response.end(body);
+    });
+  }
+  app.fixtures.set('/fixtures/slow-data.json', (request, response) => {
+    // Never answers; records when the browser gives up on the request.
+    request.on('close', () => aborted.push(request.url));
+    response.on('close', () => aborted.push(request.url));
+    response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    response.write('{');
+  });
+});
+after(async () => app.stop());
+
+async function openArticle() {
+  const context = await app.browser.newContext({ viewport: { width: 900, height: 900 }, locale: 'id-ID' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${hostUrl}/hosts/script-article.html`);
+  await page.locator('#first .pantau-panel').first().waitFor();
+  await page.locator('#second .pantau-panel').first().waitFor();
+  return { page, context, errors };
+}
+
+test('two script-embedded widgets render their own data, view, language and theme', async () => {
+  const { page, context, errors } = await openArticle();
+  assert.match(await page.locator('#first .pantau-panels').textContent(), /Porsi usaha mikro, kecil dan koperasi \(UMK-K\)/);
+  assert.match(await page.locator('#second .pantau-panels').textContent(), /By spending unit/);
+  assert.equal(await page.locator('#second .pantau-widget').getAttribute('data-theme'), 'dark');
+  assert.equal(await page.locator('#second .pantau-header').isVisible(), false, 'plain');
+  assert.equal(await page.locator('#first .pantau-header').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('each widget keeps its own state, and neither touches the host page or its address', async () => {
+  const { page, context } = await openArticle();
+  const address = page.url();
+  await page.locator('#first').getByRole('button', { name: 'Tabel' }).first().click();
+  await page.locator('#second').getByRole('tab', { name: 'Local content' }).click();
+  await page.locator('#second').getByLabel('Procurement method', { exact: true }).selectOption('tender');
+  assert.equal(await page.locator('#first table').count() > 0, true);
+  assert.equal(await page.locator('#second table').count(), 0, 'the second still shows charts');
+  assert.equal(await page.locator('#first').getByRole('tab', { name: 'Konten lokal' }).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('#first').getByLabel('Metode pemilihan', { exact: true }).count(), 0);
+  assert.equal(page.url(), address, 'the host\'s address is the host\'s');
+  const host = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    margin: getComputedStyle(document.body).marginTop,
+    background: getComputedStyle(document.body).backgroundColor,
+    svg: getComputedStyle(document.querySelector('#host-svg')).display,
+    lead: getComputedStyle(document.querySelector('.lead')).color,
+  }));
+  assert.deepEqual(host, { lang: 'id', margin: '13px', background: 'rgb(250, 240, 230)', svg: 'none', lead: 'rgb(128, 0, 128)' });
+  await context.close();
+});
+
+test('the host\'s hostile styles do not reach inside the widgets', async () => {
+  const { page, context } = await openArticle();
+  for (const id of ['first', 'second']) {
+    assert.equal(await page.locator(`#${id} svg.pantau-svg`).first().isVisible(), true, `${id}: svg`);
+    assert.equal(await page.locator(`#${id} .pantau-display`).first().isVisible(), true, `${id}: buttons`);
+    const inside = await page.locator(`#${id} .pantau-panel-title`).first().evaluate((title) => ({
+      color: getComputedStyle(title).color,
+      font: getComputedStyle(title).fontFamily,
+      padding: getComputedStyle(title.closest('.pantau-widget')).paddingTop,
+    }));
+    assert.notEqual(inside.color, 'rgb(128, 0, 128)', `${id}: colour`);
+    assert.doesNotMatch(inside.font, /Comic Sans/, `${id}: font`);
+    assert.equal(inside.padding, '12px', `${id}: padding`);
+  }
+  await context.close();
+});
+
+test('removing an element unmounts its widget and aborts its fetch', async () => {
+  const { page, context } = await openArticle();
+  await page.evaluate((widget) => {
+    const element = document.createElement('pantau-pbj');
+    element.id = 'third';
+    element.setAttribute('src', `${widget}/fixtures/slow-data.json`);
+    document.body.append(element);
+  }, app.url);
+  await page.locator('#third .pantau-loading').waitFor();
+  for (let tries = 0; tries < 50 && !(await page.evaluate(() => document.querySelector('#third').shadowRoot.querySelector('.pantau-widget'))); tries += 1) {
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(300); // the request is in flight
+  assert.equal(aborted.length, 0);
+  await page.evaluate(() => document.querySelector('#third').remove());
+  for (let tries = 0; tries < 50 && aborted.length === 0; tries += 1) {
+    await page.waitForTimeout(100);
+  }
+  assert.ok(aborted.some((url) => url.includes('slow-data')), 'the server saw the request aborted');
+  // The other widgets live on.
+  await page.locator('#first').getByRole('tab', { name: 'Target' }).click();
+  assert.match(await page.locator('#first .pantau-panels').textContent(), /Produk tayang di e-Katalog/);
+  await context.close();
+});

@@ -73,6 +73,8 @@ class PantauPbj extends HTMLElement {
         const value = this.getAttribute(name);
         if (value !== null) query.set(name, value);
       }
+      // The widget's own page, for the share panel's links.
+      query.set('page', new URL('./', base).href);
       container.replaceChildren();
       this.#mounted = bindings.mountElement(container, query.toString());
     } catch (error) {

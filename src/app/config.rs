@@ -35,6 +35,9 @@ pub struct Config {
     /// Render flags, as Datawrapper's: `plain` (no header or footer), `static` (no
     /// interaction), `transparent` (no background).
     pub flags: Flags,
+    /// The widget's own page, for share links from a `<pantau-pbj>` element (`page`, set by
+    /// `embed.js`).
+    pub page: Option<String>,
     /// Whether the widget owns its page (iframe or its own page) and so keeps its state in the
     /// page address; a `<pantau-pbj>` element on a host page never touches the host's.
     pub in_page: bool,
@@ -99,6 +102,7 @@ impl Config {
             sha256: param("sha256"),
             manifest: param("manifest"),
             in_page,
+            page: param("page").filter(|_| !in_page),
             flags: Flags {
                 plain: flag(raw("plain")),
                 fixed: flag(raw("static")),

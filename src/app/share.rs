@@ -5,7 +5,7 @@ use super::config::permalink;
 use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::Lang;
-use crate::views::export::iframe_snippet;
+use crate::views::export::{iframe_snippet, script_snippet};
 use crate::views::View;
 use leptos::prelude::*;
 
@@ -34,6 +34,73 @@ fn snippet(
     }
 }
 
+/// Where the widget's page is and what a view's options are, to share it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    /// The widget's own page (`None` in the page itself: its address is used).
+    pub page: Option<String>,
+    /// The data address as configured (relative to the document that embeds the widget).
+    pub src: String,
+}
+
+/// `address` made absolute against the current document's address.
+fn absolute(address: &str) -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .and_then(|base| web_sys::Url::new_with_base(address, &base).ok())
+        .map_or_else(|| address.to_owned(), |url| url.href())
+}
+
+/// The view's options as `<pantau-pbj>` attributes (the data address made absolute).
+fn options(
+    src: &str,
+    view: View,
+    lang: Lang,
+    theme: ThemeChoice,
+    filter: &Filter,
+) -> Vec<(String, String)> {
+    let mut options = vec![
+        ("src".to_owned(), absolute(src)),
+        ("view".to_owned(), view.code().to_owned()),
+        ("lang".to_owned(), lang.tag().to_owned()),
+        ("theme".to_owned(), theme.code().to_owned()),
+    ];
+    options.extend(
+        filter
+            .params()
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value)),
+    );
+    options
+}
+
+/// The permalink: the widget's page with the view's options.
+fn link_to(
+    origin: &Origin,
+    options: &[(String, String)],
+    view: View,
+    lang: Lang,
+    theme: ThemeChoice,
+    filter: &Filter,
+) -> String {
+    match &origin.page {
+        None => permalink(view, lang, theme, filter).unwrap_or_default(),
+        Some(page) => match web_sys::Url::new(page) {
+            Ok(url) => {
+                let params = web_sys::UrlSearchParams::new().ok();
+                if let Some(params) = params {
+                    for (name, value) in options {
+                        params.append(name, value);
+                    }
+                    url.set_search(&String::from(params.to_string()));
+                }
+                url.href()
+            }
+            Err(_) => String::new(),
+        },
+    }
+}
+
 /// The share panel, closed until the reader opens it.
 #[component]
 pub fn SharePanel(
@@ -42,9 +109,27 @@ pub fn SharePanel(
     theme: RwSignal<ThemeChoice>,
     filter: RwSignal<Filter>,
     title: String,
+    origin: Origin,
 ) -> impl IntoView {
-    let link = Signal::derive(move || {
-        permalink(view_choice.get(), lang.get(), theme.get(), &filter.read()).unwrap_or_default()
+    let origin = StoredValue::new(origin);
+    let shared = Signal::derive(move || {
+        let (view, lang, theme) = (view_choice.get(), lang.get(), theme.get());
+        let filter = filter.read();
+        origin.with_value(|origin| {
+            let options = options(&origin.src, view, lang, theme, &filter);
+            let link = link_to(origin, &options, view, lang, theme, &filter);
+            (link, options)
+        })
+    });
+    let link = Signal::derive(move || shared.with(|(link, _)| link.clone()));
+    let script = Signal::derive(move || {
+        shared.with(|(link, options)| {
+            let page = link.split(['?', '#']).next().unwrap_or_default();
+            let embed = web_sys::Url::new_with_base("embed.js", page)
+                .map(|url| url.href())
+                .unwrap_or_default();
+            script_snippet(&embed, options)
+        })
     });
     let title = StoredValue::new(title);
     let iframe = Signal::derive(move || {
@@ -58,6 +143,7 @@ pub fn SharePanel(
                 <summary>{lang.pick("Bagikan dan sematkan", "Share and embed")}</summary>
                 {snippet("link", lang.pick("Tautan ke tampilan ini", "Link to this view").to_owned(), link, lang, copied)}
                 {snippet("iframe", lang.pick("Kode sematan (iframe)", "Embed code (iframe)").to_owned(), iframe, lang, copied)}
+                {snippet("script", lang.pick("Kode sematan (skrip)", "Embed code (script)").to_owned(), script, lang, copied)}
                 <p class="pantau-note">{lang.pick(
                     "Agar tinggi bingkai mengikuti isinya, pasang juga skrip host dari README.",
                     "For the frame to follow its content's height, add the host script from the README as well.",

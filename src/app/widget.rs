@@ -5,7 +5,7 @@ use super::fetch::{fetch_dataset, Fetched, Published};
 use super::filter_bar::FilterBar;
 use super::footer::Footer;
 use super::panel_view::PanelView;
-use super::share::SharePanel;
+use super::share::{Origin, SharePanel};
 use super::status::{DataIssues, ErrorMessage, Loading};
 use crate::analysis::filter::{apply, options, Filter};
 use crate::chart::theme::{Theme, ThemeChoice};
@@ -67,6 +67,10 @@ pub fn Widget(config: Config) -> impl IntoView {
     });
     let root = NodeRef::<leptos::html::Div>::new();
     provide_context(WidgetRoot(root));
+    let origin = Origin {
+        page: config.page.clone(),
+        src: config.src.clone(),
+    };
     let src_link = config.src;
     let flags = config.flags;
     view! {
@@ -82,7 +86,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(Fetched { loaded, verification })) => view! { <Dashboard loaded verification lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed /> }.into_any(),
+                Some(Ok(Fetched { loaded, verification })) => view! { <Dashboard loaded verification lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed origin=origin.clone() /> }.into_any(),
             }}
         </div>
     }
@@ -101,6 +105,8 @@ fn Dashboard(
     src: String,
     /// `static`: the panels take no focus and no pointer.
     fixed: bool,
+    /// Where the widget's page is, for the share panel.
+    origin: Origin,
 ) -> impl IntoView {
     let options = options(&loaded.dataset);
     let dataset = StoredValue::new(loaded.dataset);
@@ -173,7 +179,7 @@ fn Dashboard(
             {panel_list}
         </div>
         <DataIssues issues lang />
-        <SharePanel lang view_choice theme=theme_choice filter title=title.get_value() />
+        <SharePanel lang view_choice theme=theme_choice filter title=title.get_value() origin=origin.clone() />
         {move || dataset.with_value(|dataset| view! { <Footer meta=dataset.meta.clone() lang=lang.get() src=src.clone() illustrative verification=verification.clone() /> })}
     }
 }
@@ -214,7 +220,10 @@ fn ViewTabs(lang: RwSignal<Lang>, view_choice: RwSignal<View>) -> impl IntoView 
         };
         event.prevent_default();
         view_choice.set(View::ALL[next]);
-        focus_first(widget_root, &format!("#pantau-tab-{}", View::ALL[next].code()));
+        focus_first(
+            widget_root,
+            &format!("#pantau-tab-{}", View::ALL[next].code()),
+        );
     };
     view! {
         <div class="pantau-tabs" role="tablist" aria-label=move || Text::ViewsLabel.get(lang.get()) on:keydown=on_keydown>

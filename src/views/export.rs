@@ -82,6 +82,19 @@ pub fn iframe_snippet(permalink: &str, title: &str) -> String {
     )
 }
 
+/// The script embed of a view: `embed.js` once, then a `<pantau-pbj>` element whose attributes
+/// are the view's options.
+pub fn script_snippet(embed_url: &str, options: &[(String, String)]) -> String {
+    let attributes: String = options
+        .iter()
+        .map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value)))
+        .collect();
+    format!(
+        "<script type=\"module\" src=\"{}\"></script>\n<pantau-pbj{attributes}></pantau-pbj>",
+        escape_attribute(embed_url)
+    )
+}
+
 fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
@@ -138,6 +151,10 @@ mod tests {
             "pengadaan-barang-jasa-pemerintah-provinsi_menurut-metode-pemilihan-2024.csv"
         );
         assert_eq!(file_name("<>", "", "svg"), "pantau-pbj_pantau-pbj.svg");
+        assert_eq!(
+            script_snippet("https://x.go.id/pantau/embed.js", &[("src".into(), "https://x.go.id/a.json".into()), ("unit".into(), "Dinas \"A\" & B".into())]),
+            "<script type=\"module\" src=\"https://x.go.id/pantau/embed.js\"></script>\n<pantau-pbj src=\"https://x.go.id/a.json\" unit=\"Dinas &quot;A&quot; &amp; B\"></pantau-pbj>"
+        );
         assert!(iframe_snippet("https://x.go.id/?src=a&lang=id", "A \"B\"")
             .contains("src=\"https://x.go.id/?src=a&amp;lang=id\" title=\"A &quot;B&quot;\""));
     }

@@ -119,3 +119,30 @@ test('a published SHA-256 is checked against the bytes received: verified, or a 
   assert.match(await unusable.page.locator('.pantau-integrity').textContent(), /cannot be checked/);
   await unusable.close();
 });
+
+test('the script snippet reproduces the view on another origin, and its own share links lead back', async () => {
+  const { page, close } = await app.open('?src=data/contoh-paket.json&lang=en&view=local-content&region=Kota%20Samarinda');
+  await page.locator('.pantau-share summary').click();
+  const snippet = await page.getByLabel('Embed code (script)').inputValue();
+  assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>\n<pantau-pbj src="http:\/\/127\.0\.0\.1:\d+\/data\/contoh-paket\.json" view="local-content" lang="en" theme="auto" region="Kota Samarinda"><\/pantau-pbj>$/);
+  const expected = await page.locator('.pantau-panels').textContent();
+  await close();
+  const hostUrl = app.url.replace('127.0.0.1', 'localhost');
+  app.fixtures.set('/hosts/pasted.html', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Pasted</title></head><body>${snippet}</body></html>`);
+  });
+  const context = await app.browser.newContext({ locale: 'id-ID' });
+  const host = await context.newPage();
+  await host.goto(`${hostUrl}/hosts/pasted.html`);
+  await host.locator('pantau-pbj .pantau-panel').first().waitFor();
+  assert.equal(await host.locator('pantau-pbj .pantau-panels').textContent(), expected);
+  // Inside the element, the permalink leads to the widget's own page with the same view.
+  await host.locator('pantau-pbj .pantau-share summary').click();
+  const link = await host.locator('pantau-pbj').getByLabel('Link to this view').inputValue();
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?src=http/);
+  const again = await app.open(new URL(link).search);
+  assert.equal(await again.page.locator('.pantau-panels').textContent(), expected);
+  await again.close();
+  await context.close();
+});

@@ -83,14 +83,25 @@ pub fn iframe_snippet(permalink: &str, title: &str) -> String {
 }
 
 /// The script embed of a view: `embed.js` once, then a `<pantau-pbj>` element whose attributes
-/// are the view's options.
+/// are the view's options. Its content, a link to the data, shows only where the script does
+/// not run (the widget's shadow root hides it).
 pub fn script_snippet(embed_url: &str, options: &[(String, String)]) -> String {
     let attributes: String = options
         .iter()
         .map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value)))
         .collect();
+    let fallback = options
+        .iter()
+        .find(|(name, _)| name == "src")
+        .map(|(_, src)| {
+            format!(
+                "<a href=\"{}\">Data (Pantau PBJ)</a>",
+                escape_attribute(src)
+            )
+        })
+        .unwrap_or_default();
     format!(
-        "<script type=\"module\" src=\"{}\"></script>\n<pantau-pbj{attributes}></pantau-pbj>",
+        "<script type=\"module\" src=\"{}\"></script>\n<pantau-pbj{attributes}>{fallback}</pantau-pbj>",
         escape_attribute(embed_url)
     )
 }
@@ -153,7 +164,7 @@ mod tests {
         assert_eq!(file_name("<>", "", "svg"), "pantau-pbj_pantau-pbj.svg");
         assert_eq!(
             script_snippet("https://x.go.id/pantau/embed.js", &[("src".into(), "https://x.go.id/a.json".into()), ("unit".into(), "Dinas \"A\" & B".into())]),
-            "<script type=\"module\" src=\"https://x.go.id/pantau/embed.js\"></script>\n<pantau-pbj src=\"https://x.go.id/a.json\" unit=\"Dinas &quot;A&quot; &amp; B\"></pantau-pbj>"
+            "<script type=\"module\" src=\"https://x.go.id/pantau/embed.js\"></script>\n<pantau-pbj src=\"https://x.go.id/a.json\" unit=\"Dinas &quot;A&quot; &amp; B\"><a href=\"https://x.go.id/a.json\">Data (Pantau PBJ)</a></pantau-pbj>"
         );
         assert!(iframe_snippet("https://x.go.id/?src=a&lang=id", "A \"B\"")
             .contains("src=\"https://x.go.id/?src=a&amp;lang=id\" title=\"A &quot;B&quot;\""));

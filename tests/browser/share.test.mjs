@@ -124,7 +124,7 @@ test('the script snippet reproduces the view on another origin, and its own shar
   const { page, close } = await app.open('?src=data/contoh-paket.json&lang=en&view=local-content&region=Kota%20Samarinda');
   await page.locator('.pantau-share summary').click();
   const snippet = await page.getByLabel('Embed code (script)').inputValue();
-  assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>\n<pantau-pbj src="http:\/\/127\.0\.0\.1:\d+\/data\/contoh-paket\.json" view="local-content" lang="en" theme="auto" region="Kota Samarinda"><\/pantau-pbj>$/);
+  assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>\n<pantau-pbj src="http:\/\/127\.0\.0\.1:\d+\/data\/contoh-paket\.json" view="local-content" lang="en" theme="auto" region="Kota Samarinda"><a href="[^"]+\/data\/contoh-paket\.json">Data \(Pantau PBJ\)<\/a><\/pantau-pbj>$/);
   const expected = await page.locator('.pantau-panels').textContent();
   await close();
   const hostUrl = app.url.replace('127.0.0.1', 'localhost');
@@ -137,6 +137,7 @@ test('the script snippet reproduces the view on another origin, and its own shar
   await host.goto(`${hostUrl}/hosts/pasted.html`);
   await host.locator('pantau-pbj .pantau-panel').first().waitFor();
   assert.equal(await host.locator('pantau-pbj .pantau-panels').textContent(), expected);
+  assert.equal(await host.locator('pantau-pbj > a').isVisible(), false, 'the fallback link hides once the widget runs');
   // Inside the element, the permalink leads to the widget's own page with the same view.
   await host.locator('pantau-pbj .pantau-share summary').click();
   const link = await host.locator('pantau-pbj').getByLabel('Link to this view').inputValue();

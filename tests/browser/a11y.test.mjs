@@ -51,6 +51,16 @@ test('no WCAG 2.1 A/AA violation with the filters, drilled down, with a hidden l
   }
 });
 
+test('no WCAG 2.1 A/AA violation with the share panel open, the data issues listed, in OCDS-like data', async () => {
+  for (const theme of ['light', 'dark']) {
+    const { page, close } = await app.open(`?lang=en&theme=${theme}&src=data/contoh-paket.json&sha256=${'ab'.repeat(32)}`);
+    await page.locator('.pantau-share summary').click();
+    await page.getByRole('button', { name: 'Copy' }).first().click();
+    assert.deepEqual(await violations(page), [], theme);
+    await close();
+  }
+});
+
 test('every chart has a name and a description, and its marks can be reached by keyboard', async () => {
   for (const view of ['spending', 'local-content', 'targets']) {
     const { page, close } = await app.open(`?lang=id&view=${view}`);

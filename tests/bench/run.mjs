@@ -1,0 +1,214 @@
+// Benchmarks that print their numbers (not timed tests): time to first chart against a Chart.js
+// page, interaction latency, big-file ingest with the longest main-thread task, memory, and
+// twenty widgets on one page. Needs the release build (dist/) and, for the big files,
+// `node tests/bench/generate.mjs`. Usage: node tests/bench/run.mjs [runs]
+import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import os from 'node:os';
+import { start } from '../browser/harness.mjs';
+
+const RUNS = Number(process.argv[2] ?? 11);
+const BIG = new URL('../../target/bench-data/', import.meta.url).pathname;
+const app = await start();
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value) => `${value.toFixed(1)} ms`;
+const results = {};
+
+const chartjs = await readFile(new URL('../../node_modules/chart.js/dist/chart.umd.min.js', import.meta.url));
+const chartPage = await readFile(new URL('./chartjs.html', import.meta.url));
+const serve = (type, body) => (request, response) => {
+  response.writeHead(200, { 'content-type': type });
+  response.end(body);
+};
+app.fixtures.set('/chart.umd.min.js', serve('text/javascript', chartjs));
+app.fixtures.set('/chartjs.html', serve('text/html; charset=utf-8', chartPage));
+for (const name of ['packages-100k.csv', 'releases-100k.jsonl']) {
+  app.fixtures.set(`/big/${name}`, async (request, response) => {
+    const size = (await stat(BIG + name)).size;
+    response.writeHead(200, { 'content-type': name.endsWith('.csv') ? 'text/csv' : 'application/x-ndjson', 'content-length': size });
+    createReadStream(BIG + name).pipe(response);
+  });
+}
+
+/** Records first-chart time, long tasks and the WebAssembly memory in every page. */
+const INIT = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.__longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+  addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
+  new MutationObserver((mutations, observer) => {
+    const root = document.querySelector('.pantau-widget');
+    if (root && !window.__mounted) window.__mounted = performance.now();
+    if (document.querySelector('svg.pantau-svg, canvas') && !window.__chart) {
+      window.__chart = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function page(options = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 900, height: 900 }, locale: 'id-ID', ...options });
+  const tab = await context.newPage();
+  await tab.addInitScript(INIT);
+  return { tab, context };
+}
+
+async function firstChart(path, chartSelector) {
+  const { tab, context } = await page();
+  await tab.goto(`${app.url}/${path}`);
+  await tab.waitForSelector(chartSelector, { timeout: 120_000 });
+  await tab.waitForFunction(() => window.__chart);
+  const timing = await tab.evaluate(() => {
+    const resources = performance.getEntriesByType('resource');
+    const end = (pattern) => Math.max(0, ...resources.filter((entry) => pattern.test(entry.name)).map((entry) => entry.responseEnd));
+    const data = resources.find((entry) => /data\/|big\//.test(entry.name));
+    const chartMark = performance.getEntriesByName('first-chart')[0];
+    return {
+      download: end(/\.(wasm|js|css)$/),
+      wasm: end(/\.wasm$/),
+      mounted: window.__mounted ?? 0,
+      dataStart: data ? data.fetchStart : 0,
+      dataEnd: data ? data.responseEnd : 0,
+      dataBytes: data ? data.encodedBodySize || data.transferSize : 0,
+      chart: chartMark ? chartMark.startTime : window.__chart,
+      longest: Math.max(0, ...window.__longTasks),
+    };
+  });
+  const cdp = await context.newCDPSession(tab);
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics.map((metric) => [metric.name, metric.value]));
+  await cdp.send('Performance.enable');
+  const heap = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value])).JSHeapUsedSize ?? metrics.JSHeapUsedSize;
+  const wasmMemory = await tab.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  await context.close();
+  return { ...timing, heap, wasmMemory };
+}
+
+async function timeToFirstChart() {
+  const rows = { pantau: [], chartjs: [] };
+  for (let run = 0; run < RUNS; run += 1) {
+    rows.pantau.push(await firstChart('?lang=id', 'svg.pantau-svg'));
+    rows.chartjs.push(await firstChart('chartjs.html', 'canvas'));
+  }
+  const pantau = rows.pantau;
+  results.firstChart = {
+    pantau: {
+      total: median(pantau.map((row) => row.chart)),
+      download: median(pantau.map((row) => row.download)),
+      compileAndMount: median(pantau.map((row) => row.mounted - row.wasm)),
+      dataFetch: median(pantau.map((row) => row.dataEnd - row.dataStart)),
+      render: median(pantau.map((row) => row.chart - row.dataEnd)),
+    },
+    chartjs: {
+      total: median(rows.chartjs.map((row) => row.chart)),
+      download: median(rows.chartjs.map((row) => row.download)),
+      dataFetch: median(rows.chartjs.map((row) => row.dataEnd - row.dataStart)),
+      render: median(rows.chartjs.map((row) => row.chart - row.dataEnd)),
+    },
+    memory: { jsHeap: median(pantau.map((row) => row.heap)), wasm: median(pantau.map((row) => row.wasmMemory)) },
+  };
+}
+
+/** Median and worst time from a click to the next frame, over `count` alternating clicks. */
+async function interaction(query, clicks, count = 20) {
+  const { tab, context } = await page();
+  await tab.goto(`${app.url}/${query}`);
+  await tab.waitForSelector('svg.pantau-svg', { timeout: 120_000 });
+  const times = [];
+  for (let index = 0; index < count; index += 1) {
+    const click = clicks[index % clicks.length];
+    times.push(await tab.evaluate(async (click) => {
+      const target = click.select ? document.querySelector(click.select) : [...document.querySelectorAll('[role=tab]')].find((tab) => tab.textContent === click.tab);
+      const started = performance.now();
+      if (click.select) {
+        target.value = click.value;
+        target.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
+        target.click();
+      }
+      const handled = performance.now();
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return { handled: handled - started, frame: performance.now() - started };
+    }, click));
+  }
+  await context.close();
+  return {
+    handledMedian: median(times.map((time) => time.handled)),
+    handledWorst: Math.max(...times.map((time) => time.handled)),
+    frameMedian: median(times.map((time) => time.frame)),
+    frameWorst: Math.max(...times.map((time) => time.frame)),
+  };
+}
+
+async function bigFiles() {
+  results.big = {};
+  for (const name of ['packages-100k.csv', 'releases-100k.jsonl']) {
+    try {
+      await stat(BIG + name);
+    } catch {
+      results.big[name] = 'missing: run node tests/bench/generate.mjs';
+      continue;
+    }
+    const row = await firstChart(`?lang=id&maxmb=256&timeout=120&src=big/${name}`, 'svg.pantau-svg');
+    const bytes = (await stat(BIG + name)).size;
+    const readAndChart = row.chart - row.dataEnd;
+    results.big[name] = {
+      megabytes: bytes / 1e6,
+      download: row.dataEnd - row.dataStart,
+      parseAggregateRender: readAndChart,
+      throughputMBs: bytes / 1e6 / (readAndChart / 1000),
+      firstChartFromStart: row.chart,
+      longestTask: row.longest,
+      jsHeap: row.heap,
+      wasm: row.wasmMemory,
+    };
+    results.big[name].interaction = await interaction(`?lang=id&maxmb=256&timeout=120&src=big/${name}`, [
+      { select: '#pantau-filter-method', value: name.endsWith('csv') ? 'tender' : 'open' },
+      { select: '#pantau-filter-method', value: '' },
+    ], 6);
+  }
+}
+
+async function twentyWidgets() {
+  const elements = Array.from({ length: 20 }, (_, index) => `<pantau-pbj src="data/kaltim-2024.json" view="${['spending', 'local-content', 'targets'][index % 3]}" lang="id"></pantau-pbj>`).join('\n');
+  app.fixtures.set('/twenty.html', serve('text/html; charset=utf-8', `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>20</title><script type="module" src="embed.js"></script></head><body>${elements}</body></html>`));
+  const { tab, context } = await page();
+  const started = Date.now();
+  await tab.goto(`${app.url}/twenty.html`);
+  await tab.waitForFunction(() => [...document.querySelectorAll('pantau-pbj')].every((element) => element.shadowRoot?.querySelector('svg.pantau-svg')), null, { timeout: 120_000 });
+  const elapsed = Date.now() - started;
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Performance.enable');
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]));
+  results.twenty = { allChartsMs: elapsed, jsHeap: metrics.JSHeapUsedSize, nodes: metrics.Nodes };
+  await context.close();
+}
+
+await timeToFirstChart();
+results.interaction = {
+  viewSwitchSample: await interaction('?lang=id', [{ tab: 'Konten lokal' }, { tab: 'Belanja' }, { tab: 'Target' }]),
+  filterChangePackages: await interaction('?lang=id&src=data/contoh-paket.json', [{ select: '#pantau-filter-method', value: 'tender' }, { select: '#pantau-filter-method', value: '' }]),
+};
+await bigFiles();
+await twentyWidgets();
+await app.stop();
+
+const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+const f = results.firstChart;
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${mb(os.totalmem())}; ${new Date().toISOString()}`);
+console.log(`\ntime to first chart, median of ${RUNS} (headless Chromium, localhost, bundled sample):`);
+console.log(`  Pantau    total ${ms(f.pantau.total)} = download ${ms(f.pantau.download)}, compile+mount ${ms(f.pantau.compileAndMount)}, data ${ms(f.pantau.dataFetch)}, render ${ms(f.pantau.render)}`);
+console.log(`  Chart.js  total ${ms(f.chartjs.total)} = download ${ms(f.chartjs.download)}, data ${ms(f.chartjs.dataFetch)}, render ${ms(f.chartjs.render)}`);
+console.log(`  memory (sample): JS heap ${mb(f.memory.jsHeap)}, wasm ${mb(f.memory.wasm)}`);
+console.log('\ninteraction, click to next frame (median / worst):');
+for (const [name, row] of Object.entries(results.interaction)) {
+  console.log(`  ${name}: handler ${ms(row.handledMedian)} / ${ms(row.handledWorst)}; to frame ${ms(row.frameMedian)} / ${ms(row.frameWorst)}`);
+}
+console.log('\nbig files:');
+for (const [name, row] of Object.entries(results.big)) {
+  if (typeof row === 'string') {
+    console.log(`  ${name}: ${row}`);
+    continue;
+  }
+  console.log(`  ${name}: ${row.megabytes.toFixed(1)} MB; download ${ms(row.download)}; read+aggregate+render ${ms(row.parseAggregateRender)} (${row.throughputMBs.toFixed(1)} MB/s); first chart at ${ms(row.firstChartFromStart)}; longest main-thread task ${ms(row.longestTask)}; JS heap ${mb(row.jsHeap)}, wasm ${mb(row.wasm)}`);
+  console.log(`    filter change: handler ${ms(row.interaction.handledMedian)} / ${ms(row.interaction.handledWorst)}; to frame ${ms(row.interaction.frameMedian)} / ${ms(row.interaction.frameWorst)}`);
+}
+console.log(`\ntwenty widgets on one page: all charted in ${results.twenty.allChartsMs} ms; JS heap ${mb(results.twenty.jsHeap)}; ${results.twenty.nodes} DOM nodes`);

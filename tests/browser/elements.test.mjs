@@ -92,6 +92,18 @@ test('the host\'s hostile styles do not reach inside the widgets', async () => {
   await context.close();
 });
 
+test('a host brands a script embed with the custom properties on its element', async () => {
+  const { page, context } = await openArticle();
+  const styles = (id) => page.locator(`#${id} .pantau-tab[aria-selected="true"]`).evaluate((tab) => ({
+    accent: getComputedStyle(tab).borderBottomColor,
+    font: getComputedStyle(tab.closest('.pantau-widget')).fontFamily,
+  }));
+  assert.deepEqual(await styles('first'), { accent: 'rgb(200, 0, 0)', font: 'Georgia, serif' });
+  const second = await styles('second');
+  assert.notEqual(second.accent, 'rgb(200, 0, 0)', 'the other widget keeps its theme');
+  await context.close();
+});
+
 test('removing an element unmounts its widget and aborts its fetch', async () => {
   const { page, context } = await openArticle();
   await page.evaluate((widget) => {

@@ -2,13 +2,14 @@
 //! body streams in, bounded retries with backoff (network errors, 408, 429, 5xx; `Retry-After`
 //! honoured), and one error for each way it can fail, told in the reader's language.
 
+use super::status::Progress;
 use crate::format::{LoadError, Loaded};
 use crate::i18n::{describe_load_error, Lang, Text};
 use crate::ingest::{read, Source, SourceFormat};
 use crate::network::{delay, retry_after, retryable, RETRIES};
 use crate::provenance::{from_manifest, verify, Verification};
 use gloo_net::http::{Request, Response};
-use leptos::prelude::set_timeout;
+use leptos::prelude::{set_timeout, RwSignal, Set};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -114,7 +115,7 @@ async fn verify_bytes(bytes: &[u8], url: &str, published: &Published) -> Option<
                 timeout: TIMEOUT,
                 max_bytes: 1024 * 1024,
             };
-            match fetch_once(manifest, limits, None).await {
+            match fetch_once(manifest, limits, None, None).await {
                 Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text), url),
                 Err(_) => None,
             }
@@ -133,10 +134,11 @@ pub async fn fetch_dataset(
     limits: Limits,
     published: Published,
     cancel: Option<web_sys::AbortSignal>,
+    progress: RwSignal<Progress>,
 ) -> Result<Fetched, FetchError> {
     let mut attempt = 0;
     let (bytes, content_type) = loop {
-        match fetch_once(&url, limits, cancel.as_ref()).await {
+        match fetch_once(&url, limits, cancel.as_ref(), Some(progress)).await {
             Ok(body) => break body,
             Err(failure) => {
                 let wait = delay(attempt, failure.asked, js_sys::Math::random());
@@ -182,6 +184,7 @@ async fn fetch_once(
     url: &str,
     limits: Limits,
     cancel: Option<&web_sys::AbortSignal>,
+    progress: Option<RwSignal<Progress>>,
 ) -> Result<(Vec<u8>, Option<String>), Failure> {
     // A timeout already waited long enough; other failures are transient as `retryable` says.
     let fail = |error: FetchError, status: Option<u16>| Failure {
@@ -245,7 +248,7 @@ async fn fetch_once(
         controller.abort();
         return Err(fail(FetchError::TooLarge, Some(status)));
     }
-    let bytes = read_body(&response, limits.max_bytes)
+    let bytes = read_body(&response, limits.max_bytes, declared, progress)
         .await
         .map_err(|error| {
             controller.abort();
@@ -257,7 +260,12 @@ async fn fetch_once(
 
 /// The body, read chunk by chunk and refused as soon as it passes `max_bytes` (a server may
 /// send no length, or a false one). `Err(None)` when the stream fails (aborted or cut off).
-async fn read_body(response: &Response, max_bytes: usize) -> Result<Vec<u8>, Option<FetchError>> {
+async fn read_body(
+    response: &Response,
+    max_bytes: usize,
+    declared: Option<usize>,
+    progress: Option<RwSignal<Progress>>,
+) -> Result<Vec<u8>, Option<FetchError>> {
     let Some(stream) = response.body() else {
         return Ok(Vec::new());
     };
@@ -280,5 +288,8 @@ async fn read_body(response: &Response, max_bytes: usize) -> Result<Vec<u8>, Opt
         let start = bytes.len();
         bytes.resize(start + array.length() as usize, 0);
         array.copy_to(&mut bytes[start..]);
+        if let Some(progress) = progress {
+            progress.set((bytes.len(), declared));
+        }
     }
 }

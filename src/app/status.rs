@@ -5,10 +5,38 @@ use crate::format::DataIssue;
 use crate::i18n::{describe_issue, Lang, Text};
 use leptos::prelude::*;
 
-/// Shown while the file loads.
+/// Bytes of the data file received so far, and its length when the server says.
+pub type Progress = (usize, Option<usize>);
+
+/// Shown while the file loads; with a progress bar once a load takes long enough to notice
+/// (more than a megabyte in).
 #[component]
-pub fn Loading(lang: Lang) -> impl IntoView {
-    view! { <p class="pantau-loading" role="status" aria-live="polite">{Text::Loading.get(lang)}</p> }
+pub fn Loading(lang: Lang, progress: RwSignal<Progress>) -> impl IntoView {
+    let megabytes =
+        move |bytes: usize| crate::i18n::format_decimal(bytes as f64 / 1_048_576.0, 1, lang);
+    let bar = move || {
+        let (received, total) = progress.get();
+        (received > 1_048_576).then(|| {
+            let text = match total {
+                Some(total) if total > 0 => format!("{} / {} MB", megabytes(received), megabytes(total)),
+                _ => format!("{} MB", megabytes(received)),
+            };
+            let (value, max) = match total {
+                Some(total) if total > 0 => (received.min(total).to_string(), total.to_string()),
+                _ => (String::new(), String::new()),
+            };
+            view! {
+                <progress class="pantau-progress" value=(!value.is_empty()).then_some(value) max=(!max.is_empty()).then_some(max) aria-label=Text::Loading.get(lang)></progress>
+                <span class="pantau-progress-text">{text}</span>
+            }
+        })
+    };
+    view! {
+        <div class="pantau-loading" role="status" aria-live="polite">
+            <p>{Text::Loading.get(lang)}</p>
+            {bar}
+        </div>
+    }
 }
 
 /// Why the data cannot be shown, with a retry button.

@@ -48,6 +48,7 @@ pub fn Widget(config: Config) -> impl IntoView {
         sha256: config.sha256.clone(),
         manifest: config.manifest.clone(),
     };
+    let progress = RwSignal::new((0usize, None::<usize>));
     let data = LocalResource::new(move || {
         fetch_dataset(
             src.clone(),
@@ -55,6 +56,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             limits,
             published.clone(),
             signal.clone(),
+            progress,
         )
     });
     Effect::new(move |_| {
@@ -84,7 +86,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             data-theme=move || if dark.get() { "dark" } else { "light" }
         >
             {move || match data.get() {
-                None => view! { <Loading lang=lang.get() /> }.into_any(),
+                None => view! { <Loading lang=lang.get() progress /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
                 Some(Ok(Fetched { loaded, verification })) => view! { <Dashboard loaded verification lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed origin=origin.clone() /> }.into_any(),
             }}

@@ -124,9 +124,17 @@ fn read_json(source: Source, format: Option<SourceFormat>) -> Result<Loaded, Loa
 fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
     let mut found = Vec::new();
     let mut issues = Vec::new();
+    // Each value is read into its releases (pruned) at once, so only one whole value is held.
+    let take =
+        |line: usize, value: Value, found: &mut Vec<ocds::Found>, issues: &mut Vec<DataIssue>| {
+            if value.is_object() {
+                ocds::releases_in(value, &format!("{line}:"), found, issues);
+            } else {
+                issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine));
+            }
+        };
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     let (mut line, mut counted_to) = (1, 0);
-    let mut values = Vec::new();
     let mut broken = false;
     loop {
         let start = counted_to + text[counted_to..].len() - text[counted_to..].trim_start().len();
@@ -134,7 +142,7 @@ fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
             None => break,
             Some(Ok(value)) => {
                 line += text[counted_to..start].matches('\n').count();
-                values.push((line, value));
+                take(line, value, &mut found, &mut issues);
                 counted_to = start;
             }
             Some(Err(_)) => {
@@ -147,29 +155,27 @@ fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
         counted_to = end;
     }
     if broken {
-        values.clear();
+        found.clear();
+        issues.clear();
+        let mut objects = 0;
         for (index, text) in text.lines().enumerate() {
             if text.trim().is_empty() {
                 continue;
             }
             match serde_json::from_str::<Value>(text) {
-                Ok(value @ Value::Object(_)) => values.push((index + 1, value)),
+                Ok(value @ Value::Object(_)) => {
+                    objects += 1;
+                    take(index + 1, value, &mut found, &mut issues);
+                }
                 _ => issues.push(DataIssue::new(
                     format!("{}:", index + 1),
                     Problem::NotJsonLine,
                 )),
             }
         }
-        if values.is_empty() {
+        if objects == 0 {
             // Not one line was JSON: this is no JSON Lines file.
             return Err(LoadError::NotPantau);
-        }
-    }
-    for (line, value) in values {
-        if value.is_object() {
-            ocds::releases_in(value, &format!("{line}:"), &mut found, &mut issues);
-        } else {
-            issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine));
         }
     }
     finish_ocds(found, issues, PackageMeta::default(), source)

@@ -23,6 +23,68 @@ pub struct Found {
     pub compiled: bool,
 }
 
+/// The fields the widget reads, by section; everything else is dropped as soon as a release is
+/// read, so that a large file costs memory for what is shown, not for what is published.
+const KEPT: &[(&str, &[&str])] = &[
+    (
+        "",
+        &[
+            "ocid",
+            "id",
+            "date",
+            "buyer",
+            "parties",
+            "tender",
+            "planning",
+            "awards",
+            "contracts",
+        ],
+    ),
+    ("buyer", &["id", "name"]),
+    ("parties", &["id", "name", "roles", "address", "details"]),
+    (
+        "tender",
+        &[
+            "title",
+            "value",
+            "procurementMethod",
+            "mainProcurementCategory",
+            "numberOfTenderers",
+            "tenderPeriod",
+        ],
+    ),
+    ("planning", &["budget"]),
+    ("awards", &["id", "status", "date", "value", "suppliers"]),
+    (
+        "contracts",
+        &["id", "status", "dateSigned", "value", "implementation"],
+    ),
+];
+
+fn keep_only(value: &mut Value, names: &[&str]) {
+    if let Value::Object(map) = value {
+        map.retain(|key, _| names.contains(&key.as_str()));
+    }
+}
+
+/// A release with only the fields the widget reads ([`KEPT`]); `null` values stay (they remove
+/// a field when releases merge).
+pub fn prune(mut release: Value) -> Value {
+    for (section, names) in KEPT {
+        match *section {
+            "" => keep_only(&mut release, names),
+            section => match release.get_mut(section) {
+                Some(Value::Array(items)) => {
+                    items.iter_mut().for_each(|item| keep_only(item, names))
+                }
+                Some(value) => keep_only(value, names),
+                None => {}
+            },
+        }
+    }
+    release
+}
+
 /// Releases and compiled releases in one parsed document (a package, a record, a release).
 pub fn releases_in(
     document: Value,
@@ -41,7 +103,7 @@ pub fn releases_in(
         } else {
             found.push(Found {
                 path: here.to_owned(),
-                release: Value::Object(object),
+                release: prune(Value::Object(object)),
                 compiled: false,
             });
         }
@@ -51,7 +113,7 @@ pub fn releases_in(
             if release.get("ocid").is_some() {
                 found.push(Found {
                     path,
-                    release,
+                    release: prune(release),
                     compiled: false,
                 });
             } else {
@@ -75,7 +137,7 @@ fn record_releases(record: Value, path: &str, found: &mut Vec<Found>, issues: &m
     if let Some(compiled) = record.remove("compiledRelease").filter(Value::is_object) {
         found.push(Found {
             path: format!("{path}.compiledRelease"),
-            release: compiled,
+            release: prune(compiled),
             compiled: true,
         });
         return;
@@ -91,7 +153,7 @@ fn record_releases(record: Value, path: &str, found: &mut Vec<Found>, issues: &m
         if release.get("ocid").is_some() {
             found.push(Found {
                 path: format!("{path}.releases[{index}]"),
-                release,
+                release: prune(release),
                 compiled: false,
             });
         }
@@ -438,4 +500,33 @@ pub fn package(
         count: 1,
         provenance: Provenance::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pruning_keeps_what_the_widget_reads_and_drops_the_rest() {
+        let release = serde_json::json!({
+            "ocid": "o", "id": "r", "date": "2024-01-01", "language": "en", "tag": ["tender"],
+            "tender": {"value": {"amount": 1, "currency": "IDR"}, "items": [{"id": 1}], "documents": [], "numberOfTenderers": 2},
+            "awards": [{"id": "a", "value": {"amount": 1, "currency": "IDR"}, "documents": [], "suppliers": [{"id": "s"}]}],
+            "parties": [{"id": "s", "name": "S", "roles": ["supplier"], "contactPoint": {"email": "x"}, "details": {"scale": "micro"}}],
+            "planning": {"budget": {"amount": {"amount": 5}}, "rationale": "long text"},
+            "buyer": null
+        });
+        let pruned = prune(release);
+        assert_eq!(
+            pruned,
+            serde_json::json!({
+                "ocid": "o", "id": "r", "date": "2024-01-01",
+                "tender": {"value": {"amount": 1, "currency": "IDR"}, "numberOfTenderers": 2},
+                "awards": [{"id": "a", "value": {"amount": 1, "currency": "IDR"}, "suppliers": [{"id": "s"}]}],
+                "parties": [{"id": "s", "name": "S", "roles": ["supplier"], "details": {"scale": "micro"}}],
+                "planning": {"budget": {"amount": {"amount": 5}}},
+                "buyer": null
+            })
+        );
+    }
 }

@@ -50,6 +50,20 @@ before(async () => {
     answer(hits.get(key), response);
   };
   const kaltim = await readFile(new URL('../../data/kaltim-2024.json', import.meta.url));
+  app.fixtures.set('/fixtures/slow-big.json', (request, response) => {
+    // 3 MB of leading spaces (valid JSON) sent in steps, then the sample: long enough to show progress.
+    const body = Buffer.concat([Buffer.alloc(3 * 1024 * 1024, 0x20), kaltim]);
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+    let sent = 0;
+    const step = () => {
+      const next = Math.min(body.length, sent + 512 * 1024);
+      response.write(body.subarray(sent, next));
+      sent = next;
+      if (sent < body.length) setTimeout(step, 250);
+      else response.end();
+    };
+    step();
+  });
   app.fixtures.set('/fixtures/flaky.json', counted('flaky', (count, response) => {
     if (count === 1) response.writeHead(503, { 'retry-after': '1' }).end('busy');
     else send('application/json', kaltim)(null, response);
@@ -125,6 +139,20 @@ test('every network failure ends in its own message, in the reader\'s language',
   const { page, close } = await app.open('?lang=en&src=fixtures/huge.json&maxmb=1');
   assert.match(await alertText(page), /too large to read in the browser/);
   await close();
+});
+
+test('a long load shows its progress, then the charts', async () => {
+  const context = await app.browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${app.url}/?lang=id&src=fixtures/slow-big.json`);
+  const bar = tab.locator('progress.pantau-progress');
+  await bar.waitFor();
+  const max = Number(await bar.getAttribute('max'));
+  assert.ok(max > 3 * 1024 * 1024, `${max}`);
+  assert.match(await tab.locator('.pantau-progress-text').textContent(), /^\d+(,\d)? \/ \d+(,\d)? MB$/);
+  await tab.waitForSelector('.pantau-panel');
+  assert.equal(await bar.count(), 0, 'the progress bar goes once the charts are in');
+  await context.close();
 });
 
 test('transient failures are tried again: 503 with Retry-After then success; 429 three times, then the message', async () => {

@@ -324,3 +324,42 @@ fn pantau_files_read_through_detection_as_before() {
     let detected = load(&bytes, Some("application/octet-stream")).expect("reads");
     assert_eq!(Ok(detected), pantau_pbj::format::parse(&bytes));
 }
+
+/// Reading a row at a time (as the browser does, yielding between batches) gives exactly what
+/// reading all at once gives, for CSV and JSON Lines.
+#[test]
+fn reading_in_steps_gives_the_same_dataset_and_issues() {
+    let package: Value =
+        serde_json::from_slice(&ocds_fixture("fictional-example-1.1-release-package.json"))
+            .expect("JSON");
+    let mut lines: Vec<String> = package["releases"]
+        .as_array()
+        .expect("releases")
+        .iter()
+        .map(Value::to_string)
+        .collect();
+    lines.insert(3, "{broken".into());
+    let json_lines = lines.join("\n");
+    for (bytes, content_type) in [
+        (SIRUP_1252.to_vec(), None),
+        (json_lines.into_bytes(), Some("application/x-ndjson")),
+    ] {
+        let source = Source {
+            bytes: &bytes,
+            content_type,
+            format: None,
+            address: "https://x.example/f",
+            current_year: 2024,
+        };
+        let mut reading = pantau_pbj::ingest::Reading::start(source);
+        let mut steps = 0;
+        let stepped = loop {
+            steps += 1;
+            if let Some(result) = reading.step(1) {
+                break result;
+            }
+        };
+        assert!(steps > 3, "read in {steps} steps");
+        assert_eq!(stepped, read(source));
+    }
+}

@@ -5,7 +5,7 @@
 use super::status::Progress;
 use crate::format::{LoadError, Loaded};
 use crate::i18n::{describe_load_error, Lang, Text};
-use crate::ingest::{read, Source, SourceFormat};
+use crate::ingest::{Reading, Source, SourceFormat};
 use crate::network::{delay, retry_after, retryable, RETRIES};
 use crate::provenance::{from_manifest, verify, Verification};
 use gloo_net::http::{Request, Response};
@@ -18,6 +18,9 @@ use wasm_bindgen_futures::JsFuture;
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 /// Largest file read, in bytes, by default (`maxmb` parameter, megabytes).
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+/// Rows (CSV) or lines (JSON Lines) read between two yields to the browser: about 10 to 30 ms
+/// of work on a slow machine.
+const ROWS_PER_STEP: usize = 2_000;
 
 /// Limits of one load.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -152,14 +155,22 @@ pub async fn fetch_dataset(
     };
     let verification = verify_bytes(&bytes, &url, &published).await;
     let current_year = js_sys::Date::new_0().get_full_year() as i32;
-    let loaded = read(Source {
+    let mut reading = Reading::start(Source {
         bytes: &bytes,
         content_type: content_type.as_deref(),
         format,
         address: &url,
         current_year,
-    })
-    .map_err(FetchError::Load)?;
+    });
+    drop(bytes);
+    // A large CSV or JSON Lines file is read in batches, and the browser gets the main thread
+    // back between them (to paint, scroll, answer the reader).
+    let loaded = loop {
+        if let Some(result) = reading.step(ROWS_PER_STEP) {
+            break result.map_err(FetchError::Load)?;
+        }
+        sleep(Duration::ZERO).await;
+    };
     Ok(Fetched {
         loaded,
         verification,

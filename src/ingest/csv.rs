@@ -214,48 +214,87 @@ pub fn delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-/// Calls `each(line, fields)` for every record, `line` counting from 1 (the header).
-pub fn for_each_record(text: &str, delimiter: u8, mut each: impl FnMut(usize, &[&str])) {
-    let mut reader = ReaderBuilder::new().delimiter(delimiter).build();
-    let mut input = text.as_bytes();
-    let mut output = vec![0u8; 4096];
-    let mut ends = vec![0usize; 64];
-    let (mut used_out, mut used_ends) = (0, 0);
-    // Lines are counted here, not by csv-core: after a `\r\n` record it counts the `\n` only
-    // once the next record is read.
-    let (mut line, mut counted_to, mut consumed) = (1, 0, 0);
-    loop {
-        // Once the input is used up, the empty slice tells csv-core the file has ended, so a
-        // last line without a newline still counts.
-        let (result, read, written, ended) =
-            reader.read_record(input, &mut output[used_out..], &mut ends[used_ends..]);
-        input = &input[read..];
-        consumed += read;
-        used_out += written;
-        used_ends += ended;
-        match result {
-            ReadRecordResult::InputEmpty => {}
-            ReadRecordResult::OutputFull => output.resize(output.len() * 2, 0),
-            ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
-            ReadRecordResult::Record => {
-                emit(&output[..used_out], &ends[..used_ends], line, &mut each);
-                let rest = &text.as_bytes()[consumed..];
-                let next = consumed
-                    + rest
-                        .iter()
-                        .take_while(|byte| matches!(byte, b'\r' | b'\n'))
-                        .count();
-                line += text.as_bytes()[counted_to..next]
-                    .iter()
-                    .filter(|byte| **byte == b'\n')
-                    .count();
-                counted_to = next;
-                used_out = 0;
-                used_ends = 0;
-            }
-            ReadRecordResult::End => return,
+/// A CSV text read a batch of records at a time (so a browser can breathe between batches).
+pub struct Records {
+    reader: csv_core::Reader,
+    output: Vec<u8>,
+    ends: Vec<usize>,
+    /// Bytes of the text consumed so far.
+    consumed: usize,
+    /// Line of the next record, counting from 1; and how far newlines were counted.
+    line: usize,
+    counted_to: usize,
+    finished: bool,
+}
+
+impl Records {
+    /// A reader for text with `delimiter`.
+    pub fn new(delimiter: u8) -> Records {
+        Records {
+            reader: ReaderBuilder::new().delimiter(delimiter).build(),
+            output: vec![0u8; 4096],
+            ends: vec![0usize; 64],
+            consumed: 0,
+            line: 1,
+            counted_to: 0,
+            finished: false,
         }
     }
+
+    /// Calls `each(line, fields)` for up to `limit` more records of `text` (always the same
+    /// text); returns whether the text is finished.
+    pub fn read(&mut self, text: &str, limit: usize, mut each: impl FnMut(usize, &[&str])) -> bool {
+        let (mut used_out, mut used_ends, mut emitted) = (0, 0, 0);
+        while !self.finished && emitted < limit {
+            // Once the input is used up, the empty slice tells csv-core the file has ended, so
+            // a last line without a newline still counts.
+            let input = &text.as_bytes()[self.consumed..];
+            let (result, read, written, ended) = self.reader.read_record(
+                input,
+                &mut self.output[used_out..],
+                &mut self.ends[used_ends..],
+            );
+            self.consumed += read;
+            used_out += written;
+            used_ends += ended;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => self.output.resize(self.output.len() * 2, 0),
+                ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                ReadRecordResult::Record => {
+                    emit(
+                        &self.output[..used_out],
+                        &self.ends[..used_ends],
+                        self.line,
+                        &mut each,
+                    );
+                    emitted += 1;
+                    // Lines are counted here, not by csv-core: after a `\r\n` record it counts
+                    // the `\n` only once the next record is read.
+                    let rest = &text.as_bytes()[self.consumed..];
+                    let next = self.consumed
+                        + rest
+                            .iter()
+                            .take_while(|byte| matches!(byte, b'\r' | b'\n'))
+                            .count();
+                    self.line += text.as_bytes()[self.counted_to..next]
+                        .iter()
+                        .filter(|byte| **byte == b'\n')
+                        .count();
+                    self.counted_to = next;
+                    used_out = 0;
+                    used_ends = 0;
+                }
+                ReadRecordResult::End => self.finished = true,
+            }
+        }
+        self.finished
+    }
+}
+
+/// Calls `each(line, fields)` for every record, `line` counting from 1 (the header).
+pub fn for_each_record(text: &str, delimiter: u8, each: impl FnMut(usize, &[&str])) {
+    Records::new(delimiter).read(text, usize::MAX, each);
 }
 
 fn emit(output: &[u8], ends: &[usize], line: usize, each: &mut impl FnMut(usize, &[&str])) {
@@ -274,47 +313,90 @@ fn emit(output: &[u8], ends: &[usize], line: usize, each: &mut impl FnMut(usize,
     }
 }
 
-/// Packages from CSV text; `fallback_year` is the fiscal year of rows that say none.
-pub fn read(text: &str, fallback_year: i32) -> Result<(Vec<Package>, Vec<DataIssue>), LoadError> {
-    let delimiter = delimiter(text);
-    let mut columns: Vec<(usize, Column, String)> = Vec::new();
-    let mut packages = Vec::new();
-    let mut issues = Vec::new();
-    let mut header_seen = false;
-    for_each_record(text, delimiter, |line, fields| {
-        if !header_seen {
-            header_seen = true;
-            for (index, header) in fields.iter().enumerate() {
-                let folded = fold_header(header);
-                let column = HEADERS
-                    .iter()
-                    .find(|(_, names)| names.contains(&folded.as_str()))
-                    .map(|(column, _)| *column);
-                if let Some(column) =
-                    column.filter(|column| !columns.iter().any(|(_, known, _)| known == column))
-                {
-                    columns.push((index, column, clean_text(header)));
-                }
-            }
-            return;
+/// Reading packages from CSV text, a batch of rows at a time.
+pub struct CsvRead {
+    records: Records,
+    columns: Vec<(usize, Column, String)>,
+    packages: Vec<Package>,
+    issues: Vec<DataIssue>,
+    header_seen: bool,
+    fallback_year: i32,
+}
+
+/// What a finished CSV read gives.
+pub type CsvResult = Result<(Vec<Package>, Vec<DataIssue>), LoadError>;
+
+impl CsvRead {
+    /// Starts reading `text`; `fallback_year` is the fiscal year of rows that say none.
+    pub fn new(text: &str, fallback_year: i32) -> CsvRead {
+        CsvRead {
+            records: Records::new(delimiter(text)),
+            columns: Vec::new(),
+            packages: Vec::new(),
+            issues: Vec::new(),
+            header_seen: false,
+            fallback_year,
         }
-        if packages.len() >= crate::format::MAX_PACKAGES {
-            return;
-        }
-        if let Some(package) = read_row(line, fields, &columns, fallback_year, &mut issues) {
-            packages.push(package);
-        }
-    });
-    let has_amount = columns.iter().any(|(_, column, _)| {
-        matches!(
-            column,
-            Column::Rencana | Column::Komitmen | Column::Realisasi
-        )
-    });
-    if !has_amount {
-        return Err(LoadError::NoColumns);
     }
-    Ok((packages, issues))
+
+    /// Reads up to `limit` more rows of `text` (always the same text); the result once done.
+    pub fn step(&mut self, text: &str, limit: usize) -> Option<CsvResult> {
+        let CsvRead {
+            records,
+            columns,
+            packages,
+            issues,
+            header_seen,
+            fallback_year,
+        } = self;
+        let finished = records.read(text, limit, |line, fields| {
+            if !*header_seen {
+                *header_seen = true;
+                for (index, header) in fields.iter().enumerate() {
+                    let folded = fold_header(header);
+                    let column = HEADERS
+                        .iter()
+                        .find(|(_, names)| names.contains(&folded.as_str()))
+                        .map(|(column, _)| *column);
+                    if let Some(column) =
+                        column.filter(|column| !columns.iter().any(|(_, known, _)| known == column))
+                    {
+                        columns.push((index, column, clean_text(header)));
+                    }
+                }
+                return;
+            }
+            if packages.len() >= crate::format::MAX_PACKAGES {
+                return;
+            }
+            if let Some(package) = read_row(line, fields, columns, *fallback_year, issues) {
+                packages.push(package);
+            }
+        });
+        if !finished {
+            return None;
+        }
+        let has_amount = columns.iter().any(|(_, column, _)| {
+            matches!(
+                column,
+                Column::Rencana | Column::Komitmen | Column::Realisasi
+            )
+        });
+        if !has_amount {
+            return Some(Err(LoadError::NoColumns));
+        }
+        Some(Ok((std::mem::take(packages), std::mem::take(issues))))
+    }
+}
+
+/// Packages from CSV text, all at once; `fallback_year` is the fiscal year of rows that say none.
+pub fn read(text: &str, fallback_year: i32) -> CsvResult {
+    let mut reading = CsvRead::new(text, fallback_year);
+    loop {
+        if let Some(result) = reading.step(text, usize::MAX) {
+            return result;
+        }
+    }
 }
 
 fn read_row(

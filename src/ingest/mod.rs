@@ -6,7 +6,10 @@
 pub mod cells;
 pub mod csv;
 pub mod ocds;
+mod reading;
 pub mod text;
+
+pub use reading::Reading;
 
 use crate::format::{from_tree, DataIssue, LoadError, Loaded, Problem};
 use crate::model::{CivilDate, Currency, Dataset, Meta, Package, YearMonth};
@@ -56,8 +59,34 @@ pub struct Source<'a> {
     pub current_year: i32,
 }
 
-/// Reads any supported input.
+/// What the readers need to know of a source once its bytes are text.
+#[derive(Debug, Clone, Copy)]
+struct Origin<'a> {
+    address: &'a str,
+    current_year: i32,
+}
+
+impl<'a> From<Source<'a>> for Origin<'a> {
+    fn from(source: Source<'a>) -> Origin<'a> {
+        Origin {
+            address: source.address,
+            current_year: source.current_year,
+        }
+    }
+}
+
+/// Reads any supported input, all at once.
 pub fn read(source: Source) -> Result<Loaded, LoadError> {
+    let mut reading = Reading::start(source);
+    loop {
+        if let Some(result) = reading.step(usize::MAX) {
+            return result;
+        }
+    }
+}
+
+/// Reads any supported input, all at once (no incremental reading).
+fn read_now(source: Source) -> Result<Loaded, LoadError> {
     let bytes = source.bytes;
     let first = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
@@ -78,7 +107,11 @@ pub fn read(source: Source) -> Result<Loaded, LoadError> {
         }
     });
     match format {
-        Some(SourceFormat::Csv) => read_csv(source),
+        Some(SourceFormat::Csv) => {
+            let text = text::decode(source.bytes);
+            let (packages, issues) = csv::read(&text, source.current_year)?;
+            csv_loaded(packages, issues, source.into())
+        }
         Some(SourceFormat::Pantau) => crate::format::parse(bytes),
         Some(SourceFormat::Ocds) | None => read_json(source, format),
     }
@@ -115,7 +148,7 @@ fn read_json(source: Source, format: Option<SourceFormat>) -> Result<Loaded, Loa
     let mut found = Vec::new();
     let mut issues = Vec::new();
     ocds::releases_in(first, "", &mut found, &mut issues);
-    finish_ocds(found, issues, meta, source)
+    finish_ocds(found, issues, meta, source.into())
 }
 
 /// JSON Lines (or any sequence of JSON values, one after another): each value a release, a
@@ -178,7 +211,7 @@ fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
             return Err(LoadError::NotPantau);
         }
     }
-    finish_ocds(found, issues, PackageMeta::default(), source)
+    finish_ocds(found, issues, PackageMeta::default(), source.into())
 }
 
 /// Metadata an OCDS package carries about itself.
@@ -215,7 +248,7 @@ fn finish_ocds(
     found: Vec<ocds::Found>,
     mut issues: Vec<DataIssue>,
     meta: PackageMeta,
-    source: Source,
+    source: Origin,
 ) -> Result<Loaded, LoadError> {
     let compiled = ocds::compile(found);
     let Some(currency) = ocds::main_currency(&compiled) else {
@@ -243,9 +276,12 @@ fn finish_ocds(
     Ok(Loaded { dataset, issues })
 }
 
-fn read_csv(source: Source) -> Result<Loaded, LoadError> {
-    let text = text::decode(source.bytes);
-    let (packages, issues) = csv::read(&text, source.current_year)?;
+/// The dataset of a CSV file's packages: titled by the file's name, published by its host.
+fn csv_loaded(
+    packages: Vec<Package>,
+    issues: Vec<DataIssue>,
+    source: Origin,
+) -> Result<Loaded, LoadError> {
     let name = source
         .address
         .split(['?', '#'])
@@ -280,7 +316,7 @@ fn dataset(
     source_url: Option<String>,
     published: Option<CivilDate>,
     currency: &str,
-    source: Source,
+    source: Origin,
 ) -> Option<Dataset> {
     if packages.is_empty() {
         return None;

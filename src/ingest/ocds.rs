@@ -223,8 +223,19 @@ pub fn compile(found: Vec<Found>) -> Vec<(String, Value)> {
         .into_iter()
         .filter_map(|ocid| {
             let mut group = groups.remove(&ocid)?;
-            if let Some((_, compiled)) = group.iter().rev().find(|(_, item)| item.compiled) {
-                return Some((compiled.path.clone(), compiled.release.clone()));
+            if let Some(position) = group.iter().rposition(|(_, item)| item.compiled) {
+                let (_, compiled) = group.swap_remove(position);
+                return Some((compiled.path, compiled.release));
+            }
+            if group.len() == 1 {
+                // One release is its own compiled release: merged into nothing (as below), it
+                // only loses its top-level nulls; no copy needed.
+                let (_, only) = group.pop()?;
+                let mut release = only.release;
+                if let Value::Object(fields) = &mut release {
+                    fields.retain(|_, value| !value.is_null());
+                }
+                return Some((only.path, release));
             }
             // Date order; releases of the same date by their id, so that the file's order never
             // matters.
@@ -505,6 +516,19 @@ pub fn package(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_release_compiles_to_itself_as_a_merge_would() {
+        let release = serde_json::json!({"ocid": "o", "id": "r", "buyer": null, "tender": {"value": null, "title": "T"}});
+        let found = vec![Found {
+            path: "x".into(),
+            release: release.clone(),
+            compiled: false,
+        }];
+        let mut merged = Value::Object(Map::new());
+        merge(&mut merged, &release);
+        assert_eq!(compile(found), vec![("x".to_owned(), merged)]);
+    }
 
     #[test]
     fn pruning_keeps_what_the_widget_reads_and_drops_the_rest() {

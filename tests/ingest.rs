@@ -363,3 +363,23 @@ fn reading_in_steps_gives_the_same_dataset_and_issues() {
         assert_eq!(stepped, read(source));
     }
 }
+
+/// Header spellings of real SiRUP exports (with a row number column the widget ignores).
+#[test]
+fn sirup_header_spellings_are_recognised() {
+    let file = "No,Kode RUP,Nama Paket,Nama Satuan Kerja,Tahun Anggaran,Pagu Paket,Metode Pemilihan,Jenis Pengadaan,Produk Dalam Negeri,Usaha Kecil,Lokasi\n\
+        1,41001,Alat tulis,Dinas Pendidikan,2025,\"25.000.000\",E-Purchasing,Barang,Ya,Ya,Kota Samarinda\n";
+    let loaded = load(file.as_bytes(), Some("text/csv")).expect("reads");
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    let package = &loaded.dataset.packages[0];
+    assert_eq!(package.id.as_deref(), Some("41001"));
+    assert_eq!(package.unit.as_deref(), Some("Dinas Pendidikan"));
+    assert_eq!(package.fiscal_year, 2025);
+    assert_eq!(package.amounts.rencana, Some(Rupiah(25_000_000)));
+    assert_eq!(
+        (package.method, package.kind),
+        (Some(Method::EPurchasing), Some(ProcurementType::Barang))
+    );
+    assert_eq!((package.pdn, package.umkk), (Some(true), Some(true)));
+    assert_eq!(package.region.as_deref(), Some("Kota Samarinda"));
+}

@@ -62,6 +62,10 @@ pub const HEADERS: &[(Column, &[&str])] = &[
             "nama_satker",
             "satker",
             "satuan_kerja",
+            "nama_satuan_kerja",
+            "skpd",
+            "nama_skpd",
+            "nama_perangkat_daerah",
             "nama_opd",
             "opd",
             "perangkat_daerah",
@@ -128,6 +132,8 @@ pub const HEADERS: &[(Column, &[&str])] = &[
         &[
             "pagu",
             "pagu_rup",
+            "pagu_paket",
+            "total_pagu",
             "nilai_pagu",
             "rencana",
             "budget",
@@ -139,6 +145,7 @@ pub const HEADERS: &[(Column, &[&str])] = &[
         Column::Komitmen,
         &[
             "nilai_kontrak",
+            "nilai_kontrak_paket",
             "kontrak",
             "komitmen",
             "contract_value",

@@ -18,9 +18,11 @@ use wasm_bindgen_futures::JsFuture;
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 /// Largest file read, in bytes, by default (`maxmb` parameter, megabytes).
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
-/// Rows (CSV) or lines (JSON Lines) read between two yields to the browser: about 10 to 30 ms
-/// of work on a slow machine.
-const ROWS_PER_STEP: usize = 2_000;
+/// Rows (CSV), lines (JSON Lines) or releases (OCDS compiling) per step of reading: a few
+/// milliseconds of work.
+const ROWS_PER_STEP: usize = 500;
+/// Steps run back to back for this long before the browser gets the main thread back.
+const SLICE_MS: f64 = 40.0;
 
 /// Limits of one load.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -165,11 +167,15 @@ pub async fn fetch_dataset(
     drop(bytes);
     // A large CSV or JSON Lines file is read in batches, and the browser gets the main thread
     // back between them (to paint, scroll, answer the reader).
+    let mut slice_started = js_sys::Date::now();
     let loaded = loop {
         if let Some(result) = reading.step(ROWS_PER_STEP) {
             break result.map_err(FetchError::Load)?;
         }
-        sleep(Duration::ZERO).await;
+        if js_sys::Date::now() - slice_started > SLICE_MS {
+            sleep(Duration::ZERO).await;
+            slice_started = js_sys::Date::now();
+        }
     };
     Ok(Fetched {
         loaded,

@@ -260,6 +260,17 @@ fn finish_ocds(
             ocds::package(path, release, &currency, source.current_year, &mut issues)
         })
         .collect();
+    ocds_loaded(packages, issues, &currency, meta, source)
+}
+
+/// The dataset of OCDS packages, titled by the publisher.
+fn ocds_loaded(
+    packages: Vec<Package>,
+    issues: Vec<DataIssue>,
+    currency: &str,
+    meta: PackageMeta,
+    source: Origin,
+) -> Result<Loaded, LoadError> {
     let publisher = meta.publisher.unwrap_or_else(|| host(source.address));
     let title = format!("{publisher} (OCDS)");
     let dataset = dataset(
@@ -269,7 +280,7 @@ fn finish_ocds(
         meta.license,
         meta.uri,
         meta.published,
-        &currency,
+        currency,
         source,
     )
     .ok_or_else(|| LoadError::NoData(issues.clone()))?;

@@ -201,69 +201,89 @@ pub fn merge(target: &mut Value, patch: &Value) {
     }
 }
 
-/// One compiled release per `ocid`: compiled releases as they are (the last one wins), other
-/// releases merged in date order. Returned in order of first appearance.
-pub fn compile(found: Vec<Found>) -> Vec<(String, Value)> {
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<(usize, Found)>> = HashMap::new();
-    for (index, item) in found.into_iter().enumerate() {
+/// Releases gathered by `ocid`, in order of first appearance (file order within an `ocid`).
+#[derive(Default)]
+pub struct Grouped {
+    order: Vec<String>,
+    groups: HashMap<String, Vec<(usize, Found)>>,
+    next: usize,
+}
+
+impl Grouped {
+    /// Adds a release (or compiled release) to its `ocid`.
+    pub fn add(&mut self, item: Found) {
         let ocid = item
             .release
             .get("ocid")
             .and_then(Value::as_str)
             .map(clean_text)
             .unwrap_or_default();
-        let group = groups.entry(ocid.clone()).or_default();
+        let group = self.groups.entry(ocid.clone()).or_default();
         if group.is_empty() {
-            order.push(ocid);
+            self.order.push(ocid);
         }
-        group.push((index, item));
+        group.push((self.next, item));
+        self.next += 1;
     }
-    order
-        .into_iter()
-        .filter_map(|ocid| {
-            let mut group = groups.remove(&ocid)?;
-            if let Some(position) = group.iter().rposition(|(_, item)| item.compiled) {
-                let (_, compiled) = group.swap_remove(position);
-                return Some((compiled.path, compiled.release));
-            }
-            if group.len() == 1 {
-                // One release is its own compiled release: merged into nothing (as below), it
-                // only loses its top-level nulls; no copy needed.
-                let (_, only) = group.pop()?;
-                let mut release = only.release;
-                if let Value::Object(fields) = &mut release {
-                    fields.retain(|_, value| !value.is_null());
-                }
-                return Some((only.path, release));
-            }
-            // Date order; releases of the same date by their id, so that the file's order never
-            // matters.
-            let key = |item: &Found| {
-                let text = |name: &str| {
-                    item.release
-                        .get(name)
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_owned()
-                };
-                (text("date"), text("id"))
-            };
-            group.sort_by(|(a_index, a), (b_index, b)| {
-                key(a).cmp(&key(b)).then(a_index.cmp(b_index))
-            });
-            // Identical releases (the same release published twice) merge to the same result.
-            let path = group
-                .last()
-                .map(|(_, item)| item.path.clone())
-                .unwrap_or_default();
-            let mut compiled = Value::Object(Map::new());
-            for (_, item) in &group {
-                merge(&mut compiled, &item.release);
-            }
-            Some((path, compiled))
-        })
-        .collect()
+
+    /// The groups, in order of first appearance.
+    pub fn into_groups(mut self) -> impl Iterator<Item = Vec<(usize, Found)>> {
+        let order = std::mem::take(&mut self.order);
+        order
+            .into_iter()
+            .filter_map(move |ocid| self.groups.remove(&ocid))
+    }
+}
+
+/// The compiled release of one `ocid`'s group: its compiled release as it is (the last one
+/// wins), else its releases merged in date order.
+pub fn compile_group(mut group: Vec<(usize, Found)>) -> Option<(String, Value)> {
+    if let Some(position) = group.iter().rposition(|(_, item)| item.compiled) {
+        let (_, compiled) = group.swap_remove(position);
+        return Some((compiled.path, compiled.release));
+    }
+    if group.len() == 1 {
+        // One release is its own compiled release: merged into nothing (as below), it only
+        // loses its top-level nulls; no copy needed.
+        let (_, only) = group.pop()?;
+        let mut release = only.release;
+        if let Value::Object(fields) = &mut release {
+            fields.retain(|_, value| !value.is_null());
+        }
+        return Some((only.path, release));
+    }
+    // Date order; releases of the same date by their id, so that the file's order never
+    // matters.
+    let key = |item: &Found| {
+        let text = |name: &str| {
+            item.release
+                .get(name)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned()
+        };
+        (text("date"), text("id"))
+    };
+    group.sort_by(|(a_index, a), (b_index, b)| key(a).cmp(&key(b)).then(a_index.cmp(b_index)));
+    // Identical releases (the same release published twice) merge to the same result.
+    let path = group
+        .last()
+        .map(|(_, item)| item.path.clone())
+        .unwrap_or_default();
+    let mut compiled = Value::Object(Map::new());
+    for (_, item) in &group {
+        merge(&mut compiled, &item.release);
+    }
+    Some((path, compiled))
+}
+
+/// One compiled release per `ocid`, in order of first appearance.
+pub fn compile(found: Vec<Found>) -> Vec<(String, Value)> {
+    let mut grouped = Grouped::default();
+    for item in found {
+        grouped.add(item);
+    }
+    grouped.into_groups().filter_map(compile_group).collect()
 }
 
 /// An amount of a `{amount, currency}` value: `Some(Ok(..))` in `currency`, `Some(Err(code))`
@@ -332,32 +352,48 @@ fn month_of(value: Option<&Value>) -> Option<YearMonth> {
         .and_then(|date| YearMonth::parse(date.get(..7)?))
 }
 
-/// The currency most amounts in the releases are in.
-pub fn main_currency(releases: &[(String, Value)]) -> Option<String> {
+/// Counts the currencies of a compiled release's amounts (tender, awards, contracts).
+pub fn count_currencies(release: &Value, counts: &mut HashMap<String, usize>) {
     fn currency_of(value: Option<&Value>) -> Option<&str> {
         value?.get("currency")?.as_str()
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, release) in releases {
-        let values = std::iter::once(release.pointer("/tender/value"))
-            .chain(
-                list(release, "awards")
-                    .iter()
-                    .map(|award| award.get("value")),
-            )
-            .chain(
-                list(release, "contracts")
-                    .iter()
-                    .map(|contract| contract.get("value")),
-            );
-        for code in values.filter_map(currency_of) {
-            *counts.entry(code).or_default() += 1;
+    let values = std::iter::once(release.pointer("/tender/value"))
+        .chain(
+            list(release, "awards")
+                .iter()
+                .map(|award| award.get("value")),
+        )
+        .chain(
+            list(release, "contracts")
+                .iter()
+                .map(|contract| contract.get("value")),
+        );
+    for code in values.filter_map(currency_of) {
+        match counts.get_mut(code) {
+            Some(count) => *count += 1,
+            None => {
+                counts.insert(code.to_owned(), 1);
+            }
         }
     }
+}
+
+/// The currency most amounts are in (the first in alphabetical order among equals), if it has
+/// the form of a currency code.
+pub fn best_currency(counts: &HashMap<String, usize>) -> Option<String> {
     let best = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
-    crate::model::Currency::new(best.0).map(|_| best.0.to_owned())
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+    crate::model::Currency::new(best.0).map(|_| best.0.clone())
+}
+
+/// The currency most amounts in the releases are in.
+pub fn main_currency(releases: &[(String, Value)]) -> Option<String> {
+    let mut counts = HashMap::new();
+    for (_, release) in releases {
+        count_currencies(release, &mut counts);
+    }
+    best_currency(&counts)
 }
 
 /// The package of one compiled release, with amounts in `currency`.

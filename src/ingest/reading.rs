@@ -4,7 +4,9 @@
 
 use super::{csv, ocds, read_now, text, Origin, PackageMeta, Source, SourceFormat};
 use crate::format::{DataIssue, LoadError, Loaded, Problem};
+use crate::model::Package;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// An input being read.
 pub struct Reading {
@@ -19,9 +21,22 @@ enum State {
     Lines {
         cursor: usize,
         line: usize,
-        found: Vec<ocds::Found>,
+        grouped: ocds::Grouped,
         issues: Vec<DataIssue>,
-        objects: usize,
+    },
+    /// Compiling the releases of each `ocid`, counting the currencies of the results.
+    Compiling {
+        groups: std::vec::IntoIter<Vec<(usize, ocds::Found)>>,
+        compiled: Vec<(String, Value)>,
+        counts: HashMap<String, usize>,
+        issues: Vec<DataIssue>,
+    },
+    /// Turning compiled releases into packages in the main currency.
+    Packaging {
+        compiled: std::vec::IntoIter<(String, Value)>,
+        currency: String,
+        packages: Vec<Package>,
+        issues: Vec<DataIssue>,
     },
     Done(Option<Result<Loaded, LoadError>>),
 }
@@ -75,9 +90,8 @@ impl Reading {
             State::Lines {
                 cursor: 0,
                 line: 1,
-                found: Vec::new(),
+                grouped: ocds::Grouped::default(),
                 issues: Vec::new(),
-                objects: 0,
             }
         };
         Reading {
@@ -106,11 +120,11 @@ impl Reading {
             State::Lines {
                 cursor,
                 line,
-                found,
+                grouped,
                 issues,
-                objects,
             } => {
                 let mut read = 0;
+                let mut found = Vec::new();
                 while read < rows && *cursor < self.text.len() {
                     let rest = &self.text[*cursor..];
                     let (current, length) = match rest.find('\n') {
@@ -120,8 +134,8 @@ impl Reading {
                     if !current.trim().is_empty() {
                         match serde_json::from_str::<Value>(current) {
                             Ok(value @ Value::Object(_)) => {
-                                *objects += 1;
-                                ocds::releases_in(value, &format!("{line}:"), found, issues);
+                                ocds::releases_in(value, &format!("{line}:"), &mut found, issues);
+                                found.drain(..).for_each(|item| grouped.add(item));
                             }
                             _ => issues
                                 .push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine)),
@@ -134,10 +148,63 @@ impl Reading {
                 if *cursor < self.text.len() {
                     return None;
                 }
-                let (found, issues) = (std::mem::take(found), std::mem::take(issues));
-                Some(super::finish_ocds(
-                    found,
+                // All lines read: the text is no longer needed.
+                self.text = String::new();
+                let groups: Vec<_> = std::mem::take(grouped).into_groups().collect();
+                self.state = State::Compiling {
+                    groups: groups.into_iter(),
+                    compiled: Vec::new(),
+                    counts: HashMap::new(),
+                    issues: std::mem::take(issues),
+                };
+                None
+            }
+            State::Compiling {
+                groups,
+                compiled,
+                counts,
+                issues,
+            } => {
+                for group in groups.by_ref().take(rows) {
+                    if let Some((path, release)) = ocds::compile_group(group) {
+                        ocds::count_currencies(&release, counts);
+                        compiled.push((path, release));
+                    }
+                }
+                if groups.len() > 0 {
+                    return None;
+                }
+                let issues = std::mem::take(issues);
+                let Some(currency) = ocds::best_currency(counts) else {
+                    return Some(Err(LoadError::NoData(issues)));
+                };
+                self.state = State::Packaging {
+                    compiled: std::mem::take(compiled).into_iter(),
+                    currency,
+                    packages: Vec::new(),
                     issues,
+                };
+                None
+            }
+            State::Packaging {
+                compiled,
+                currency,
+                packages,
+                issues,
+            } => {
+                for (path, release) in compiled.by_ref().take(rows) {
+                    let package =
+                        ocds::package(&path, &release, currency, origin.current_year, issues);
+                    packages.extend(package);
+                }
+                if compiled.len() > 0 {
+                    return None;
+                }
+                let (packages, issues) = (std::mem::take(packages), std::mem::take(issues));
+                Some(super::ocds_loaded(
+                    packages,
+                    issues,
+                    currency,
                     PackageMeta::default(),
                     origin,
                 ))

@@ -128,10 +128,3 @@ proptest! {
         prop_assert_eq!(read_lines(&shuffled), baseline);
     }
 }
-
-#[test]
-fn the_vocabularies_round_trip() {
-    for method in Method::ALL {
-        assert_eq!(Method::from_code(method.code()), Some(*method));
-    }
-}

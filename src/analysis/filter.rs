@@ -139,6 +139,18 @@ fn present<T: Code + PartialEq>(present: impl Fn(T) -> bool) -> Vec<T> {
         .collect()
 }
 
+/// The year shown when none is chosen: the file's fiscal year if its packages have it, else
+/// their latest year.
+fn default_year(dataset: &Dataset) -> i32 {
+    let wanted = dataset.meta.fiscal_year;
+    let years = dataset.packages.iter().map(|package| package.fiscal_year);
+    if years.clone().any(|year| year == wanted) {
+        wanted
+    } else {
+        years.max().unwrap_or(wanted)
+    }
+}
+
 /// What the reader can choose from in `dataset`.
 pub fn options(dataset: &Dataset) -> Options {
     let packages = &dataset.packages;
@@ -157,11 +169,7 @@ pub fn options(dataset: &Dataset) -> Options {
     let mut years: Vec<i32> = packages.iter().map(|package| package.fiscal_year).collect();
     years.sort_unstable();
     years.dedup();
-    let default_year = if years.contains(&dataset.meta.fiscal_year) {
-        dataset.meta.fiscal_year
-    } else {
-        years.last().copied().unwrap_or(dataset.meta.fiscal_year)
-    };
+    let default_year = default_year(dataset);
     Options {
         units: sorted(packages.iter().filter_map(|package| package.unit.clone())),
         regions: sorted(packages.iter().filter_map(|package| package.region.clone())),
@@ -214,7 +222,8 @@ pub fn apply(dataset: &Dataset, filter: &Filter) -> Dataset {
             });
         return narrowed;
     }
-    let year = filter.year.unwrap_or(options(dataset).default_year);
+    // Only the default year, not every option (sorting every unit name on each change).
+    let year = filter.year.unwrap_or_else(|| default_year(dataset));
     let admitted: Vec<&Package> = dataset
         .packages
         .iter()

@@ -209,7 +209,11 @@ pub fn ChartView(
 
 /// `#rrggbb` of a plotters colour.
 fn hex(color: plotters::style::RGBColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+    crate::chart::scene::Paint {
+        rgb: (color.0, color.1, color.2),
+        alpha: 1.0,
+    }
+    .hex()
 }
 
 /// A small drawing of what a legend entry names: its line, column or reference line.

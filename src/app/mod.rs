@@ -30,16 +30,19 @@ thread_local! {
 /// With `panic = "abort"` nothing runs after a panic but this hook: it leaves a message where
 /// each widget was, never a frozen or blank frame.
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|_| {
-        CONTAINERS.with(|containers| {
-            if let Ok(containers) = containers.try_borrow() {
-                for container in containers.iter() {
-                    container.set_text_content(Some(CRASH_MESSAGE));
-                    let _ = container.set_attribute("role", "alert");
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|_| {
+            CONTAINERS.with(|containers| {
+                if let Ok(containers) = containers.try_borrow() {
+                    for container in containers.iter() {
+                        container.set_text_content(Some(CRASH_MESSAGE));
+                        let _ = container.set_attribute("role", "alert");
+                    }
                 }
-            }
-        });
-    }));
+            });
+        }))
+    });
 }
 
 /// The widget's page: mounts into `#pantau`, configured by the page address. A page without

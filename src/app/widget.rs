@@ -59,14 +59,17 @@ pub fn Widget(config: Config) -> impl IntoView {
             progress,
         )
     });
-    Effect::new(move |_| {
-        let root = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.document_element());
-        if let Some(root) = root.filter(|_| in_page) {
-            let _ = root.set_attribute("lang", lang.get().tag());
-        }
-    });
+    // The page's own language follows the reader's choice; a host page's is the host's.
+    if in_page {
+        Effect::new(move |_| {
+            if let Some(root) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.document_element())
+            {
+                let _ = root.set_attribute("lang", lang.get().tag());
+            }
+        });
+    }
     let root = NodeRef::<leptos::html::Div>::new();
     provide_context(WidgetRoot(root));
     let origin = Origin {

@@ -4,7 +4,7 @@ use super::frame::{
     draw_frame, text_style, widest, Axes, DrawResult, Margins, ValueAxis, LABEL_SIZE, TICK_SIZE,
     TITLE_SPACE,
 };
-use super::spec::{LineSpec, Role, Stroke};
+use super::spec::{LineSpec, Stroke};
 use super::theme::Theme;
 use super::ticks::nice_ticks;
 use super::{Locale, Mark};
@@ -12,14 +12,10 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::{Circle, DrawingArea, DrawingBackend, PathElement, Rectangle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, RGBColor, ShapeStyle};
+use plotters::style::{Color, ShapeStyle};
 
 /// Half the side of the square that reacts to a pointer around a point, px (a 32 px target).
 const HIT_HALF: i32 = 16;
-
-fn color(role: Role, theme: &Theme) -> RGBColor {
-    theme.of_role(role)
-}
 
 fn finite(point: &(f64, f64)) -> bool {
     point.0.is_finite() && point.1.is_finite()
@@ -145,7 +141,7 @@ pub fn draw<DB: DrawingBackend>(
                 &plot,
                 points.clone(),
                 series.stroke,
-                color(series.role, theme).stroke_width(3),
+                theme.of_role(series.role).stroke_width(3),
             )?;
         }
         if let (Some(label), Some(last)) = (&series.end_label, points.last()) {

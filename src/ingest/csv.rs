@@ -396,16 +396,6 @@ impl CsvRead {
     }
 }
 
-/// Packages from CSV text, all at once; `fallback_year` is the fiscal year of rows that say none.
-pub fn read(text: &str, fallback_year: i32) -> CsvResult {
-    let mut reading = CsvRead::new(text, fallback_year);
-    loop {
-        if let Some(result) = reading.step(text, usize::MAX) {
-            return result;
-        }
-    }
-}
-
 fn read_row(
     line: usize,
     fields: &[&str],

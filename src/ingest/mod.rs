@@ -85,87 +85,119 @@ pub fn read(source: Source) -> Result<Loaded, LoadError> {
     }
 }
 
-/// Reads any supported input, all at once (no incremental reading).
-fn read_now(source: Source) -> Result<Loaded, LoadError> {
-    let bytes = source.bytes;
-    let first = bytes
+/// What the bytes look like, before reading them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A web page (starts with `<`): refused.
+    WebPage,
+    /// CSV of packages.
+    Csv,
+    /// Pantau's own file, forced by the `format` parameter.
+    Pantau,
+    /// JSON of some kind (Pantau, OCDS, JSON Lines), or nothing at all.
+    Json,
+}
+
+/// Detects the kind of input from its first byte, the Content-Type and the `format` parameter.
+fn detect(source: &Source) -> Kind {
+    let first = source
+        .bytes
         .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(bytes)
+        .unwrap_or(source.bytes)
         .iter()
         .copied()
         .find(|byte| !byte.is_ascii_whitespace());
     if first == Some(b'<') {
-        return Err(LoadError::NotAFile);
+        return Kind::WebPage;
     }
     let content_type = source.content_type.unwrap_or("").to_ascii_lowercase();
     let looks_like_json = matches!(first, Some(b'{' | b'['));
-    let format = source.format.or_else(|| {
-        if content_type.contains("csv") || (!looks_like_json && first.is_some()) {
-            Some(SourceFormat::Csv)
-        } else {
-            None
-        }
-    });
-    match format {
-        Some(SourceFormat::Csv) => {
-            let text = text::decode(source.bytes);
-            let (packages, issues) = csv::read(&text, source.current_year)?;
-            csv_loaded(packages, issues, source.into())
-        }
-        Some(SourceFormat::Pantau) => crate::format::parse(bytes),
-        Some(SourceFormat::Ocds) | None => read_json(source, format),
+    match source.format {
+        Some(SourceFormat::Csv) => Kind::Csv,
+        Some(SourceFormat::Pantau) => Kind::Pantau,
+        Some(SourceFormat::Ocds) => Kind::Json,
+        None if content_type.contains("csv") || (!looks_like_json && first.is_some()) => Kind::Csv,
+        None => Kind::Json,
     }
 }
 
-fn read_json(source: Source, format: Option<SourceFormat>) -> Result<Loaded, LoadError> {
-    let text = text::decode(source.bytes);
-    let mut stream = serde_json::Deserializer::from_str(&text).into_iter::<Value>();
+/// What a JSON input turned out to be.
+enum Json {
+    /// Read completely (a Pantau file), or refused.
+    Done(Box<Result<Loaded, LoadError>>),
+    /// OCDS releases to compile per `ocid`, with the package's metadata.
+    Releases {
+        found: Vec<ocds::Found>,
+        issues: Vec<DataIssue>,
+        meta: PackageMeta,
+    },
+}
+
+/// Reads a JSON input that is not line by line: a Pantau file, an OCDS package, record or
+/// release, or a sequence of JSON values.
+fn read_json(text: &str, format: Option<SourceFormat>) -> Json {
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     let first = match stream.next() {
-        None => return Err(LoadError::NotJson { line: 1, column: 0 }),
+        None => return Json::Done(Box::new(Err(LoadError::NotJson { line: 1, column: 0 }))),
         Some(Err(error)) => {
-            return Err(LoadError::NotJson {
+            return Json::Done(Box::new(Err(LoadError::NotJson {
                 line: error.line(),
                 column: error.column(),
-            })
+            })))
         }
         Some(Ok(value)) => value,
     };
     let rest = &text[stream.byte_offset()..];
     if !rest.trim().is_empty() {
-        return read_json_lines(&text, source);
+        return json_sequence(text);
     }
     let is_pantau = first.get("format").and_then(Value::as_str) == Some(crate::format::FORMAT_NAME);
     if is_pantau && format != Some(SourceFormat::Ocds) {
-        return from_tree(&first);
+        return Json::Done(Box::new(from_tree(&first)));
     }
     let is_ocds = ["releases", "records", "ocid", "compiledRelease"]
         .iter()
         .any(|key| first.get(key).is_some());
     if !is_ocds {
-        return Err(LoadError::NotPantau);
+        return Json::Done(Box::new(Err(LoadError::NotPantau)));
     }
     let meta = PackageMeta::of(&first);
     let mut found = Vec::new();
     let mut issues = Vec::new();
     ocds::releases_in(first, "", &mut found, &mut issues);
-    finish_ocds(found, issues, meta, source.into())
+    Json::Releases {
+        found,
+        issues,
+        meta,
+    }
 }
 
-/// JSON Lines (or any sequence of JSON values, one after another): each value a release, a
-/// record or a package. A sequence that breaks somewhere is read line by line instead, so one
-/// bad line costs only itself.
-fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
+/// One line of JSON Lines (number `line`): its releases, or an issue if it is not an object.
+/// Returns whether it was a JSON object.
+fn json_line(
+    text: &str,
+    line: usize,
+    found: &mut Vec<ocds::Found>,
+    issues: &mut Vec<DataIssue>,
+) -> bool {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value @ Value::Object(_)) => {
+            ocds::releases_in(value, &format!("{line}:"), found, issues);
+            true
+        }
+        _ => {
+            issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine));
+            false
+        }
+    }
+}
+
+/// A sequence of JSON values, one after another and not one per line (JSON Lines one per line
+/// are read in steps by [`Reading`]): each value a release, a record or a package. A sequence
+/// that breaks somewhere is read line by line instead, so one bad line costs only itself.
+fn json_sequence(text: &str) -> Json {
     let mut found = Vec::new();
     let mut issues = Vec::new();
-    // Each value is read into its releases (pruned) at once, so only one whole value is held.
-    let take =
-        |line: usize, value: Value, found: &mut Vec<ocds::Found>, issues: &mut Vec<DataIssue>| {
-            if value.is_object() {
-                ocds::releases_in(value, &format!("{line}:"), found, issues);
-            } else {
-                issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine));
-            }
-        };
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     let (mut line, mut counted_to) = (1, 0);
     let mut broken = false;
@@ -175,7 +207,11 @@ fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
             None => break,
             Some(Ok(value)) => {
                 line += text[counted_to..start].matches('\n').count();
-                take(line, value, &mut found, &mut issues);
+                if value.is_object() {
+                    ocds::releases_in(value, &format!("{line}:"), &mut found, &mut issues);
+                } else {
+                    issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine));
+                }
                 counted_to = start;
             }
             Some(Err(_)) => {
@@ -192,26 +228,20 @@ fn read_json_lines(text: &str, source: Source) -> Result<Loaded, LoadError> {
         issues.clear();
         let mut objects = 0;
         for (index, text) in text.lines().enumerate() {
-            if text.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<Value>(text) {
-                Ok(value @ Value::Object(_)) => {
-                    objects += 1;
-                    take(index + 1, value, &mut found, &mut issues);
-                }
-                _ => issues.push(DataIssue::new(
-                    format!("{}:", index + 1),
-                    Problem::NotJsonLine,
-                )),
+            if !text.trim().is_empty() && json_line(text, index + 1, &mut found, &mut issues) {
+                objects += 1;
             }
         }
         if objects == 0 {
             // Not one line was JSON: this is no JSON Lines file.
-            return Err(LoadError::NotPantau);
+            return Json::Done(Box::new(Err(LoadError::NotPantau)));
         }
     }
-    finish_ocds(found, issues, PackageMeta::default(), source.into())
+    Json::Releases {
+        found,
+        issues,
+        meta: PackageMeta::default(),
+    }
 }
 
 /// Metadata an OCDS package carries about itself.
@@ -242,25 +272,6 @@ impl PackageMeta {
                 .and_then(|date| CivilDate::parse(date.get(..10)?)),
         }
     }
-}
-
-fn finish_ocds(
-    found: Vec<ocds::Found>,
-    mut issues: Vec<DataIssue>,
-    meta: PackageMeta,
-    source: Origin,
-) -> Result<Loaded, LoadError> {
-    let compiled = ocds::compile(found);
-    let Some(currency) = ocds::main_currency(&compiled) else {
-        return Err(LoadError::NoData(issues));
-    };
-    let packages: Vec<Package> = compiled
-        .iter()
-        .filter_map(|(path, release)| {
-            ocds::package(path, release, &currency, source.current_year, &mut issues)
-        })
-        .collect();
-    ocds_loaded(packages, issues, &currency, meta, source)
 }
 
 /// The dataset of OCDS packages, titled by the publisher.

@@ -277,15 +277,6 @@ pub fn compile_group(mut group: Vec<(usize, Found)>) -> Option<(String, Value)> 
     Some((path, compiled))
 }
 
-/// One compiled release per `ocid`, in order of first appearance.
-pub fn compile(found: Vec<Found>) -> Vec<(String, Value)> {
-    let mut grouped = Grouped::default();
-    for item in found {
-        grouped.add(item);
-    }
-    grouped.into_groups().filter_map(compile_group).collect()
-}
-
 /// An amount of a `{amount, currency}` value: `Some(Ok(..))` in `currency`, `Some(Err(code))`
 /// in another currency, `None` when absent or unusable (reported).
 fn amount(
@@ -385,15 +376,6 @@ pub fn best_currency(counts: &HashMap<String, usize>) -> Option<String> {
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
     crate::model::Currency::new(best.0).map(|_| best.0.clone())
-}
-
-/// The currency most amounts in the releases are in.
-pub fn main_currency(releases: &[(String, Value)]) -> Option<String> {
-    let mut counts = HashMap::new();
-    for (_, release) in releases {
-        count_currencies(release, &mut counts);
-    }
-    best_currency(&counts)
 }
 
 /// The package of one compiled release, with amounts in `currency`.
@@ -556,14 +538,17 @@ mod tests {
     #[test]
     fn one_release_compiles_to_itself_as_a_merge_would() {
         let release = serde_json::json!({"ocid": "o", "id": "r", "buyer": null, "tender": {"value": null, "title": "T"}});
-        let found = vec![Found {
-            path: "x".into(),
-            release: release.clone(),
-            compiled: false,
-        }];
+        let group = vec![(
+            0,
+            Found {
+                path: "x".into(),
+                release: release.clone(),
+                compiled: false,
+            },
+        )];
         let mut merged = Value::Object(Map::new());
         merge(&mut merged, &release);
-        assert_eq!(compile(found), vec![("x".to_owned(), merged)]);
+        assert_eq!(compile_group(group), Some(("x".to_owned(), merged)));
     }
 
     #[test]

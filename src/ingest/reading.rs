@@ -1,9 +1,11 @@
-//! Reading in steps: a large CSV or JSON Lines file is read a batch of rows at a time, so that
-//! the browser can paint (and the reader scroll) between batches; every other input is read at
-//! once. The result is the same as reading all at once (`read` is this, in one step).
+//! Reading in steps: CSV rows, JSON Lines lines and the compiling of OCDS releases go a batch
+//! at a time, so that the browser can paint (and the reader scroll) between batches. A Pantau
+//! file is read at once. The result is the same as reading all at once (`read` is this, with
+//! unbounded steps).
 
-use super::{csv, ocds, read_now, text, Origin, PackageMeta, Source, SourceFormat};
-use crate::format::{DataIssue, LoadError, Loaded, Problem};
+use super::{csv, detect, json_line, ocds, read_json, text, Json, Kind, Origin, PackageMeta};
+use super::{Source, SourceFormat};
+use crate::format::{DataIssue, LoadError, Loaded};
 use crate::model::Package;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -18,6 +20,7 @@ pub struct Reading {
 
 enum State {
     Csv(csv::CsvRead),
+    /// JSON Lines, one value per line, read from `cursor` (line number `line`).
     Lines {
         cursor: usize,
         line: usize,
@@ -30,6 +33,7 @@ enum State {
         compiled: Vec<(String, Value)>,
         counts: HashMap<String, usize>,
         issues: Vec<DataIssue>,
+        meta: PackageMeta,
     },
     /// Turning compiled releases into packages in the main currency.
     Packaging {
@@ -37,6 +41,7 @@ enum State {
         currency: String,
         packages: Vec<Package>,
         issues: Vec<DataIssue>,
+        meta: PackageMeta,
     },
     Done(Option<Result<Loaded, LoadError>>),
 }
@@ -55,54 +60,65 @@ fn is_json_lines(text: &str) -> bool {
         })
 }
 
+/// The state that compiles `grouped` releases.
+fn compiling(grouped: ocds::Grouped, issues: Vec<DataIssue>, meta: PackageMeta) -> State {
+    let groups: Vec<_> = grouped.into_groups().collect();
+    State::Compiling {
+        groups: groups.into_iter(),
+        compiled: Vec::new(),
+        counts: HashMap::new(),
+        issues,
+        meta,
+    }
+}
+
 impl Reading {
-    /// Starts reading `source`: a CSV or JSON Lines file in steps, anything else at once.
+    /// Starts reading `source`.
     pub fn start(source: Source) -> Reading {
-        let done = |result| Reading {
-            text: String::new(),
-            address: source.address.to_owned(),
-            current_year: source.current_year,
-            state: State::Done(Some(result)),
-        };
-        let first = source
-            .bytes
-            .strip_prefix(b"\xEF\xBB\xBF")
-            .unwrap_or(source.bytes)
-            .iter()
-            .copied()
-            .find(|byte| !byte.is_ascii_whitespace());
-        let content_type = source.content_type.unwrap_or("").to_ascii_lowercase();
-        let csv = first != Some(b'<')
-            && (source.format == Some(SourceFormat::Csv)
-                || (source.format.is_none()
-                    && (content_type.contains("csv")
-                        || !matches!(first, Some(b'{' | b'[') | None))));
-        let lines = first == Some(b'{')
-            && matches!(source.format, None | Some(SourceFormat::Ocds))
-            && is_json_lines(&text::decode(source.bytes));
-        if !csv && !lines {
-            return done(read_now(source));
-        }
-        let text = text::decode(source.bytes).into_owned();
-        let state = if csv {
-            State::Csv(csv::CsvRead::new(&text, source.current_year))
-        } else {
-            State::Lines {
-                cursor: 0,
-                line: 1,
-                grouped: ocds::Grouped::default(),
-                issues: Vec::new(),
-            }
-        };
-        Reading {
+        let reading = |text: String, state: State| Reading {
             text,
             address: source.address.to_owned(),
             current_year: source.current_year,
             state,
+        };
+        let done = |result| reading(String::new(), State::Done(Some(result)));
+        match detect(&source) {
+            Kind::WebPage => done(Err(LoadError::NotAFile)),
+            Kind::Pantau => done(crate::format::parse(source.bytes)),
+            Kind::Csv => {
+                let text = text::decode(source.bytes).into_owned();
+                let state = State::Csv(csv::CsvRead::new(&text, source.current_year));
+                reading(text, state)
+            }
+            Kind::Json => {
+                let text = text::decode(source.bytes);
+                if is_json_lines(&text) {
+                    let state = State::Lines {
+                        cursor: 0,
+                        line: 1,
+                        grouped: ocds::Grouped::default(),
+                        issues: Vec::new(),
+                    };
+                    return reading(text.into_owned(), state);
+                }
+                let forced = source.format.filter(|format| *format == SourceFormat::Ocds);
+                match read_json(&text, forced) {
+                    Json::Done(result) => done(*result),
+                    Json::Releases {
+                        found,
+                        issues,
+                        meta,
+                    } => {
+                        let mut grouped = ocds::Grouped::default();
+                        found.into_iter().for_each(|item| grouped.add(item));
+                        reading(String::new(), compiling(grouped, issues, meta))
+                    }
+                }
+            }
         }
     }
 
-    /// Reads up to `rows` more rows (or lines); the result once the input is read.
+    /// Reads up to `rows` more rows, lines or `ocid`s; the result once the input is read.
     pub fn step(&mut self, rows: usize) -> Option<Result<Loaded, LoadError>> {
         let origin = Origin {
             address: &self.address,
@@ -132,14 +148,8 @@ impl Reading {
                         None => (rest, rest.len()),
                     };
                     if !current.trim().is_empty() {
-                        match serde_json::from_str::<Value>(current) {
-                            Ok(value @ Value::Object(_)) => {
-                                ocds::releases_in(value, &format!("{line}:"), &mut found, issues);
-                                found.drain(..).for_each(|item| grouped.add(item));
-                            }
-                            _ => issues
-                                .push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine)),
-                        }
+                        json_line(current, *line, &mut found, issues);
+                        found.drain(..).for_each(|item| grouped.add(item));
                         read += 1;
                     }
                     *cursor += length;
@@ -150,13 +160,8 @@ impl Reading {
                 }
                 // All lines read: the text is no longer needed.
                 self.text = String::new();
-                let groups: Vec<_> = std::mem::take(grouped).into_groups().collect();
-                self.state = State::Compiling {
-                    groups: groups.into_iter(),
-                    compiled: Vec::new(),
-                    counts: HashMap::new(),
-                    issues: std::mem::take(issues),
-                };
+                let (grouped, issues) = (std::mem::take(grouped), std::mem::take(issues));
+                self.state = compiling(grouped, issues, PackageMeta::default());
                 None
             }
             State::Compiling {
@@ -164,6 +169,7 @@ impl Reading {
                 compiled,
                 counts,
                 issues,
+                meta,
             } => {
                 for group in groups.by_ref().take(rows) {
                     if let Some((path, release)) = ocds::compile_group(group) {
@@ -183,6 +189,7 @@ impl Reading {
                     currency,
                     packages: Vec::new(),
                     issues,
+                    meta: std::mem::take(meta),
                 };
                 None
             }
@@ -191,6 +198,7 @@ impl Reading {
                 currency,
                 packages,
                 issues,
+                meta,
             } => {
                 for (path, release) in compiled.by_ref().take(rows) {
                     let package =
@@ -201,13 +209,8 @@ impl Reading {
                     return None;
                 }
                 let (packages, issues) = (std::mem::take(packages), std::mem::take(issues));
-                Some(super::ocds_loaded(
-                    packages,
-                    issues,
-                    currency,
-                    PackageMeta::default(),
-                    origin,
-                ))
+                let meta = std::mem::take(meta);
+                Some(super::ocds_loaded(packages, issues, currency, meta, origin))
             }
         }
     }

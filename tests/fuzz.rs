@@ -220,7 +220,7 @@ fn mutate(seed: &[u8], random: &mut Random) -> Vec<u8> {
 /// Returns how many charts it drew.
 fn exercise(bytes: &[u8]) -> usize {
     let source = Source {
-        bytes,
+        bytes: bytes.into(),
         content_type: None,
         format: None,
         address: "https://x.example/data.json",

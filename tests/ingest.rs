@@ -17,7 +17,7 @@ fn ocds_fixture(name: &str) -> Vec<u8> {
 
 fn load(bytes: &[u8], content_type: Option<&str>) -> Result<Loaded, LoadError> {
     read(Source {
-        bytes,
+        bytes: bytes.into(),
         content_type,
         format: None,
         address: "https://data.example.go.id/pbj/paket-2024.csv?v=2",
@@ -303,7 +303,7 @@ fn detection_refuses_what_it_cannot_read_with_the_right_error() {
         );
     }
     let forced = read(Source {
-        bytes: b"kd_rup,pagu\n1,100\n",
+        bytes: b"kd_rup,pagu\n1,100\n".into(),
         content_type: Some("application/json"),
         format: Some(SourceFormat::Csv),
         address: "data",
@@ -345,13 +345,17 @@ fn reading_in_steps_gives_the_same_dataset_and_issues() {
         (json_lines.into_bytes(), Some("application/x-ndjson")),
     ] {
         let source = Source {
-            bytes: &bytes,
+            bytes: bytes.as_slice().into(),
             content_type,
             format: None,
             address: "https://x.example/f",
             current_year: 2024,
         };
-        let mut reading = pantau_pbj::ingest::Reading::start(source);
+        // Stepped from owned bytes (as the widget reads a download), at once from borrowed ones.
+        let mut reading = pantau_pbj::ingest::Reading::start(Source {
+            bytes: bytes.clone().into(),
+            ..source.clone()
+        });
         let mut steps = 0;
         let stepped = loop {
             steps += 1;

@@ -109,7 +109,7 @@ proptest! {
             })
             .collect();
         let read_lines = |lines: &[String]| {
-            let loaded = read(Source { bytes: lines.join("\n").as_bytes(), content_type: None, format: None, address: "x", current_year: 2024 })
+            let loaded = read(Source { bytes: lines.join("\n").into_bytes().into(), content_type: None, format: None, address: "x", current_year: 2024 })
                 .expect("reads");
             let mut packages = loaded.dataset.packages;
             packages.sort_by(|a, b| a.id.cmp(&b.id));

@@ -6,10 +6,15 @@ use crate::chart::spec::{ChartSpec, LegendEntry, LegendSwatch, Stroke};
 use crate::chart::theme::Theme;
 use crate::chart::{draw, Drawn, Locale, Mark};
 use crate::i18n::Text;
-use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+
+/// The last width of each chart of a widget, by panel (provided by the widget).
+#[derive(Clone, Copy)]
+pub struct ChartWidths(pub StoredValue<HashMap<String, u32>>);
 
 fn shape_view(shape: Shape) -> AnyView {
     match shape {
@@ -67,23 +72,40 @@ pub fn ChartView(
     let lang = locale.lang;
     let container = NodeRef::<Div>::new();
     let hidden = RwSignal::new(Vec::<String>::new());
-    let width = RwSignal::new(640u32);
     let active = RwSignal::new(None::<usize>);
-    let measure = move || {
-        if let Some(element) = container.get_untracked() {
-            let measured = element.client_width();
+    // Charts are drawn for their container's width. A new chart (after a filter change every
+    // chart is new) starts at the width its panel had last time, and a resize observer reports
+    // the width after layout: no chart is drawn twice or forces a layout to measure itself.
+    let widths = use_context::<ChartWidths>();
+    let key = summary_id.clone();
+    let width = RwSignal::new(
+        widths
+            .and_then(|widths| widths.0.with_value(|known| known.get(&key).copied()))
+            .unwrap_or(640),
+    );
+    Effect::new(move |_| {
+        let Some(element) = container.get() else {
+            return;
+        };
+        let observed = element.clone();
+        let key = key.clone();
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            let measured = observed.client_width();
             if measured > 0 && measured as u32 != width.get_untracked() {
                 width.set(measured as u32);
+                if let Some(widths) = widths {
+                    widths.0.update_value(|known| {
+                        known.insert(key.clone(), measured as u32);
+                    });
+                }
             }
-        }
-    };
-    Effect::new(move |_| {
-        if container.get().is_some() {
-            measure();
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+            let observing = send_wrapper::SendWrapper::new((observer, on_resize));
+            on_cleanup(move || observing.take().0.disconnect());
         }
     });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let legend = match &spec {
         ChartSpec::Lines(lines) => lines.legend(),

@@ -72,6 +72,9 @@ pub fn Widget(config: Config) -> impl IntoView {
     }
     let root = NodeRef::<leptos::html::Div>::new();
     provide_context(WidgetRoot(root));
+    provide_context(super::chart_view::ChartWidths(StoredValue::new(
+        Default::default(),
+    )));
     let origin = Origin {
         page: config.page.clone(),
         src: config.src.clone(),

@@ -204,6 +204,18 @@ impl Reader {
 /// Text as the widget keeps it: no control characters, no bidirectional overrides or isolates
 /// (which could make a label read backwards), whitespace collapsed, at most [`MAX_TEXT_CHARS`].
 pub fn clean_text(text: &str) -> String {
+    // Most text is short printable ASCII with single spaces inside: already clean.
+    let bytes = text.as_bytes();
+    let plain = bytes.len() <= MAX_TEXT_CHARS
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes
+            .iter()
+            .all(|byte| byte.is_ascii_graphic() || *byte == b' ')
+        && !text.contains("  ");
+    if plain {
+        return text.to_owned();
+    }
     let mut cleaned = String::with_capacity(text.len().min(MAX_TEXT_CHARS * 4));
     let mut chars = 0;
     let mut pending_space = false;

@@ -5,6 +5,7 @@
 
 pub mod cells;
 pub mod csv;
+pub mod lenient;
 pub mod ocds;
 mod reading;
 pub mod text;
@@ -14,6 +15,7 @@ pub use reading::Reading;
 use crate::format::{from_tree, DataIssue, LoadError, Loaded, Problem};
 use crate::model::{CivilDate, Currency, Dataset, Meta, Package, YearMonth};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// A kind of input (the `format` parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,10 +47,10 @@ impl SourceFormat {
 }
 
 /// The bytes that arrived and what is known about them.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Source<'a> {
-    /// The file.
-    pub bytes: &'a [u8],
+    /// The file (owned bytes become the text without a copy when they are UTF-8).
+    pub bytes: Cow<'a, [u8]>,
     /// The response's Content-Type, if any.
     pub content_type: Option<&'a str>,
     /// A format the embedding page insists on.
@@ -64,15 +66,6 @@ pub struct Source<'a> {
 struct Origin<'a> {
     address: &'a str,
     current_year: i32,
-}
-
-impl<'a> From<Source<'a>> for Origin<'a> {
-    fn from(source: Source<'a>) -> Origin<'a> {
-        Origin {
-            address: source.address,
-            current_year: source.current_year,
-        }
-    }
 }
 
 /// Reads any supported input, all at once.
@@ -103,7 +96,7 @@ fn detect(source: &Source) -> Kind {
     let first = source
         .bytes
         .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(source.bytes)
+        .unwrap_or(&source.bytes)
         .iter()
         .copied()
         .find(|byte| !byte.is_ascii_whitespace());
@@ -133,38 +126,46 @@ enum Json {
     },
 }
 
+/// The line and column of a JSON error.
+fn not_json(error: &serde_json::Error) -> LoadError {
+    LoadError::NotJson {
+        line: error.line(),
+        column: error.column(),
+    }
+}
+
 /// Reads a JSON input that is not line by line: a Pantau file, an OCDS package, record or
-/// release, or a sequence of JSON values.
+/// release, or a sequence of JSON values. OCDS is read straight into the fields the widget
+/// uses ([`ocds::Release`]); a Pantau file, recognised by its `format`, is then read as a tree.
 fn read_json(text: &str, format: Option<SourceFormat>) -> Json {
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<ocds::Top>();
     let first = match stream.next() {
         None => return Json::Done(Box::new(Err(LoadError::NotJson { line: 1, column: 0 }))),
-        Some(Err(error)) => {
-            return Json::Done(Box::new(Err(LoadError::NotJson {
-                line: error.line(),
-                column: error.column(),
-            })))
-        }
+        Some(Err(error)) => return Json::Done(Box::new(Err(not_json(&error)))),
         Some(Ok(value)) => value,
     };
     let rest = &text[stream.byte_offset()..];
     if !rest.trim().is_empty() {
         return json_sequence(text);
     }
-    let is_pantau = first.get("format").and_then(Value::as_str) == Some(crate::format::FORMAT_NAME);
+    let ocds::Top::Object(first) = first else {
+        return Json::Done(Box::new(Err(LoadError::NotPantau)));
+    };
+    let is_pantau = first.format.as_str() == Some(crate::format::FORMAT_NAME);
     if is_pantau && format != Some(SourceFormat::Ocds) {
-        return Json::Done(Box::new(from_tree(&first)));
+        let tree = serde_json::from_str::<Value>(text);
+        return Json::Done(Box::new(
+            tree.map_err(|error| not_json(&error))
+                .and_then(|tree| from_tree(&tree)),
+        ));
     }
-    let is_ocds = ["releases", "records", "ocid", "compiledRelease"]
-        .iter()
-        .any(|key| first.get(key).is_some());
-    if !is_ocds {
+    if !first.is_ocds() {
         return Json::Done(Box::new(Err(LoadError::NotPantau)));
     }
     let meta = PackageMeta::of(&first);
     let mut found = Vec::new();
     let mut issues = Vec::new();
-    ocds::releases_in(first, "", &mut found, &mut issues);
+    ocds::releases_in(*first, "", &mut found, &mut issues);
     Json::Releases {
         found,
         issues,
@@ -180,9 +181,9 @@ fn json_line(
     found: &mut Vec<ocds::Found>,
     issues: &mut Vec<DataIssue>,
 ) -> bool {
-    match serde_json::from_str::<Value>(text) {
-        Ok(value @ Value::Object(_)) => {
-            ocds::releases_in(value, &format!("{line}:"), found, issues);
+    match serde_json::from_str::<ocds::Top>(text) {
+        Ok(ocds::Top::Object(document)) => {
+            ocds::releases_in(*document, &format!("{line}:"), found, issues);
             true
         }
         _ => {
@@ -198,7 +199,7 @@ fn json_line(
 fn json_sequence(text: &str) -> Json {
     let mut found = Vec::new();
     let mut issues = Vec::new();
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<ocds::Top>();
     let (mut line, mut counted_to) = (1, 0);
     let mut broken = false;
     loop {
@@ -207,10 +208,13 @@ fn json_sequence(text: &str) -> Json {
             None => break,
             Some(Ok(value)) => {
                 line += text[counted_to..start].matches('\n').count();
-                if value.is_object() {
-                    ocds::releases_in(value, &format!("{line}:"), &mut found, &mut issues);
-                } else {
-                    issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine));
+                match value {
+                    ocds::Top::Object(document) => {
+                        ocds::releases_in(*document, &format!("{line}:"), &mut found, &mut issues)
+                    }
+                    ocds::Top::Other => {
+                        issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine))
+                    }
                 }
                 counted_to = start;
             }
@@ -254,21 +258,24 @@ struct PackageMeta {
 }
 
 impl PackageMeta {
-    fn of(package: &Value) -> PackageMeta {
-        let text = |value: Option<&Value>| {
+    fn of(package: &ocds::Document) -> PackageMeta {
+        let text = |value: &lenient::Leaf| {
             value
-                .and_then(Value::as_str)
+                .as_str()
                 .map(crate::format::clean_text)
                 .filter(|text| !text.is_empty())
         };
         PackageMeta {
-            publisher: text(package.pointer("/publisher/name")),
-            license: text(package.get("license")),
-            uri: text(package.get("uri"))
+            publisher: package
+                .publisher
+                .get()
+                .and_then(|publisher| text(&publisher.name)),
+            license: text(&package.license),
+            uri: text(&package.uri)
                 .filter(|uri| uri.starts_with("https://") || uri.starts_with("http://")),
             published: package
-                .get("publishedDate")
-                .and_then(Value::as_str)
+                .published
+                .as_str()
                 .and_then(|date| CivilDate::parse(date.get(..10)?)),
         }
     }

@@ -8,154 +8,342 @@
 //! releases. Amounts in a currency other than the file's main one are never added to it: they
 //! are reported and left out. Fractional amounts are rounded half away from zero to whole units.
 
+use super::lenient::{lenient_object, Item, Key, Leaf, List, Merge, Obj, Shaped};
 use crate::format::{clean_text, DataIssue, Expected, Problem};
 use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts, YearMonth};
-use serde_json::{Map, Value};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::collections::HashMap;
+use std::fmt;
+
+lenient_object! {
+    /// A release, with only the fields the widget reads: everything else is skipped while the
+    /// file is parsed, so a large file costs memory for what is shown, not for what is published.
+    pub struct Release {
+        ocid: Leaf = "ocid",
+        id: Leaf = "id",
+        date: Leaf = "date",
+        buyer: Obj<Named> = "buyer",
+        parties: List<Item<Party>> = "parties",
+        tender: Obj<Tender> = "tender",
+        planning: Obj<Planning> = "planning",
+        awards: List<Item<Award>> = "awards",
+        contracts: List<Item<Contract>> = "contracts",
+    }
+}
+
+lenient_object! {
+    /// An organization reference (buyer, supplier) or a publisher.
+    pub struct Named {
+        id: Leaf = "id",
+        name: Leaf = "name",
+    }
+    id = id
+}
+
+lenient_object! {
+    /// An organization taking part.
+    pub struct Party {
+        id: Leaf = "id",
+        name: Leaf = "name",
+        roles: List<Leaf> = "roles",
+        address: Obj<Address> = "address",
+        details: Obj<Details> = "details",
+    }
+    id = id
+}
+
+lenient_object! {
+    /// Where an organization is.
+    pub struct Address {
+        region: Leaf = "region",
+    }
+}
+
+lenient_object! {
+    /// What an organization is (its size).
+    pub struct Details {
+        scale: Leaf = "scale",
+    }
+}
+
+lenient_object! {
+    /// The tender.
+    pub struct Tender {
+        title: Leaf = "title",
+        value: Obj<Amount> = "value",
+        method: Leaf = "procurementMethod",
+        category: Leaf = "mainProcurementCategory",
+        tenderers: Leaf = "numberOfTenderers",
+        period: Obj<Period> = "tenderPeriod",
+    }
+}
+
+lenient_object! {
+    /// A period.
+    pub struct Period {
+        start: Leaf = "startDate",
+    }
+}
+
+lenient_object! {
+    /// Planning: the budget.
+    pub struct Planning {
+        budget: Obj<Budget> = "budget",
+    }
+}
+
+lenient_object! {
+    /// A budget.
+    pub struct Budget {
+        amount: Obj<Amount> = "amount",
+    }
+}
+
+lenient_object! {
+    /// An amount of money.
+    pub struct Amount {
+        amount: Leaf = "amount",
+        currency: Leaf = "currency",
+    }
+}
+
+lenient_object! {
+    /// An award.
+    pub struct Award {
+        id: Leaf = "id",
+        status: Leaf = "status",
+        date: Leaf = "date",
+        value: Obj<Amount> = "value",
+        suppliers: List<Item<Named>> = "suppliers",
+    }
+    id = id
+}
+
+lenient_object! {
+    /// A contract.
+    pub struct Contract {
+        id: Leaf = "id",
+        status: Leaf = "status",
+        signed: Leaf = "dateSigned",
+        value: Obj<Amount> = "value",
+        implementation: Obj<Implementation> = "implementation",
+    }
+    id = id
+}
+
+lenient_object! {
+    /// A contract's implementation: its payments.
+    pub struct Implementation {
+        transactions: List<Item<Transaction>> = "transactions",
+    }
+}
+
+lenient_object! {
+    /// A payment (`value`, or `amount` in OCDS 1.0).
+    pub struct Transaction {
+        id: Leaf = "id",
+        value: Obj<Amount> = "value",
+        amount: Obj<Amount> = "amount",
+    }
+    id = id
+}
+
+lenient_object! {
+    /// A record: a compiled release, or releases to compile.
+    pub struct Record {
+        ocid: Leaf = "ocid",
+        compiled: Obj<Release> = "compiledRelease",
+        releases: List<Item<Release>> = "releases",
+    }
+}
+
+/// A top-level JSON object of an OCDS input: a release or record package, a record or a
+/// release, or a Pantau file (recognised by `format`, then read as a JSON tree).
+#[derive(Debug, Default)]
+pub struct Document {
+    /// `format` (Pantau's own files say `pantau-pbj`).
+    pub format: Leaf,
+    /// A package's publisher.
+    pub publisher: Obj<Named>,
+    /// A package's licence.
+    pub license: Leaf,
+    /// A package's address.
+    pub uri: Leaf,
+    /// A package's date.
+    pub published: Leaf,
+    /// A record's compiled release.
+    pub compiled: Obj<Release>,
+    /// A release package's (or a record's) releases.
+    pub releases: List<Item<Release>>,
+    /// A record package's records.
+    pub records: List<Item<Record>>,
+    /// The document's own release fields (when it is a release or record).
+    pub release: Release,
+}
+
+impl Document {
+    /// Whether the document looks like OCDS at all.
+    pub fn is_ocds(&self) -> bool {
+        self.release.ocid.is_present()
+            || self.compiled.is_present()
+            || self.releases.is_present()
+            || self.records.is_present()
+    }
+}
+
+/// Any top-level JSON value: an object read as a [`Document`], anything else skipped.
+pub enum Top {
+    /// A JSON object.
+    Object(Box<Document>),
+    /// Anything else.
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Top {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TopVisitor;
+        impl<'de> Visitor<'de> for TopVisitor {
+            type Value = Top;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("any JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Top, E> {
+                Ok(Top::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Top, E> {
+                Ok(Top::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Top, E> {
+                Ok(Top::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Top, E> {
+                Ok(Top::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Top, E> {
+                Ok(Top::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Top, E> {
+                Ok(Top::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Top::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
+                let mut document = Document::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    match &*key.0 {
+                        "format" => document.format = map.next_value()?,
+                        "publisher" => document.publisher = map.next_value()?,
+                        "license" => document.license = map.next_value()?,
+                        "uri" => document.uri = map.next_value()?,
+                        "publishedDate" => document.published = map.next_value()?,
+                        "compiledRelease" => document.compiled = map.next_value()?,
+                        "releases" => document.releases = map.next_value()?,
+                        "records" => document.records = map.next_value()?,
+                        key => {
+                            if !document.release.set(key, &mut map)? {
+                                map.next_value::<IgnoredAny>()?;
+                            }
+                        }
+                    }
+                }
+                Ok(Top::Object(Box::new(document)))
+            }
+        }
+        deserializer.deserialize_any(TopVisitor)
+    }
+}
 
 /// A release (or compiled release) found in the input, with where it was.
+#[derive(Debug)]
 pub struct Found {
     /// JSON path or line, for data issues.
     pub path: String,
     /// The release.
-    pub release: Value,
+    pub release: Release,
     /// Whether it is already compiled (a record's `compiledRelease`).
     pub compiled: bool,
 }
 
-/// The fields the widget reads, by section; everything else is dropped as soon as a release is
-/// read, so that a large file costs memory for what is shown, not for what is published.
-const KEPT: &[(&str, &[&str])] = &[
-    (
-        "",
-        &[
-            "ocid",
-            "id",
-            "date",
-            "buyer",
-            "parties",
-            "tender",
-            "planning",
-            "awards",
-            "contracts",
-        ],
-    ),
-    ("buyer", &["id", "name"]),
-    ("parties", &["id", "name", "roles", "address", "details"]),
-    (
-        "tender",
-        &[
-            "title",
-            "value",
-            "procurementMethod",
-            "mainProcurementCategory",
-            "numberOfTenderers",
-            "tenderPeriod",
-        ],
-    ),
-    ("planning", &["budget"]),
-    ("awards", &["id", "status", "date", "value", "suppliers"]),
-    (
-        "contracts",
-        &["id", "status", "dateSigned", "value", "implementation"],
-    ),
-];
-
-fn keep_only(value: &mut Value, names: &[&str]) {
-    if let Value::Object(map) = value {
-        map.retain(|key, _| names.contains(&key.as_str()));
-    }
-}
-
-/// A release with only the fields the widget reads ([`KEPT`]); `null` values stay (they remove
-/// a field when releases merge).
-pub fn prune(mut release: Value) -> Value {
-    for (section, names) in KEPT {
-        match *section {
-            "" => keep_only(&mut release, names),
-            section => match release.get_mut(section) {
-                Some(Value::Array(items)) => {
-                    items.iter_mut().for_each(|item| keep_only(item, names))
-                }
-                Some(value) => keep_only(value, names),
-                None => {}
-            },
-        }
-    }
-    release
-}
-
 /// Releases and compiled releases in one parsed document (a package, a record, a release).
 pub fn releases_in(
-    document: Value,
+    document: Document,
     path: &str,
     found: &mut Vec<Found>,
     issues: &mut Vec<DataIssue>,
 ) {
-    let Value::Object(mut object) = document else {
-        issues.push(DataIssue::new(path, Problem::WrongType(Expected::Object)));
-        return;
-    };
     let here = path.trim_end_matches('.');
-    if object.contains_key("ocid") {
-        if object.contains_key("compiledRelease") || object.contains_key("releases") {
-            record_releases(Value::Object(object), here, found, issues);
+    if document.release.ocid.is_present() {
+        if document.compiled.is_present() || document.releases.is_present() {
+            record_releases(document.compiled, document.releases, here, found, issues);
         } else {
             found.push(Found {
                 path: here.to_owned(),
-                release: prune(Value::Object(object)),
+                release: document.release,
                 compiled: false,
             });
         }
-    } else if let Some(Value::Array(releases)) = object.remove("releases") {
+    } else if let Shaped::Set(releases) = document.releases {
         for (index, release) in releases.into_iter().enumerate() {
             let path = format!("{path}releases[{index}]");
-            if release.get("ocid").is_some() {
-                found.push(Found {
+            match release {
+                Item::Object(release) if release.ocid.is_present() => found.push(Found {
                     path,
-                    release: prune(release),
+                    release,
                     compiled: false,
-                });
-            } else {
-                issues.push(DataIssue::new(format!("{path}.ocid"), Problem::Missing));
+                }),
+                _ => issues.push(DataIssue::new(format!("{path}.ocid"), Problem::Missing)),
             }
         }
-    } else if let Some(Value::Array(records)) = object.remove("records") {
+    } else if let Shaped::Set(records) = document.records {
         for (index, record) in records.into_iter().enumerate() {
-            record_releases(record, &format!("{path}records[{index}]"), found, issues);
+            let path = format!("{path}records[{index}]");
+            match record {
+                Item::Object(record) => {
+                    record_releases(record.compiled, record.releases, &path, found, issues)
+                }
+                Item::Other => {
+                    issues.push(DataIssue::new(path, Problem::WrongType(Expected::Object)))
+                }
+            }
         }
     } else {
         issues.push(DataIssue::new(format!("{path}ocid"), Problem::Missing));
     }
 }
 
-fn record_releases(record: Value, path: &str, found: &mut Vec<Found>, issues: &mut Vec<DataIssue>) {
-    let Value::Object(mut record) = record else {
-        issues.push(DataIssue::new(path, Problem::WrongType(Expected::Object)));
-        return;
-    };
-    if let Some(compiled) = record.remove("compiledRelease").filter(Value::is_object) {
+fn record_releases(
+    compiled: Obj<Release>,
+    releases: List<Item<Release>>,
+    path: &str,
+    found: &mut Vec<Found>,
+    issues: &mut Vec<DataIssue>,
+) {
+    if let Shaped::Set(compiled) = compiled {
         found.push(Found {
             path: format!("{path}.compiledRelease"),
-            release: prune(compiled),
+            release: compiled,
             compiled: true,
         });
         return;
     }
     // Without a compiled release, a record's releases count only if they are whole releases
     // (not links to them).
-    let releases = match record.remove("releases") {
-        Some(Value::Array(releases)) => releases,
+    let before = found.len();
+    let releases = match releases {
+        Shaped::Set(releases) => releases,
         _ => Vec::new(),
     };
-    let before = found.len();
     for (index, release) in releases.into_iter().enumerate() {
-        if release.get("ocid").is_some() {
-            found.push(Found {
-                path: format!("{path}.releases[{index}]"),
-                release: prune(release),
-                compiled: false,
-            });
+        if let Item::Object(release) = release {
+            if release.ocid.is_present() {
+                found.push(Found {
+                    path: format!("{path}.releases[{index}]"),
+                    release,
+                    compiled: false,
+                });
+            }
         }
     }
     if found.len() == before {
@@ -166,46 +354,11 @@ fn record_releases(record: Value, path: &str, found: &mut Vec<Found>, issues: &m
     }
 }
 
-/// Merges `patch` into `target` (the standard's merge, simplified as the module says).
-pub fn merge(target: &mut Value, patch: &Value) {
-    match (target, patch) {
-        (Value::Object(target), Value::Object(patch)) => {
-            for (key, value) in patch {
-                match value {
-                    Value::Null => {
-                        target.remove(key);
-                    }
-                    _ => match target.get_mut(key) {
-                        Some(existing) => merge(existing, value),
-                        None => {
-                            target.insert(key.clone(), value.clone());
-                        }
-                    },
-                }
-            }
-        }
-        (Value::Array(target), Value::Array(patch))
-            if patch.iter().all(|item| item.get("id").is_some()) =>
-        {
-            for item in patch {
-                match target
-                    .iter_mut()
-                    .find(|known| known.get("id") == item.get("id"))
-                {
-                    Some(known) => merge(known, item),
-                    None => target.push(item.clone()),
-                }
-            }
-        }
-        (target, patch) => *target = patch.clone(),
-    }
-}
-
 /// Releases gathered by `ocid`, in order of first appearance (file order within an `ocid`).
 #[derive(Default)]
 pub struct Grouped {
-    order: Vec<String>,
-    groups: HashMap<String, Vec<(usize, Found)>>,
+    index: HashMap<String, usize>,
+    groups: Vec<Vec<(usize, Found)>>,
     next: usize,
 }
 
@@ -214,30 +367,28 @@ impl Grouped {
     pub fn add(&mut self, item: Found) {
         let ocid = item
             .release
-            .get("ocid")
-            .and_then(Value::as_str)
+            .ocid
+            .as_str()
             .map(clean_text)
             .unwrap_or_default();
-        let group = self.groups.entry(ocid.clone()).or_default();
-        if group.is_empty() {
-            self.order.push(ocid);
+        let count = self.groups.len();
+        let group = *self.index.entry(ocid).or_insert(count);
+        if group == count {
+            self.groups.push(Vec::new());
         }
-        group.push((self.next, item));
+        self.groups[group].push((self.next, item));
         self.next += 1;
     }
 
     /// The groups, in order of first appearance.
-    pub fn into_groups(mut self) -> impl Iterator<Item = Vec<(usize, Found)>> {
-        let order = std::mem::take(&mut self.order);
-        order
-            .into_iter()
-            .filter_map(move |ocid| self.groups.remove(&ocid))
+    pub fn into_groups(self) -> impl Iterator<Item = Vec<(usize, Found)>> {
+        self.groups.into_iter()
     }
 }
 
 /// The compiled release of one `ocid`'s group: its compiled release as it is (the last one
 /// wins), else its releases merged in date order.
-pub fn compile_group(mut group: Vec<(usize, Found)>) -> Option<(String, Value)> {
+pub fn compile_group(mut group: Vec<(usize, Found)>) -> Option<(String, Release)> {
     if let Some(position) = group.iter().rposition(|(_, item)| item.compiled) {
         let (_, compiled) = group.swap_remove(position);
         return Some((compiled.path, compiled.release));
@@ -247,22 +398,14 @@ pub fn compile_group(mut group: Vec<(usize, Found)>) -> Option<(String, Value)> 
         // loses its top-level nulls; no copy needed.
         let (_, only) = group.pop()?;
         let mut release = only.release;
-        if let Value::Object(fields) = &mut release {
-            fields.retain(|_, value| !value.is_null());
-        }
+        release.forget_null();
         return Some((only.path, release));
     }
     // Date order; releases of the same date by their id, so that the file's order never
     // matters.
     let key = |item: &Found| {
-        let text = |name: &str| {
-            item.release
-                .get(name)
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_owned()
-        };
-        (text("date"), text("id"))
+        let text = |leaf: &Leaf| leaf.as_str().unwrap_or("").to_owned();
+        (text(&item.release.date), text(&item.release.id))
     };
     group.sort_by(|(a_index, a), (b_index, b)| key(a).cmp(&key(b)).then(a_index.cmp(b_index)));
     // Identical releases (the same release published twice) merge to the same result.
@@ -270,47 +413,38 @@ pub fn compile_group(mut group: Vec<(usize, Found)>) -> Option<(String, Value)> 
         .last()
         .map(|(_, item)| item.path.clone())
         .unwrap_or_default();
-    let mut compiled = Value::Object(Map::new());
+    let mut compiled = Release::default();
     for (_, item) in &group {
-        merge(&mut compiled, &item.release);
+        compiled.merge(&item.release);
     }
     Some((path, compiled))
 }
 
-/// An amount of a `{amount, currency}` value: `Some(Ok(..))` in `currency`, `Some(Err(code))`
-/// in another currency, `None` when absent or unusable (reported).
+/// An amount of a `{amount, currency}` value in `currency`; `None` when absent or unusable, or
+/// in another currency (both reported).
 fn amount(
-    value: Option<&Value>,
-    path: &str,
+    value: &Obj<Amount>,
+    path: impl FnOnce() -> String,
     currency: &str,
     issues: &mut Vec<DataIssue>,
 ) -> Option<Rupiah> {
-    let value = value?;
-    let number = value.get("amount")?;
-    let code = value.get("currency").and_then(Value::as_str).unwrap_or("");
-    if code != currency {
-        issues.push(DataIssue::new(
-            format!("{path}.currency"),
-            Problem::OtherCurrency(clean_text(code)),
-        ));
-        return None;
-    }
-    match number.as_f64() {
+    let value = value.get()?;
+    let number = value.amount.get()?;
+    let code = value.currency.as_str().unwrap_or("");
+    let problem = match number.as_f64() {
+        _ if code != currency => Problem::OtherCurrency(clean_text(code)),
         Some(amount) if amount.is_finite() && (0.0..9.2e18).contains(&amount) => {
-            Some(Rupiah(amount.round() as i64))
+            return Some(Rupiah(amount.round() as i64))
         }
-        Some(amount) if amount < 0.0 => {
-            issues.push(DataIssue::new(format!("{path}.amount"), Problem::Negative));
-            None
-        }
-        _ => {
-            issues.push(DataIssue::new(
-                format!("{path}.amount"),
-                Problem::WrongType(Expected::WholeNumber),
-            ));
-            None
-        }
-    }
+        Some(amount) if amount < 0.0 => Problem::Negative,
+        _ => Problem::WrongType(Expected::WholeNumber),
+    };
+    let field = match problem {
+        Problem::OtherCurrency(_) => "currency",
+        _ => "amount",
+    };
+    issues.push(DataIssue::new(format!("{}.{field}", path()), problem));
+    None
 }
 
 fn sum(amounts: impl Iterator<Item = Option<Rupiah>>) -> Option<Rupiah> {
@@ -322,44 +456,33 @@ fn sum(amounts: impl Iterator<Item = Option<Rupiah>>) -> Option<Rupiah> {
     }
 }
 
-fn list<'a>(release: &'a Value, key: &str) -> &'a [Value] {
-    release
-        .get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+/// The objects of a list (items that are not objects are skipped).
+fn objects<T>(list: &List<Item<T>>) -> impl Iterator<Item = (usize, &T)> {
+    list.items()
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| Some((index, item.get()?)))
 }
 
-fn text(value: Option<&Value>) -> Option<String> {
-    value
-        .and_then(Value::as_str)
+fn text(leaf: &Leaf) -> Option<String> {
+    leaf.as_str()
         .map(clean_text)
         .filter(|text| !text.is_empty())
 }
 
-fn month_of(value: Option<&Value>) -> Option<YearMonth> {
-    value
-        .and_then(Value::as_str)
+fn month_of(leaf: &Leaf) -> Option<YearMonth> {
+    leaf.as_str()
         .and_then(|date| YearMonth::parse(date.get(..7)?))
 }
 
 /// Counts the currencies of a compiled release's amounts (tender, awards, contracts).
-pub fn count_currencies(release: &Value, counts: &mut HashMap<String, usize>) {
-    fn currency_of(value: Option<&Value>) -> Option<&str> {
-        value?.get("currency")?.as_str()
-    }
-    let values = std::iter::once(release.pointer("/tender/value"))
-        .chain(
-            list(release, "awards")
-                .iter()
-                .map(|award| award.get("value")),
-        )
-        .chain(
-            list(release, "contracts")
-                .iter()
-                .map(|contract| contract.get("value")),
-        );
-    for code in values.filter_map(currency_of) {
+pub fn count_currencies(release: &Release, counts: &mut HashMap<String, usize>) {
+    let tender = release.tender.get().map(|tender| &tender.value);
+    let values = tender
+        .into_iter()
+        .chain(objects(&release.awards).map(|(_, award)| &award.value))
+        .chain(objects(&release.contracts).map(|(_, contract)| &contract.value));
+    for code in values.filter_map(|value| value.get()?.currency.as_str()) {
         match counts.get_mut(code) {
             Some(count) => *count += 1,
             None => {
@@ -378,88 +501,89 @@ pub fn best_currency(counts: &HashMap<String, usize>) -> Option<String> {
     crate::model::Currency::new(best.0).map(|_| best.0.clone())
 }
 
+/// Whether an award or contract still counts (not cancelled or unsuccessful).
+fn live(status: &Leaf) -> bool {
+    !matches!(status.as_str(), Some("cancelled" | "unsuccessful"))
+}
+
 /// The package of one compiled release, with amounts in `currency`.
 pub fn package(
     path: &str,
-    release: &Value,
+    release: &Release,
     currency: &str,
     fallback_year: i32,
     issues: &mut Vec<DataIssue>,
 ) -> Option<Package> {
-    let parties = list(release, "parties");
-    let buyer_id = release.pointer("/buyer/id");
-    let buyer_party = parties.iter().find(|party| {
-        (buyer_id.is_some() && party.get("id") == buyer_id)
-            || list(party, "roles")
+    let parties = || objects(&release.parties).map(|(_, party)| party);
+    let buyer = release.buyer.get();
+    let buyer_id = buyer.and_then(|buyer| buyer.id.get());
+    let buyer_party = parties().find(|party| {
+        (buyer_id.is_some() && party.id.get() == buyer_id)
+            || party
+                .roles
+                .items()
                 .iter()
                 .any(|role| role.as_str() == Some("buyer"))
     });
-    let tender = release.get("tender");
-    let awards = list(release, "awards");
-    let contracts = list(release, "contracts");
-    let live = |item: &&Value| {
-        !matches!(
-            item.get("status").and_then(Value::as_str),
-            Some("cancelled" | "unsuccessful")
-        )
-    };
-    let rencana = amount(
-        release.pointer("/tender/value"),
-        &format!("{path}.tender.value"),
-        currency,
-        issues,
-    )
-    .or_else(|| {
-        amount(
-            release.pointer("/planning/budget/amount"),
-            &format!("{path}.planning.budget.amount"),
-            currency,
-            issues,
-        )
-    });
-    let contracted = sum(contracts
-        .iter()
-        .enumerate()
-        .filter(|(_, contract)| live(contract))
+    let tender = release.tender.get();
+    let budget = release
+        .planning
+        .get()
+        .and_then(|planning| planning.budget.get())
+        .map(|budget| &budget.amount);
+    let rencana = tender
+        .and_then(|tender| {
+            amount(
+                &tender.value,
+                || format!("{path}.tender.value"),
+                currency,
+                issues,
+            )
+        })
+        .or_else(|| {
+            let budget = budget?;
+            amount(
+                budget,
+                || format!("{path}.planning.budget.amount"),
+                currency,
+                issues,
+            )
+        });
+    let contracted = sum(objects(&release.contracts)
+        .filter(|(_, contract)| live(&contract.status))
         .map(|(index, contract)| {
             amount(
-                contract.get("value"),
-                &format!("{path}.contracts[{index}].value"),
+                &contract.value,
+                || format!("{path}.contracts[{index}].value"),
                 currency,
                 issues,
             )
         }));
-    let awarded = sum(awards
-        .iter()
-        .enumerate()
-        .filter(|(_, award)| live(award))
+    let awarded = sum(objects(&release.awards)
+        .filter(|(_, award)| live(&award.status))
         .map(|(index, award)| {
             amount(
-                award.get("value"),
-                &format!("{path}.awards[{index}].value"),
+                &award.value,
+                || format!("{path}.awards[{index}].value"),
                 currency,
                 issues,
             )
         }));
-    let paid = sum(contracts
-        .iter()
-        .enumerate()
-        .flat_map(|(index, contract)| {
-            list(
-                contract.get("implementation").unwrap_or(&Value::Null),
-                "transactions",
-            )
-            .iter()
-            .enumerate()
-            .map(move |(number, transaction)| (index, number, transaction))
+    let paid = sum(objects(&release.contracts)
+        .filter_map(|(index, contract)| Some((index, contract.implementation.get()?)))
+        .flat_map(|(index, implementation)| {
+            objects(&implementation.transactions)
+                .map(move |(number, transaction)| (index, number, transaction))
         })
         .map(|(index, number, transaction)| {
-            let value = transaction
-                .get("value")
-                .or_else(|| transaction.get("amount"));
+            let value = if transaction.value.is_present() {
+                &transaction.value
+            } else {
+                &transaction.amount
+            };
             amount(
                 value,
-                &format!("{path}.contracts[{index}].implementation.transactions[{number}].value"),
+                || format!("{path}.contracts[{index}].implementation.transactions[{number}].value"),
                 currency,
                 issues,
             )
@@ -473,49 +597,51 @@ pub fn package(
         issues.push(DataIssue::new(path, Problem::NoAmount));
         return None;
     }
-    let month = contracts
-        .iter()
-        .find_map(|contract| month_of(contract.get("dateSigned")))
-        .or_else(|| awards.iter().find_map(|award| month_of(award.get("date"))))
-        .or_else(|| month_of(release.pointer("/tender/tenderPeriod/startDate")))
-        .or_else(|| month_of(release.get("date")));
-    let method =
-        text(release.pointer("/tender/procurementMethod")).and_then(|code| match code.as_str() {
+    let month = objects(&release.contracts)
+        .find_map(|(_, contract)| month_of(&contract.signed))
+        .or_else(|| objects(&release.awards).find_map(|(_, award)| month_of(&award.date)))
+        .or_else(|| {
+            let period = tender?.period.get()?;
+            month_of(&period.start)
+        })
+        .or_else(|| month_of(&release.date));
+    let method = tender
+        .and_then(|tender| text(&tender.method))
+        .and_then(|code| match code.as_str() {
             "open" => Some(Method::Open),
             "selective" => Some(Method::Selective),
             "limited" => Some(Method::Limited),
             "direct" => Some(Method::Direct),
             _ => None,
         });
-    let kind = text(release.pointer("/tender/mainProcurementCategory")).and_then(|code| match code
-        .as_str()
-    {
-        "goods" => Some(ProcurementType::Barang),
-        "works" => Some(ProcurementType::PekerjaanKonstruksi),
-        "services" => Some(ProcurementType::Jasa),
-        _ => None,
-    });
+    let kind = tender
+        .and_then(|tender| text(&tender.category))
+        .and_then(|code| match code.as_str() {
+            "goods" => Some(ProcurementType::Barang),
+            "works" => Some(ProcurementType::PekerjaanKonstruksi),
+            "services" => Some(ProcurementType::Jasa),
+            _ => None,
+        });
     // Supplier size: micro or sme counts as small (OCDS does not tell small from medium);
     // any large supplier makes the package not small; unknown when no supplier says.
-    let scales: Vec<&str> = awards
-        .iter()
-        .filter(live)
-        .flat_map(|award| list(award, "suppliers"))
-        .filter_map(|supplier| {
-            parties
-                .iter()
-                .find(|party| party.get("id") == supplier.get("id"))
+    let scales: Vec<&str> = objects(&release.awards)
+        .filter(|(_, award)| live(&award.status))
+        .flat_map(|(_, award)| objects(&award.suppliers))
+        .filter_map(|(_, supplier)| {
+            let id = supplier.id.get();
+            parties().find(|party| party.id.get() == id)
         })
-        .filter_map(|party| party.pointer("/details/scale").and_then(Value::as_str))
+        .filter_map(|party| party.details.get()?.scale.as_str())
         .collect();
     let umkk =
         (!scales.is_empty()).then(|| scales.iter().all(|scale| matches!(*scale, "micro" | "sme")));
     Some(Package {
-        id: text(release.get("ocid")),
-        name: text(release.pointer("/tender/title")),
-        unit: text(release.pointer("/buyer/name"))
-            .or_else(|| buyer_party.and_then(|party| text(party.get("name")))),
-        region: buyer_party.and_then(|party| text(party.pointer("/address/region"))),
+        id: text(&release.ocid),
+        name: tender.and_then(|tender| text(&tender.title)),
+        unit: buyer
+            .and_then(|buyer| text(&buyer.name))
+            .or_else(|| buyer_party.and_then(|party| text(&party.name))),
+        region: buyer_party.and_then(|party| text(&party.address.get()?.region)),
         method,
         kind,
         fiscal_year: month.map_or(fallback_year, |month| month.year),
@@ -523,9 +649,7 @@ pub fn package(
         amounts,
         pdn: None,
         umkk,
-        tenderers: tender
-            .and_then(|tender| tender.get("numberOfTenderers"))
-            .and_then(Value::as_u64),
+        tenderers: tender.and_then(|tender| tender.tenderers.as_u64()),
         count: 1,
         provenance: Provenance::default(),
     })
@@ -535,43 +659,57 @@ pub fn package(
 mod tests {
     use super::*;
 
+    fn release(json: &str) -> Release {
+        serde_json::from_str(json).unwrap()
+    }
+
     #[test]
     fn one_release_compiles_to_itself_as_a_merge_would() {
-        let release = serde_json::json!({"ocid": "o", "id": "r", "buyer": null, "tender": {"value": null, "title": "T"}});
+        let only = release(
+            r#"{"ocid": "o", "id": "r", "buyer": null, "tender": {"value": null, "title": "T"}}"#,
+        );
         let group = vec![(
             0,
             Found {
                 path: "x".into(),
-                release: release.clone(),
+                release: only.clone(),
                 compiled: false,
             },
         )];
-        let mut merged = Value::Object(Map::new());
-        merge(&mut merged, &release);
+        let mut merged = Release::default();
+        merged.merge(&only);
         assert_eq!(compile_group(group), Some(("x".to_owned(), merged)));
     }
 
     #[test]
-    fn pruning_keeps_what_the_widget_reads_and_drops_the_rest() {
-        let release = serde_json::json!({
+    fn only_what_the_widget_reads_is_kept() {
+        let read = release(
+            r#"{
             "ocid": "o", "id": "r", "date": "2024-01-01", "language": "en", "tag": ["tender"],
             "tender": {"value": {"amount": 1, "currency": "IDR"}, "items": [{"id": 1}], "documents": [], "numberOfTenderers": 2},
             "awards": [{"id": "a", "value": {"amount": 1, "currency": "IDR"}, "documents": [], "suppliers": [{"id": "s"}]}],
             "parties": [{"id": "s", "name": "S", "roles": ["supplier"], "contactPoint": {"email": "x"}, "details": {"scale": "micro"}}],
             "planning": {"budget": {"amount": {"amount": 5}}, "rationale": "long text"},
             "buyer": null
-        });
-        let pruned = prune(release);
+        }"#,
+        );
+        let same = release(
+            r#"{
+            "ocid": "o", "id": "r", "date": "2024-01-01",
+            "tender": {"value": {"amount": 1, "currency": "IDR"}, "numberOfTenderers": 2},
+            "awards": [{"id": "a", "value": {"amount": 1, "currency": "IDR"}, "suppliers": [{"id": "s"}]}],
+            "parties": [{"id": "s", "name": "S", "roles": ["supplier"], "details": {"scale": "micro"}}],
+            "planning": {"budget": {"amount": {"amount": 5}}},
+            "buyer": null
+        }"#,
+        );
+        assert_eq!(read, same);
+        assert_eq!(read.buyer, Shaped::Null);
         assert_eq!(
-            pruned,
-            serde_json::json!({
-                "ocid": "o", "id": "r", "date": "2024-01-01",
-                "tender": {"value": {"amount": 1, "currency": "IDR"}, "numberOfTenderers": 2},
-                "awards": [{"id": "a", "value": {"amount": 1, "currency": "IDR"}, "suppliers": [{"id": "s"}]}],
-                "parties": [{"id": "s", "name": "S", "roles": ["supplier"], "details": {"scale": "micro"}}],
-                "planning": {"budget": {"amount": {"amount": 5}}},
-                "buyer": null
-            })
+            read.tender
+                .get()
+                .and_then(|tender| tender.tenderers.as_u64()),
+            Some(2)
         );
     }
 }

@@ -7,7 +7,6 @@ use super::{csv, detect, json_line, ocds, read_json, text, Json, Kind, Origin, P
 use super::{Source, SourceFormat};
 use crate::format::{DataIssue, LoadError, Loaded};
 use crate::model::Package;
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// An input being read.
@@ -30,14 +29,14 @@ enum State {
     /// Compiling the releases of each `ocid`, counting the currencies of the results.
     Compiling {
         groups: std::vec::IntoIter<Vec<(usize, ocds::Found)>>,
-        compiled: Vec<(String, Value)>,
+        compiled: Vec<(String, ocds::Release)>,
         counts: HashMap<String, usize>,
         issues: Vec<DataIssue>,
         meta: PackageMeta,
     },
     /// Turning compiled releases into packages in the main currency.
     Packaging {
-        compiled: std::vec::IntoIter<(String, Value)>,
+        compiled: std::vec::IntoIter<(String, ocds::Release)>,
         currency: String,
         packages: Vec<Package>,
         issues: Vec<DataIssue>,
@@ -53,11 +52,10 @@ fn is_json_lines(text: &str) -> bool {
         return false;
     };
     !rest.trim().is_empty()
-        && serde_json::from_str::<Value>(first).is_ok_and(|value| {
-            ["ocid", "releases", "records", "compiledRelease"]
-                .iter()
-                .any(|key| value.get(key).is_some())
-        })
+        && matches!(
+            serde_json::from_str::<ocds::Top>(first),
+            Ok(ocds::Top::Object(document)) if document.is_ocds()
+        )
 }
 
 /// The state that compiles `grouped` releases.
@@ -75,23 +73,24 @@ fn compiling(grouped: ocds::Grouped, issues: Vec<DataIssue>, meta: PackageMeta) 
 impl Reading {
     /// Starts reading `source`.
     pub fn start(source: Source) -> Reading {
+        let (address, current_year) = (source.address, source.current_year);
         let reading = |text: String, state: State| Reading {
             text,
-            address: source.address.to_owned(),
-            current_year: source.current_year,
+            address: address.to_owned(),
+            current_year,
             state,
         };
         let done = |result| reading(String::new(), State::Done(Some(result)));
         match detect(&source) {
             Kind::WebPage => done(Err(LoadError::NotAFile)),
-            Kind::Pantau => done(crate::format::parse(source.bytes)),
+            Kind::Pantau => done(crate::format::parse(&source.bytes)),
             Kind::Csv => {
-                let text = text::decode(source.bytes).into_owned();
-                let state = State::Csv(csv::CsvRead::new(&text, source.current_year));
+                let text = text::into_text(source.bytes).into_owned();
+                let state = State::Csv(csv::CsvRead::new(&text, current_year));
                 reading(text, state)
             }
             Kind::Json => {
-                let text = text::decode(source.bytes);
+                let text = text::into_text(source.bytes);
                 if is_json_lines(&text) {
                     let state = State::Lines {
                         cursor: 0,

@@ -30,6 +30,19 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
+/// The text of `bytes` as [`decode`] reads it; bytes that are owned and valid UTF-8 (without a
+/// byte-order mark) become the text without being copied.
+pub fn into_text(bytes: Cow<'_, [u8]>) -> Cow<'_, str> {
+    match bytes {
+        Cow::Borrowed(bytes) => decode(bytes),
+        Cow::Owned(bytes) => match String::from_utf8(bytes) {
+            Ok(text) if !text.starts_with('\u{FEFF}') => Cow::Owned(text),
+            Ok(text) => Cow::Owned(decode(text.as_bytes()).into_owned()),
+            Err(error) => Cow::Owned(decode(error.as_bytes()).into_owned()),
+        },
+    }
+}
+
 fn windows_1252(byte: u8) -> char {
     match byte {
         0x80..=0x9F => CP1252_HIGH[usize::from(byte - 0x80)],
@@ -54,5 +67,13 @@ mod tests {
         assert_eq!(decode("Belanja – €".as_bytes()), "Belanja – €");
         assert_eq!(decode(b"Caf\xE9 \x96 \x80 5"), "Café – € 5");
         assert_eq!(decode(b"\xFF\xFEa\x00\xE9\x00"), "aé");
+        for bytes in [
+            &b"\xEF\xBB\xBFnama"[..],
+            "Belanja – €".as_bytes(),
+            b"Caf\xE9",
+            b"\xFF\xFEa\x00",
+        ] {
+            assert_eq!(into_text(Cow::Owned(bytes.to_vec())), decode(bytes));
+        }
     }
 }

@@ -25,7 +25,28 @@ found = static_import.search(original)
 if found is None:
     sys.exit("trunk-post-build: the start-up script has an unexpected shape")
 script = static_import.sub(lambda m: f"const bindings = await import('{m.group(1)}');\nconst init = bindings.default;", original)
-body = (
+# The data file starts downloading while the code loads: a preload for the address the widget
+# will ask for (its `src` parameter, else the default from src/app/config.rs), in the same
+# mode and credentials as the widget's own request, which the browser then answers from it.
+config = (Path(__file__).resolve().parent.parent / "src" / "app" / "config.rs").read_text(encoding="utf-8")
+default_src = re.search(r'pub const DEFAULT_SRC: &str = "([^"]+)";', config)
+if default_src is None:
+    sys.exit("trunk-post-build: DEFAULT_SRC not found in src/app/config.rs")
+preload = (
+    "try {\n"
+    "  const page = new URL(location.href);\n"
+    f"  const src = new URL((page.searchParams.get('src') || '').trim() || '{default_src.group(1)}', page);\n"
+    "  if (src.protocol === 'https:' || src.protocol === 'http:') {\n"
+    "    const link = document.createElement('link');\n"
+    "    link.rel = 'preload';\n"
+    "    link.as = 'fetch';\n"
+    "    link.crossOrigin = 'anonymous';\n"
+    "    link.href = src.href;\n"
+    "    document.head.append(link);\n"
+    "  }\n"
+    "} catch (_) {}\n"
+)
+body = preload + (
     "try {\n" + script + "\n} catch (error) {\n"
     "  const host = document.getElementById('pantau');\n"
     "  if (host) {\n"

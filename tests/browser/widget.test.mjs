@@ -3,6 +3,7 @@
 // for each way the data can fail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { start } from './harness.mjs';
 
 let app;
@@ -40,6 +41,29 @@ before(async () => {
   );
 });
 after(async () => app.stop());
+
+test('the data starts downloading while the code loads, and is fetched once', async () => {
+  let requests = 0;
+  const sample = await readFile(new URL('../../data/kaltim-2024.json', import.meta.url));
+  app.fixtures.set('/fixtures/counted.json', (request, response) => {
+    requests += 1;
+    response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    response.end(sample);
+  });
+  const { page, errors, close } = await app.open('?lang=id&src=%20fixtures/counted.json%20');
+  assert.equal(await page.locator('svg.pantau-svg').count(), 3);
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const data = entries.filter((entry) => entry.name.endsWith('/fixtures/counted.json'));
+    return data.map((entry) => entry.initiatorType);
+  });
+  // Requested by the start-up script's preload (not by the widget after its code ran), and the
+  // widget's own request answered from it: the server saw one request.
+  assert.deepEqual(timing, ['link']);
+  assert.equal(requests, 1, 'one request for the data file');
+  assert.deepEqual(errors, []);
+  await close();
+});
 
 test('spending view renders the cumulative chart and both breakdowns from the sample', async () => {
   const { page, errors, close } = await app.open('?lang=id');

@@ -6,7 +6,8 @@ use crate::model::{
     Breakdown, Code, Dataset, Figure, LocalContent, Method, MonthlyAmount, Package,
     ProcurementType, Provenance, Rupiah, Spending, Stage, SupplierIndicators, UnitContent,
 };
-use std::collections::BTreeMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::Hash;
 
 /// What the reader chose; `None` is "all" (for the year and stage: the dataset's default).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -121,13 +122,12 @@ pub struct Options {
     pub default_year: i32,
 }
 
-/// Distinct names, sorted (one sort instantiation for every text dimension keeps the
-/// WebAssembly small).
-fn sorted(values: impl Iterator<Item = String>) -> Vec<String> {
-    let mut values: Vec<String> = values.collect();
-    values.sort_unstable();
-    values.dedup();
-    values
+/// Distinct names, sorted: hashed (many packages, few names), each copied once, then sorted.
+fn sorted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let distinct: HashSet<&str> = values.collect();
+    let mut names: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
+    names.sort_unstable();
+    names
 }
 
 /// The values of a vocabulary that `present` holds, in vocabulary order.
@@ -160,7 +160,7 @@ pub fn options(dataset: &Dataset) -> Options {
         let content = dataset.local_content.iter();
         return Options {
             units: sorted(
-                content.flat_map(|content| content.by_unit.iter().map(|unit| unit.unit.clone())),
+                content.flat_map(|content| content.by_unit.iter().map(|unit| unit.unit.as_str())),
             ),
             default_year: dataset.meta.fiscal_year,
             ..Options::default()
@@ -171,8 +171,16 @@ pub fn options(dataset: &Dataset) -> Options {
     years.dedup();
     let default_year = default_year(dataset);
     Options {
-        units: sorted(packages.iter().filter_map(|package| package.unit.clone())),
-        regions: sorted(packages.iter().filter_map(|package| package.region.clone())),
+        units: sorted(
+            packages
+                .iter()
+                .filter_map(|package| package.unit.as_deref()),
+        ),
+        regions: sorted(
+            packages
+                .iter()
+                .filter_map(|package| package.region.as_deref()),
+        ),
         methods: present(|method| {
             packages
                 .iter()
@@ -305,20 +313,35 @@ impl Sum {
     }
 }
 
-fn group<K: Ord>(
-    packages: &[&Package],
+/// Sums by key, in key order. Hashed while summing (many packages, few keys), sorted after.
+fn group<'a, K: Ord + Hash>(
+    packages: &[&'a Package],
     stage: Stage,
-    key: impl Fn(&Package) -> Option<K>,
+    key: impl Fn(&'a Package) -> Option<K>,
 ) -> Vec<Breakdown<K>> {
-    let mut groups: BTreeMap<K, Sum> = BTreeMap::new();
+    let mut groups: HashMap<K, Sum> = HashMap::default();
     for package in packages {
         if let (Some(key), Some(amount)) = (key(package), package.amounts.at(stage)) {
             groups.entry(key).or_default().add(amount, package);
         }
     }
+    let mut groups: Vec<(K, Sum)> = groups.into_iter().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     groups
         .into_iter()
         .filter_map(|(key, sum)| sum.breakdown(key))
+        .collect()
+}
+
+/// Breakdowns keyed by borrowed names (grouping copies no name), with their own names.
+fn named(rows: Vec<Breakdown<&str>>) -> Vec<Breakdown<String>> {
+    rows.into_iter()
+        .map(|row| Breakdown {
+            key: row.key.to_owned(),
+            amount: row.amount,
+            packages: row.packages,
+            provenance: row.provenance,
+        })
         .collect()
 }
 
@@ -358,8 +381,8 @@ fn spending_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Spendin
         monthly,
         by_method: group(packages, stage, |package| package.method),
         by_type: group(packages, stage, |package| package.kind),
-        by_unit: group(packages, stage, |package| package.unit.clone()),
-        by_region: group(packages, stage, |package| package.region.clone()),
+        by_unit: named(group(packages, stage, |package| package.unit.as_deref())),
+        by_region: named(group(packages, stage, |package| package.region.as_deref())),
     };
     let empty = spending.monthly.is_empty()
         && spending.by_method.is_empty()
@@ -423,12 +446,14 @@ fn local_content_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Lo
         usable.then_some((total, pdn, umkk))
     };
     let (total, pdn, umkk) = sums(&bought)?;
-    let mut units: BTreeMap<&str, Vec<&Package>> = BTreeMap::new();
+    let mut units: HashMap<&str, Vec<&Package>> = HashMap::default();
     for package in &bought {
         if let Some(unit) = &package.unit {
             units.entry(unit.as_str()).or_default().push(package);
         }
     }
+    let mut units: Vec<(&str, Vec<&Package>)> = units.into_iter().collect();
+    units.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let by_unit = units
         .into_iter()
         .filter_map(|(unit, packages)| {

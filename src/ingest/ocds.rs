@@ -11,8 +11,8 @@
 use super::lenient::{lenient_object, Item, Key, Leaf, List, Merge, Obj, Shaped};
 use crate::format::{clean_text, DataIssue, Expected, Problem};
 use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts, YearMonth};
+use rustc_hash::FxHashMap as HashMap;
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use std::collections::HashMap;
 use std::fmt;
 
 lenient_object! {

@@ -7,7 +7,7 @@ use super::{csv, detect, json_line, ocds, read_json, text, Json, Kind, Origin, P
 use super::{Source, SourceFormat};
 use crate::format::{DataIssue, LoadError, Loaded};
 use crate::model::Package;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// An input being read.
 pub struct Reading {
@@ -64,7 +64,7 @@ fn compiling(grouped: ocds::Grouped, issues: Vec<DataIssue>, meta: PackageMeta) 
     State::Compiling {
         groups: groups.into_iter(),
         compiled: Vec::new(),
-        counts: HashMap::new(),
+        counts: HashMap::default(),
         issues,
         meta,
     }

@@ -1,9 +1,25 @@
 //! Native ingest throughput: reads the big benchmark files (written by
 //! `node tests/bench/generate.mjs`) with the same code the widget runs, and prints MB/s.
-//! Usage: cargo bench --bench ingest [-- folder]. A measurement, not a test.
+//! Then the first render's pure work on the CSV's 100.000 packages: filter options, filtering
+//! and aggregating, the panels of every view. Usage: cargo bench --bench ingest [-- folder].
+//! A measurement, not a test.
 
+use pantau_pbj::analysis::filter::{apply, options, Filter};
+use pantau_pbj::i18n::Lang;
 use pantau_pbj::ingest::{read, Source};
+use pantau_pbj::views::{panels, View};
 use std::time::Instant;
+
+/// The best of three runs of `work`, in milliseconds.
+fn best_ms(mut work: impl FnMut()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed().as_secs_f64() * 1e3
+        })
+        .fold(f64::INFINITY, f64::min)
+}
 
 fn main() {
     let folder = std::env::args()
@@ -18,6 +34,7 @@ fn main() {
         };
         let mut times = Vec::new();
         let mut packages = 0;
+        let mut dataset = None;
         for _ in 0..3 {
             // Owned bytes, as the widget hands over a download.
             let owned = bytes.clone();
@@ -32,6 +49,9 @@ fn main() {
             .expect("the benchmark file reads");
             times.push(started.elapsed().as_secs_f64());
             packages = loaded.dataset.packages.len();
+            if name.ends_with(".csv") {
+                dataset = Some(loaded.dataset);
+            }
         }
         times.sort_by(f64::total_cmp);
         let best = times[0];
@@ -40,6 +60,25 @@ fn main() {
             bytes.len() as f64 / 1e6,
             best * 1e3,
             bytes.len() as f64 / 1e6 / best
+        );
+        let Some(dataset) = dataset else {
+            continue;
+        };
+        let filter = Filter::default();
+        let choices = best_ms(|| {
+            std::hint::black_box(options(&dataset));
+        });
+        let filtered = best_ms(|| {
+            std::hint::black_box(apply(&dataset, &filter));
+        });
+        let narrowed = apply(&dataset, &filter);
+        let views = best_ms(|| {
+            for view in [View::Spending, View::LocalContent, View::Targets] {
+                std::hint::black_box(panels(&narrowed, view, Lang::Id, false));
+            }
+        });
+        println!(
+            "  first render's pure work on {packages} packages (best of 3): filter options {choices:.1} ms, filter and aggregate {filtered:.1} ms, panels of the three views {views:.1} ms"
         );
     }
 }

@@ -178,6 +178,10 @@ pub async fn fetch_dataset(
         }
     };
     mark("pantau-pbj:read");
+    // After a long read, the first chart is drawn in a task of its own, not after the last slice.
+    if js_sys::Date::now() - slice_started > SLICE_MS / 4.0 {
+        yield_to_browser().await;
+    }
     Ok(Fetched {
         loaded,
         verification,

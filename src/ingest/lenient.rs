@@ -224,10 +224,15 @@ pub trait Shape: Clone {
     const ARRAY: bool;
     /// Merges a patch of the same shape into `self`.
     fn merge_shape(&mut self, patch: &Self);
+    /// Gives back room reserved while reading (arrays grow by doubling).
+    fn shrink(&mut self) {}
 }
 
 impl<T: Merge> Shape for Vec<T> {
     const ARRAY: bool = true;
+    fn shrink(&mut self) {
+        self.shrink_to_fit();
+    }
     fn merge_shape(&mut self, patch: &Self) {
         // Arrays of objects that all have an `id` merge by `id`; others are replaced.
         if patch.iter().all(|item| item.id().is_some()) {
@@ -296,7 +301,9 @@ impl<'de, T: Deserialize<'de> + Shape> Visitor<'de> for ShapedVisitor<T> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Shaped<T>, A::Error> {
         if T::ARRAY {
-            T::deserialize(SeqAccessDeserializer::new(seq)).map(Shaped::Set)
+            let mut items = T::deserialize(SeqAccessDeserializer::new(seq))?;
+            items.shrink();
+            Ok(Shaped::Set(items))
         } else {
             skip_seq(seq).map(|()| Shaped::Other)
         }

@@ -374,7 +374,8 @@ impl Grouped {
         let count = self.groups.len();
         let group = *self.index.entry(ocid).or_insert(count);
         if group == count {
-            self.groups.push(Vec::new());
+            // Most processes have one release: no room reserved for more (a release is large).
+            self.groups.push(Vec::with_capacity(1));
         }
         self.groups[group].push((self.next, item));
         self.next += 1;

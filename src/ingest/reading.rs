@@ -62,8 +62,8 @@ fn is_json_lines(text: &str) -> bool {
 fn compiling(grouped: ocds::Grouped, issues: Vec<DataIssue>, meta: PackageMeta) -> State {
     let groups: Vec<_> = grouped.into_groups().collect();
     State::Compiling {
+        compiled: Vec::with_capacity(groups.len()),
         groups: groups.into_iter(),
-        compiled: Vec::new(),
         counts: HashMap::default(),
         issues,
         meta,
@@ -184,9 +184,9 @@ impl Reading {
                     return Some(Err(LoadError::NoData(issues)));
                 };
                 self.state = State::Packaging {
+                    packages: Vec::with_capacity(compiled.len()),
                     compiled: std::mem::take(compiled).into_iter(),
                     currency,
-                    packages: Vec::new(),
                     issues,
                     meta: std::mem::take(meta),
                 };

@@ -3,6 +3,7 @@
 
 use crate::format::{Expected, Problem};
 use crate::model::{Code, Method, ProcurementType, Rupiah, YearMonth, YEARS};
+use std::borrow::Cow;
 
 /// Money typed by people: `1.500.000.000`, `Rp 1.500.000.000,00`, `1,500,000,000.50`,
 /// `1500000000`. A separator that occurs more than once, or once followed by exactly three
@@ -17,11 +18,18 @@ pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
             break;
         }
     }
-    let text: String = text
-        .trim_end_matches(",-")
-        .chars()
-        .filter(|character| !character.is_whitespace() && *character != '\u{a0}')
-        .collect();
+    let text = text.trim_end_matches(",-");
+    let spaced = |character: char| character.is_whitespace() || character == '\u{a0}';
+    // Spaces inside (`1 500 000`) are dropped; most cells have none and are not copied.
+    let text: Cow<str> = if text.contains(spaced) {
+        Cow::Owned(
+            text.chars()
+                .filter(|character| !spaced(*character))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
     if text.is_empty() || text == "-" {
         return Ok(None);
     }
@@ -45,18 +53,21 @@ pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
     };
     let (whole, fraction) = match decimal {
         Some(mark) => (&text[..mark], &text[mark + 1..]),
-        None => (text.as_str(), ""),
+        None => (&*text, ""),
     };
     // Thousands groups must be whole: `1.500.000`, never `1.5.00` or a mark of each kind.
-    let groups: Vec<&str> = whole.split(['.', ',']).collect();
-    let separators: Vec<u8> = whole
-        .bytes()
-        .filter(|byte| !byte.is_ascii_digit())
-        .collect();
-    let grouped = groups.len() == 1
-        || (separators.windows(2).all(|pair| pair[0] == pair[1])
-            && (1..=3).contains(&groups[0].len())
-            && groups[1..].iter().all(|group| group.len() == 3));
+    let mut separators = whole.bytes().filter(|byte| !byte.is_ascii_digit());
+    let grouped = match separators.next() {
+        None => true,
+        Some(first) => {
+            let mut groups = whole.split(['.', ',']);
+            separators.all(|separator| separator == first)
+                && groups
+                    .next()
+                    .is_some_and(|group| (1..=3).contains(&group.len()))
+                && groups.all(|group| group.len() == 3)
+        }
+    };
     if fraction.contains(['.', ',']) || !grouped || whole.is_empty() {
         return Err(Problem::WrongType(Expected::WholeNumber));
     }
@@ -82,16 +93,23 @@ pub fn month(text: &str) -> Result<Option<YearMonth>, Problem> {
         return Ok(None);
     }
     let date = text.split(['T', ' ']).next().unwrap_or(text);
-    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let mut split = date.split(['-', '/', '.']);
+    let parts = [split.next(), split.next(), split.next(), split.next()];
     let number = |part: &str| part.parse::<i32>().ok();
-    let (year, month) = match parts.as_slice() {
-        [year, month] | [year, month, _] if year.len() == 4 => (number(year), number(month)),
-        [_, month, year] if year.len() == 4 => (number(year), number(month)),
+    let (year, month) = match parts {
+        [Some(year), Some(month), None, _] | [Some(year), Some(month), Some(_), None]
+            if year.len() == 4 =>
+        {
+            (number(year), number(month))
+        }
+        [Some(_), Some(month), Some(year), None] if year.len() == 4 => {
+            (number(year), number(month))
+        }
         _ => (None, None),
     };
     match (year, month) {
         (Some(year), Some(month @ 1..=12)) if YEARS.contains(&year) => {
-            Ok(YearMonth::parse(&format!("{year:04}-{month:02}")))
+            Ok(YearMonth::new(year, month as u8))
         }
         _ => Err(Problem::WrongType(Expected::Date)),
     }
@@ -127,7 +145,7 @@ pub fn count(text: &str) -> Result<Option<u64>, Problem> {
 /// A yes/no flag as spreadsheets write it (`Ya`, `Tidak`, `Y`, `N`, `true`, `1`, `PDN`,
 /// `Non PDN`, `UKM`, `Non UKM`, …). `Ok(None)` for an empty cell.
 pub fn flag(text: &str) -> Result<Option<bool>, Problem> {
-    let text = text.trim().to_lowercase();
+    let text = text.trim();
     if text.is_empty() || text == "-" {
         return Ok(None);
     }
@@ -135,9 +153,14 @@ pub fn flag(text: &str) -> Result<Option<bool>, Problem> {
     let positive = [
         "ya", "y", "yes", "true", "1", "pdn", "ukm", "umk", "umkk", "micro", "sme",
     ];
-    if negative.contains(&text.as_str()) || text.starts_with("non") || text.starts_with("bukan") {
+    let is = |word: &&str| text.eq_ignore_ascii_case(word);
+    let starts = |prefix: &str| {
+        text.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    if negative.iter().any(is) || starts("non") || starts("bukan") {
         Ok(Some(false))
-    } else if positive.contains(&text.as_str()) {
+    } else if positive.iter().any(is) {
         Ok(Some(true))
     } else {
         Err(Problem::WrongType(Expected::Boolean))

@@ -5,8 +5,9 @@
 
 use super::cells;
 use crate::format::{clean_text, DataIssue, LoadError, Problem};
-use crate::model::{Package, Provenance, Rupiah, StageAmounts};
+use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts};
 use csv_core::{ReadRecordResult, ReaderBuilder};
+use rustc_hash::FxHashMap;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,6 +329,35 @@ pub struct CsvRead {
     issues: Vec<DataIssue>,
     header_seen: bool,
     fallback_year: i32,
+    vocabulary: Vocabulary,
+}
+
+/// What the vocabulary cells read as, by their text: a column of methods, types or flags holds
+/// a few distinct words in many rows, so each word is read once.
+#[derive(Default)]
+struct Vocabulary {
+    methods: FxHashMap<Box<str>, Result<Option<Method>, Problem>>,
+    kinds: FxHashMap<Box<str>, Result<Option<ProcurementType>, Problem>>,
+    flags: FxHashMap<Box<str>, Result<Option<bool>, Problem>>,
+}
+
+/// Distinct words remembered per column (a column of free text would only fill memory).
+const VOCABULARY_WORDS: usize = 256;
+
+/// `read(cell)`, remembered in `known`.
+fn remembered<T: Clone>(
+    known: &mut FxHashMap<Box<str>, T>,
+    cell: &str,
+    read: impl Fn(&str) -> T,
+) -> T {
+    if let Some(value) = known.get(cell) {
+        return value.clone();
+    }
+    let value = read(cell);
+    if known.len() < VOCABULARY_WORDS {
+        known.insert(cell.into(), value.clone());
+    }
+    value
 }
 
 /// What a finished CSV read gives.
@@ -343,6 +373,7 @@ impl CsvRead {
             issues: Vec::new(),
             header_seen: false,
             fallback_year,
+            vocabulary: Vocabulary::default(),
         }
     }
 
@@ -355,6 +386,7 @@ impl CsvRead {
             issues,
             header_seen,
             fallback_year,
+            vocabulary,
         } = self;
         let finished = records.read(text, limit, |line, fields| {
             if !*header_seen {
@@ -376,7 +408,9 @@ impl CsvRead {
             if packages.len() >= crate::format::MAX_PACKAGES {
                 return;
             }
-            if let Some(package) = read_row(line, fields, columns, *fallback_year, issues) {
+            if let Some(package) =
+                read_row(line, fields, columns, *fallback_year, vocabulary, issues)
+            {
                 packages.push(package);
             }
         });
@@ -401,6 +435,7 @@ fn read_row(
     fields: &[&str],
     columns: &[(usize, Column, String)],
     fallback_year: i32,
+    vocabulary: &mut Vocabulary,
     issues: &mut Vec<DataIssue>,
 ) -> Option<Package> {
     let mut package = Package {
@@ -445,15 +480,27 @@ fn read_row(
             Column::Name => package.name = text(),
             Column::Unit => package.unit = text(),
             Column::Region => package.region = text(),
-            Column::Method => report(cells::method(cell).map(|value| package.method = value)),
-            Column::Type => report(cells::procurement_type(cell).map(|value| package.kind = value)),
+            Column::Method => report(
+                remembered(&mut vocabulary.methods, cell, cells::method)
+                    .map(|value| package.method = value),
+            ),
+            Column::Type => report(
+                remembered(&mut vocabulary.kinds, cell, cells::procurement_type)
+                    .map(|value| package.kind = value),
+            ),
             Column::Year => report(cells::year(cell).map(|value| year = value)),
             Column::Date => report(cells::month(cell).map(|value| package.month = value)),
             Column::Rencana => report(amount(&mut package.amounts.rencana)),
             Column::Komitmen => report(amount(&mut package.amounts.komitmen)),
             Column::Realisasi => report(amount(&mut package.amounts.realisasi)),
-            Column::Pdn => report(cells::flag(cell).map(|value| package.pdn = value)),
-            Column::Umkk => report(cells::flag(cell).map(|value| package.umkk = value)),
+            Column::Pdn => report(
+                remembered(&mut vocabulary.flags, cell, cells::flag)
+                    .map(|value| package.pdn = value),
+            ),
+            Column::Umkk => report(
+                remembered(&mut vocabulary.flags, cell, cells::flag)
+                    .map(|value| package.umkk = value),
+            ),
             Column::Tenderers => report(cells::count(cell).map(|value| package.tenderers = value)),
             Column::Count => {
                 report(cells::count(cell).map(|value| package.count = value.unwrap_or(1)))

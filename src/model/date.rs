@@ -123,6 +123,11 @@ impl YearMonth {
         }
         let year = digits(&bytes[0..4])? as i32;
         let month = digits(&bytes[5..7])? as u8;
+        YearMonth::new(year, month)
+    }
+
+    /// The month `month` (1..=12) of `year`, if it is a calendar month.
+    pub fn new(year: i32, month: u8) -> Option<YearMonth> {
         CivilDate::new(year, month, 1).map(|_| YearMonth { year, month })
     }
 

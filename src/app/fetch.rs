@@ -3,9 +3,11 @@
 //! honoured), and one error for each way it can fail, told in the reader's language.
 
 use super::status::Progress;
+use crate::analysis::filter::{apply, options, Filter, Options};
 use crate::format::{LoadError, Loaded};
 use crate::i18n::{describe_load_error, Lang, Text};
 use crate::ingest::{Reading, Source, SourceFormat};
+use crate::model::Dataset;
 use crate::network::{delay, retry_after, retryable, RETRIES};
 use crate::provenance::{from_manifest, verify, Verification};
 use gloo_net::http::{Request, Response};
@@ -89,6 +91,10 @@ pub struct Fetched {
     pub loaded: Loaded,
     /// The check against the published SHA-256, if one was published.
     pub verification: Option<Verification>,
+    /// What the reader can choose from.
+    pub options: Options,
+    /// The dataset as the filter the widget started with narrows it.
+    pub first: (Filter, Dataset),
 }
 
 /// Where a publisher states the data file's SHA-256.
@@ -140,6 +146,7 @@ pub async fn fetch_dataset(
     published: Published,
     cancel: Option<web_sys::AbortSignal>,
     progress: RwSignal<Progress>,
+    filter: Filter,
 ) -> Result<Fetched, FetchError> {
     let mut attempt = 0;
     let (bytes, content_type) = loop {
@@ -178,13 +185,29 @@ pub async fn fetch_dataset(
         }
     };
     mark("pantau-pbj:read");
-    // After a long read, the first chart is drawn in a task of its own, not after the last slice.
-    if js_sys::Date::now() - slice_started > SLICE_MS / 4.0 {
+    // A large dataset's filter choices and first figures are computed in tasks of their own,
+    // and the first chart is drawn in another: none of them after the last slice of reading.
+    let mut pause = || {
+        let long = js_sys::Date::now() - slice_started > SLICE_MS / 4.0;
+        slice_started = js_sys::Date::now();
+        long
+    };
+    if pause() {
+        yield_to_browser().await;
+    }
+    let options = options(&loaded.dataset);
+    if pause() {
+        yield_to_browser().await;
+    }
+    let first = apply(&loaded.dataset, &filter);
+    if pause() {
         yield_to_browser().await;
     }
     Ok(Fetched {
         loaded,
         verification,
+        options,
+        first: (filter, first),
     })
 }
 

@@ -7,11 +7,12 @@ use super::footer::Footer;
 use super::panel_view::PanelView;
 use super::share::{Origin, SharePanel};
 use super::status::{DataIssues, ErrorMessage, Loading};
-use crate::analysis::filter::{apply, options, Filter};
+use crate::analysis::filter::{apply, Filter, Options};
 use crate::chart::theme::{Theme, ThemeChoice};
 use crate::chart::Locale;
 use crate::format::Loaded;
 use crate::i18n::{Lang, Text};
+use crate::model::Dataset;
 use crate::provenance::Verification;
 use crate::views::{panels, View};
 use leptos::prelude::*;
@@ -57,6 +58,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             published.clone(),
             signal.clone(),
             progress,
+            filter.get_untracked(),
         )
     });
     // The page's own language follows the reader's choice; a host page's is the host's.
@@ -94,7 +96,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() progress /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(Fetched { loaded, verification })) => view! { <Dashboard loaded verification lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed origin=origin.clone() /> }.into_any(),
+                Some(Ok(Fetched { loaded, verification, options, first })) => view! { <Dashboard loaded verification options first lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed origin=origin.clone() /> }.into_any(),
             }}
         </div>
     }
@@ -105,6 +107,10 @@ pub fn Widget(config: Config) -> impl IntoView {
 fn Dashboard(
     loaded: Loaded,
     verification: Option<Verification>,
+    /// What the reader can choose from.
+    options: Options,
+    /// The dataset as a filter narrows it, computed while loading (used once, if still current).
+    first: (Filter, Dataset),
     lang: RwSignal<Lang>,
     view_choice: RwSignal<View>,
     filter: RwSignal<Filter>,
@@ -116,12 +122,22 @@ fn Dashboard(
     /// Where the widget's page is, for the share panel.
     origin: Origin,
 ) -> impl IntoView {
-    let options = options(&loaded.dataset);
     let dataset = StoredValue::new(loaded.dataset);
+    let first = StoredValue::new(Some(first));
     // Every filter change gives a new dataset: comparing two whole datasets would only cost
     // code and time.
     let narrowed = Memo::new_with_compare(
-        move |_| dataset.with_value(|dataset| apply(dataset, &filter.read())),
+        move |_| {
+            let current = filter.read();
+            let ready = first
+                .try_update_value(|first| first.take())
+                .flatten()
+                .filter(|(used, _)| *used == *current);
+            match ready {
+                Some((_, narrowed)) => narrowed,
+                None => dataset.with_value(|dataset| apply(dataset, &current)),
+            }
+        },
         |_, _| true,
     );
     let stage_shown = Signal::derive(move || {

@@ -25,6 +25,26 @@ function load() {
 
 const FAILED = 'Pantau PBJ tidak dapat dimuat. / Pantau PBJ could not be loaded.';
 
+/** Starts downloading an element's data while the code loads: a preload hint in the host's
+ * head (once per address), in the mode and credentials of the widget's own request, which the
+ * browser then answers from it. */
+const preloaded = new Set();
+function preload(src) {
+  try {
+    const url = new URL(src.trim(), document.baseURI);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || preloaded.has(url.href)) return;
+    preloaded.add(url.href);
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = url.href;
+    document.head.append(link);
+  } catch {
+    // Not an address: the widget will say so.
+  }
+}
+
 class PantauPbj extends HTMLElement {
   static get observedAttributes() { return OPTIONS; }
 
@@ -65,6 +85,8 @@ class PantauPbj extends HTMLElement {
     loading.textContent = 'Memuat data… / Loading data…';
     container.append(loading);
     root.replaceChildren(style, container);
+    const src = this.getAttribute('src');
+    if (src && src.trim()) preload(src);
     try {
       const bindings = await load();
       if (generation !== this.#generation || !this.isConnected) return;

@@ -75,6 +75,16 @@ test('each widget keeps its own state, and neither touches the host page or its 
   await context.close();
 });
 
+test('each element\'s data starts downloading while the code loads, and is fetched once', async () => {
+  const { page, context } = await openArticle();
+  const data = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((entry) => entry.name.endsWith('.json'))
+    .map((entry) => `${entry.name.split('/').pop()} ${entry.initiatorType}`)
+    .sort());
+  assert.deepEqual(data, ['contoh-paket.json link', 'kaltim-2024.json link']);
+  await context.close();
+});
+
 test('the host\'s hostile styles do not reach inside the widgets', async () => {
   const { page, context } = await openArticle();
   for (const id of ['first', 'second']) {

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The last width of each chart of a widget, by panel (provided by the widget).
+/// The last width of each chart of a widget, by panel (provided by the widget); under `""`, the
+/// widget's content width, for charts not drawn before.
 #[derive(Clone, Copy)]
 pub struct ChartWidths(pub StoredValue<HashMap<String, u32>>);
 
@@ -80,7 +81,11 @@ pub fn ChartView(
     let key = summary_id.clone();
     let width = RwSignal::new(
         widths
-            .and_then(|widths| widths.0.with_value(|known| known.get(&key).copied()))
+            .and_then(|widths| {
+                widths
+                    .0
+                    .with_value(|known| known.get(&key).or_else(|| known.get("")).copied())
+            })
             .unwrap_or(640),
     );
     Effect::new(move |_| {

@@ -122,6 +122,18 @@ fn Dashboard(
     /// Where the widget's page is, for the share panel.
     origin: Origin,
 ) -> impl IntoView {
+    // The first charts start at the widget's content width, measured once here, so that they
+    // are not drawn a second time when their resize observers report it.
+    if let (Some(WidgetRoot(root)), Some(widths)) = (
+        WidgetRoot::find(),
+        use_context::<super::chart_view::ChartWidths>(),
+    ) {
+        if let Some(width) = root.get_untracked().and_then(|root| content_width(&root)) {
+            widths.0.update_value(|known| {
+                known.entry(String::new()).or_insert(width);
+            });
+        }
+    }
     let dataset = StoredValue::new(loaded.dataset);
     let first = StoredValue::new(Some(first));
     // Every filter change gives a new dataset: comparing two whole datasets would only cost
@@ -206,6 +218,22 @@ fn Dashboard(
         <SharePanel lang view_choice theme=theme_choice filter title=title.get_value() origin=origin.clone() />
         {move || dataset.with_value(|dataset| view! { <Footer meta=dataset.meta.clone() lang=lang.get() src=src.clone() illustrative verification=verification.clone() /> })}
     }
+}
+
+/// The width inside an element's padding, in CSS pixels.
+fn content_width(element: &web_sys::HtmlDivElement) -> Option<u32> {
+    let style = web_sys::window()?.get_computed_style(element).ok()??;
+    let pixels = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()?
+            .trim_end_matches("px")
+            .parse::<f64>()
+            .ok()
+    };
+    let width =
+        f64::from(element.client_width()) - pixels("padding-left")? - pixels("padding-right")?;
+    (width >= 1.0).then_some(width as u32)
 }
 
 /// Bahasa Indonesia / English.

@@ -81,3 +81,28 @@ if embed.exists():
         text = text.replace(placeholder, found.group(1))
     embed.write_text(text, encoding="utf-8")
     print("trunk-post-build: embed.js points at", ", ".join(found.group(1) for found in names.values()))
+
+# The reading worker (`data-type="worker"`: Trunk leaves its files unhashed, since the widget
+# must know the loader's name): its code and wasm get hashed names, and only the tiny loader,
+# which the widget starts, keeps a stable one and points at them.
+loader = staging / "pantau-ingest_loader.js"
+if loader.exists():
+    renamed = {}
+    for name in ["pantau-ingest_bg.wasm", "pantau-ingest.js"]:
+        path = staging / name
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        stem, suffix = name.split(".", 1)
+        hashed = f"{stem.replace('_bg', '')}-{digest}{'_bg' if '_bg' in stem else ''}.{suffix}"
+        path.rename(staging / hashed)
+        renamed[name] = hashed
+    text = loader.read_text(encoding="utf-8")
+    for name in renamed:
+        if f'"./{name}"' not in text:
+            sys.exit(f"trunk-post-build: the worker loader does not name {name}")
+    # wasm-bindgen's current form of the call (one object), not the deprecated bare path.
+    text = (
+        f'importScripts("./{renamed["pantau-ingest.js"]}");'
+        f'wasm_bindgen({{ module_or_path: "./{renamed["pantau-ingest_bg.wasm"]}" }});'
+    )
+    loader.write_text(text, encoding="utf-8")
+    print("trunk-post-build: worker loader points at", ", ".join(renamed.values()))

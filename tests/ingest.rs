@@ -387,3 +387,36 @@ fn sirup_header_spellings_are_recognised() {
     assert_eq!((package.pdn, package.umkk), (Some(true), Some(true)));
     assert_eq!(package.region.as_deref(), Some("Kota Samarinda"));
 }
+
+/// What a worker sends back (the head as JSON, the packages in binary) is the result again.
+#[test]
+fn a_result_crosses_from_a_worker_unchanged() {
+    use pantau_pbj::ingest::wire;
+    let standard = ocds_fixture("fictional-example-1.1-release-package.json");
+    let inputs: [(&[u8], Option<&str>); 4] = [
+        (SIRUP_1252, None),
+        (&standard, Some("application/json")),
+        (b"{\"releases\": []}", None),
+        (b"<html>", None),
+    ];
+    for (bytes, content_type) in inputs {
+        let result = load(bytes, content_type);
+        assert!(wire::crosses(&result));
+        let head = serde_json::to_string(&wire::head(&result)).expect("a head serialises");
+        let mut packages = Vec::new();
+        if let Ok(loaded) = &result {
+            wire::encode_packages(&loaded.dataset.packages, &mut packages);
+        }
+        let rebuilt = wire::rebuild(
+            serde_json::from_str(&head).expect("a head reads back"),
+            wire::decode_packages(&packages).expect("packages read back"),
+        );
+        assert_eq!(rebuilt, result);
+    }
+    // A Pantau file's ready-made sections do not cross: the widget reads it itself.
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/kaltim-2024.json"
+    ));
+    assert!(!wire::crosses(&load(&sample.expect("the sample"), None)));
+}

@@ -3,6 +3,7 @@
 //! honoured), and one error for each way it can fail, told in the reader's language.
 
 use super::status::Progress;
+use super::worker;
 use crate::analysis::filter::{apply, options, Filter, Options};
 use crate::format::{LoadError, Loaded};
 use crate::i18n::{describe_load_error, Lang, Text};
@@ -97,6 +98,21 @@ pub struct Fetched {
     pub first: (Filter, Dataset),
 }
 
+/// The data file the widget is asked to show, and how to load it.
+#[derive(Debug, Clone)]
+pub struct DataSource {
+    /// Its address.
+    pub url: String,
+    /// The format the page insists on, if any.
+    pub format: Option<SourceFormat>,
+    /// Timeout and size cap.
+    pub limits: Limits,
+    /// Its published SHA-256, if any.
+    pub published: Published,
+    /// The widget's own page (where the worker's files are), if not the document's.
+    pub page: Option<String>,
+}
+
 /// Where a publisher states the data file's SHA-256.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Published {
@@ -108,9 +124,11 @@ pub struct Published {
 
 /// The SHA-256 of `bytes` in lower-case hex, by the browser's own implementation; `None` where
 /// the browser offers none (a page not served over HTTPS or from localhost).
-async fn sha256(bytes: &[u8]) -> Option<String> {
+async fn sha256(bytes: &js_sys::Uint8Array) -> Option<String> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    let promise = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", bytes)
+        .ok()?;
     let digest = JsFuture::from(promise).await.ok()?;
     Some(crate::provenance::hex(
         &js_sys::Uint8Array::new(&digest).to_vec(),
@@ -118,7 +136,11 @@ async fn sha256(bytes: &[u8]) -> Option<String> {
 }
 
 /// Checks `bytes` against what was published for the file at `url`.
-async fn verify_bytes(bytes: &[u8], url: &str, published: &Published) -> Option<Verification> {
+async fn verify_bytes(
+    bytes: &js_sys::Uint8Array,
+    url: &str,
+    published: &Published,
+) -> Option<Verification> {
     let stated = match (&published.sha256, &published.manifest) {
         (Some(hash), _) => Some(hash.clone()),
         (None, Some(manifest)) => {
@@ -127,7 +149,7 @@ async fn verify_bytes(bytes: &[u8], url: &str, published: &Published) -> Option<
                 max_bytes: 1024 * 1024,
             };
             match fetch_once(manifest, limits, None, None).await {
-                Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text), url),
+                Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text.to_vec()), url),
                 Err(_) => None,
             }
         }
@@ -140,14 +162,18 @@ async fn verify_bytes(bytes: &[u8], url: &str, published: &Published) -> Option<
 /// Fetches and reads the file at `url` (its format detected, unless `format` says), trying
 /// again after transient failures, and checks it against a published hash.
 pub async fn fetch_dataset(
-    url: String,
-    format: Option<SourceFormat>,
-    limits: Limits,
-    published: Published,
+    source: DataSource,
     cancel: Option<web_sys::AbortSignal>,
     progress: RwSignal<Progress>,
     filter: Filter,
 ) -> Result<Fetched, FetchError> {
+    let DataSource {
+        url,
+        format,
+        limits,
+        published,
+        page,
+    } = source;
     let mut attempt = 0;
     let (bytes, content_type) = loop {
         match fetch_once(&url, limits, cancel.as_ref(), Some(progress)).await {
@@ -165,23 +191,59 @@ pub async fn fetch_dataset(
     mark("pantau-pbj:received");
     let verification = verify_bytes(&bytes, &url, &published).await;
     let current_year = js_sys::Date::new_0().get_full_year() as i32;
-    let mut reading = Reading::start(Source {
-        bytes: bytes.into(),
-        content_type: content_type.as_deref(),
-        format,
-        address: &url,
-        current_year,
-    });
-    // A large CSV or JSON Lines file is read in batches, and the browser gets the main thread
-    // back between them (to paint, scroll, answer the reader).
-    let mut slice_started = js_sys::Date::now();
-    let loaded = loop {
-        if let Some(result) = reading.step(ROWS_PER_STEP) {
-            break result.map_err(FetchError::Load)?;
+    // A big file is read in a Web Worker, ended after (its memory with it); the widget only
+    // decodes the packages, a batch at a time.
+    let mut from_worker = None;
+    let mut bytes = bytes;
+    if bytes.length() >= worker::MIN_BYTES {
+        let job = worker::Job {
+            bytes: &bytes,
+            content_type: content_type.as_deref(),
+            format,
+            address: &url,
+            current_year,
+        };
+        let outcome = worker::read_in_worker(page.as_deref(), job, cancel.as_ref()).await;
+        match outcome {
+            worker::Outcome::Unavailable => {}
+            worker::Outcome::Back(returned) => bytes = returned,
+            worker::Outcome::Read(messages) => {
+                from_worker = worker::decode(messages, yield_to_browser).await;
+            }
+            worker::Outcome::Failed => {}
         }
-        if js_sys::Date::now() - slice_started > SLICE_MS {
-            yield_to_browser().await;
-            slice_started = js_sys::Date::now();
+        if from_worker.is_none() && bytes.length() == 0 {
+            // The bytes went to a worker that failed: fetched again (likely from the cache)
+            // and read here.
+            bytes = fetch_once(&url, limits, cancel.as_ref(), Some(progress))
+                .await
+                .map_err(|failure| failure.error)?
+                .0;
+        }
+    }
+    let mut slice_started = js_sys::Date::now();
+    let loaded = match from_worker {
+        Some(result) => result.map_err(FetchError::Load)?,
+        None => {
+            let mut reading = Reading::start(Source {
+                bytes: bytes.to_vec().into(),
+                content_type: content_type.as_deref(),
+                format,
+                address: &url,
+                current_year,
+            });
+            drop(bytes);
+            // Read here, in batches: the browser gets the main thread back between them (to
+            // paint, scroll, answer the reader).
+            loop {
+                if let Some(result) = reading.step(ROWS_PER_STEP) {
+                    break result.map_err(FetchError::Load)?;
+                }
+                if js_sys::Date::now() - slice_started > SLICE_MS {
+                    yield_to_browser().await;
+                    slice_started = js_sys::Date::now();
+                }
+            }
         }
     };
     mark("pantau-pbj:read");
@@ -257,7 +319,7 @@ async fn fetch_once(
     limits: Limits,
     cancel: Option<&web_sys::AbortSignal>,
     progress: Option<RwSignal<Progress>>,
-) -> Result<(Vec<u8>, Option<String>), Failure> {
+) -> Result<(js_sys::Uint8Array, Option<String>), Failure> {
     // A timeout already waited long enough; other failures are transient as `retryable` says.
     let fail = |error: FetchError, status: Option<u16>| Failure {
         transient: error != FetchError::Timeout
@@ -337,33 +399,41 @@ async fn read_body(
     max_bytes: usize,
     declared: Option<usize>,
     progress: Option<RwSignal<Progress>>,
-) -> Result<Vec<u8>, Option<FetchError>> {
+) -> Result<js_sys::Uint8Array, Option<FetchError>> {
     let Some(stream) = response.body() else {
-        return Ok(Vec::new());
+        return Ok(js_sys::Uint8Array::new_with_length(0));
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    // The declared length (when it is within the cap) is reserved at once: growing by doubling
-    // would hold two copies of a large file at the moment of the last copy.
-    let mut bytes = Vec::with_capacity(declared.unwrap_or(0).min(max_bytes));
+    // The chunks stay in JavaScript (a big file goes to a worker without passing through the
+    // widget's WebAssembly memory, which never shrinks) and are joined once at the end.
+    let chunks = js_sys::Array::new();
+    let mut length = 0usize;
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(|_| None)?;
         let done = js_sys::Reflect::get(&chunk, &"done".into())
             .map(|done| done.is_truthy())
             .unwrap_or(true);
         if done {
-            return Ok(bytes);
+            break;
         }
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| None)?;
         let array: js_sys::Uint8Array = value.unchecked_into();
-        if bytes.len() + array.length() as usize > max_bytes {
+        length += array.length() as usize;
+        if length > max_bytes {
             let _ = reader.cancel();
             return Err(Some(FetchError::TooLarge));
         }
-        let start = bytes.len();
-        bytes.resize(start + array.length() as usize, 0);
-        array.copy_to(&mut bytes[start..]);
+        chunks.push(&array);
         if let Some(progress) = progress {
-            progress.set((bytes.len(), declared));
+            progress.set((length, declared));
         }
     }
+    let bytes = js_sys::Uint8Array::new_with_length(length as u32);
+    let mut offset = 0;
+    for chunk in chunks.iter() {
+        let chunk: js_sys::Uint8Array = chunk.unchecked_into();
+        bytes.set(&chunk, offset);
+        offset += chunk.length();
+    }
+    Ok(bytes)
 }

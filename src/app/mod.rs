@@ -13,10 +13,10 @@ mod share;
 mod status;
 mod table_view;
 mod widget;
+pub mod worker;
 
 use leptos::prelude::*;
 use std::cell::RefCell;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 
 /// What replaces the widget if its code fails: fixed text, in both languages.
@@ -65,13 +65,11 @@ pub fn mount() {
 }
 
 /// A widget mounted in a `<pantau-pbj>` element; `unmount` removes it and aborts its fetch.
-#[wasm_bindgen]
 pub struct Mounted {
     container: web_sys::HtmlElement,
     handle: Option<Box<dyn std::any::Any>>,
 }
 
-#[wasm_bindgen]
 impl Mounted {
     /// Removes the widget (its reactive owner, listeners and any fetch in flight).
     pub fn unmount(&mut self) {
@@ -83,8 +81,9 @@ impl Mounted {
 
 /// Mounts a widget into `container` (inside the shadow root of a `<pantau-pbj>` element),
 /// configured by `options`, the element's attributes as a query string (`src=…&view=…`). It
-/// keeps its state to itself: it never writes the host page's address.
-#[wasm_bindgen(js_name = mountElement)]
+/// keeps its state to itself: it never writes the host page's address. (Exported to
+/// `embed.js` as `mountElement` by the widget's binary, `src/main.rs`, so that the worker's
+/// binary does not carry the widget.)
 pub fn mount_element(container: web_sys::HtmlElement, options: String) -> Mounted {
     install_panic_hook();
     let config = config::Config::from_query(&options, false);

@@ -1,7 +1,7 @@
 //! The whole widget: fetch state, header with language switch and view tabs, panels, footer.
 
 use super::config::{system_prefers_dark, write_to_location, Config};
-use super::fetch::{fetch_dataset, Fetched, Published};
+use super::fetch::{fetch_dataset, DataSource, Fetched, Published};
 use super::filter_bar::FilterBar;
 use super::footer::Footer;
 use super::panel_view::PanelView;
@@ -50,12 +50,16 @@ pub fn Widget(config: Config) -> impl IntoView {
         manifest: config.manifest.clone(),
     };
     let progress = RwSignal::new((0usize, None::<usize>));
+    let source = DataSource {
+        url: src,
+        format,
+        limits,
+        published,
+        page: config.page.clone(),
+    };
     let data = LocalResource::new(move || {
         fetch_dataset(
-            src.clone(),
-            format,
-            limits,
-            published.clone(),
+            source.clone(),
             signal.clone(),
             progress,
             filter.get_untracked(),

@@ -3,7 +3,9 @@
 use std::fmt;
 
 /// A proleptic Gregorian calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct CivilDate {
     year: i32,
     month: u8,

@@ -1,0 +1,256 @@
+//! Reading big files in a Web Worker: the file's text and the reader's memory live in the
+//! worker, which is ended when the reading is done (WebAssembly memory never shrinks, so this is
+//! the only way to give it back), and the page's main thread only decodes the packages, a batch
+//! at a time. Both sides of the exchange are here; `src/bin/pantau-ingest.rs` starts the worker
+//! side. Where a worker cannot start (the script embed on another origin, a policy that forbids
+//! it), the widget reads on its own thread as before.
+//!
+//! The exchange: the worker says `ready`; the widget sends the job (the bytes and what is known
+//! of them); the worker answers `main` (read it yourself: a Pantau file with ready-made
+//! sections), or `{head}` (JSON of [`wire::Head`]), the packages in binary batches and `done`.
+
+use crate::format::{LoadError, Loaded};
+use crate::ingest::{wire, Reading, Source, SourceFormat};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The worker's start-up script, beside the widget's files.
+const LOADER: &str = "pantau-ingest_loader.js";
+/// Files smaller than this are read on the widget's own thread (a few milliseconds).
+pub const MIN_BYTES: u32 = 1024 * 1024;
+/// Rows, lines or releases per step of reading (as on the main thread).
+const ROWS_PER_STEP: usize = 500;
+/// Packages per batch the worker sends.
+const BATCH: usize = 10_000;
+const READY: &str = "ready";
+const DONE: &str = "done";
+const MAIN: &str = "main";
+
+/// How a reading in a worker ended.
+pub enum Outcome {
+    /// No worker could start: the bytes are untouched.
+    Unavailable,
+    /// Read: the worker's messages, for [`decode`].
+    Read(Vec<JsValue>),
+    /// The worker gave the bytes back, for the widget to read (a Pantau file with ready-made
+    /// sections).
+    Back(js_sys::Uint8Array),
+    /// The worker failed: the bytes went to it and are lost.
+    Failed,
+}
+
+/// What the widget knows of the bytes it hands over.
+pub struct Job<'a> {
+    /// The file.
+    pub bytes: &'a js_sys::Uint8Array,
+    /// Its Content-Type.
+    pub content_type: Option<&'a str>,
+    /// A format the page insists on.
+    pub format: Option<SourceFormat>,
+    /// Its address.
+    pub address: &'a str,
+    /// The year of rows that say none.
+    pub current_year: i32,
+}
+
+/// Worker side: waits for one job, reads it and sends the result back.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_job =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            answer(&replies, &event.data());
+        });
+    scope.set_onmessage(Some(on_job.as_ref().unchecked_ref()));
+    // The worker lives for one job and is then ended: its handler with it.
+    on_job.forget();
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}
+
+fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
+    let field = |name: &str| js_sys::Reflect::get(job, &JsValue::from_str(name)).ok();
+    let text = |name: &str| field(name).and_then(|value| value.as_string());
+    let array = field("bytes").map(|bytes| js_sys::Uint8Array::new(&bytes));
+    let bytes = array
+        .as_ref()
+        .map(js_sys::Uint8Array::to_vec)
+        .unwrap_or_default();
+    let content_type = text("contentType");
+    let address = text("address").unwrap_or_default();
+    let mut reading = Reading::start(Source {
+        bytes: bytes.into(),
+        content_type: content_type.as_deref(),
+        format: text("format").and_then(|code| SourceFormat::from_code(&code)),
+        address: &address,
+        current_year: field("year")
+            .and_then(|year| year.as_f64())
+            .map_or(2024, |year| year as i32),
+    });
+    // Step by step, as on the main thread: WebAssembly code is optimised between calls, not
+    // inside one long call, so one call for the whole file would run unoptimised.
+    let result = loop {
+        if let Some(result) = reading.step(ROWS_PER_STEP) {
+            break result;
+        }
+    };
+    let head = serde_json::to_string(&wire::head(&result));
+    let (true, Ok(head)) = (wire::crosses(&result), head) else {
+        // The widget reads this one itself: its bytes go back to it.
+        let message = js_sys::Object::new();
+        let bytes = array.unwrap_or_else(|| js_sys::Uint8Array::new_with_length(0));
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(MAIN), &bytes);
+        let _ = replies.post_message_with_transfer(&message, &js_sys::Array::of1(&bytes.buffer()));
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &message,
+        &JsValue::from_str("head"),
+        &JsValue::from_str(&head),
+    );
+    let _ = replies.post_message(&message);
+    if let Ok(loaded) = &result {
+        for batch in loaded.dataset.packages.chunks(BATCH) {
+            let mut bytes = Vec::new();
+            wire::encode_packages(batch, &mut bytes);
+            let array = js_sys::Uint8Array::from(bytes.as_slice());
+            let transfer = js_sys::Array::of1(&array.buffer());
+            let _ = replies.post_message_with_transfer(&array, &transfer);
+        }
+    }
+    let _ = replies.post_message(&JsValue::from_str(DONE));
+}
+
+/// Starts a worker from the widget's files (`page`, else the document's address); `None` where
+/// none can start.
+fn start(page: Option<&str>) -> Option<web_sys::Worker> {
+    let base = match page {
+        Some(page) => page.to_owned(),
+        None => web_sys::window()?.location().href().ok()?,
+    };
+    let url = web_sys::Url::new_with_base(LOADER, &base).ok()?.href();
+    // A worker script must come from the document's own origin: the script embed on another
+    // origin gets an error here and reads on its own thread.
+    web_sys::Worker::new(&url).ok()
+}
+
+/// Widget side: hands `job`'s bytes to a worker (they move there: no copy) and waits for it.
+pub async fn read_in_worker(
+    page: Option<&str>,
+    job: Job<'_>,
+    cancel: Option<&web_sys::AbortSignal>,
+) -> Outcome {
+    let Some(worker) = start(page) else {
+        return Outcome::Unavailable;
+    };
+    let request = js_sys::Object::new();
+    let set = |name: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&request, &JsValue::from_str(name), value);
+    };
+    set("bytes", job.bytes);
+    set(
+        "contentType",
+        &job.content_type.map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set(
+        "format",
+        &job.format
+            .map_or(JsValue::NULL, |format| JsValue::from_str(format.code())),
+    );
+    set("address", &JsValue::from_str(job.address));
+    set("year", &JsValue::from(job.current_year));
+
+    let transfer = js_sys::Array::of1(&job.bytes.buffer());
+    let received = Rc::new(RefCell::new(Vec::new()));
+    let settle: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let finished = js_sys::Promise::new(&mut |resolve, _| {
+        *settle.borrow_mut() = Some(resolve);
+    });
+    let answer = {
+        let (received, settle, sender) = (Rc::clone(&received), Rc::clone(&settle), worker.clone());
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            match data.as_string().as_deref() {
+                Some(READY) => {
+                    let _ = sender.post_message_with_transfer(&request, &transfer);
+                }
+                Some(DONE) => settle_with(&settle, true),
+                Some(_) => settle_with(&settle, false),
+                None => {
+                    let back =
+                        js_sys::Reflect::has(&data, &JsValue::from_str(MAIN)).unwrap_or(false);
+                    received.borrow_mut().push(data);
+                    if back {
+                        settle_with(&settle, false);
+                    }
+                }
+            }
+        })
+    };
+    let failed = {
+        let settle = Rc::clone(&settle);
+        Closure::<dyn FnMut()>::new(move || settle_with(&settle, false))
+    };
+    worker.set_onmessage(Some(answer.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+    if let Some(cancel) = cancel {
+        let _ = cancel.add_event_listener_with_callback("abort", failed.as_ref().unchecked_ref());
+    }
+    let read = JsFuture::from(finished)
+        .await
+        .is_ok_and(|done| done.is_truthy());
+    worker.terminate();
+    if let Some(cancel) = cancel {
+        let _ =
+            cancel.remove_event_listener_with_callback("abort", failed.as_ref().unchecked_ref());
+    }
+    let messages = std::mem::take(&mut *received.borrow_mut());
+    let back = messages
+        .first()
+        .and_then(|first| js_sys::Reflect::get(first, &JsValue::from_str(MAIN)).ok())
+        .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok());
+    match (read, back) {
+        (_, Some(bytes)) => Outcome::Back(bytes),
+        (true, None) => Outcome::Read(messages),
+        (false, None) => Outcome::Failed,
+    }
+}
+
+fn settle_with(settle: &Rc<RefCell<Option<js_sys::Function>>>, done: bool) {
+    if let Some(resolve) = settle.borrow_mut().take() {
+        let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(done));
+    }
+}
+
+/// Decodes the worker's messages: the head, then each batch (`between` runs after each, to
+/// give the browser its thread back).
+pub async fn decode<F, Fut>(
+    messages: Vec<JsValue>,
+    mut between: F,
+) -> Option<Result<Loaded, LoadError>>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut messages = messages.into_iter();
+    let head = messages.next()?;
+    let head = js_sys::Reflect::get(&head, &JsValue::from_str("head"))
+        .ok()?
+        .as_string()?;
+    let head: wire::Head = serde_json::from_str(&head).ok()?;
+    let count = match &head {
+        wire::Head::Read { packages, .. } => *packages,
+        wire::Head::Failed(_) => 0,
+    };
+    let mut packages = Vec::with_capacity(count);
+    for batch in messages {
+        let bytes = batch.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
+        packages.extend(wire::decode_packages(&bytes)?);
+        between().await;
+    }
+    // Anything lost on the way and the widget reads the file itself.
+    (packages.len() == count).then(|| wire::rebuild(head, packages))
+}

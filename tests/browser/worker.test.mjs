@@ -1,0 +1,98 @@
+// Files of a megabyte or more are read in a Web Worker, ended after the reading: the same
+// figures as reading on the widget's own thread (which is what happens where no worker can
+// start), a Pantau file with ready-made sections handed back and read by the widget, and the
+// script embed on another origin, where no worker may start, reading on its own thread.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start } from './harness.mjs';
+
+let app;
+let hostUrl;
+const requests = new Map();
+const METHODS = ['Tender', 'E-Purchasing', 'Pengadaan Langsung', 'Penunjukan Langsung'];
+
+/** A SiRUP-style CSV of about 1,5 MB (more than the worker's threshold), always the same. */
+function bigCsv() {
+  const lines = ['kd_rup;nama_paket;nama_satker;lokasi;metode_pengadaan;jenis_pengadaan;tahun_anggaran;tanggal_kontrak;pagu;nilai_kontrak;status_pdn;status_ukm'];
+  for (let row = 0; row < 12_000; row += 1) {
+    const pagu = 10_000_000 + ((row * 7_919) % 5_000) * 100_000;
+    lines.push([40_000_000 + row, `Paket pengadaan nomor ${row} untuk keperluan dinas`, `Dinas ${String(row % 14).padStart(2, '0')}`, `Kab. ${row % 9}`,
+      METHODS[row % METHODS.length], row % 3 ? 'Barang' : 'Jasa Lainnya', 2024, `${String(1 + (row % 28)).padStart(2, '0')}/${String(1 + (row % 12)).padStart(2, '0')}/2024`,
+      pagu.toLocaleString('id-ID'), Math.round(pagu * 0.9).toLocaleString('id-ID'), row % 5 ? 'Ya' : 'Tidak', row % 2 ? 'Ya' : 'Tidak'].join(';'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+before(async () => {
+  app = await start();
+  hostUrl = app.url.replace('127.0.0.1', 'localhost');
+  const counted = (name, type, body) => app.fixtures.set(`/fixtures/${name}`, (request, response) => {
+    requests.set(name, (requests.get(name) ?? 0) + 1);
+    response.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*' });
+    response.end(body);
+  });
+  const csv = bigCsv();
+  assert.ok(csv.length > 1_100_000, `the CSV is ${csv.length} bytes`);
+  counted('big.csv', 'text/csv', csv);
+  // The bundled sample with a megabyte of notes: a Pantau file with ready-made sections.
+  const sample = JSON.parse(await readFile(new URL('../../data/kaltim-2024.json', import.meta.url), 'utf8'));
+  sample.meta.notes = `Catatan ${'panjang '.repeat(150_000)}`;
+  counted('big-pantau.json', 'application/json', JSON.stringify(sample));
+  const host = `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Embed</title><script type="module" src="${app.url}/embed.js"></script></head>`
+    + `<body><pantau-pbj id="big" src="${app.url}/fixtures/big.csv" lang="id"></pantau-pbj></body></html>`;
+  app.fixtures.set('/hosts/big-embed.html', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(host);
+  });
+});
+after(async () => app.stop());
+
+/** The spending view's text and whether the page started the reading worker. */
+async function spending(query) {
+  const { page, errors, close } = await app.open(query);
+  await page.locator('svg.pantau-svg').first().waitFor();
+  const text = await page.locator('.pantau-panels').textContent();
+  const worker = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/pantau-ingest_loader.js')));
+  await close();
+  return { text, worker, errors };
+}
+
+test('a big CSV is read in a worker, with the same figures as on the widget\'s own thread', async () => {
+  requests.clear();
+  const inWorker = await spending('?lang=id&src=fixtures/big.csv');
+  assert.equal(inWorker.worker, true, 'the worker was started');
+  assert.equal(requests.get('big.csv'), 1, 'the file was fetched once');
+  assert.match(inWorker.text, /Menurut metode pemilihan/);
+  assert.deepEqual(inWorker.errors, []);
+  // Where the worker's files cannot be had, the widget reads the file itself.
+  app.fixtures.set('/pantau-ingest_loader.js', (request, response) => response.writeHead(404).end());
+  try {
+    const here = await spending('?lang=id&src=fixtures/big.csv');
+    assert.equal(here.text, inWorker.text);
+    assert.deepEqual(here.errors, []);
+  } finally {
+    app.fixtures.delete('/pantau-ingest_loader.js');
+  }
+});
+
+test('a big Pantau file with ready-made sections is handed back and read by the widget', async () => {
+  requests.clear();
+  const { text, worker, errors } = await spending('?lang=id&src=fixtures/big-pantau.json');
+  assert.equal(worker, true);
+  assert.equal(requests.get('big-pantau.json'), 1, 'handed back, not fetched again');
+  assert.match(text, /Pagu Rp20,7 T/);
+  assert.deepEqual(errors, []);
+});
+
+test('the script embed on another origin reads a big file on its own thread', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${hostUrl}/hosts/big-embed.html`);
+  await page.locator('#big svg.pantau-svg').first().waitFor();
+  assert.match(await page.locator('#big .pantau-panels').textContent(), /Menurut metode pemilihan/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -274,7 +274,7 @@ pub async fn fetch_dataset(
 }
 
 /// A performance mark (for the benchmarks' split of the time to first chart).
-fn mark(name: &str) {
+pub(super) fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark(name);
     }

@@ -5,9 +5,10 @@
 //! side. Where a worker cannot start (the script embed on another origin, a policy that forbids
 //! it), the widget reads on its own thread as before.
 //!
-//! The exchange: the worker says `ready`; the widget sends the job (the bytes and what is known
-//! of them); the worker answers `main` (read it yourself: a Pantau file with ready-made
-//! sections), or `{head}` (JSON of [`wire::Head`]), the packages in binary batches and `done`.
+//! The exchange: the worker says `ready`; the widget sends the job (the bytes, which move to the
+//! worker, and what is known of them); the worker answers `{main: bytes}` (read it yourself: a
+//! Pantau file with ready-made sections; the bytes move back), or the head ([`wire::Head`]),
+//! the packages in batches (both binary) and `done`.
 
 use crate::format::{LoadError, Loaded};
 use crate::ingest::{wire, Reading, Source, SourceFormat};
@@ -96,32 +97,29 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
             break result;
         }
     };
-    let head = serde_json::to_string(&wire::head(&result));
-    let (true, Ok(head)) = (wire::crosses(&result), head) else {
+    if !wire::crosses(&result) {
         // The widget reads this one itself: its bytes go back to it.
         let message = js_sys::Object::new();
         let bytes = array.unwrap_or_else(|| js_sys::Uint8Array::new_with_length(0));
         let _ = js_sys::Reflect::set(&message, &JsValue::from_str(MAIN), &bytes);
         let _ = replies.post_message_with_transfer(&message, &js_sys::Array::of1(&bytes.buffer()));
         return;
-    };
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &message,
-        &JsValue::from_str("head"),
-        &JsValue::from_str(&head),
-    );
-    let _ = replies.post_message(&message);
+    }
+    send(replies, &wire::encode_head(&result));
     if let Ok(loaded) = &result {
         for batch in loaded.dataset.packages.chunks(BATCH) {
             let mut bytes = Vec::new();
             wire::encode_packages(batch, &mut bytes);
-            let array = js_sys::Uint8Array::from(bytes.as_slice());
-            let transfer = js_sys::Array::of1(&array.buffer());
-            let _ = replies.post_message_with_transfer(&array, &transfer);
+            send(replies, &bytes);
         }
     }
     let _ = replies.post_message(&JsValue::from_str(DONE));
+}
+
+/// Sends `bytes` to the widget (their buffer moves: no copy on the way).
+fn send(replies: &web_sys::DedicatedWorkerGlobalScope, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    let _ = replies.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
 }
 
 /// Starts a worker from the widget's files (`page`, else the document's address); `None` where
@@ -175,9 +173,13 @@ pub async fn read_in_worker(
             let data = event.data();
             match data.as_string().as_deref() {
                 Some(READY) => {
+                    super::fetch::mark("pantau-pbj:worker-ready");
                     let _ = sender.post_message_with_transfer(&request, &transfer);
                 }
-                Some(DONE) => settle_with(&settle, true),
+                Some(DONE) => {
+                    super::fetch::mark("pantau-pbj:worker-done");
+                    settle_with(&settle, true)
+                }
                 Some(_) => settle_with(&settle, false),
                 None => {
                     let back =
@@ -236,11 +238,12 @@ where
     Fut: std::future::Future<Output = ()>,
 {
     let mut messages = messages.into_iter();
-    let head = messages.next()?;
-    let head = js_sys::Reflect::get(&head, &JsValue::from_str("head"))
+    let head = messages
+        .next()?
+        .dyn_into::<js_sys::Uint8Array>()
         .ok()?
-        .as_string()?;
-    let head: wire::Head = serde_json::from_str(&head).ok()?;
+        .to_vec();
+    let head = wire::decode_head(&head)?;
     let count = match &head {
         wire::Head::Read { packages, .. } => *packages,
         wire::Head::Failed(_) => 0,

@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// One rejected or doubtful value, and where it is (a JSON path such as `spending.monthly[3].amount`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DataIssue {
     /// JSON path of the value.
     pub path: String,
@@ -12,7 +12,7 @@ pub struct DataIssue {
 }
 
 /// The kind of expected value, for a wrong-type issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
     /// A string.
     Text,
@@ -33,7 +33,7 @@ pub enum Expected {
 }
 
 /// What is wrong with a value.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// A required value is missing or null.
     Missing,
@@ -85,7 +85,7 @@ impl DataIssue {
 }
 
 /// Why a file could not be used at all.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// Not JSON (or JSON nested deeper than 128 levels); where the reader stopped.
     NotJson {

@@ -1,16 +1,29 @@
 //! What a reading in a Web Worker sends back to the widget: the result's head (metadata and
-//! issues, or the error) as JSON, and the packages in a compact binary form, in batches, so that
-//! the widget decodes them a batch at a time without the file's text or the reader's memory.
+//! issues, or the error) and its packages in batches, all in a compact binary form (no JSON:
+//! the widget decodes it without a parser, a batch at a time, and carries no serialisation
+//! code for it).
 
-use crate::format::{DataIssue, LoadError, Loaded};
+use crate::format::{DataIssue, Expected, LoadError, Loaded, Problem};
 use crate::model::{
-    Code, Dataset, Meta, Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts,
-    YearMonth,
+    CivilDate, Code, Currency, Dataset, Meta, Method, Package, ProcurementType, Provenance, Region,
+    Rupiah, Source, StageAmounts, YearMonth,
 };
-use serde::{Deserialize, Serialize};
+
+/// Whether a result can cross as a head and package batches: everything but the ready-made
+/// sections of a Pantau file (which the worker hands back to the widget instead).
+pub fn crosses(result: &Result<Loaded, LoadError>) -> bool {
+    match result {
+        Ok(loaded) => {
+            loaded.dataset.spending.is_none()
+                && loaded.dataset.local_content.is_none()
+                && loaded.dataset.targets.is_empty()
+        }
+        Err(_) => true,
+    }
+}
 
 /// A finished reading without its packages.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub enum Head {
     /// Read: the dataset's metadata, the issues, and how many packages follow.
     Read {
@@ -25,29 +38,37 @@ pub enum Head {
     Failed(LoadError),
 }
 
-/// Whether a result can cross as a [`Head`] and package batches: everything but the
-/// ready-made sections of a Pantau file (which a worker is never given).
-pub fn crosses(result: &Result<Loaded, LoadError>) -> bool {
+/// The head of `result` (its packages go by [`encode_packages`]).
+pub fn encode_head(result: &Result<Loaded, LoadError>) -> Vec<u8> {
+    let mut out = Writer(Vec::new());
     match result {
         Ok(loaded) => {
-            loaded.dataset.spending.is_none()
-                && loaded.dataset.local_content.is_none()
-                && loaded.dataset.targets.is_empty()
+            out.byte(0);
+            out.meta(&loaded.dataset.meta);
+            out.issues(&loaded.issues);
+            out.number(loaded.dataset.packages.len() as u64);
         }
-        Err(_) => true,
+        Err(error) => {
+            out.byte(1);
+            out.error(error);
+        }
     }
+    out.0
 }
 
-/// The head of `result`; its packages are sent by [`encode_packages`].
-pub fn head(result: &Result<Loaded, LoadError>) -> Head {
-    match result {
-        Ok(loaded) => Head::Read {
-            meta: Box::new(loaded.dataset.meta.clone()),
-            issues: loaded.issues.clone(),
-            packages: loaded.dataset.packages.len(),
+/// Reads what [`encode_head`] wrote; `None` if the bytes are not that.
+pub fn decode_head(bytes: &[u8]) -> Option<Head> {
+    let mut reader = Reader { bytes, at: 0 };
+    let head = match reader.byte()? {
+        0 => Head::Read {
+            meta: Box::new(reader.meta()?),
+            issues: reader.issues()?,
+            packages: usize::try_from(reader.number()?).ok()?,
         },
-        Err(error) => Head::Failed(error.clone()),
-    }
+        1 => Head::Failed(reader.error()?),
+        _ => return None,
+    };
+    (reader.at == bytes.len()).then_some(head)
 }
 
 /// The result again, from its head and its decoded packages.
@@ -66,6 +87,148 @@ pub fn rebuild(head: Head, packages: Vec<Package>) -> Result<Loaded, LoadError> 
         Head::Failed(error) => Err(error),
     }
 }
+
+/// Little-endian numbers, length-prefixed UTF-8 texts, a byte for each choice.
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn byte(&mut self, byte: u8) {
+        self.0.push(byte);
+    }
+
+    fn number(&mut self, number: u64) {
+        self.0.extend_from_slice(&number.to_le_bytes());
+    }
+
+    fn text(&mut self, text: &str) {
+        self.number(text.len() as u64);
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    fn maybe_text(&mut self, text: &Option<String>) {
+        self.byte(u8::from(text.is_some()));
+        if let Some(text) = text {
+            self.text(text);
+        }
+    }
+
+    fn date(&mut self, date: CivilDate) {
+        self.number(date.year() as u64);
+        self.byte(date.month());
+        self.byte(date.day());
+    }
+
+    fn meta(&mut self, meta: &Meta) {
+        self.text(&meta.title);
+        self.text(&meta.publisher);
+        self.maybe_text(&meta.source_url);
+        self.text(&meta.license);
+        self.date(meta.as_of);
+        self.date(meta.period.0);
+        self.date(meta.period.1);
+        self.number(meta.fiscal_year as u64);
+        self.text(meta.currency.code());
+        self.byte(u8::from(meta.illustrative));
+        self.byte(u8::from(meta.region.is_some()));
+        if let Some(region) = &meta.region {
+            self.text(&region.code);
+            self.text(&region.name);
+        }
+        self.maybe_text(&meta.notes);
+        self.number(meta.sources.len() as u64);
+        for source in &meta.sources {
+            self.text(&source.id);
+            self.text(&source.title);
+            self.maybe_text(&source.url);
+        }
+    }
+
+    fn issues(&mut self, issues: &[DataIssue]) {
+        self.number(issues.len() as u64);
+        for issue in issues {
+            self.text(&issue.path);
+            self.problem(&issue.problem);
+        }
+    }
+
+    fn problem(&mut self, problem: &Problem) {
+        let (tag, text) = match problem {
+            Problem::Missing => (0, None),
+            Problem::WrongType(expected) => {
+                self.byte(1);
+                self.byte(expected_tag(*expected));
+                return;
+            }
+            Problem::Negative => (2, None),
+            Problem::TooLarge => (3, None),
+            Problem::Rounded => (4, None),
+            Problem::UnknownCode(code) => (5, Some(code)),
+            Problem::OutsidePeriod => (6, None),
+            Problem::Duplicate => (7, None),
+            Problem::PartExceedsTotal => (8, None),
+            Problem::DateOrder => (9, None),
+            Problem::TargetNotAboveBaseline => (10, None),
+            Problem::UnknownSource(id) => (11, Some(id)),
+            Problem::NoAmount => (12, None),
+            Problem::OtherCurrency(code) => (13, Some(code)),
+            Problem::NotJsonLine => (14, None),
+            Problem::Superseded => (15, None),
+        };
+        self.byte(tag);
+        if let Some(text) = text {
+            self.text(text);
+        }
+    }
+
+    fn error(&mut self, error: &LoadError) {
+        match error {
+            LoadError::NotJson { line, column } => {
+                self.byte(0);
+                self.number(*line as u64);
+                self.number(*column as u64);
+            }
+            LoadError::NotAFile => self.byte(1),
+            LoadError::NotPantau => self.byte(2),
+            LoadError::UnsupportedVersion(version) => {
+                self.byte(3);
+                self.text(version);
+            }
+            LoadError::InvalidMeta(issues) => {
+                self.byte(4);
+                self.issues(issues);
+            }
+            LoadError::NoData(issues) => {
+                self.byte(5);
+                self.issues(issues);
+            }
+            LoadError::NoColumns => self.byte(6),
+        }
+    }
+}
+
+fn expected_tag(expected: Expected) -> u8 {
+    match expected {
+        Expected::Text => 0,
+        Expected::WholeNumber => 1,
+        Expected::Boolean => 2,
+        Expected::Date => 3,
+        Expected::Month => 4,
+        Expected::Object => 5,
+        Expected::List => 6,
+        Expected::Currency => 7,
+    }
+}
+
+const EXPECTED: [Expected; 8] = [
+    Expected::Text,
+    Expected::WholeNumber,
+    Expected::Boolean,
+    Expected::Date,
+    Expected::Month,
+    Expected::Object,
+    Expected::List,
+    Expected::Currency,
+];
 
 const ID: u16 = 1;
 const NAME: u16 = 1 << 1;
@@ -164,9 +327,131 @@ impl Reader<'_> {
 
     fn text(&mut self) -> Option<String> {
         let length = u32::from_le_bytes(self.take()?) as usize;
+        self.bytes_of(length)
+    }
+
+    fn bytes_of(&mut self, length: usize) -> Option<String> {
         let text = self.bytes.get(self.at..self.at.checked_add(length)?)?;
         self.at += length;
         String::from_utf8(text.to_vec()).ok()
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        self.take::<1>().map(|[byte]| byte)
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        self.take().map(u64::from_le_bytes)
+    }
+
+    fn long_text(&mut self) -> Option<String> {
+        let length = usize::try_from(self.number()?).ok()?;
+        self.bytes_of(length)
+    }
+
+    fn maybe_text(&mut self) -> Option<Option<String>> {
+        match self.byte()? {
+            0 => Some(None),
+            1 => self.long_text().map(Some),
+            _ => None,
+        }
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    fn date(&mut self) -> Option<CivilDate> {
+        let year = self.number()? as i64;
+        let (month, day) = (self.byte()?, self.byte()?);
+        CivilDate::new(i32::try_from(year).ok()?, month, day)
+    }
+
+    fn meta(&mut self) -> Option<Meta> {
+        Some(Meta {
+            title: self.long_text()?,
+            publisher: self.long_text()?,
+            source_url: self.maybe_text()?,
+            license: self.long_text()?,
+            as_of: self.date()?,
+            period: (self.date()?, self.date()?),
+            fiscal_year: i32::try_from(self.number()? as i64).ok()?,
+            currency: Currency::new(&self.long_text()?)?,
+            illustrative: self.flag()?,
+            region: match self.flag()? {
+                true => Some(Region {
+                    code: self.long_text()?,
+                    name: self.long_text()?,
+                }),
+                false => None,
+            },
+            notes: self.maybe_text()?,
+            sources: {
+                let count = usize::try_from(self.number()?).ok()?;
+                let mut sources = Vec::new();
+                for _ in 0..count {
+                    sources.push(Source {
+                        id: self.long_text()?,
+                        title: self.long_text()?,
+                        url: self.maybe_text()?,
+                    });
+                }
+                sources
+            },
+        })
+    }
+
+    fn issues(&mut self) -> Option<Vec<DataIssue>> {
+        let count = usize::try_from(self.number()?).ok()?;
+        let mut issues = Vec::new();
+        for _ in 0..count {
+            let path = self.long_text()?;
+            let problem = self.problem()?;
+            issues.push(DataIssue { path, problem });
+        }
+        Some(issues)
+    }
+
+    fn problem(&mut self) -> Option<Problem> {
+        Some(match self.byte()? {
+            0 => Problem::Missing,
+            1 => Problem::WrongType(*EXPECTED.get(usize::from(self.byte()?))?),
+            2 => Problem::Negative,
+            3 => Problem::TooLarge,
+            4 => Problem::Rounded,
+            5 => Problem::UnknownCode(self.long_text()?),
+            6 => Problem::OutsidePeriod,
+            7 => Problem::Duplicate,
+            8 => Problem::PartExceedsTotal,
+            9 => Problem::DateOrder,
+            10 => Problem::TargetNotAboveBaseline,
+            11 => Problem::UnknownSource(self.long_text()?),
+            12 => Problem::NoAmount,
+            13 => Problem::OtherCurrency(self.long_text()?),
+            14 => Problem::NotJsonLine,
+            15 => Problem::Superseded,
+            _ => return None,
+        })
+    }
+
+    fn error(&mut self) -> Option<LoadError> {
+        Some(match self.byte()? {
+            0 => LoadError::NotJson {
+                line: usize::try_from(self.number()?).ok()?,
+                column: usize::try_from(self.number()?).ok()?,
+            },
+            1 => LoadError::NotAFile,
+            2 => LoadError::NotPantau,
+            3 => LoadError::UnsupportedVersion(self.long_text()?),
+            4 => LoadError::InvalidMeta(self.issues()?),
+            5 => LoadError::NoData(self.issues()?),
+            6 => LoadError::NoColumns,
+            _ => return None,
+        })
     }
 
     fn package(&mut self) -> Option<Package> {
@@ -266,6 +551,102 @@ mod tests {
                 illustrative: some(15),
                 source: some(16).then(|| "s".to_owned()),
             },
+        }
+    }
+
+    fn every_problem() -> Vec<DataIssue> {
+        let mut problems = vec![
+            Problem::Missing,
+            Problem::Negative,
+            Problem::TooLarge,
+            Problem::Rounded,
+            Problem::UnknownCode("Lelang".into()),
+            Problem::OutsidePeriod,
+            Problem::Duplicate,
+            Problem::PartExceedsTotal,
+            Problem::DateOrder,
+            Problem::TargetNotAboveBaseline,
+            Problem::UnknownSource("s".into()),
+            Problem::NoAmount,
+            Problem::OtherCurrency("USD".into()),
+            Problem::NotJsonLine,
+            Problem::Superseded,
+        ];
+        problems.extend(EXPECTED.map(Problem::WrongType));
+        problems
+            .into_iter()
+            .enumerate()
+            .map(|(index, problem)| DataIssue {
+                path: format!("{index}:kolom ü"),
+                problem,
+            })
+            .collect()
+    }
+
+    fn meta(full: bool) -> Meta {
+        let date = |day| CivilDate::new(2024, 2, day).unwrap();
+        Meta {
+            title: "Judul".into(),
+            publisher: "Penerbit".into(),
+            source_url: full.then(|| "https://x.go.id".into()),
+            license: "CC BY 4.0".into(),
+            as_of: date(29),
+            period: (date(1), date(28)),
+            fiscal_year: -5,
+            currency: Currency::new("GBP").unwrap(),
+            illustrative: full,
+            region: full.then(|| Region {
+                code: "64".into(),
+                name: "Kalimantan Timur".into(),
+            }),
+            notes: full.then(|| "catatan".into()),
+            sources: (0..u8::from(full) * 2)
+                .map(|index| Source {
+                    id: index.to_string(),
+                    title: "T".into(),
+                    url: (index == 1).then(|| "https://s".into()),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn heads_cross_unchanged_and_cut_ones_are_refused() {
+        let errors = [
+            LoadError::NotJson {
+                line: 3,
+                column: 17,
+            },
+            LoadError::NotAFile,
+            LoadError::NotPantau,
+            LoadError::UnsupportedVersion("9".into()),
+            LoadError::InvalidMeta(every_problem()),
+            LoadError::NoData(every_problem()),
+            LoadError::NoColumns,
+        ];
+        let loaded = |full| Loaded {
+            dataset: Dataset {
+                meta: meta(full),
+                spending: None,
+                local_content: None,
+                targets: Vec::new(),
+                packages: vec![package(3)],
+            },
+            issues: every_problem(),
+        };
+        let results = [Ok(loaded(true)), Ok(loaded(false))]
+            .into_iter()
+            .chain(errors.into_iter().map(Err));
+        for result in results {
+            let head = encode_head(&result);
+            let decoded = decode_head(&head).expect("a head reads back");
+            let packages = result
+                .as_ref()
+                .map_or(Vec::new(), |loaded| loaded.dataset.packages.clone());
+            assert_eq!(rebuild(decoded, packages), result);
+            for end in 0..head.len() {
+                assert_eq!(decode_head(&head[..end]), None);
+            }
         }
     }
 

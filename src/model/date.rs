@@ -3,9 +3,7 @@
 use std::fmt;
 
 /// A proleptic Gregorian calendar date.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CivilDate {
     year: i32,
     month: u8,

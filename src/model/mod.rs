@@ -55,7 +55,7 @@ impl Dataset {
 }
 
 /// The file's metadata.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     /// Title of the dataset, shown as the widget's heading.
     pub title: String,
@@ -84,7 +84,7 @@ pub struct Meta {
 }
 
 /// An ISO 4217 currency code (three upper-case ASCII letters).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Currency(String);
 
 impl Currency {
@@ -111,7 +111,7 @@ impl Currency {
 }
 
 /// A region (province or kabupaten/kota) by its BPS code.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Region {
     /// BPS code, such as "64" for Kalimantan Timur.
     pub code: String,
@@ -120,7 +120,7 @@ pub struct Region {
 }
 
 /// A cited source.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// Id used by figures to cite it.
     pub id: String,

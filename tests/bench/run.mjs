@@ -73,6 +73,8 @@ async function firstChart(path, chartSelector) {
       chart: chartMark ? chartMark.startTime : window.__chart,
       longest: Math.max(0, ...window.__longTasks),
       received: markAt('pantau-pbj:received'),
+      workerReady: markAt('pantau-pbj:worker-ready'),
+      workerDone: markAt('pantau-pbj:worker-done'),
       read: markAt('pantau-pbj:read'),
     };
   });
@@ -174,6 +176,7 @@ async function bigFiles() {
       download: row.dataEnd - row.dataStart,
       parseAggregateRender: readAndChart,
       read: row.read - row.received,
+      inWorker: row.workerDone ? row.workerDone - row.workerReady : 0,
       render: row.chart - row.read,
       throughputMBs: bytes / 1e6 / (readAndChart / 1000),
       firstChartFromStart: row.chart,
@@ -234,7 +237,7 @@ for (const [name, row] of Object.entries(results.big)) {
     console.log(`  ${name}: ${row}`);
     continue;
   }
-  console.log(`  ${name}: ${row.megabytes.toFixed(1)} MB; download ${ms(row.download)}; read ${ms(row.read)} (${(row.megabytes / (row.read / 1000)).toFixed(1)} MB/s) + aggregate and render ${ms(row.render)} = ${ms(row.parseAggregateRender)} (${row.throughputMBs.toFixed(1)} MB/s); first chart at ${ms(row.firstChartFromStart)}; longest main-thread task ${ms(row.longestTask)}; JS heap ${mb(row.jsHeap)}, wasm ${mb(row.wasm)}`);
+  console.log(`  ${name}: ${row.megabytes.toFixed(1)} MB; download ${ms(row.download)}; read ${ms(row.read)}${row.inWorker ? ` (in the worker ${ms(row.inWorker)})` : ''} (${(row.megabytes / (row.read / 1000)).toFixed(1)} MB/s) + aggregate and render ${ms(row.render)} = ${ms(row.parseAggregateRender)} (${row.throughputMBs.toFixed(1)} MB/s); first chart at ${ms(row.firstChartFromStart)}; longest main-thread task ${ms(row.longestTask)}; JS heap ${mb(row.jsHeap)}, wasm ${mb(row.wasm)}`);
   console.log(`    filter change: ${interactionLine(row.interaction)}`);
 }
 console.log(`\ntwenty widgets on one page: all charted in ${results.twenty.allChartsMs} ms; JS heap ${mb(results.twenty.jsHeap)}, wasm ${mb(results.twenty.wasm)} (one instance); ${results.twenty.nodes} DOM nodes`);

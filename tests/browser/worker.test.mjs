@@ -48,14 +48,15 @@ before(async () => {
 });
 after(async () => app.stop());
 
-/** The spending view's text and whether the page started the reading worker. */
+/** The spending view's text, whether a worker was started and whether it read the file. */
 async function spending(query) {
   const { page, errors, close } = await app.open(query);
   await page.locator('svg.pantau-svg').first().waitFor();
   const text = await page.locator('.pantau-panels').textContent();
-  const worker = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/pantau-ingest_loader.js')));
+  const worker = await page.evaluate(() => performance.getEntriesByName('pantau-pbj:worker-done').length === 1);
+  const started = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/pantau-ingest_loader.js')));
   await close();
-  return { text, worker, errors };
+  return { text, worker, started, errors };
 }
 
 test('a big CSV is read in a worker, with the same figures as on the widget\'s own thread', async () => {
@@ -69,6 +70,7 @@ test('a big CSV is read in a worker, with the same figures as on the widget\'s o
   app.fixtures.set('/pantau-ingest_loader.js', (request, response) => response.writeHead(404).end());
   try {
     const here = await spending('?lang=id&src=fixtures/big.csv');
+    assert.equal(here.worker, false, 'read on the widget\'s own thread');
     assert.equal(here.text, inWorker.text);
     assert.deepEqual(here.errors, []);
   } finally {
@@ -76,10 +78,38 @@ test('a big CSV is read in a worker, with the same figures as on the widget\'s o
   }
 });
 
+test('the worker runs under the strict Content-Security-Policy, on the page and on its own script', async () => {
+  const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
+  const loader = await readFile(new URL('../../dist/pantau-ingest_loader.js', import.meta.url));
+  app.pageHeaders['content-security-policy'] = csp;
+  app.fixtures.set('/pantau-ingest_loader.js', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/javascript', 'content-security-policy': csp });
+    response.end(loader);
+  });
+  try {
+    const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await page.goto(`${app.url}/?lang=id&src=fixtures/big.csv`);
+    await page.locator('svg.pantau-svg').first().waitFor();
+    const done = await page.evaluate(() => performance.getEntriesByName('pantau-pbj:worker-done').length);
+    assert.equal(done, 1, 'the worker read the file');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    await context.close();
+  } finally {
+    delete app.pageHeaders['content-security-policy'];
+    app.fixtures.delete('/pantau-ingest_loader.js');
+  }
+});
+
 test('a big Pantau file with ready-made sections is handed back and read by the widget', async () => {
   requests.clear();
-  const { text, worker, errors } = await spending('?lang=id&src=fixtures/big-pantau.json');
-  assert.equal(worker, true);
+  const { text, worker, started, errors } = await spending('?lang=id&src=fixtures/big-pantau.json');
+  assert.equal(started, true, 'a worker was started');
+  assert.equal(worker, false, 'and handed the file back');
   assert.equal(requests.get('big-pantau.json'), 1, 'handed back, not fetched again');
   assert.match(text, /Pagu Rp20,7 T/);
   assert.deepEqual(errors, []);
@@ -93,6 +123,7 @@ test('the script embed on another origin reads a big file on its own thread', as
   await page.goto(`${hostUrl}/hosts/big-embed.html`);
   await page.locator('#big svg.pantau-svg').first().waitFor();
   assert.match(await page.locator('#big .pantau-panels').textContent(), /Menurut metode pemilihan/);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('pantau-pbj:worker-done').length), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -39,7 +39,8 @@ pub enum Outcome {
     /// The worker gave the bytes back, for the widget to read (a Pantau file with ready-made
     /// sections).
     Back(js_sys::Uint8Array),
-    /// The worker failed: the bytes went to it and are lost.
+    /// The worker failed or the widget went away; if the bytes had moved to the worker they are
+    /// gone (the widget's array is then empty).
     Failed,
 }
 

@@ -148,7 +148,7 @@ async fn verify_bytes(
                 timeout: TIMEOUT,
                 max_bytes: 1024 * 1024,
             };
-            match fetch_once(manifest, limits, None, None).await {
+            match fetch_once(manifest, limits, None, None, &|_| {}).await {
                 Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text.to_vec()), url),
                 Err(_) => None,
             }
@@ -175,8 +175,16 @@ pub async fn fetch_dataset(
         page,
     } = source;
     let mut attempt = 0;
+    // A big file's reading worker starts as soon as its length is known.
+    let reader: std::cell::RefCell<Option<worker::Reader>> = Default::default();
+    let start_reader = |length: usize| {
+        let mut reader = reader.borrow_mut();
+        if reader.is_none() && length >= worker::MIN_BYTES as usize {
+            *reader = worker::Reader::start(page.as_deref(), length as u32);
+        }
+    };
     let (bytes, content_type) = loop {
-        match fetch_once(&url, limits, cancel.as_ref(), Some(progress)).await {
+        match fetch_once(&url, limits, cancel.as_ref(), Some(progress), &start_reader).await {
             Ok(body) => break body,
             Err(failure) => {
                 let wait = delay(attempt, failure.asked, js_sys::Math::random());
@@ -195,7 +203,12 @@ pub async fn fetch_dataset(
     // decodes the packages, a batch at a time.
     let mut from_worker = None;
     let mut bytes = bytes;
-    if bytes.length() >= worker::MIN_BYTES {
+    let reader = reader.into_inner().or_else(|| {
+        (bytes.length() >= worker::MIN_BYTES)
+            .then(|| worker::Reader::start(page.as_deref(), 0))
+            .flatten()
+    });
+    if let Some(reader) = reader.filter(|_| bytes.length() >= worker::MIN_BYTES) {
         let job = worker::Job {
             bytes: &bytes,
             content_type: content_type.as_deref(),
@@ -203,9 +216,7 @@ pub async fn fetch_dataset(
             address: &url,
             current_year,
         };
-        let outcome = worker::read_in_worker(page.as_deref(), job, cancel.as_ref()).await;
-        match outcome {
-            worker::Outcome::Unavailable => {}
+        match reader.read(job, cancel.as_ref()).await {
             worker::Outcome::Back(returned) => bytes = returned,
             worker::Outcome::Read(messages) => {
                 from_worker = worker::decode(messages, yield_to_browser).await;
@@ -215,7 +226,7 @@ pub async fn fetch_dataset(
         if from_worker.is_none() && bytes.length() == 0 {
             // The bytes went to a worker that failed: fetched again (likely from the cache)
             // and read here.
-            bytes = fetch_once(&url, limits, cancel.as_ref(), Some(progress))
+            bytes = fetch_once(&url, limits, cancel.as_ref(), Some(progress), &|_| {})
                 .await
                 .map_err(|failure| failure.error)?
                 .0;
@@ -319,6 +330,7 @@ async fn fetch_once(
     limits: Limits,
     cancel: Option<&web_sys::AbortSignal>,
     progress: Option<RwSignal<Progress>>,
+    on_length: &dyn Fn(usize),
 ) -> Result<(js_sys::Uint8Array, Option<String>), Failure> {
     // A timeout already waited long enough; other failures are transient as `retryable` says.
     let fail = |error: FetchError, status: Option<u16>| Failure {
@@ -381,6 +393,9 @@ async fn fetch_once(
     if declared.is_some_and(|length| length > limits.max_bytes) {
         controller.abort();
         return Err(fail(FetchError::TooLarge, Some(status)));
+    }
+    if let Some(length) = declared {
+        on_length(length);
     }
     let bytes = read_body(&response, limits.max_bytes, declared, progress)
         .await

@@ -5,8 +5,9 @@
 //! side. Where a worker cannot start (the script embed on another origin, a policy that forbids
 //! it), the widget reads on its own thread as before.
 //!
-//! The exchange: the worker says `ready`; the widget sends the job (the bytes, which move to the
-//! worker, and what is known of them); the worker answers `{main: bytes}` (read it yourself: a
+//! The exchange: the worker is started as soon as the file's length is known and says `ready`;
+//! the widget tells it the length (`{reserve}`: it makes room while the file downloads), then
+//! sends the job (the bytes, which move to the worker, and what is known of them); the worker answers `{main: bytes}` (read it yourself: a
 //! Pantau file with ready-made sections; the bytes move back), or the head ([`wire::Head`]),
 //! the packages in batches (both binary) and `done`.
 
@@ -29,11 +30,10 @@ const BATCH: usize = 10_000;
 const READY: &str = "ready";
 const DONE: &str = "done";
 const MAIN: &str = "main";
+const RESERVE: &str = "reserve";
 
 /// How a reading in a worker ended.
 pub enum Outcome {
-    /// No worker could start: the bytes are untouched.
-    Unavailable,
     /// Read: the worker's messages, for [`decode`].
     Read(Vec<JsValue>),
     /// The worker gave the bytes back, for the widget to read (a Pantau file with ready-made
@@ -58,13 +58,30 @@ pub struct Job<'a> {
     pub current_year: i32,
 }
 
-/// Worker side: waits for one job, reads it and sends the result back.
+thread_local! {
+    /// Room made for the bytes while they download (touched, so that the memory is there).
+    static ROOM: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Worker side: makes room for the bytes when told their length, then waits for one job, reads
+/// it and sends the result back.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_job =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            answer(&replies, &event.data());
+            let data = event.data();
+            let reserve = js_sys::Reflect::get(&data, &JsValue::from_str(RESERVE))
+                .ok()
+                .and_then(|length| length.as_f64());
+            match reserve {
+                Some(length) => ROOM.with(|room| {
+                    let mut room = room.borrow_mut();
+                    room.clear();
+                    room.resize(length as usize, 1);
+                }),
+                None => answer(&replies, &data),
+            }
         });
     scope.set_onmessage(Some(on_job.as_ref().unchecked_ref()));
     // The worker lives for one job and is then ended: its handler with it.
@@ -76,10 +93,14 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
     let field = |name: &str| js_sys::Reflect::get(job, &JsValue::from_str(name)).ok();
     let text = |name: &str| field(name).and_then(|value| value.as_string());
     let array = field("bytes").map(|bytes| js_sys::Uint8Array::new(&bytes));
-    let bytes = array
-        .as_ref()
-        .map(js_sys::Uint8Array::to_vec)
-        .unwrap_or_default();
+    let mut bytes = ROOM.with(|room| std::mem::take(&mut *room.borrow_mut()));
+    match &array {
+        Some(array) => {
+            bytes.resize(array.length() as usize, 0);
+            array.copy_to(&mut bytes);
+        }
+        None => bytes.clear(),
+    }
     let content_type = text("contentType");
     let address = text("address").unwrap_or_default();
     let mut reading = Reading::start(Source {
@@ -125,7 +146,7 @@ fn send(replies: &web_sys::DedicatedWorkerGlobalScope, bytes: &[u8]) {
 
 /// Starts a worker from the widget's files (`page`, else the document's address); `None` where
 /// none can start.
-fn start(page: Option<&str>) -> Option<web_sys::Worker> {
+fn spawn(page: Option<&str>) -> Option<web_sys::Worker> {
     let base = match page {
         Some(page) => page.to_owned(),
         None => web_sys::window()?.location().href().ok()?,
@@ -136,95 +157,167 @@ fn start(page: Option<&str>) -> Option<web_sys::Worker> {
     web_sys::Worker::new(&url).ok()
 }
 
-/// Widget side: hands `job`'s bytes to a worker (they move there: no copy) and waits for it.
-pub async fn read_in_worker(
-    page: Option<&str>,
-    job: Job<'_>,
-    cancel: Option<&web_sys::AbortSignal>,
-) -> Outcome {
-    let Some(worker) = start(page) else {
-        return Outcome::Unavailable;
-    };
-    let request = js_sys::Object::new();
-    let set = |name: &str, value: &JsValue| {
-        let _ = js_sys::Reflect::set(&request, &JsValue::from_str(name), value);
-    };
-    set("bytes", job.bytes);
-    set(
-        "contentType",
-        &job.content_type.map_or(JsValue::NULL, JsValue::from_str),
-    );
-    set(
-        "format",
-        &job.format
-            .map_or(JsValue::NULL, |format| JsValue::from_str(format.code())),
-    );
-    set("address", &JsValue::from_str(job.address));
-    set("year", &JsValue::from(job.current_year));
+/// What the widget's side of the exchange knows so far.
+#[derive(Default)]
+struct Exchange {
+    /// The worker said it is ready.
+    ready: bool,
+    /// The job, once the bytes are in, with the buffer that moves with it.
+    job: Option<(js_sys::Object, js_sys::Array)>,
+    /// The worker's messages after the job.
+    received: Vec<JsValue>,
+    /// How it ended: `Some(true)` when the worker is done.
+    ended: Option<bool>,
+    /// Resolves the wait for the end.
+    settle: Option<js_sys::Function>,
+}
 
-    let transfer = js_sys::Array::of1(&job.bytes.buffer());
-    let received = Rc::new(RefCell::new(Vec::new()));
-    let settle: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
-    let finished = js_sys::Promise::new(&mut |resolve, _| {
-        *settle.borrow_mut() = Some(resolve);
-    });
-    let answer = {
-        let (received, settle, sender) = (Rc::clone(&received), Rc::clone(&settle), worker.clone());
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            match data.as_string().as_deref() {
-                Some(READY) => {
-                    super::fetch::mark("pantau-pbj:worker-ready");
-                    let _ = sender.post_message_with_transfer(&request, &transfer);
-                }
-                Some(DONE) => {
-                    super::fetch::mark("pantau-pbj:worker-done");
-                    settle_with(&settle, true)
-                }
-                Some(_) => settle_with(&settle, false),
-                None => {
-                    let back =
-                        js_sys::Reflect::has(&data, &JsValue::from_str(MAIN)).unwrap_or(false);
-                    received.borrow_mut().push(data);
-                    if back {
-                        settle_with(&settle, false);
-                    }
-                }
+impl Exchange {
+    fn end(&mut self, done: bool) {
+        self.ended.get_or_insert(done);
+        if let Some(resolve) = self.settle.take() {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(done));
+        }
+    }
+
+    /// Sends the job if both it and the worker are ready.
+    fn send(&mut self, worker: &web_sys::Worker) {
+        if self.ready {
+            if let Some((request, transfer)) = self.job.take() {
+                let _ = worker.post_message_with_transfer(&request, &transfer);
             }
-        })
-    };
-    let failed = {
-        let settle = Rc::clone(&settle);
-        Closure::<dyn FnMut()>::new(move || settle_with(&settle, false))
-    };
-    worker.set_onmessage(Some(answer.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
-    if let Some(cancel) = cancel {
-        let _ = cancel.add_event_listener_with_callback("abort", failed.as_ref().unchecked_ref());
-    }
-    let read = JsFuture::from(finished)
-        .await
-        .is_ok_and(|done| done.is_truthy());
-    worker.terminate();
-    if let Some(cancel) = cancel {
-        let _ =
-            cancel.remove_event_listener_with_callback("abort", failed.as_ref().unchecked_ref());
-    }
-    let messages = std::mem::take(&mut *received.borrow_mut());
-    let back = messages
-        .first()
-        .and_then(|first| js_sys::Reflect::get(first, &JsValue::from_str(MAIN)).ok())
-        .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok());
-    match (read, back) {
-        (_, Some(bytes)) => Outcome::Back(bytes),
-        (true, None) => Outcome::Read(messages),
-        (false, None) => Outcome::Failed,
+        }
     }
 }
 
-fn settle_with(settle: &Rc<RefCell<Option<js_sys::Function>>>, done: bool) {
-    if let Some(resolve) = settle.borrow_mut().take() {
-        let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(done));
+/// A reading worker, started as soon as a big file's length is known (so that it starts, and
+/// makes room for the bytes, while they download).
+pub struct Reader {
+    worker: web_sys::Worker,
+    exchange: Rc<RefCell<Exchange>>,
+    _answer: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _failed: Closure<dyn FnMut()>,
+}
+
+impl Reader {
+    /// Starts a worker that makes room for `length` bytes; `None` where none can start.
+    pub fn start(page: Option<&str>, length: u32) -> Option<Reader> {
+        let worker = spawn(page)?;
+        let exchange: Rc<RefCell<Exchange>> = Rc::default();
+        let answer = {
+            let (exchange, sender) = (Rc::clone(&exchange), worker.clone());
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let mut exchange = exchange.borrow_mut();
+                match data.as_string().as_deref() {
+                    Some(READY) => {
+                        super::fetch::mark("pantau-pbj:worker-ready");
+                        exchange.ready = true;
+                        if length > 0 {
+                            let reserve = js_sys::Object::new();
+                            let _ = js_sys::Reflect::set(
+                                &reserve,
+                                &JsValue::from_str(RESERVE),
+                                &JsValue::from(length),
+                            );
+                            let _ = sender.post_message(&reserve);
+                        }
+                        exchange.send(&sender);
+                    }
+                    Some(DONE) => {
+                        super::fetch::mark("pantau-pbj:worker-done");
+                        exchange.end(true);
+                    }
+                    Some(_) => exchange.end(false),
+                    None => {
+                        let back =
+                            js_sys::Reflect::has(&data, &JsValue::from_str(MAIN)).unwrap_or(false);
+                        exchange.received.push(data);
+                        if back {
+                            exchange.end(false);
+                        }
+                    }
+                }
+            })
+        };
+        let failed = {
+            let exchange = Rc::clone(&exchange);
+            Closure::<dyn FnMut()>::new(move || exchange.borrow_mut().end(false))
+        };
+        worker.set_onmessage(Some(answer.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+        Some(Reader {
+            worker,
+            exchange,
+            _answer: answer,
+            _failed: failed,
+        })
+    }
+
+    /// Hands `job`'s bytes to the worker (they move there: no copy) and waits for it.
+    pub async fn read(self, job: Job<'_>, cancel: Option<&web_sys::AbortSignal>) -> Outcome {
+        let request = js_sys::Object::new();
+        let set = |name: &str, value: &JsValue| {
+            let _ = js_sys::Reflect::set(&request, &JsValue::from_str(name), value);
+        };
+        set("bytes", job.bytes);
+        set(
+            "contentType",
+            &job.content_type.map_or(JsValue::NULL, JsValue::from_str),
+        );
+        set(
+            "format",
+            &job.format
+                .map_or(JsValue::NULL, |format| JsValue::from_str(format.code())),
+        );
+        set("address", &JsValue::from_str(job.address));
+        set("year", &JsValue::from(job.current_year));
+        let transfer = js_sys::Array::of1(&job.bytes.buffer());
+        let finished = js_sys::Promise::new(&mut |resolve, _| {
+            let mut exchange = self.exchange.borrow_mut();
+            match exchange.ended {
+                Some(done) => {
+                    let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(done));
+                }
+                None => exchange.settle = Some(resolve),
+            }
+        });
+        {
+            let mut exchange = self.exchange.borrow_mut();
+            exchange.job = Some((request, transfer));
+            exchange.send(&self.worker);
+        }
+        if let Some(cancel) = cancel {
+            let _ = cancel
+                .add_event_listener_with_callback("abort", self._failed.as_ref().unchecked_ref());
+        }
+        let read = JsFuture::from(finished)
+            .await
+            .is_ok_and(|done| done.is_truthy());
+        self.worker.terminate();
+        if let Some(cancel) = cancel {
+            let _ = cancel.remove_event_listener_with_callback(
+                "abort",
+                self._failed.as_ref().unchecked_ref(),
+            );
+        }
+        let messages = std::mem::take(&mut self.exchange.borrow_mut().received);
+        let back = messages
+            .first()
+            .and_then(|first| js_sys::Reflect::get(first, &JsValue::from_str(MAIN)).ok())
+            .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok());
+        match (read, back) {
+            (_, Some(bytes)) => Outcome::Back(bytes),
+            (true, None) => Outcome::Read(messages),
+            (false, None) => Outcome::Failed,
+        }
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        // A reader never used (the download failed or was small after all) ends its worker.
+        self.worker.terminate();
     }
 }
 

@@ -176,7 +176,8 @@ async function bigFiles() {
       download: row.dataEnd - row.dataStart,
       parseAggregateRender: readAndChart,
       read: row.read - row.received,
-      inWorker: row.workerDone ? row.workerDone - row.workerReady : 0,
+      // From the moment the worker had both started and the bytes to its answer being done.
+      inWorker: row.workerDone ? row.workerDone - Math.max(row.workerReady, row.received) : 0,
       render: row.chart - row.read,
       throughputMBs: bytes / 1e6 / (readAndChart / 1000),
       firstChartFromStart: row.chart,

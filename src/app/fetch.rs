@@ -88,8 +88,8 @@ struct Failure {
 /// published for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fetched {
-    /// The data.
-    pub loaded: Loaded,
+    /// The data (shared: the resource holding it hands out copies of this, not of the data).
+    pub loaded: std::sync::Arc<Loaded>,
     /// The check against the published SHA-256, if one was published.
     pub verification: Option<Verification>,
     /// What the reader can choose from.
@@ -277,7 +277,7 @@ pub async fn fetch_dataset(
         yield_to_browser().await;
     }
     Ok(Fetched {
-        loaded,
+        loaded: std::sync::Arc::new(loaded),
         verification,
         options,
         first: (filter, first),

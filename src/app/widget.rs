@@ -16,6 +16,7 @@ use crate::model::Dataset;
 use crate::provenance::Verification;
 use crate::views::{panels, View};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The widget, configured by the page address.
 #[component]
@@ -109,7 +110,7 @@ pub fn Widget(config: Config) -> impl IntoView {
 /// What the reader sees once the data is in.
 #[component]
 fn Dashboard(
-    loaded: Loaded,
+    loaded: Arc<Loaded>,
     verification: Option<Verification>,
     /// What the reader can choose from.
     options: Options,
@@ -138,7 +139,8 @@ fn Dashboard(
             });
         }
     }
-    let dataset = StoredValue::new(loaded.dataset);
+    let issues = loaded.issues.clone();
+    let dataset = StoredValue::new(loaded);
     let first = StoredValue::new(Some(first));
     // Every filter change gives a new dataset: comparing two whole datasets would only cost
     // code and time.
@@ -151,7 +153,7 @@ fn Dashboard(
                 .filter(|(used, _)| *used == *current);
             match ready {
                 Some((_, narrowed)) => narrowed,
-                None => dataset.with_value(|dataset| apply(dataset, &current)),
+                None => dataset.with_value(|loaded| apply(&loaded.dataset, &current)),
             }
         },
         |_, _| true,
@@ -170,9 +172,8 @@ fn Dashboard(
     });
     let show_table = RwSignal::new(false);
     let expanded = RwSignal::new(false);
-    let issues = loaded.issues;
-    let title = StoredValue::new(dataset.with_value(|dataset| dataset.meta.title.clone()));
-    let illustrative = dataset.with_value(|dataset| dataset.has_illustrative_figures());
+    let title = StoredValue::new(dataset.with_value(|loaded| loaded.dataset.meta.title.clone()));
+    let illustrative = dataset.with_value(|loaded| loaded.dataset.has_illustrative_figures());
     let panel_list = move || {
         let lang = lang.get();
         let view = view_choice.get();
@@ -220,7 +221,7 @@ fn Dashboard(
         </div>
         <DataIssues issues lang />
         <SharePanel lang view_choice theme=theme_choice filter title=title.get_value() origin=origin.clone() />
-        {move || dataset.with_value(|dataset| view! { <Footer meta=dataset.meta.clone() lang=lang.get() src=src.clone() illustrative verification=verification.clone() /> })}
+        {move || dataset.with_value(|loaded| view! { <Footer meta=loaded.dataset.meta.clone() lang=lang.get() src=src.clone() illustrative verification=verification.clone() /> })}
     }
 }
 

@@ -196,7 +196,7 @@ pub struct Reader {
     worker: web_sys::Worker,
     exchange: Rc<RefCell<Exchange>>,
     _answer: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _failed: Closure<dyn FnMut()>,
+    failed: Closure<dyn FnMut()>,
 }
 
 impl Reader {
@@ -250,7 +250,7 @@ impl Reader {
             worker,
             exchange,
             _answer: answer,
-            _failed: failed,
+            failed,
         })
     }
 
@@ -289,17 +289,14 @@ impl Reader {
         }
         if let Some(cancel) = cancel {
             let _ = cancel
-                .add_event_listener_with_callback("abort", self._failed.as_ref().unchecked_ref());
+                .add_event_listener_with_callback("abort", self.failed.as_ref().unchecked_ref());
         }
         let read = JsFuture::from(finished)
             .await
             .is_ok_and(|done| done.is_truthy());
-        self.worker.terminate();
         if let Some(cancel) = cancel {
-            let _ = cancel.remove_event_listener_with_callback(
-                "abort",
-                self._failed.as_ref().unchecked_ref(),
-            );
+            let _ = cancel
+                .remove_event_listener_with_callback("abort", self.failed.as_ref().unchecked_ref());
         }
         let messages = std::mem::take(&mut self.exchange.borrow_mut().received);
         let back = messages
@@ -316,7 +313,8 @@ impl Reader {
 
 impl Drop for Reader {
     fn drop(&mut self) {
-        // A reader never used (the download failed or was small after all) ends its worker.
+        // Done, failed, or never used (the download failed or was small after all): the worker
+        // ends, and its memory goes back.
         self.worker.terminate();
     }
 }

@@ -502,6 +502,28 @@ pub fn best_currency(counts: &HashMap<String, usize>) -> Option<String> {
     crate::model::Currency::new(best.0).map(|_| best.0.clone())
 }
 
+/// The total value, in `currency`, of the awards or contracts (`section`) that still count.
+fn live_total<T>(
+    entries: &List<Item<T>>,
+    section: &str,
+    path: &str,
+    currency: &str,
+    issues: &mut Vec<DataIssue>,
+    status_and_value: fn(&T) -> (&Leaf, &Obj<Amount>),
+) -> Option<Rupiah> {
+    sum(objects(entries)
+        .map(|(index, entry)| (index, status_and_value(entry)))
+        .filter(|(_, (status, _))| live(status))
+        .map(|(index, (_, value))| {
+            amount(
+                value,
+                || format!("{path}.{section}[{index}].value"),
+                currency,
+                issues,
+            )
+        }))
+}
+
 /// Whether an award or contract still counts (not cancelled or unsuccessful).
 fn live(status: &Leaf) -> bool {
     !matches!(status.as_str(), Some("cancelled" | "unsuccessful"))
@@ -550,26 +572,17 @@ pub fn package(
                 issues,
             )
         });
-    let contracted = sum(objects(&release.contracts)
-        .filter(|(_, contract)| live(&contract.status))
-        .map(|(index, contract)| {
-            amount(
-                &contract.value,
-                || format!("{path}.contracts[{index}].value"),
-                currency,
-                issues,
-            )
-        }));
-    let awarded = sum(objects(&release.awards)
-        .filter(|(_, award)| live(&award.status))
-        .map(|(index, award)| {
-            amount(
-                &award.value,
-                || format!("{path}.awards[{index}].value"),
-                currency,
-                issues,
-            )
-        }));
+    let contracted = live_total(
+        &release.contracts,
+        "contracts",
+        path,
+        currency,
+        issues,
+        |contract| (&contract.status, &contract.value),
+    );
+    let awarded = live_total(&release.awards, "awards", path, currency, issues, |award| {
+        (&award.status, &award.value)
+    });
     let paid = sum(objects(&release.contracts)
         .filter_map(|(index, contract)| Some((index, contract.implementation.get()?)))
         .flat_map(|(index, implementation)| {

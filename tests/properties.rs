@@ -1,6 +1,6 @@
 //! Properties that hold for any packages and any OCDS releases: breakdowns add up to their
 //! totals, shares stay within [0, 1], and an OCDS file means the same whatever the order or
-//! repetition of its releases.
+//! repetition of its releases; a cell reads the same by the quick and the general way.
 #![cfg(not(target_arch = "wasm32"))]
 
 use pantau_pbj::analysis::filter::{apply, Filter};
@@ -126,5 +126,22 @@ proptest! {
         let ocids = { let mut ids: Vec<usize> = releases.iter().map(|release| release.0).collect(); ids.sort_unstable(); ids.dedup(); ids.len() };
         prop_assert_eq!(baseline.len(), ocids);
         prop_assert_eq!(read_lines(&shuffled), baseline);
+    }
+
+    /// The quick ways through a money or date cell (digits and marks only; a 10-character
+    /// date) read exactly what the general way reads.
+    #[test]
+    fn cells_read_the_same_by_the_quick_and_the_general_way(
+        money in "[0-9][0-9.,]{0,24}",
+        date in prop_oneof![
+            "[0-9]{2}[./-][0-9]{2}[./-][0-9]{4}",
+            "[0-9]{4}[./-][0-9]{2}[./-][0-9]{2}",
+            "[0-9./-]{10}",
+        ],
+    ) {
+        use pantau_pbj::ingest::cells;
+        // A leading space, or a time after the date, takes the general way.
+        prop_assert_eq!(cells::money(&money), cells::money(&format!(" {money}")));
+        prop_assert_eq!(cells::month(&date), cells::month(&format!("{date}T08:00")));
     }
 }

@@ -12,7 +12,7 @@
 //! the packages in batches (both binary) and `done`.
 
 use crate::format::{LoadError, Loaded};
-use crate::ingest::{wire, Reading, Source, SourceFormat};
+use crate::ingest::{warm, wire, Reading, Source, SourceFormat};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -58,9 +58,14 @@ pub struct Job<'a> {
     pub current_year: i32,
 }
 
+/// For how long at most the worker reads made-up files while the real one downloads.
+const WARM_MS: f64 = 60.0;
+
 thread_local! {
     /// Room made for the bytes while they download (touched, so that the memory is there).
     static ROOM: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// Whether the job came (the warm-up then stops).
+    static JOB_CAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Worker side: makes room for the bytes when told their length, then waits for one job, reads
@@ -75,18 +80,55 @@ pub fn serve() {
                 .ok()
                 .and_then(|length| length.as_f64());
             match reserve {
-                Some(length) => ROOM.with(|room| {
-                    let mut room = room.borrow_mut();
-                    room.clear();
-                    room.resize(length as usize, 1);
-                }),
-                None => answer(&replies, &data),
+                Some(length) => {
+                    ROOM.with(|room| {
+                        let mut room = room.borrow_mut();
+                        room.clear();
+                        room.resize(length as usize, 1);
+                    });
+                    warm_up();
+                }
+                None => {
+                    JOB_CAME.set(true);
+                    answer(&replies, &data);
+                }
             }
         });
     scope.set_onmessage(Some(on_job.as_ref().unchecked_ref()));
     // The worker lives for one job and is then ended: its handler with it.
     on_job.forget();
     let _ = scope.post_message(&JsValue::from_str(READY));
+}
+
+/// Reads small made-up files (CSV, then JSON Lines) a tick at a time while the real file
+/// downloads, so that the browser has optimised the reading code by the time it comes; stops
+/// when the job comes or after [`WARM_MS`].
+fn warm_up() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let (csv, lines) = (warm::csv(200), warm::json_lines(20));
+    let started = js_sys::Date::now();
+    let port = channel.port2();
+    let tick = Closure::<dyn FnMut()>::new(move || {
+        if JOB_CAME.get() || js_sys::Date::now() - started > WARM_MS {
+            return;
+        }
+        for text in [&csv, &lines] {
+            if let Some(loaded) = warm::read(text, ROWS_PER_STEP) {
+                let mut bytes = Vec::new();
+                wire::encode_packages(&loaded.dataset.packages, &mut bytes);
+                std::hint::black_box(bytes);
+            }
+        }
+        let _ = port.post_message(&JsValue::NULL);
+    });
+    channel
+        .port1()
+        .set_onmessage(Some(tick.as_ref().unchecked_ref()));
+    // The worker lives for one job: the ticks' handler with it.
+    tick.forget();
+    let _ = channel.port2().post_message(&JsValue::NULL);
 }
 
 fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {

@@ -205,14 +205,16 @@ impl Reader {
 /// (which could make a label read backwards), whitespace collapsed, at most [`MAX_TEXT_CHARS`].
 pub fn clean_text(text: &str) -> String {
     // Most text is short printable ASCII with single spaces inside: already clean.
+    // One pass: a space is plain only after a printable character (no leading or double space).
     let bytes = text.as_bytes();
+    let mut previous = b' ';
     let plain = bytes.len() <= MAX_TEXT_CHARS
-        && bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
-        && bytes
-            .iter()
-            .all(|byte| byte.is_ascii_graphic() || *byte == b' ')
-        && !text.contains("  ");
+        && bytes.iter().all(|&byte| {
+            let fine = byte.is_ascii_graphic() || (byte == b' ' && previous != b' ');
+            previous = byte;
+            fine
+        });
     if plain {
         return text.to_owned();
     }

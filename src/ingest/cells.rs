@@ -11,6 +11,11 @@ use std::borrow::Cow;
 /// decimal mark. Fractions are rounded half away from zero (and reported).
 /// `Ok(None)` for an empty cell; `Ok(Some((amount, rounded)))` otherwise.
 pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
+    // Most cells are digits and marks only, with nothing to clean up.
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_digit) && bytes.iter().all(is_digit_or_mark) {
+        return amount(bytes).map(Some);
+    }
     let mut text = text.trim();
     for prefix in ["Rp.", "Rp", "IDR", "rp"] {
         if let Some(rest) = text.strip_prefix(prefix) {
@@ -36,53 +41,68 @@ pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
     if text.starts_with('-') || text.starts_with('(') {
         return Err(Problem::Negative);
     }
-    if !text
-        .bytes()
-        .all(|byte| byte.is_ascii_digit() || byte == b'.' || byte == b',')
-    {
+    if !text.bytes().all(|byte| is_digit_or_mark(&byte)) {
         return Err(Problem::WrongType(Expected::WholeNumber));
     }
-    let decimal = match (text.rfind('.'), text.rfind(',')) {
+    amount(text.as_bytes()).map(Some)
+}
+
+fn is_digit_or_mark(byte: &u8) -> bool {
+    byte.is_ascii_digit() || *byte == b'.' || *byte == b','
+}
+
+/// An amount of digits, `.` and `,` (at least one byte): the whole rupiah and whether a
+/// fraction was rounded.
+fn amount(text: &[u8]) -> Result<(Rupiah, bool), Problem> {
+    let last = |mark: u8| text.iter().rposition(|byte| *byte == mark);
+    let decimal = match (last(b'.'), last(b',')) {
         (Some(dot), Some(comma)) => Some(dot.max(comma)),
         (Some(mark), None) | (None, Some(mark)) => {
-            let separator = text.as_bytes()[mark];
-            let once = text.bytes().filter(|byte| *byte == separator).count() == 1;
+            let once = text.iter().filter(|byte| **byte == text[mark]).count() == 1;
             (once && text.len() - mark - 1 != 3).then_some(mark)
         }
         (None, None) => None,
     };
     let (whole, fraction) = match decimal {
         Some(mark) => (&text[..mark], &text[mark + 1..]),
-        None => (&*text, ""),
+        None => (text, &[][..]),
     };
-    // Thousands groups must be whole: `1.500.000`, never `1.5.00` or a mark of each kind.
-    let mut separators = whole.bytes().filter(|byte| !byte.is_ascii_digit());
-    let grouped = match separators.next() {
-        None => true,
-        Some(first) => {
-            let mut groups = whole.split(['.', ',']);
-            separators.all(|separator| separator == first)
-                && groups
-                    .next()
-                    .is_some_and(|group| (1..=3).contains(&group.len()))
-                && groups.all(|group| group.len() == 3)
-        }
-    };
-    if fraction.contains(['.', ',']) || !grouped || whole.is_empty() {
+    if fraction.iter().any(|byte| !byte.is_ascii_digit()) || !grouped(whole) || whole.is_empty() {
         return Err(Problem::WrongType(Expected::WholeNumber));
     }
     let mut value: i64 = 0;
-    for digit in whole.bytes().filter(u8::is_ascii_digit) {
+    for digit in whole.iter().filter(|byte| byte.is_ascii_digit()) {
         value = value
             .checked_mul(10)
             .and_then(|value| value.checked_add(i64::from(digit - b'0')))
             .ok_or(Problem::TooLarge)?;
     }
-    let rounded = fraction.bytes().any(|digit| digit != b'0');
-    if fraction.bytes().next().is_some_and(|digit| digit >= b'5') {
+    let rounded = fraction.iter().any(|digit| *digit != b'0');
+    if fraction.first().is_some_and(|digit| *digit >= b'5') {
         value = value.checked_add(1).ok_or(Problem::TooLarge)?;
     }
-    Ok(Some((Rupiah(value), rounded)))
+    Ok((Rupiah(value), rounded))
+}
+
+/// Whether thousands groups are whole: `1.500.000`, never `1.5.00` or a mark of each kind.
+fn grouped(whole: &[u8]) -> bool {
+    let (mut separator, mut group, mut first) = (None, 0, true);
+    for byte in whole {
+        if byte.is_ascii_digit() {
+            group += 1;
+            continue;
+        }
+        let fits = if first {
+            (1..=3).contains(&group)
+        } else {
+            group == 3
+        };
+        if *separator.get_or_insert(*byte) != *byte || !fits {
+            return false;
+        }
+        (group, first) = (0, false);
+    }
+    first || group == 3
 }
 
 /// A month from a date or month cell: `2024-03-15`, `2024-03`, `15/03/2024`, `15-03-2024`,
@@ -92,26 +112,55 @@ pub fn month(text: &str) -> Result<Option<YearMonth>, Problem> {
     if text.is_empty() {
         return Ok(None);
     }
-    let date = text.split(['T', ' ']).next().unwrap_or(text);
-    let mut split = date.split(['-', '/', '.']);
-    let parts = [split.next(), split.next(), split.next(), split.next()];
-    let number = |part: &str| part.parse::<i32>().ok();
-    let (year, month) = match parts {
-        [Some(year), Some(month), None, _] | [Some(year), Some(month), Some(_), None]
-            if year.len() == 4 =>
-        {
-            (number(year), number(month))
+    let (year, month) = match full_date(text.as_bytes()) {
+        Some(found) => found,
+        None => {
+            let date = text.split(['T', ' ']).next().unwrap_or(text);
+            let mut split = date.split(['-', '/', '.']);
+            let parts = [split.next(), split.next(), split.next(), split.next()];
+            let number = |part: &str| part.parse::<i32>().ok();
+            match parts {
+                [Some(year), Some(month), None, _] | [Some(year), Some(month), Some(_), None]
+                    if year.len() == 4 =>
+                {
+                    (number(year), number(month))
+                }
+                [Some(_), Some(month), Some(year), None] if year.len() == 4 => {
+                    (number(year), number(month))
+                }
+                _ => (None, None),
+            }
         }
-        [Some(_), Some(month), Some(year), None] if year.len() == 4 => {
-            (number(year), number(month))
-        }
-        _ => (None, None),
     };
     match (year, month) {
         (Some(year), Some(month @ 1..=12)) if YEARS.contains(&year) => {
             Ok(YearMonth::new(year, month as u8))
         }
         _ => Err(Problem::WrongType(Expected::Date)),
+    }
+}
+
+/// The year and month of the common full dates, `15/03/2024` (also with `-` or `.`) and
+/// `2024-03-15` (also with `/` or `.`), read without splitting; `None` for any other text.
+fn full_date(text: &[u8]) -> Option<(Option<i32>, Option<i32>)> {
+    let digits = |range: std::ops::Range<usize>| {
+        text.get(range)?.iter().try_fold(0, |value: i32, byte| {
+            byte.is_ascii_digit()
+                .then(|| value * 10 + i32::from(byte - b'0'))
+        })
+    };
+    let mark = |at: usize| matches!(text.get(at), Some(b'-' | b'/' | b'.'));
+    if text.len() != 10 {
+        return None;
+    }
+    if mark(2) && mark(5) {
+        digits(0..2)?;
+        Some((Some(digits(6..10)?), Some(digits(3..5)?)))
+    } else if mark(4) && mark(7) {
+        digits(8..10)?;
+        Some((Some(digits(0..4)?), Some(digits(5..7)?)))
+    } else {
+        None
     }
 }
 

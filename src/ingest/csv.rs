@@ -251,7 +251,12 @@ impl Records {
 
     /// Calls `each(line, fields)` for up to `limit` more records of `text` (always the same
     /// text); returns whether the text is finished.
-    pub fn read(&mut self, text: &str, limit: usize, mut each: impl FnMut(usize, &[&str])) -> bool {
+    pub fn read(
+        &mut self,
+        text: &str,
+        limit: usize,
+        mut each: impl FnMut(usize, Fields<'_>),
+    ) -> bool {
         let (mut used_out, mut used_ends, mut emitted) = (0, 0, 0);
         while !self.finished && emitted < limit {
             // Once the input is used up, the empty slice tells csv-core the file has ended, so
@@ -300,24 +305,45 @@ impl Records {
     }
 }
 
-/// Calls `each(line, fields)` for every record, `line` counting from 1 (the header).
-pub fn for_each_record(text: &str, delimiter: u8, each: impl FnMut(usize, &[&str])) {
-    Records::new(delimiter).read(text, usize::MAX, each);
+/// The fields of one record, read where csv-core wrote them (no list is built per record).
+#[derive(Clone, Copy)]
+pub struct Fields<'a> {
+    output: &'a [u8],
+    ends: &'a [usize],
 }
 
-fn emit(output: &[u8], ends: &[usize], line: usize, each: &mut impl FnMut(usize, &[&str])) {
-    let mut start = 0;
-    let fields: Vec<&str> = ends
-        .iter()
-        .map(|end| {
-            // The input was valid UTF-8 and csv-core splits only at ASCII bytes.
-            let field = std::str::from_utf8(&output[start..*end]).unwrap_or("");
-            start = *end;
-            field
-        })
-        .collect();
-    if !(fields.len() == 1 && fields[0].trim().is_empty()) {
-        each(line, &fields);
+impl<'a> Fields<'a> {
+    /// How many fields the record has.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the record has no field.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Field `index`, if the record has it.
+    pub fn get(&self, index: usize) -> Option<&'a str> {
+        let start = match index {
+            0 => 0,
+            _ => *self.ends.get(index - 1)?,
+        };
+        let bytes = self.output.get(start..*self.ends.get(index)?)?;
+        // The input was valid UTF-8 and csv-core splits only at ASCII bytes.
+        Some(std::str::from_utf8(bytes).unwrap_or(""))
+    }
+
+    /// The fields in order.
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        (0..self.len()).filter_map(move |index| self.get(index))
+    }
+}
+
+fn emit(output: &[u8], ends: &[usize], line: usize, each: &mut impl FnMut(usize, Fields<'_>)) {
+    let fields = Fields { output, ends };
+    if !(fields.len() == 1 && fields.get(0).unwrap_or("").trim().is_empty()) {
+        each(line, fields);
     }
 }
 
@@ -432,7 +458,7 @@ impl CsvRead {
 
 fn read_row(
     line: usize,
-    fields: &[&str],
+    fields: Fields<'_>,
     columns: &[(usize, Column, String)],
     fallback_year: i32,
     vocabulary: &mut Vocabulary,
@@ -457,7 +483,7 @@ fn read_row(
     let mut year = None;
     let mut ok = true;
     for (index, column, header) in columns {
-        let cell = fields.get(*index).copied().unwrap_or("");
+        let cell = fields.get(*index).unwrap_or("");
         let mut problem = None;
         let mut report = |result: Result<(), Problem>| {
             if let Err(error) = result {

@@ -9,6 +9,7 @@ pub mod lenient;
 pub mod ocds;
 mod reading;
 pub mod text;
+pub mod warm;
 pub mod wire;
 
 pub use reading::Reading;

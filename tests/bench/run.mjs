@@ -211,29 +211,35 @@ async function twentyWidgets() {
   await context.close();
 }
 
-await timeToFirstChart();
-results.interaction = {
-  viewSwitchSample: await interaction('?lang=id', [{ tab: 'Konten lokal' }, { tab: 'Belanja' }, { tab: 'Target' }]),
-  filterChangePackages: await interaction('?lang=id&src=data/contoh-paket.json', [{ select: '#pantau-filter-method', value: 'tender' }, { select: '#pantau-filter-method', value: '' }]),
-};
-await bigFiles();
-await twentyWidgets();
+// ONLY=first,interaction,big,twenty runs some parts (all by default).
+const only = (part) => !process.env.ONLY || process.env.ONLY.split(',').includes(part);
+if (only('first')) await timeToFirstChart();
+if (only('interaction')) {
+  results.interaction = {
+    viewSwitchSample: await interaction('?lang=id', [{ tab: 'Konten lokal' }, { tab: 'Belanja' }, { tab: 'Target' }]),
+    filterChangePackages: await interaction('?lang=id&src=data/contoh-paket.json', [{ select: '#pantau-filter-method', value: 'tender' }, { select: '#pantau-filter-method', value: '' }]),
+  };
+}
+if (only('big')) await bigFiles();
+if (only('twenty')) await twentyWidgets();
 await app.stop();
 
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 const f = results.firstChart;
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${mb(os.totalmem())}; ${new Date().toISOString()}`);
-console.log(`\ntime to first chart, median of ${RUNS} (headless Chromium, localhost, bundled sample):`);
-console.log(`  Pantau    total ${ms(f.pantau.total)} = code download ${ms(f.pantau.download)}, compile+mount ${ms(f.pantau.compileAndMount)}, data wait ${ms(f.pantau.dataWait)}, read ${ms(f.pantau.read)}, render ${ms(f.pantau.render)} (medians of each; the data download, ${ms(f.pantau.dataFetch)}, runs beside the code's)`);
-console.log(`  Chart.js  total ${ms(f.chartjs.total)} = download ${ms(f.chartjs.download)}, data ${ms(f.chartjs.dataFetch)}, render ${ms(f.chartjs.render)}`);
-console.log(`  memory (sample): JS heap ${mb(f.memory.jsHeap)}, wasm ${mb(f.memory.wasm)}`);
-console.log('\ninteraction, from the click (median / worst): handler; re-render to layout; to the next frame');
+if (f) {
+  console.log(`\ntime to first chart, median of ${RUNS} (headless Chromium, localhost, bundled sample):`);
+  console.log(`  Pantau    total ${ms(f.pantau.total)} = code download ${ms(f.pantau.download)}, compile+mount ${ms(f.pantau.compileAndMount)}, data wait ${ms(f.pantau.dataWait)}, read ${ms(f.pantau.read)}, render ${ms(f.pantau.render)} (medians of each; the data download, ${ms(f.pantau.dataFetch)}, runs beside the code's)`);
+  console.log(`  Chart.js  total ${ms(f.chartjs.total)} = download ${ms(f.chartjs.download)}, data ${ms(f.chartjs.dataFetch)}, render ${ms(f.chartjs.render)}`);
+  console.log(`  memory (sample): JS heap ${mb(f.memory.jsHeap)}, wasm ${mb(f.memory.wasm)}`);
+}
+if (results.interaction) console.log('\ninteraction, from the click (median / worst): handler; re-render to layout; to the next frame');
 const interactionLine = (row) => `handler ${ms(row.handledMedian)} / ${ms(row.handledWorst)}; re-render ${ms(row.layoutMedian)} / ${ms(row.layoutWorst)}; to frame ${ms(row.frameMedian)} / ${ms(row.frameWorst)}`;
-for (const [name, row] of Object.entries(results.interaction)) {
+for (const [name, row] of Object.entries(results.interaction ?? {})) {
   console.log(`  ${name}: ${interactionLine(row)}`);
 }
-console.log('\nbig files:');
-for (const [name, row] of Object.entries(results.big)) {
+if (results.big) console.log('\nbig files:');
+for (const [name, row] of Object.entries(results.big ?? {})) {
   if (typeof row === 'string') {
     console.log(`  ${name}: ${row}`);
     continue;
@@ -241,4 +247,4 @@ for (const [name, row] of Object.entries(results.big)) {
   console.log(`  ${name}: ${row.megabytes.toFixed(1)} MB; download ${ms(row.download)}; read ${ms(row.read)}${row.inWorker ? ` (in the worker ${ms(row.inWorker)})` : ''} (${(row.megabytes / (row.read / 1000)).toFixed(1)} MB/s) + aggregate and render ${ms(row.render)} = ${ms(row.parseAggregateRender)} (${row.throughputMBs.toFixed(1)} MB/s); first chart at ${ms(row.firstChartFromStart)}; longest main-thread task ${ms(row.longestTask)}; JS heap ${mb(row.jsHeap)}, wasm ${mb(row.wasm)}`);
   console.log(`    filter change: ${interactionLine(row.interaction)}`);
 }
-console.log(`\ntwenty widgets on one page: all charted in ${results.twenty.allChartsMs} ms; JS heap ${mb(results.twenty.jsHeap)}, wasm ${mb(results.twenty.wasm)} (one instance); ${results.twenty.nodes} DOM nodes`);
+if (results.twenty) console.log(`\ntwenty widgets on one page: all charted in ${results.twenty.allChartsMs} ms; JS heap ${mb(results.twenty.jsHeap)}, wasm ${mb(results.twenty.wasm)} (one instance); ${results.twenty.nodes} DOM nodes`);

@@ -1,11 +1,11 @@
 //! A chart as SVG nodes (text as text nodes, never markup), drawn at the width of its box,
 //! with focusable marks and a tooltip on hover, tap and keyboard focus.
 
-use crate::chart::scene::{points_attribute, Shape};
+use crate::chart::scene::{Element, Shape};
 use crate::chart::spec::{ChartSpec, LegendEntry, LegendSwatch, Stroke};
 use crate::chart::theme::Theme;
-use crate::chart::{draw, Drawn, Locale, Mark};
-use crate::i18n::Text;
+use crate::chart::{draw, Locale, Mark};
+use crate::i18n::{Lang, Text};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -17,28 +17,131 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct ChartWidths(pub StoredValue<HashMap<String, u32>>);
 
-fn shape_view(shape: Shape) -> AnyView {
-    match shape {
-        Shape::Line { points, stroke, width } => view! {
-            <polyline points=points_attribute(&points) fill="none" stroke=stroke.hex() stroke-opacity=stroke.opacity() stroke-width=width.to_string() stroke-linecap="round" />
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// Brings the children of `group`, which show `before`, to `after` (each item drawn by the
+/// element `element` describes for it and its place): an item that did not change is not
+/// touched, one that did has only its changed attributes set (a new element only where the kind
+/// of element changed). So a filter change rewrites a few attributes instead of rebuilding the
+/// drawing. Text is set as text, never parsed as markup.
+fn patch<'a, T: PartialEq>(
+    group: &web_sys::Element,
+    before: &'a [T],
+    after: &'a [T],
+    element: impl Fn(usize, &'a T) -> Element<'a>,
+) {
+    let Some(document) = group.owner_document() else {
+        return;
+    };
+    let children = group.children();
+    for (index, item) in after.iter().enumerate() {
+        let old = before.get(index);
+        if old == Some(item) {
+            continue;
         }
-        .into_any(),
-        Shape::Rect { x, y, width, height, paint, filled } => {
-            let (fill, stroke) = if filled { (paint.hex(), "none".to_owned()) } else { ("none".to_owned(), paint.hex()) };
-            view! { <rect x=x y=y width=width height=height fill=fill stroke=stroke opacity=paint.opacity() /> }.into_any()
+        let new = element(index, item);
+        let old = old.map(|old| element(index, old));
+        let existing = children.item(index as u32);
+        match (existing, old) {
+            (Some(node), Some(old)) if old.name == new.name => {
+                for (name, value) in &new.attributes {
+                    if !old.attributes.contains(&(name, value.clone())) {
+                        let _ = node.set_attribute(name, value);
+                    }
+                }
+                for (name, _) in &old.attributes {
+                    if !new.attributes.iter().any(|(known, _)| known == name) {
+                        let _ = node.remove_attribute(name);
+                    }
+                }
+                if old.text != new.text {
+                    node.set_text_content(new.text);
+                }
+            }
+            (existing, _) => {
+                let Ok(node) = document.create_element_ns(Some(SVG), new.name) else {
+                    return;
+                };
+                for (name, value) in &new.attributes {
+                    let _ = node.set_attribute(name, value);
+                }
+                node.set_text_content(new.text);
+                let _ = match existing {
+                    Some(existing) => group.replace_child(&node, &existing),
+                    None => group.append_child(&node),
+                };
+            }
         }
-        Shape::Circle { cx, cy, r, paint, filled } => {
-            let (fill, stroke) = if filled { (paint.hex(), "none".to_owned()) } else { ("none".to_owned(), paint.hex()) };
-            view! { <circle cx=cx cy=cy r=r fill=fill stroke=stroke stroke-width="2" opacity=paint.opacity() /> }.into_any()
-        }
-        Shape::Polygon { points, fill } => view! { <polygon points=points_attribute(&points) fill=fill.hex() opacity=fill.opacity() /> }.into_any(),
-        Shape::Text { x, y, text, size, paint, anchor, baseline, bold } => view! {
-            <text x=x y=y dy=baseline.dy() font-size=size fill=paint.hex() text-anchor=anchor.svg() font-weight=if bold { "bold" } else { "normal" }>
-                {text}
-            </text>
-        }
-        .into_any(),
     }
+    while children.length() > after.len() as u32 {
+        match children.item(after.len() as u32) {
+            Some(extra) => extra.remove(),
+            None => break,
+        }
+    }
+}
+
+/// A mark as the reader meets it: an invisible rectangle that takes the pointer and the
+/// keyboard focus, named for screen readers.
+#[derive(PartialEq)]
+struct Target {
+    hit: (i32, i32, i32, i32),
+    label: String,
+    drillable: bool,
+}
+
+impl Target {
+    fn new(mark: &Mark, lang: Lang) -> Target {
+        let drillable = mark.tip.drill.is_some();
+        let label = match drillable {
+            true => format!("{}. {}", mark.tip.spoken, Text::DrillHint.get(lang)),
+            false => mark.tip.spoken.clone(),
+        };
+        Target {
+            hit: mark.hit,
+            label,
+            drillable,
+        }
+    }
+
+    /// Its element; the first mark is the one the Tab key reaches (the arrows move on).
+    fn element(&self, index: usize) -> Element<'_> {
+        let (x, y, width, height) = self.hit;
+        let class = match self.drillable {
+            true => "pantau-hit pantau-drillable",
+            false => "pantau-hit",
+        };
+        Element {
+            name: "rect",
+            attributes: vec![
+                ("class", class.into()),
+                ("x", x.to_string()),
+                ("y", y.to_string()),
+                ("width", width.to_string()),
+                ("height", height.to_string()),
+                ("fill", "transparent".into()),
+                ("role", "img".into()),
+                ("tabindex", if index == 0 { "0" } else { "-1" }.into()),
+                ("aria-label", self.label.clone()),
+                (MARK, index.to_string()),
+            ],
+            text: None,
+        }
+    }
+}
+
+/// The attribute that numbers a mark.
+const MARK: &str = "data-mark";
+
+/// The number of the mark an event happened on.
+fn mark_of(event: &web_sys::Event) -> Option<usize> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .get_attribute(MARK)?
+        .parse()
+        .ok()
 }
 
 /// Moves keyboard focus to the neighbouring mark.
@@ -62,9 +165,10 @@ fn focus_sibling(event: &web_sys::KeyboardEvent, forward: bool) {
 /// A drawn chart with its hover and focus layer.
 #[component]
 pub fn ChartView(
-    spec: ChartSpec,
-    title: String,
-    summary_id: String,
+    /// What to draw; the drawing updates in place when it changes.
+    spec: Signal<ChartSpec>,
+    title: Signal<String>,
+    summary_id: Signal<String>,
     locale: Locale,
     theme: Theme,
     /// Called with the spending unit of a mark the reader activates (click, Enter, Space).
@@ -78,10 +182,10 @@ pub fn ChartView(
     // chart is new) starts at the width its panel had last time, and a resize observer reports
     // the width after layout: no chart is drawn twice or forces a layout to measure itself.
     let widths = use_context::<ChartWidths>();
-    let key = summary_id.clone();
     let width = RwSignal::new(
         widths
             .and_then(|widths| {
+                let key = summary_id.get_untracked();
                 widths
                     .0
                     .with_value(|known| known.get(&key).or_else(|| known.get("")).copied())
@@ -93,14 +197,13 @@ pub fn ChartView(
             return;
         };
         let observed = element.clone();
-        let key = key.clone();
         let on_resize = Closure::<dyn Fn()>::new(move || {
             let measured = observed.client_width();
             if measured > 0 && measured as u32 != width.get_untracked() {
                 width.set(measured as u32);
                 if let Some(widths) = widths {
                     widths.0.update_value(|known| {
-                        known.insert(key.clone(), measured as u32);
+                        known.insert(summary_id.get_untracked(), measured as u32);
                     });
                 }
             }
@@ -112,13 +215,17 @@ pub fn ChartView(
         }
     });
 
-    let legend = match &spec {
-        ChartSpec::Lines(lines) => lines.legend(),
-        ChartSpec::Bars(_) => Vec::new(),
-    };
-    let spec = StoredValue::new(spec);
+    let legend = super::live(move || {
+        let entries = spec.with(|spec| match spec {
+            ChartSpec::Lines(lines) => lines.legend(),
+            ChartSpec::Bars(_) => Vec::new(),
+        });
+        (entries.len() > 1)
+            .then(|| view! { <Legend entries lang theme hidden /> })
+            .into_any()
+    });
     let drawn = Memo::new(move |_| {
-        spec.with_value(|spec| {
+        spec.with(|spec| {
             let shown = match spec {
                 ChartSpec::Lines(lines) => ChartSpec::Lines(lines.without(&hidden.read())),
                 bars => bars.clone(),
@@ -126,58 +233,83 @@ pub fn ChartView(
             draw(&shown, width.get(), &locale, &theme)
         })
     });
-    let title = StoredValue::new(title);
-
-    let marks_view = move || {
-        let Drawn { marks, .. } = drawn.get();
-        marks
-            .into_iter()
-            .enumerate()
-            .map(|(index, Mark { hit, tip, .. })| {
-                let (x, y, w, h) = hit;
-                let show = move || active.set(Some(index));
-                let drill = StoredValue::new(tip.drill.clone());
-                let label = match &tip.drill {
-                    Some(_) => format!("{}. {}", tip.spoken, Text::DrillHint.get(lang)),
-                    None => tip.spoken,
-                };
-                let drill_into = move || {
-                    drill
-                        .with_value(|unit| unit.clone().map(|unit| on_drill.run(unit)))
-                        .is_some()
-                };
-                let on_keydown = move |event: web_sys::KeyboardEvent| match event.key().as_str() {
-                    "Enter" | " " if drill_into() => event.prevent_default(),
-                    "ArrowRight" | "ArrowDown" => {
-                        event.prevent_default();
-                        focus_sibling(&event, true);
-                    }
-                    "ArrowLeft" | "ArrowUp" => {
-                        event.prevent_default();
-                        focus_sibling(&event, false);
-                    }
-                    "Escape" => active.set(None),
-                    _ => {}
-                };
-                view! {
-                    <rect
-                        class="pantau-hit"
-                        x=x y=y width=w height=h
-                        fill="transparent"
-                        role="img"
-                        tabindex=if index == 0 { "0" } else { "-1" }
-                        aria-label=label
-                        class:pantau-drillable=drill.with_value(Option::is_some)
-                        on:mouseenter=move |_| show()
-                        on:click=move |_| if !drill_into() { show() }
-                        on:focus=move |_| show()
-                        on:mouseleave=move |_| active.set(None)
-                        on:blur=move |_| active.set(None)
-                        on:keydown=on_keydown
-                    />
+    // The drawing and its marks are kept up to date by hand (see `patch`): the groups they are
+    // in, and what each shows.
+    let shapes_group = NodeRef::<leptos::svg::G>::new();
+    let marks_group = NodeRef::<leptos::svg::G>::new();
+    type Shown = (Option<web_sys::Element>, Vec<Shape>, Vec<Target>);
+    let shown: StoredValue<Shown, LocalStorage> =
+        StoredValue::new_local((None, Vec::new(), Vec::new()));
+    Effect::new(move |_| {
+        let (Some(shapes), Some(marks)) = (shapes_group.get(), marks_group.get()) else {
+            return;
+        };
+        let (shapes, marks): (web_sys::Element, web_sys::Element) = (shapes.into(), marks.into());
+        drawn.with(|drawn| {
+            shown.update_value(|(group, shown_shapes, shown_marks)| {
+                if group.as_ref() != Some(&shapes) {
+                    // New groups (the first drawing) show nothing yet.
+                    shown_shapes.clear();
+                    shown_marks.clear();
+                    *group = Some(shapes.clone());
                 }
+                patch(&shapes, shown_shapes, &drawn.scene.shapes, |_, shape| {
+                    shape.element()
+                });
+                shown_shapes.clone_from(&drawn.scene.shapes);
+                let targets: Vec<Target> = drawn
+                    .marks
+                    .iter()
+                    .map(|mark| Target::new(mark, lang))
+                    .collect();
+                patch(&marks, shown_marks, &targets, |index, target| {
+                    target.element(index)
+                });
+                *shown_marks = targets;
+            });
+        });
+    });
+    // One set of listeners for all marks (a mark says which it is).
+    let show = move |event: web_sys::Event| {
+        if let Some(index) = mark_of(&event) {
+            active.set(Some(index));
+        }
+    };
+    let drill_into = move |index: usize| {
+        drawn
+            .with_untracked(|drawn| {
+                drawn
+                    .marks
+                    .get(index)
+                    .and_then(|mark| mark.tip.drill.clone())
             })
-            .collect_view()
+            .map(|unit| on_drill.run(unit))
+            .is_some()
+    };
+    let on_click = move |event: web_sys::MouseEvent| {
+        if let Some(index) = mark_of(&event) {
+            if !drill_into(index) {
+                active.set(Some(index));
+            }
+        }
+    };
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        let Some(index) = mark_of(&event) else {
+            return;
+        };
+        match event.key().as_str() {
+            "Enter" | " " if drill_into(index) => event.prevent_default(),
+            "ArrowRight" | "ArrowDown" => {
+                event.prevent_default();
+                focus_sibling(&event, true);
+            }
+            "ArrowLeft" | "ArrowUp" => {
+                event.prevent_default();
+                focus_sibling(&event, false);
+            }
+            "Escape" => active.set(None),
+            _ => {}
+        }
     };
 
     let tooltip = move || {
@@ -208,28 +340,31 @@ pub fn ChartView(
 
     view! {
         <div class="pantau-chart" node_ref=container>
-            {move || {
-                let Drawn { scene, .. } = drawn.get();
-                let shapes = scene.shapes.into_iter().map(shape_view).collect_view();
-                view! {
-                    <svg
-                        class="pantau-svg"
-                        xmlns="http://www.w3.org/2000/svg"
-                        width=scene.width
-                        height=scene.height
-                        viewBox=format!("0 0 {} {}", scene.width, scene.height)
-                        role="group"
-                        aria-label=title.get_value()
-                        aria-describedby=summary_id.clone()
-                        font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-                    >
-                        <g aria-hidden="true">{shapes}</g>
-                        <g class="pantau-marks">{marks_view}</g>
-                    </svg>
-                }
-            }}
+            <svg
+                class="pantau-svg"
+                xmlns="http://www.w3.org/2000/svg"
+                width=move || drawn.with(|drawn| drawn.scene.width)
+                height=move || drawn.with(|drawn| drawn.scene.height)
+                viewBox=move || drawn.with(|drawn| format!("0 0 {} {}", drawn.scene.width, drawn.scene.height))
+                role="group"
+                aria-label=title
+                aria-describedby=summary_id
+                font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+            >
+                <g aria-hidden="true" node_ref=shapes_group></g>
+                <g
+                    class="pantau-marks"
+                    node_ref=marks_group
+                    on:mouseover=move |event: web_sys::MouseEvent| show(event.into())
+                    on:focusin=move |event: web_sys::FocusEvent| show(event.into())
+                    on:mouseout=move |_| active.set(None)
+                    on:focusout=move |_| active.set(None)
+                    on:click=on_click
+                    on:keydown=on_keydown
+                ></g>
+            </svg>
             {tooltip}
-            {(legend.len() > 1).then(|| view! { <Legend entries=legend lang theme hidden /> })}
+            {legend}
         </div>
     }
 }

@@ -2,10 +2,10 @@
 //! Files are made in the page (blob addresses, allowed by `img-src blob:`), never fetched.
 
 use crate::chart::theme::Theme;
-use crate::chart::{draw, spec::ChartSpec, Locale};
+use crate::chart::{draw, Locale};
 use crate::i18n::Lang;
 use crate::views::export::{file_name, table_csv};
-use crate::views::table::Table;
+use crate::views::Panel;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -99,37 +99,33 @@ fn save_png(svg: String, width: u32, height: u32, name: String) {
     image.set_src(&address);
 }
 
-/// CSV, SVG and PNG buttons for one panel.
+/// CSV, SVG and PNG buttons for one panel (its figures as they are when a button is pressed).
 #[component]
 pub fn Downloads(
-    table: Table,
-    chart: ChartSpec,
-    title: String,
-    summary: String,
+    panel: Memo<Panel>,
     dataset_title: String,
     locale: Locale,
     theme: Theme,
 ) -> impl IntoView {
     let lang = locale.lang;
-    let names = StoredValue::new((dataset_title, title));
+    let locale = StoredValue::new(locale);
+    let dataset_title = StoredValue::new(dataset_title);
     let name = move |extension: &str| {
-        names.with_value(|(dataset, panel)| file_name(dataset, panel, extension))
+        let panel = panel.with_untracked(|panel| panel.title.clone());
+        dataset_title.with_value(|dataset| file_name(dataset, &panel, extension))
     };
-    let table = StoredValue::new(table);
-    let chart = StoredValue::new((chart, summary, locale));
     let drawn = move || {
-        chart.with_value(|(spec, summary, locale)| {
-            let drawn = draw(spec, WIDTH, locale, &theme);
-            let title = names.with_value(|(_, panel)| panel.clone());
+        panel.with_untracked(|panel| {
+            let drawn = locale.with_value(|locale| draw(&panel.chart, WIDTH, locale, &theme));
             (
-                drawn.scene.to_svg(&title, summary),
+                drawn.scene.to_svg(&panel.title, &panel.summary),
                 drawn.scene.width,
                 drawn.scene.height,
             )
         })
     };
     let csv = move |_| {
-        let text = table.with_value(table_csv);
+        let text = panel.with_untracked(|panel| table_csv(&panel.table));
         if let Some(file) = blob(&text, "text/csv;charset=utf-8") {
             save(&file, &name("csv"));
         }

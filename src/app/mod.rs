@@ -19,6 +19,15 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
+/// A part of a view that follows signals, as one type: every such part shares one copy of
+/// Leptos' code for re-rendering it, where each closure type would bring its own.
+pub(crate) type Live = std::sync::Arc<std::sync::Mutex<dyn FnMut() -> AnyView + Send>>;
+
+/// `part` as a [`Live`] part of a view.
+pub(crate) fn live(part: impl FnMut() -> AnyView + Send + 'static) -> Live {
+    std::sync::Arc::new(std::sync::Mutex::new(part))
+}
+
 /// What replaces the widget if its code fails: fixed text, in both languages.
 const CRASH_MESSAGE: &str = "Pantau PBJ berhenti karena galat; muat ulang halaman. / Pantau PBJ stopped because of an error; reload the page.";
 

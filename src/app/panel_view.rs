@@ -2,6 +2,7 @@
 
 use super::chart_view::ChartView;
 use super::download::Downloads;
+use super::live;
 use super::table_view::TableView;
 use crate::chart::theme::Theme;
 use crate::chart::Locale;
@@ -17,10 +18,11 @@ fn status_symbol(status: Status) -> (&'static str, &'static str) {
     }
 }
 
-/// A panel of a view.
+/// A panel of a view. It lives as long as its place in the view: when a filter changes, the
+/// new figures update its nodes in place instead of replacing them.
 #[component]
 pub fn PanelView(
-    panel: Panel,
+    panel: Memo<Panel>,
     locale: Locale,
     theme: Theme,
     show_table: RwSignal<bool>,
@@ -30,69 +32,80 @@ pub fn PanelView(
     /// The dataset's title, for the names of downloaded files.
     dataset_title: String,
 ) -> impl IntoView {
-    let hidden_rows = panel.hidden_rows;
-    let fold_button = (hidden_rows > 0 || expanded.get_untracked()).then(|| {
-        let text = if hidden_rows > 0 {
-            format!("{} ({})", Text::ShowAll.get(locale.lang), hidden_rows + 1)
-        } else {
-            Text::ShowFewer.get(locale.lang).to_owned()
-        };
-        view! {
-            <button type="button" class="pantau-fold" aria-expanded=(hidden_rows == 0).to_string() on:click=move |_| expanded.update(|open| *open = !*open)>
-                {text}
-            </button>
-        }
-    });
     let lang = locale.lang;
-    let downloads = view! {
-        <Downloads table=panel.table.clone() chart=panel.chart.clone() title=panel.title.clone() summary=panel.summary.clone() dataset_title locale=locale.clone() theme />
-    };
-    let summary_id = format!("pantau-summary-{}", panel.id);
-    let table = StoredValue::new(panel.table);
-    let chart = StoredValue::new(panel.chart);
-    let caption = StoredValue::new(panel.title.clone());
-    let summary_for = summary_id.clone();
-    let title_id = format!("pantau-title-{}", panel.id);
-    let labelled_by = title_id.clone();
-    let facts = panel
-        .facts
-        .into_iter()
-        .map(|fact| {
-            let status = fact.status.map(status_symbol);
-            let class = status.map_or("pantau-fact", |(_, class)| class);
+    let text = move |read: fn(&Panel) -> &String| move || panel.with(|panel| read(panel).clone());
+    let id =
+        move |prefix: &'static str| move || panel.with(|panel| format!("{prefix}{}", panel.id));
+    let fold_button = live(move || {
+        let hidden_rows = panel.with(|panel| panel.hidden_rows);
+        (hidden_rows > 0 || expanded.get_untracked()).then(|| {
+            let text = if hidden_rows > 0 {
+                format!("{} ({})", Text::ShowAll.get(lang), hidden_rows + 1)
+            } else {
+                Text::ShowFewer.get(lang).to_owned()
+            };
             view! {
-                <div class=format!("pantau-fact-item {class}")>
-                    <dt>{fact.label}</dt>
-                    <dd aria-label=fact.spoken.clone()>
-                        {status.map(|(symbol, _)| view! { <span class="pantau-symbol" aria-hidden="true">{symbol}" "</span> })}
-                        {fact.value}
-                    </dd>
-                </div>
+                <button type="button" class="pantau-fold" aria-expanded=(hidden_rows == 0).to_string() on:click=move |_| expanded.update(|open| *open = !*open)>
+                    {text}
+                </button>
             }
         })
-        .collect_view();
-    let notes = panel
-        .notes
-        .into_iter()
-        .map(|note| view! { <p class="pantau-note">{note}</p> })
-        .collect_view();
+        .into_any()
+    });
+    let facts = live(move || {
+        panel.with(|panel| {
+            panel
+                .facts
+                .iter()
+                .map(|fact| {
+                    let status = fact.status.map(status_symbol);
+                    let class = status.map_or("pantau-fact", |(_, class)| class);
+                    view! {
+                        <div class=format!("pantau-fact-item {class}")>
+                            <dt>{fact.label.clone()}</dt>
+                            <dd aria-label=fact.spoken.clone()>
+                                {status.map(|(symbol, _)| view! { <span class="pantau-symbol" aria-hidden="true">{symbol}" "</span> })}
+                                {fact.value.clone()}
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    });
+    let notes = live(move || {
+        panel.with(|panel| {
+            panel
+                .notes
+                .iter()
+                .map(|note| view! { <p class="pantau-note">{note.clone()}</p> })
+                .collect_view()
+                .into_any()
+        })
+    });
+    let chart = Memo::new(move |_| panel.with(|panel| panel.chart.clone()));
+    let caption = Signal::derive(text(|panel| &panel.title));
+    let summary_id = Signal::derive(id("pantau-summary-"));
     view! {
-        <section class="pantau-panel" id=format!("pantau-panel-{}", panel.id) aria-labelledby=labelled_by>
-            <h3 class="pantau-panel-title" id=title_id>{panel.title.clone()}</h3>
-            <p class="pantau-subtitle">{panel.subtitle}</p>
+        <section class="pantau-panel" id=id("pantau-panel-") aria-labelledby=id("pantau-title-")>
+            <h3 class="pantau-panel-title" id=id("pantau-title-")>{text(|panel| &panel.title)}</h3>
+            <p class="pantau-subtitle">{text(|panel| &panel.subtitle)}</p>
             <dl class="pantau-facts">{facts}</dl>
             <div class="pantau-toolbar">
                 <DisplaySwitch lang show_table />
-                {downloads}
+                <Downloads panel dataset_title locale=locale.clone() theme />
             </div>
-            {move || if show_table.get() {
-                view! { <TableView table=table.get_value() caption=caption.get_value() /> }.into_any()
-            } else {
-                view! { <ChartView spec=chart.get_value() title=caption.get_value() summary_id=summary_id.clone() locale=locale.clone() theme on_drill /> }.into_any()
-            }}
+            // The table is made anew for new figures; the chart updates its drawing in place.
+            {live(move || show_table.get().then_some(live(move || {
+                view! { <TableView table=panel.with(|panel| panel.table.clone()) caption=caption.get() /> }.into_any()
+            })).into_any())}
+            {live(move || (!show_table.get()).then(|| {
+                view! { <ChartView spec=chart.into() title=caption summary_id locale=locale.clone() theme on_drill /> }
+            }).into_any())}
             {fold_button}
-            <p class="pantau-source">{panel.source_line}</p>
-            <p class="pantau-summary" id=summary_for>{panel.summary}</p>
+            <p class="pantau-source">{text(|panel| &panel.source_line)}</p>
+            <p class="pantau-summary" id=summary_id>{text(|panel| &panel.summary)}</p>
             {notes}
         </section>
     }

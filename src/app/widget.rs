@@ -174,36 +174,58 @@ fn Dashboard(
     let expanded = RwSignal::new(false);
     let title = StoredValue::new(dataset.with_value(|loaded| loaded.dataset.meta.title.clone()));
     let illustrative = dataset.with_value(|loaded| loaded.dataset.has_illustrative_figures());
+    let currency = dataset.with_value(|loaded| loaded.dataset.meta.currency.clone());
+    let list = Memo::new(move |_| {
+        narrowed.with(|dataset| panels(dataset, view_choice.get(), lang.get(), expanded.get()))
+    });
+    // The panels are made anew when the language, the theme or their number changes; otherwise
+    // a filter change or another view only changes what each place shows, and the panel there
+    // updates in place.
+    let count = Memo::new(move |_| list.with(Vec::len));
     let panel_list = move || {
-        let lang = lang.get();
-        let view = view_choice.get();
+        let locale = Locale {
+            lang: lang.get(),
+            currency: currency.clone(),
+        };
+        let lang = locale.lang;
         let theme = if dark.get() {
             Theme::DARK
         } else {
             Theme::LIGHT
         };
-        narrowed.with(|dataset| {
-            let locale = Locale { lang, currency: dataset.meta.currency.clone() };
-            let list = panels(dataset, view, lang, expanded.get());
-            let chosen = filter.with(|filter| *filter != Filter::default());
-            if list.is_empty() && chosen {
-                return view! {
+        let empty = move || {
+            if !list.with(Vec::is_empty) {
+                return None;
+            }
+            Some(if filter.with(|filter| *filter != Filter::default()) {
+                view! {
                     <div class="pantau-empty" role="status">
                         <p>{Text::NoDataForFilters.get(lang)}</p>
                         <button type="button" class="pantau-clear" on:click=move |_| filter.set(Filter::default())>{Text::ClearFilters.get(lang)}</button>
                     </div>
-                }.into_any();
-            }
-            if list.is_empty() {
-                return view! { <p class="pantau-empty" role="status">{Text::NoDataForView.get(lang)}</p> }.into_any();
-            }
-            let targets_note = (view == View::Targets && filter.with(Filter::narrows))
-                .then(|| view! { <p class="pantau-note" role="note">{Text::TargetsNotFiltered.get(lang)}</p> });
-            view! {
-                {targets_note}
-                {list.into_iter().map(|panel| view! { <PanelView panel locale=locale.clone() theme show_table expanded on_drill dataset_title=title.get_value() /> }).collect_view()}
-            }.into_any()
-        })
+                }.into_any()
+            } else {
+                view! { <p class="pantau-empty" role="status">{Text::NoDataForView.get(lang)}</p> }
+                    .into_any()
+            })
+        };
+        let targets_note = move || {
+            (view_choice.get() == View::Targets && !list.with(Vec::is_empty) && filter.with(Filter::narrows))
+                .then(|| view! { <p class="pantau-note" role="note">{Text::TargetsNotFiltered.get(lang)}</p> })
+        };
+        view! {
+            {empty}
+            {targets_note}
+            {move || {
+                (0..count.get()).map(|place| {
+                    let first = list.with_untracked(|list| list.get(place).cloned());
+                    first.map(|first| {
+                        let panel = Memo::new(move |_| list.with(|list| list.get(place).cloned()).unwrap_or_else(|| first.clone()));
+                        view! { <PanelView panel locale=locale.clone() theme show_table expanded on_drill dataset_title=title.get_value() /> }
+                    })
+                }).collect_view()
+            }}
+        }
     };
     view! {
         <header class="pantau-header">

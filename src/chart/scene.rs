@@ -158,6 +158,122 @@ pub fn points_attribute(points: &[(i32, i32)]) -> String {
     text
 }
 
+/// One SVG element of a shape: its name, attributes and text (plain text, never markup).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element<'a> {
+    /// The element's name.
+    pub name: &'static str,
+    /// Its attributes, in a fixed order for each name.
+    pub attributes: Vec<(&'static str, String)>,
+    /// Its text, for `text`.
+    pub text: Option<&'a str>,
+}
+
+fn paint_attributes(paint: Paint, filled: bool) -> [(&'static str, String); 3] {
+    if filled {
+        [
+            ("fill", paint.hex()),
+            ("fill-opacity", paint.opacity()),
+            ("stroke", "none".into()),
+        ]
+    } else {
+        [
+            ("fill", "none".into()),
+            ("stroke", paint.hex()),
+            ("stroke-opacity", paint.opacity()),
+        ]
+    }
+}
+
+impl Shape {
+    /// The SVG element that draws this shape (in the page and in downloads alike).
+    pub fn element(&self) -> Element<'_> {
+        let (name, mut attributes, text) = match self {
+            Shape::Line {
+                points,
+                stroke,
+                width,
+            } => (
+                "polyline",
+                vec![
+                    ("points", points_attribute(points)),
+                    ("fill", "none".into()),
+                    ("stroke", stroke.hex()),
+                    ("stroke-opacity", stroke.opacity()),
+                    ("stroke-width", width.to_string()),
+                    ("stroke-linecap", "round".into()),
+                ],
+                None,
+            ),
+            Shape::Rect {
+                x,
+                y,
+                width,
+                height,
+                ..
+            } => (
+                "rect",
+                vec![
+                    ("x", x.to_string()),
+                    ("y", y.to_string()),
+                    ("width", width.to_string()),
+                    ("height", height.to_string()),
+                ],
+                None,
+            ),
+            Shape::Circle { cx, cy, r, .. } => (
+                "circle",
+                vec![
+                    ("cx", cx.to_string()),
+                    ("cy", cy.to_string()),
+                    ("r", r.to_string()),
+                    ("stroke-width", "2".into()),
+                ],
+                None,
+            ),
+            Shape::Polygon { points, fill } => (
+                "polygon",
+                vec![
+                    ("points", points_attribute(points)),
+                    ("fill", fill.hex()),
+                    ("fill-opacity", fill.opacity()),
+                ],
+                None,
+            ),
+            Shape::Text {
+                x,
+                y,
+                text,
+                size,
+                paint,
+                anchor,
+                baseline,
+                bold,
+            } => (
+                "text",
+                vec![
+                    ("x", x.to_string()),
+                    ("y", y.to_string()),
+                    ("dy", baseline.dy().into()),
+                    ("font-size", size.to_string()),
+                    ("fill", paint.hex()),
+                    ("text-anchor", anchor.svg().into()),
+                    ("font-weight", if *bold { "bold" } else { "normal" }.into()),
+                ],
+                Some(text.as_str()),
+            ),
+        };
+        if let Shape::Rect { paint, filled, .. } | Shape::Circle { paint, filled, .. } = self {
+            attributes.extend(paint_attributes(*paint, *filled));
+        }
+        Element {
+            name,
+            attributes,
+            text,
+        }
+    }
+}
+
 impl Scene {
     /// A standalone SVG document with a title and description for assistive technology.
     pub fn to_svg(&self, title: &str, description: &str) -> String {
@@ -171,76 +287,16 @@ impl Scene {
             description = escape_xml(description),
         );
         for shape in &self.shapes {
-            match shape {
-                Shape::Line {
-                    points,
-                    stroke,
-                    width,
-                } => {
-                    let _ = write!(
-                        svg,
-                        r#"<polyline points="{}" fill="none" stroke="{}" stroke-opacity="{}" stroke-width="{width}"/>"#,
-                        points_attribute(points),
-                        stroke.hex(),
-                        stroke.opacity()
-                    );
+            let element = shape.element();
+            let _ = write!(svg, "<{}", element.name);
+            for (name, value) in &element.attributes {
+                let _ = write!(svg, r#" {name}="{}""#, escape_xml(value));
+            }
+            match element.text {
+                Some(text) => {
+                    let _ = write!(svg, ">{}</{}>", escape_xml(text), element.name);
                 }
-                Shape::Rect {
-                    x,
-                    y,
-                    width,
-                    height,
-                    paint,
-                    filled,
-                } => {
-                    let paint_attributes = paint_attributes(*paint, *filled);
-                    let _ = write!(
-                        svg,
-                        r#"<rect x="{x}" y="{y}" width="{width}" height="{height}" {paint_attributes}/>"#
-                    );
-                }
-                Shape::Circle {
-                    cx,
-                    cy,
-                    r,
-                    paint,
-                    filled,
-                } => {
-                    let paint_attributes = paint_attributes(*paint, *filled);
-                    let _ = write!(
-                        svg,
-                        r#"<circle cx="{cx}" cy="{cy}" r="{r}" {paint_attributes}/>"#
-                    );
-                }
-                Shape::Polygon { points, fill } => {
-                    let _ = write!(
-                        svg,
-                        r#"<polygon points="{}" fill="{}" fill-opacity="{}"/>"#,
-                        points_attribute(points),
-                        fill.hex(),
-                        fill.opacity()
-                    );
-                }
-                Shape::Text {
-                    x,
-                    y,
-                    text,
-                    size,
-                    paint,
-                    anchor,
-                    baseline,
-                    bold,
-                } => {
-                    let weight = if *bold { r#" font-weight="bold""# } else { "" };
-                    let _ = write!(
-                        svg,
-                        r#"<text x="{x}" y="{y}" dy="{}" font-size="{size}" fill="{}" text-anchor="{}"{weight}>{}</text>"#,
-                        baseline.dy(),
-                        paint.hex(),
-                        anchor.svg(),
-                        escape_xml(text)
-                    );
-                }
+                None => svg.push_str("/>"),
             }
         }
         svg.push_str("</svg>");
@@ -256,21 +312,5 @@ impl Scene {
                 _ => None,
             })
             .collect()
-    }
-}
-
-fn paint_attributes(paint: Paint, filled: bool) -> String {
-    if filled {
-        format!(
-            r#"fill="{}" fill-opacity="{}""#,
-            paint.hex(),
-            paint.opacity()
-        )
-    } else {
-        format!(
-            r#"fill="none" stroke="{}" stroke-opacity="{}""#,
-            paint.hex(),
-            paint.opacity()
-        )
     }
 }

@@ -6,6 +6,7 @@
 
 use pantau_pbj::analysis::filter::{apply, options, Filter};
 use pantau_pbj::i18n::Lang;
+use pantau_pbj::ingest::wire::{decode_packages, encode_packages};
 use pantau_pbj::ingest::{read, Source};
 use pantau_pbj::views::{panels, View};
 use std::time::Instant;
@@ -64,6 +65,21 @@ fn main() {
         let Some(dataset) = dataset else {
             continue;
         };
+        // The exchange with the reading worker: its packages encoded there, decoded in the widget.
+        let mut wire_bytes = Vec::new();
+        let encoded = best_ms(|| {
+            wire_bytes.clear();
+            for batch in dataset.packages.chunks(10_000) {
+                encode_packages(batch, &mut wire_bytes);
+            }
+        });
+        let decoded = best_ms(|| {
+            std::hint::black_box(decode_packages(&wire_bytes));
+        });
+        println!(
+            "  worker exchange of {packages} packages (best of 3): encode {encoded:.1} ms, decode {decoded:.1} ms ({:.1} MB)",
+            wire_bytes.len() as f64 / 1e6
+        );
         let filter = Filter::default();
         let choices = best_ms(|| {
             std::hint::black_box(options(&dataset));

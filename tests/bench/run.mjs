@@ -38,7 +38,8 @@ const INIT = () => {
   new MutationObserver((mutations, observer) => {
     const root = document.querySelector('.pantau-widget');
     if (root && !window.__mounted) window.__mounted = performance.now();
-    if (document.querySelector('svg.pantau-svg, canvas') && !window.__chart) {
+    // A chart with data: Pantau's first drawing has its shapes, or Chart.js's canvas is there.
+    if (document.querySelector('svg.pantau-svg > g > *, canvas') && !window.__chart) {
       window.__chart = performance.now();
       observer.disconnect();
     }

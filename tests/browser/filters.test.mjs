@@ -171,3 +171,38 @@ test('320 px wide: filters, charts and tables fit without horizontal scrolling',
     }
   }
 });
+
+test('a filter change or another view updates the panels in place, exactly as a fresh page draws them', async () => {
+  // What the panels show: every element with its attributes and text, in order (focus and hover
+  // state excepted), so a chart patched in place must equal a chart drawn from scratch.
+  const snapshot = (page) => page.locator('.pantau-panels').evaluate((root) => {
+    const describe = (node) => node.nodeType === Node.TEXT_NODE ? node.data : node.nodeType !== Node.ELEMENT_NODE ? '' :
+      `<${node.localName}${[...node.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join('')}>${[...node.childNodes].map(describe).join('')}</${node.localName}>`;
+    return describe(root);
+  });
+  const { page, errors, close } = await app.open(`?${PACKAGES}&lang=id`);
+  const marked = await page.evaluate(() => {
+    for (const node of document.querySelectorAll('.pantau-panel, svg.pantau-svg')) node.__before = true;
+    return document.querySelectorAll('.pantau-panel, svg.pantau-svg').length;
+  });
+  const steps = [
+    ['method', 'tender', null], ['type', 'barang', null], ['method', '', null], ['view', null, 'Konten lokal'], ['view', null, 'Belanja'],
+  ];
+  for (const [name, value, tab] of steps) {
+    if (tab) await page.getByRole('tab', { name: tab }).click();
+    else await page.locator(`#pantau-filter-${name}`).selectOption(value);
+    await page.waitForFunction(([name, value]) => name === 'view' || (new URL(location.href).searchParams.get(name) ?? '') === value, [name, value]);
+    await page.waitForTimeout(100);
+    const fresh = await app.open(new URL(page.url()).search);
+    assert.equal(await snapshot(page), await snapshot(fresh.page), `after ${name} ${value ?? tab}: in place equals fresh`);
+    assert.deepEqual(fresh.errors, []);
+    await fresh.close();
+    if (name === 'method' && value === '') {
+      // Three filter changes later, the panels and charts are the same nodes.
+      const kept = await page.evaluate(() => [...document.querySelectorAll('.pantau-panel, svg.pantau-svg')].filter((node) => node.__before).length);
+      assert.equal(kept, marked, 'filter changes keep the nodes');
+    }
+  }
+  assert.deepEqual(errors, []);
+  await close();
+});

@@ -407,6 +407,9 @@ async fn fetch_once(
     Ok((bytes, content_type))
 }
 
+/// Bytes joined per task when a body's chunks are joined at its end.
+const JOIN_BYTES: u32 = 8 * 1024 * 1024;
+
 /// The body, read chunk by chunk and refused as soon as it passes `max_bytes` (a server may
 /// send no length, or a false one). `Err(None)` when the stream fails (aborted or cut off).
 async fn read_body(
@@ -419,8 +422,15 @@ async fn read_body(
         return Ok(js_sys::Uint8Array::new_with_length(0));
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    // The chunks stay in JavaScript (a big file goes to a worker without passing through the
-    // widget's WebAssembly memory, which never shrinks) and are joined once at the end.
+    // The bytes stay in JavaScript (a big file goes to a worker without passing through the
+    // widget's WebAssembly memory, which never shrinks). With a declared length each chunk is
+    // copied into place as it comes; else (or if the body outgrows it: a compressed transfer
+    // declares its compressed length) the chunks are kept and joined at the end, a slice per
+    // task, so that no single task copies a hundred megabytes.
+    let mut whole = declared
+        .filter(|length| *length <= max_bytes)
+        .and_then(|length| u32::try_from(length).ok())
+        .map(js_sys::Uint8Array::new_with_length);
     let chunks = js_sys::Array::new();
     let mut length = 0usize;
     loop {
@@ -433,22 +443,44 @@ async fn read_body(
         }
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| None)?;
         let array: js_sys::Uint8Array = value.unchecked_into();
+        let offset = length;
         length += array.length() as usize;
         if length > max_bytes {
             let _ = reader.cancel();
             return Err(Some(FetchError::TooLarge));
         }
-        chunks.push(&array);
+        match &whole {
+            Some(bytes) if length <= bytes.length() as usize => bytes.set(&array, offset as u32),
+            Some(bytes) => {
+                chunks.push(&bytes.subarray(0, offset as u32));
+                chunks.push(&array);
+                whole = None;
+            }
+            None => {
+                chunks.push(&array);
+            }
+        }
         if let Some(progress) = progress {
             progress.set((length, declared));
         }
     }
+    if let Some(bytes) = whole {
+        return Ok(match length == bytes.length() as usize {
+            true => bytes,
+            false => bytes.subarray(0, length as u32),
+        });
+    }
     let bytes = js_sys::Uint8Array::new_with_length(length as u32);
-    let mut offset = 0;
+    let (mut offset, mut copied) = (0, 0);
     for chunk in chunks.iter() {
         let chunk: js_sys::Uint8Array = chunk.unchecked_into();
         bytes.set(&chunk, offset);
         offset += chunk.length();
+        copied += chunk.length();
+        if copied >= JOIN_BYTES {
+            copied = 0;
+            yield_to_browser().await;
+        }
     }
     Ok(bytes)
 }

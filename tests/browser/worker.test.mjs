@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { start } from './harness.mjs';
 
 let app;
@@ -35,6 +36,17 @@ before(async () => {
   const csv = bigCsv();
   assert.ok(csv.length > 1_100_000, `the CSV is ${csv.length} bytes`);
   counted('big.csv', 'text/csv', csv);
+  // The same file with its length declared (the widget copies each chunk into place and the
+  // worker starts early), and compressed (the declared length is the smaller, compressed one).
+  const sized = (name, headers, body) => app.fixtures.set(`/fixtures/${name}`, (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/csv', 'content-length': body.length, ...headers });
+    // In pieces, as a network delivers it (the first decompressed ones still fit the length).
+    const pieces = Array.from({ length: 32 }, (_, index) => body.subarray(Math.floor((index * body.length) / 32), Math.floor(((index + 1) * body.length) / 32)));
+    const send = () => (pieces.length ? response.write(pieces.shift(), () => setTimeout(send, 15)) : response.end());
+    send();
+  });
+  sized('sized.csv', {}, Buffer.from(csv));
+  sized('gzipped.csv', { 'content-encoding': 'gzip' }, gzipSync(csv));
   // The bundled sample with a megabyte of notes: a Pantau file with ready-made sections.
   const sample = JSON.parse(await readFile(new URL('../../data/kaltim-2024.json', import.meta.url), 'utf8'));
   sample.meta.notes = `Catatan ${'panjang '.repeat(150_000)}`;
@@ -75,6 +87,16 @@ test('a big CSV is read in a worker, with the same figures as on the widget\'s o
     assert.deepEqual(here.errors, []);
   } finally {
     app.fixtures.delete('/pantau-ingest_loader.js');
+  }
+});
+
+test('a big file reads the same with its length declared, and compressed (the body outgrows its declared length)', async () => {
+  const plain = await spending('?lang=id&src=fixtures/big.csv');
+  for (const name of ['sized.csv', 'gzipped.csv']) {
+    const read = await spending(`?lang=id&src=fixtures/${name}`);
+    assert.equal(read.worker, true, `${name}: read in the worker`);
+    assert.equal(read.text.replaceAll(name, 'big.csv'), plain.text, `${name}: the same figures`);
+    assert.deepEqual(read.errors, []);
   }
 });
 

@@ -293,7 +293,7 @@ pub(super) fn mark(name: &str) {
 
 /// Gives the main thread back to the browser for one task (to paint, take input). A message
 /// to itself, not a zero timeout: browsers hold nested timeouts back for 4 ms each.
-async fn yield_to_browser() {
+pub(crate) async fn yield_to_browser() {
     let Ok(channel) = web_sys::MessageChannel::new() else {
         return sleep(Duration::ZERO).await;
     };

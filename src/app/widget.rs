@@ -182,6 +182,13 @@ fn Dashboard(
     // a filter change or another view only changes what each place shows, and the panel there
     // updates in place.
     let count = Memo::new(move |_| list.with(Vec::len));
+    // The first panel is built with the dashboard, the others in the next task: the first chart
+    // is on screen sooner, and no task builds the whole dashboard at once.
+    let rest_shown = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        super::fetch::yield_to_browser().await;
+        let _ = rest_shown.try_set(true);
+    });
     let panel_list = move || {
         let locale = Locale {
             lang: lang.get(),
@@ -213,18 +220,20 @@ fn Dashboard(
             (view_choice.get() == View::Targets && !list.with(Vec::is_empty) && filter.with(Filter::narrows))
                 .then(|| view! { <p class="pantau-note" role="note">{Text::TargetsNotFiltered.get(lang)}</p> })
         };
+        let places = move |range: std::ops::Range<usize>| {
+            range.map(|place| {
+                let first = list.with_untracked(|list| list.get(place).cloned());
+                first.map(|first| {
+                    let panel = Memo::new(move |_| list.with(|list| list.get(place).cloned()).unwrap_or_else(|| first.clone()));
+                    view! { <PanelView panel locale=locale.clone() theme show_table expanded on_drill dataset_title=title.get_value() /> }
+                })
+            }).collect_view()
+        };
         view! {
             {empty}
             {targets_note}
-            {move || {
-                (0..count.get()).map(|place| {
-                    let first = list.with_untracked(|list| list.get(place).cloned());
-                    first.map(|first| {
-                        let panel = Memo::new(move |_| list.with(|list| list.get(place).cloned()).unwrap_or_else(|| first.clone()));
-                        view! { <PanelView panel locale=locale.clone() theme show_table expanded on_drill dataset_title=title.get_value() /> }
-                    })
-                }).collect_view()
-            }}
+            {let places = places.clone(); move || places(0..count.get().min(1))}
+            {move || places(if rest_shown.get() { 1..count.get() } else { 0..0 })}
         }
     };
     view! {

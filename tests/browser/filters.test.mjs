@@ -186,7 +186,8 @@ test('a filter change or another view updates the panels in place, exactly as a 
     return document.querySelectorAll('.pantau-panel, svg.pantau-svg').length;
   });
   const steps = [
-    ['method', 'tender', null], ['type', 'barang', null], ['method', '', null], ['view', null, 'Konten lokal'], ['view', null, 'Belanja'],
+    ['method', 'tender', null], ['type', 'barang', null], ['method', '', null], ['view', null, 'Konten lokal'], ['view', null, 'Target'],
+    ['view', null, 'Belanja'],
   ];
   for (const [name, value, tab] of steps) {
     if (tab) await page.getByRole('tab', { name: tab }).click();

@@ -456,6 +456,9 @@ impl CsvRead {
     }
 }
 
+// Not inlined into the reading loop: a browser optimises a function it calls often sooner, and
+// the first rows of a big file otherwise run in its quick, slow first compile longer.
+#[inline(never)]
 fn read_row(
     line: usize,
     fields: Fields<'_>,

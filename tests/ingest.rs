@@ -357,13 +357,27 @@ fn reading_in_steps_gives_the_same_dataset_and_issues() {
             ..source.clone()
         });
         let mut steps = 0;
+        // What a reader may pass on while it reads: the packages made so far.
+        let mut so_far = Vec::new();
         let stepped = loop {
             steps += 1;
             if let Some(result) = reading.step(1) {
                 break result;
             }
+            so_far.push(reading.packages().to_vec());
         };
         assert!(steps > 3, "read in {steps} steps");
+        let finished = &stepped.as_ref().expect("reads").dataset.packages;
+        if finished.len() > 1 {
+            assert!(so_far.iter().any(|packages| !packages.is_empty()));
+        }
+        for packages in &so_far {
+            assert_eq!(
+                packages[..],
+                finished[..packages.len()],
+                "a prefix of the result"
+            );
+        }
         assert_eq!(stepped, read(source));
     }
 }

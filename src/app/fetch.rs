@@ -218,9 +218,7 @@ pub async fn fetch_dataset(
         };
         match reader.read(job, cancel.as_ref()).await {
             worker::Outcome::Back(returned) => bytes = returned,
-            worker::Outcome::Read(messages) => {
-                from_worker = worker::decode(messages, yield_to_browser).await;
-            }
+            worker::Outcome::Read(result) => from_worker = Some(*result),
             worker::Outcome::Failed => {}
         }
         if from_worker.is_none() && bytes.length() == 0 {

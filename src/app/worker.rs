@@ -1,18 +1,20 @@
 //! Reading big files in a Web Worker: the file's text and the reader's memory live in the
 //! worker, which is ended when the reading is done (WebAssembly memory never shrinks, so this is
 //! the only way to give it back), and the page's main thread only decodes the packages, a batch
-//! at a time. Both sides of the exchange are here; `src/bin/pantau-ingest.rs` starts the worker
-//! side. Where a worker cannot start (the script embed on another origin, a policy that forbids
-//! it), the widget reads on its own thread as before.
+//! at a time, while the worker reads on. Both sides of the exchange are here;
+//! `src/bin/pantau-ingest.rs` starts the worker side. Where a worker cannot start (the script
+//! embed on another origin, a policy that forbids it), the widget reads on its own thread.
 //!
 //! The exchange: the worker is started as soon as the file's length is known and says `ready`;
 //! the widget tells it the length (`{reserve}`: it makes room while the file downloads), then
-//! sends the job (the bytes, which move to the worker, and what is known of them); the worker answers `{main: bytes}` (read it yourself: a
-//! Pantau file with ready-made sections; the bytes move back), or the head ([`wire::Head`]),
-//! the packages in batches (both binary) and `done`.
+//! sends the job (the bytes, which move to the worker, and what is known of them); the worker
+//! answers `{main: bytes}` (read it yourself: a Pantau file with ready-made sections; the bytes
+//! move back), or the packages in batches as they are read (binary, [`wire::encode_packages`]),
+//! then `{head}` ([`wire::Head`]: what else was read, and how many packages) and `done`.
 
 use crate::format::{LoadError, Loaded};
 use crate::ingest::{warm, wire, Reading, Source, SourceFormat};
+use crate::model::Package;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -31,11 +33,12 @@ const READY: &str = "ready";
 const DONE: &str = "done";
 const MAIN: &str = "main";
 const RESERVE: &str = "reserve";
+const HEAD: &str = "head";
 
 /// How a reading in a worker ended.
 pub enum Outcome {
-    /// Read: the worker's messages, for [`decode`].
-    Read(Vec<JsValue>),
+    /// Read (or refused: what the file is not), as the widget would have read it itself.
+    Read(Box<Result<Loaded, LoadError>>),
     /// The worker gave the bytes back, for the widget to read (a Pantau file with ready-made
     /// sections).
     Back(js_sys::Uint8Array),
@@ -155,10 +158,17 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
             .map_or(2024, |year| year as i32),
     });
     // Step by step, as on the main thread: WebAssembly code is optimised between calls, not
-    // inside one long call, so one call for the whole file would run unoptimised.
+    // inside one long call, so one call for the whole file would run unoptimised. Each batch of
+    // packages goes as soon as it is read: the widget decodes it while this reads on.
+    let mut sent = 0;
     let result = loop {
         if let Some(result) = reading.step(ROWS_PER_STEP) {
             break result;
+        }
+        let read = reading.packages();
+        while read.len() - sent >= BATCH {
+            send_packages(replies, &read[sent..sent + BATCH]);
+            sent += BATCH;
         }
     };
     if !wire::crosses(&result) {
@@ -169,20 +179,25 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
         let _ = replies.post_message_with_transfer(&message, &js_sys::Array::of1(&bytes.buffer()));
         return;
     }
-    send(replies, &wire::encode_head(&result));
     if let Ok(loaded) = &result {
-        for batch in loaded.dataset.packages.chunks(BATCH) {
-            let mut bytes = Vec::new();
-            wire::encode_packages(batch, &mut bytes);
-            send(replies, &bytes);
+        let rest = loaded.dataset.packages.get(sent..).unwrap_or_default();
+        for batch in rest.chunks(BATCH) {
+            send_packages(replies, batch);
         }
     }
+    // The head last: it says how many packages there are in all.
+    let head = js_sys::Uint8Array::from(&wire::encode_head(&result)[..]);
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &JsValue::from_str(HEAD), &head);
+    let _ = replies.post_message_with_transfer(&message, &js_sys::Array::of1(&head.buffer()));
     let _ = replies.post_message(&JsValue::from_str(DONE));
 }
 
-/// Sends `bytes` to the widget (their buffer moves: no copy on the way).
-fn send(replies: &web_sys::DedicatedWorkerGlobalScope, bytes: &[u8]) {
-    let array = js_sys::Uint8Array::from(bytes);
+/// Sends `packages` to the widget (the buffer moves: no copy on the way).
+fn send_packages(replies: &web_sys::DedicatedWorkerGlobalScope, packages: &[Package]) {
+    let mut bytes = Vec::new();
+    wire::encode_packages(packages, &mut bytes);
+    let array = js_sys::Uint8Array::from(&bytes[..]);
     let _ = replies.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
 }
 
@@ -206,8 +221,12 @@ struct Exchange {
     ready: bool,
     /// The job, once the bytes are in, with the buffer that moves with it.
     job: Option<(js_sys::Object, js_sys::Array)>,
-    /// The worker's messages after the job.
-    received: Vec<JsValue>,
+    /// The packages decoded so far (`None` once a batch could not be decoded).
+    packages: Option<Vec<Package>>,
+    /// The head, once it came.
+    head: Option<Vec<u8>>,
+    /// The bytes the worker gave back, if it did.
+    back: Option<js_sys::Uint8Array>,
     /// How it ended: `Some(true)` when the worker is done.
     ended: Option<bool>,
     /// Resolves the wait for the end.
@@ -245,7 +264,10 @@ impl Reader {
     /// Starts a worker that makes room for `length` bytes; `None` where none can start.
     pub fn start(page: Option<&str>, length: u32) -> Option<Reader> {
         let worker = spawn(page)?;
-        let exchange: Rc<RefCell<Exchange>> = Rc::default();
+        let exchange = Rc::new(RefCell::new(Exchange {
+            packages: Some(Vec::new()),
+            ..Exchange::default()
+        }));
         let answer = {
             let (exchange, sender) = (Rc::clone(&exchange), worker.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -272,10 +294,22 @@ impl Reader {
                     }
                     Some(_) => exchange.end(false),
                     None => {
-                        let back =
-                            js_sys::Reflect::has(&data, &JsValue::from_str(MAIN)).unwrap_or(false);
-                        exchange.received.push(data);
-                        if back {
+                        let field = |name: &str| {
+                            js_sys::Reflect::get(&data, &JsValue::from_str(name))
+                                .ok()
+                                .and_then(|value| value.dyn_into::<js_sys::Uint8Array>().ok())
+                        };
+                        if let Some(batch) = data.dyn_ref::<js_sys::Uint8Array>() {
+                            // A batch of packages, decoded while the worker reads on.
+                            let decoded = wire::decode_packages(&batch.to_vec());
+                            match (exchange.packages.as_mut(), decoded) {
+                                (Some(packages), Some(decoded)) => packages.extend(decoded),
+                                _ => exchange.packages = None,
+                            }
+                        } else if let Some(head) = field(HEAD) {
+                            exchange.head = Some(head.to_vec());
+                        } else if let Some(bytes) = field(MAIN) {
+                            exchange.back = Some(bytes);
                             exchange.end(false);
                         }
                     }
@@ -340,15 +374,27 @@ impl Reader {
             let _ = cancel
                 .remove_event_listener_with_callback("abort", self.failed.as_ref().unchecked_ref());
         }
-        let messages = std::mem::take(&mut self.exchange.borrow_mut().received);
-        let back = messages
-            .first()
-            .and_then(|first| js_sys::Reflect::get(first, &JsValue::from_str(MAIN)).ok())
-            .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok());
-        match (read, back) {
-            (_, Some(bytes)) => Outcome::Back(bytes),
-            (true, None) => Outcome::Read(messages),
-            (false, None) => Outcome::Failed,
+        let mut exchange = self.exchange.borrow_mut();
+        if let Some(bytes) = exchange.back.take() {
+            return Outcome::Back(bytes);
+        }
+        let head = exchange
+            .head
+            .take()
+            .and_then(|head| wire::decode_head(&head));
+        match (read, head, exchange.packages.take()) {
+            (true, Some(head), Some(packages)) => {
+                let count = match &head {
+                    wire::Head::Read { packages, .. } => *packages,
+                    wire::Head::Failed(_) => 0,
+                };
+                // Anything lost on the way and the widget reads the file itself.
+                match packages.len() == count {
+                    true => Outcome::Read(Box::new(wire::rebuild(head, packages))),
+                    false => Outcome::Failed,
+                }
+            }
+            _ => Outcome::Failed,
         }
     }
 }
@@ -359,35 +405,4 @@ impl Drop for Reader {
         // ends, and its memory goes back.
         self.worker.terminate();
     }
-}
-
-/// Decodes the worker's messages: the head, then each batch (`between` runs after each, to
-/// give the browser its thread back).
-pub async fn decode<F, Fut>(
-    messages: Vec<JsValue>,
-    mut between: F,
-) -> Option<Result<Loaded, LoadError>>
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = ()>,
-{
-    let mut messages = messages.into_iter();
-    let head = messages
-        .next()?
-        .dyn_into::<js_sys::Uint8Array>()
-        .ok()?
-        .to_vec();
-    let head = wire::decode_head(&head)?;
-    let count = match &head {
-        wire::Head::Read { packages, .. } => *packages,
-        wire::Head::Failed(_) => 0,
-    };
-    let mut packages = Vec::with_capacity(count);
-    for batch in messages {
-        let bytes = batch.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
-        packages.extend(wire::decode_packages(&bytes)?);
-        between().await;
-    }
-    // Anything lost on the way and the widget reads the file itself.
-    (packages.len() == count).then(|| wire::rebuild(head, packages))
 }

@@ -403,6 +403,11 @@ impl CsvRead {
         }
     }
 
+    /// The packages read so far, in order (the finished result starts with them).
+    pub fn packages(&self) -> &[Package] {
+        &self.packages
+    }
+
     /// Reads up to `limit` more rows of `text` (always the same text); the result once done.
     pub fn step(&mut self, text: &str, limit: usize) -> Option<CsvResult> {
         let CsvRead {

@@ -117,6 +117,16 @@ impl Reading {
         }
     }
 
+    /// The packages made so far, in order: the finished result's packages start with them (so a
+    /// reader can pass them on while it reads).
+    pub fn packages(&self) -> &[Package] {
+        match &self.state {
+            State::Csv(reading) => reading.packages(),
+            State::Packaging { packages, .. } => packages,
+            _ => &[],
+        }
+    }
+
     /// Reads up to `rows` more rows, lines or `ocid`s; the result once the input is read.
     pub fn step(&mut self, rows: usize) -> Option<Result<Loaded, LoadError>> {
         let origin = Origin {

@@ -434,3 +434,29 @@ fn a_result_crosses_from_a_worker_unchanged() {
     ));
     assert!(!wire::crosses(&load(&sample.expect("the sample"), None)));
 }
+
+/// A reader tells early how many packages are likely to come (for the widget to make room once).
+#[test]
+fn the_expected_number_of_packages_is_close_from_the_first_rows_on() {
+    use pantau_pbj::ingest::{warm, Reading};
+    for (text, rows) in [(warm::csv(5_000), 5_000), (warm::json_lines(300), 300)] {
+        let mut reading = Reading::start(Source {
+            bytes: text.as_bytes().into(),
+            content_type: None,
+            format: None,
+            address: "x",
+            current_year: 2024,
+        });
+        let mut first = None;
+        while reading.step(100).is_none() {
+            if first.is_none() && !reading.packages().is_empty() {
+                first = reading.expected();
+            }
+        }
+        let expected = first.expect("an estimate once packages are made") as f64;
+        assert!(
+            (rows as f64..rows as f64 * 1.1).contains(&expected),
+            "expected {expected} for {rows}"
+        );
+    }
+}

@@ -9,8 +9,9 @@
 //! the widget tells it the length (`{reserve}`: it makes room while the file downloads), then
 //! sends the job (the bytes, which move to the worker, and what is known of them); the worker
 //! answers `{main: bytes}` (read it yourself: a Pantau file with ready-made sections; the bytes
-//! move back), or the packages in batches as they are read (binary, [`wire::encode_packages`]),
-//! then `{head}` ([`wire::Head`]: what else was read, and how many packages) and `done`.
+//! move back), or `{expect}` (how many packages will likely come) and the packages in batches
+//! as they are read (binary, [`wire::encode_packages`]), then `{head}` ([`wire::Head`]: what
+//! else was read, and how many packages) and `done`.
 
 use crate::format::{LoadError, Loaded};
 use crate::ingest::{warm, wire, Reading, Source, SourceFormat};
@@ -34,6 +35,7 @@ const DONE: &str = "done";
 const MAIN: &str = "main";
 const RESERVE: &str = "reserve";
 const HEAD: &str = "head";
+const EXPECT: &str = "expect";
 
 /// How a reading in a worker ended.
 pub enum Outcome {
@@ -166,6 +168,18 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
             break result;
         }
         let read = reading.packages();
+        if sent == 0 && read.len() >= BATCH {
+            // How many are likely to come, so that the widget makes room for them once.
+            if let Some(expected) = reading.expected() {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(
+                    &message,
+                    &JsValue::from_str(EXPECT),
+                    &JsValue::from(expected as f64),
+                );
+                let _ = replies.post_message(&message);
+            }
+        }
         while read.len() - sent >= BATCH {
             send_packages(replies, &read[sent..sent + BATCH]);
             sent += BATCH;
@@ -305,6 +319,15 @@ impl Reader {
                             match (exchange.packages.as_mut(), decoded) {
                                 (Some(packages), Some(decoded)) => packages.extend(decoded),
                                 _ => exchange.packages = None,
+                            }
+                        } else if let Some(expected) =
+                            js_sys::Reflect::get(&data, &JsValue::from_str(EXPECT))
+                                .ok()
+                                .and_then(|expected| expected.as_f64())
+                        {
+                            if let Some(packages) = exchange.packages.as_mut() {
+                                packages
+                                    .reserve((expected as usize).min(crate::format::MAX_PACKAGES));
                             }
                         } else if let Some(head) = field(HEAD) {
                             exchange.head = Some(head.to_vec());

@@ -408,6 +408,15 @@ impl CsvRead {
         &self.packages
     }
 
+    /// How many packages the whole text will likely give, from the rows read so far and the
+    /// share of `text` they took (a little more, so that room made for them suffices).
+    pub fn expected(&self, text: &str) -> Option<usize> {
+        let consumed = self.records.consumed.max(1);
+        let expected = self.packages.len() as f64 * text.len() as f64 / consumed as f64;
+        (!self.packages.is_empty())
+            .then(|| ((expected * 1.02) as usize + 16).min(crate::format::MAX_PACKAGES))
+    }
+
     /// Reads up to `limit` more rows of `text` (always the same text); the result once done.
     pub fn step(&mut self, text: &str, limit: usize) -> Option<CsvResult> {
         let CsvRead {

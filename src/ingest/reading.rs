@@ -127,6 +127,18 @@ impl Reading {
         }
     }
 
+    /// How many packages the whole input will likely give, once some are made: an estimate
+    /// for CSV, the number of processes left plus those made for OCDS.
+    pub fn expected(&self) -> Option<usize> {
+        match &self.state {
+            State::Csv(reading) => reading.expected(&self.text),
+            State::Packaging {
+                packages, compiled, ..
+            } => Some(packages.len() + compiled.len()),
+            _ => None,
+        }
+    }
+
     /// Reads up to `rows` more rows, lines or `ocid`s; the result once the input is read.
     pub fn step(&mut self, rows: usize) -> Option<Result<Loaded, LoadError>> {
         let origin = Origin {

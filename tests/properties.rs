@@ -1,6 +1,7 @@
 //! Properties that hold for any packages and any OCDS releases: breakdowns add up to their
 //! totals, shares stay within [0, 1], and an OCDS file means the same whatever the order or
-//! repetition of its releases; a cell reads the same by the quick and the general way.
+//! repetition of its releases; a cell reads the same by the quick and the general way; the
+//! filter choices are exactly what the packages hold.
 #![cfg(not(target_arch = "wasm32"))]
 
 use pantau_pbj::analysis::filter::{apply, Filter};
@@ -143,5 +144,44 @@ proptest! {
         // A leading space, or a time after the date, takes the general way.
         prop_assert_eq!(cells::money(&money), cells::money(&format!(" {money}")));
         prop_assert_eq!(cells::month(&date), cells::month(&format!("{date}T08:00")));
+    }
+
+    /// The filter choices are exactly what the packages hold, in their fixed orders.
+    #[test]
+    fn filter_choices_are_what_the_packages_hold(
+        packages in proptest::collection::vec((package(), 2022..2026i32, any::<bool>(), any::<bool>(), any::<bool>()), 1..40),
+    ) {
+        use pantau_pbj::analysis::filter::options;
+        use pantau_pbj::model::{Code, Stage};
+        let packages: Vec<Package> = packages
+            .into_iter()
+            .map(|(mut package, year, no_method, no_unit, no_realised)| {
+                package.fiscal_year = year;
+                if no_method { package.method = None; package.kind = None; }
+                if no_unit { package.unit = None; package.region = None; }
+                if no_realised { package.amounts.realisasi = None; }
+                package
+            })
+            .collect();
+        let dataset = Dataset { meta: meta(), spending: None, local_content: None, targets: Vec::new(), packages: packages.clone() };
+        let choices = options(&dataset);
+        let mut years: Vec<i32> = packages.iter().map(|package| package.fiscal_year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let names = |name: fn(&Package) -> Option<&String>| {
+            let mut names: Vec<String> = packages.iter().filter_map(|package| name(package).cloned()).collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+        };
+        prop_assert_eq!(choices.years, years);
+        prop_assert_eq!(choices.units, names(|package| package.unit.as_ref()));
+        prop_assert_eq!(choices.regions, names(|package| package.region.as_ref()));
+        let methods: Vec<Method> = Method::ALL.iter().copied().filter(|method| packages.iter().any(|package| package.method == Some(*method))).collect();
+        prop_assert_eq!(choices.methods, methods);
+        let kinds: Vec<ProcurementType> = ProcurementType::ALL.iter().copied().filter(|kind| packages.iter().any(|package| package.kind == Some(*kind))).collect();
+        prop_assert_eq!(choices.kinds, kinds);
+        let stages: Vec<Stage> = Stage::ALL.iter().copied().filter(|stage| packages.iter().any(|package| package.amounts.at(*stage).is_some())).collect();
+        prop_assert_eq!(choices.stages, stages);
     }
 }

@@ -45,7 +45,11 @@ fn patch<'a, T: PartialEq>(
         match (existing, old) {
             (Some(node), Some(old)) if old.name == new.name => {
                 for (name, value) in &new.attributes {
-                    if !old.attributes.contains(&(name, value.clone())) {
+                    if !old
+                        .attributes
+                        .iter()
+                        .any(|known| known.0 == *name && known.1 == *value)
+                    {
                         let _ = node.set_attribute(name, value);
                     }
                 }
@@ -178,9 +182,9 @@ pub fn ChartView(
     let container = NodeRef::<Div>::new();
     let hidden = RwSignal::new(Vec::<String>::new());
     let active = RwSignal::new(None::<usize>);
-    // Charts are drawn for their container's width. A new chart (after a filter change every
-    // chart is new) starts at the width its panel had last time, and a resize observer reports
-    // the width after layout: no chart is drawn twice or forces a layout to measure itself.
+    // Charts are drawn for their container's width. A new chart starts at the width its panel
+    // had last time, and a resize observer reports the width after layout: no chart is drawn
+    // twice or forces a layout to measure itself.
     let widths = use_context::<ChartWidths>();
     let width = RwSignal::new(
         widths
@@ -215,11 +219,15 @@ pub fn ChartView(
         }
     });
 
-    let legend = super::live(move || {
-        let entries = spec.with(|spec| match spec {
+    // The legend is made anew only when its entries change, not with every new figure.
+    let entries = Memo::new(move |_| {
+        spec.with(|spec| match spec {
             ChartSpec::Lines(lines) => lines.legend(),
             ChartSpec::Bars(_) => Vec::new(),
-        });
+        })
+    });
+    let legend = super::live(move || {
+        let entries = entries.get();
         (entries.len() > 1)
             .then(|| view! { <Legend entries lang theme hidden /> })
             .into_any()
@@ -234,25 +242,17 @@ pub fn ChartView(
         })
     });
     // The drawing and its marks are kept up to date by hand (see `patch`): the groups they are
-    // in, and what each shows.
+    // in (made once with the chart, empty at first), and what each shows.
     let shapes_group = NodeRef::<leptos::svg::G>::new();
     let marks_group = NodeRef::<leptos::svg::G>::new();
-    type Shown = (Option<web_sys::Element>, Vec<Shape>, Vec<Target>);
-    let shown: StoredValue<Shown, LocalStorage> =
-        StoredValue::new_local((None, Vec::new(), Vec::new()));
+    let shown: StoredValue<(Vec<Shape>, Vec<Target>)> = StoredValue::new((Vec::new(), Vec::new()));
     Effect::new(move |_| {
         let (Some(shapes), Some(marks)) = (shapes_group.get(), marks_group.get()) else {
             return;
         };
         let (shapes, marks): (web_sys::Element, web_sys::Element) = (shapes.into(), marks.into());
         drawn.with(|drawn| {
-            shown.update_value(|(group, shown_shapes, shown_marks)| {
-                if group.as_ref() != Some(&shapes) {
-                    // New groups (the first drawing) show nothing yet.
-                    shown_shapes.clear();
-                    shown_marks.clear();
-                    *group = Some(shapes.clone());
-                }
+            shown.update_value(|(shown_shapes, shown_marks)| {
                 patch(&shapes, shown_shapes, &drawn.scene.shapes, |_, shape| {
                     shape.element()
                 });
@@ -314,10 +314,10 @@ pub fn ChartView(
 
     let tooltip = move || {
         let index = active.get()?;
-        let drawn = drawn.get();
-        let mark = drawn.marks.get(index)?.clone();
+        let (mark, width) =
+            drawn.with(|drawn| Some((drawn.marks.get(index)?.clone(), drawn.scene.width)))?;
         let (ax, ay) = mark.anchor;
-        let flip = ax > drawn.scene.width as i32 / 2;
+        let flip = ax > width as i32 / 2;
         let lines = mark
             .tip
             .lines

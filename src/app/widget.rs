@@ -178,10 +178,11 @@ fn Dashboard(
     let list = Memo::new(move |_| {
         narrowed.with(|dataset| panels(dataset, view_choice.get(), lang.get(), expanded.get()))
     });
-    // The panels are made anew when the language, the theme or their number changes; otherwise
-    // a filter change or another view only changes what each place shows, and the panel there
-    // updates in place.
+    // The panels are made anew when the language or the theme changes, and the second and later
+    // ones when their number changes; otherwise a filter change or another view only changes
+    // what each place shows, and the panel there updates in place.
     let count = Memo::new(move |_| list.with(Vec::len));
+    let any = Memo::new(move |_| count.get() > 0);
     // The first panel is built with the dashboard, the others in the next task: the first chart
     // is on screen sooner, and no task builds the whole dashboard at once.
     let rest_shown = RwSignal::new(false);
@@ -232,7 +233,7 @@ fn Dashboard(
         view! {
             {empty}
             {targets_note}
-            {let places = places.clone(); move || places(0..count.get().min(1))}
+            {let places = places.clone(); move || places(0..usize::from(any.get()))}
             {move || places(if rest_shown.get() { 1..count.get() } else { 0..0 })}
         }
     };

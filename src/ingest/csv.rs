@@ -536,14 +536,15 @@ fn read_row(
             Column::Rencana => report(amount(&mut package.amounts.rencana)),
             Column::Komitmen => report(amount(&mut package.amounts.komitmen)),
             Column::Realisasi => report(amount(&mut package.amounts.realisasi)),
-            Column::Pdn => report(
-                remembered(&mut vocabulary.flags, cell, cells::flag)
-                    .map(|value| package.pdn = value),
-            ),
-            Column::Umkk => report(
-                remembered(&mut vocabulary.flags, cell, cells::flag)
-                    .map(|value| package.umkk = value),
-            ),
+            Column::Pdn | Column::Umkk => {
+                let slot = match column {
+                    Column::Pdn => &mut package.pdn,
+                    _ => &mut package.umkk,
+                };
+                report(
+                    remembered(&mut vocabulary.flags, cell, cells::flag).map(|value| *slot = value),
+                )
+            }
             Column::Tenderers => report(cells::count(cell).map(|value| package.tenderers = value)),
             Column::Count => {
                 report(cells::count(cell).map(|value| package.count = value.unwrap_or(1)))

@@ -260,13 +260,10 @@ fn Dashboard(
 /// The width inside an element's padding, in CSS pixels.
 fn content_width(element: &web_sys::HtmlDivElement) -> Option<u32> {
     let style = web_sys::window()?.get_computed_style(element).ok()??;
+    // The browser's own number reading (`12.5px` is 12.5), not a float parser in the wasm.
     let pixels = |name: &str| {
-        style
-            .get_property_value(name)
-            .ok()?
-            .trim_end_matches("px")
-            .parse::<f64>()
-            .ok()
+        let pixels = js_sys::parse_float(&style.get_property_value(name).ok()?);
+        pixels.is_finite().then_some(pixels)
     };
     let width =
         f64::from(element.client_width()) - pixels("padding-left")? - pixels("padding-right")?;

@@ -19,12 +19,22 @@ pub fn table_csv(table: &Table) -> String {
                 .get(index)
                 .is_some_and(|(_, numeric)| *numeric);
             // A numeric column's exact values are numbers; anything else is text from people.
-            field(&cell.raw, !numeric || cell.raw.parse::<f64>().is_err())
+            field(&cell.raw, !numeric || !is_plain_number(&cell.raw))
         });
         csv.push_str(&fields.collect::<Vec<_>>().join(","));
         csv.push_str("\r\n");
     }
     csv
+}
+
+/// `-12`, `0.4932`: how this widget writes exact numbers (an optional minus, digits, an optional
+/// fraction). Anything else in a numeric column is text and is guarded like text.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits =
+        |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 fn field(value: &str, is_text: bool) -> String {
@@ -149,6 +159,18 @@ mod tests {
             table_csv(&table),
             "\u{feff}\"Unit, nama\",Nilai (Rp),Porsi\r\n\"Dinas \"\"A\"\"\",2900000000000,0.4932\r\n\"'=HYPERLINK(\"\"x\"\")\",0,\r\n'-2+3,'@SUM(A1),1\r\n"
         );
+    }
+
+    #[test]
+    fn only_plain_numbers_count_as_numbers() {
+        for number in ["0", "-12", "2900000000000", "0.4932", "1"] {
+            assert!(is_plain_number(number), "{number}");
+        }
+        for text in [
+            "", "-", "+5", "1e5", "inf", "NaN", ".5", "5.", "1.2.3", "- 1", "=1", "１",
+        ] {
+            assert!(!is_plain_number(text), "{text}");
+        }
     }
 
     #[test]

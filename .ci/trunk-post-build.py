@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: makes the built page run under a strict Content-Security-Policy
 (`script-src 'self'`, no inline script) by moving Trunk's inline start-up script into a file of
-its own, named by a hash of its content, and loading it with `<script type="module" src>`.
+its own, named by a hash of its content, and loading it with a plain `<script src>` in the head
+(it runs as soon as it arrives, before the first layout: a module script would wait for it, and
+the data request and the code's start came 8-13 ms later in the benchmark's alternating runs).
 
 Runs in Trunk's staging folder (TRUNK_STAGING_DIR), before the build is moved to dist/."""
 import hashlib
@@ -46,8 +48,9 @@ preload = (
     "  }\n"
     "} catch (_) {}\n"
 )
+# A classic script has no top-level await: the start-up runs in an async function.
 body = preload + (
-    "try {\n" + script + "\n} catch (error) {\n"
+    "(async () => {\ntry {\n" + script + "\n} catch (error) {\n"
     "  const host = document.getElementById('pantau');\n"
     "  if (host) {\n"
     "    host.textContent = 'Pantau PBJ tidak dapat dimuat. / Pantau PBJ could not be loaded.';\n"
@@ -56,11 +59,12 @@ body = preload + (
     "  }\n"
     "  throw error;\n"
     "}\n"
+    "})();\n"
 )
 # Paths in the start-up script are relative to the page; from a file beside it they stay right.
 name = f"pantau-boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
 (staging / name).write_text(body, encoding="utf-8")
-html = html[: match.start()] + f'<script type="module" src="./{name}"></script>' + html[match.end():]
+html = html[: match.start()] + f'<script src="./{name}"></script>' + html[match.end():]
 if inline.search(html) or re.search(r"<style[\s>]|\sstyle=\"", html):
     sys.exit("trunk-post-build: inline script or style left in index.html")
 page.write_text(html, encoding="utf-8")

@@ -27,27 +27,31 @@ found = static_import.search(original)
 if found is None:
     sys.exit("trunk-post-build: the start-up script has an unexpected shape")
 script = static_import.sub(lambda m: f"const bindings = await import('{m.group(1)}');\nconst init = bindings.default;", original)
-# The data file starts downloading while the code loads: a preload for the address the widget
-# will ask for (its `src` parameter, else the default from src/app/config.rs), in the same
-# mode and credentials as the widget's own request, which the browser then answers from it.
-config = (Path(__file__).resolve().parent.parent / "src" / "app" / "config.rs").read_text(encoding="utf-8")
-default_src = re.search(r'pub const DEFAULT_SRC: &str = "([^"]+)";', config)
+# The data request goes out while the code loads: the start-up script sends it (to the address
+# the widget will ask for: its `src` parameter, else the default from src/app/config.rs; in the
+# same mode and credentials as the widget's own request) and leaves it where the widget takes it
+# (`STARTED` in src/app/fetch.rs), which then reads and checks that response as its first attempt.
+# The widget mostly finds it answered and goes on in the same task, with no frame in between.
+root = Path(__file__).resolve().parent.parent / "src" / "app"
+default_src = re.search(r'pub const DEFAULT_SRC: &str = "([^"]+)";', (root / "config.rs").read_text(encoding="utf-8"))
 if default_src is None:
     sys.exit("trunk-post-build: DEFAULT_SRC not found in src/app/config.rs")
+started = re.search(r'const STARTED: &str = "([^"]+)";', (root / "fetch.rs").read_text(encoding="utf-8"))
+if started is None:
+    sys.exit("trunk-post-build: STARTED not found in src/app/fetch.rs")
 preload = (
     "try {\n"
     "  const page = new URL(location.href);\n"
     f"  const src = new URL((page.searchParams.get('src') || '').trim() || '{default_src.group(1)}', page);\n"
     "  if (src.protocol === 'https:' || src.protocol === 'http:') {\n"
-    "    const link = document.createElement('link');\n"
-    "    link.rel = 'preload';\n"
-    "    link.as = 'fetch';\n"
-    "    link.crossOrigin = 'anonymous';\n"
-    "    link.href = src.href;\n"
-    "    document.head.append(link);\n"
+    "    const controller = new AbortController();\n"
+    "    const response = fetch(src.href, { signal: controller.signal });\n"
+    "    response.catch(() => {});\n"
+    f"    window.{started.group(1)} = {{ url: src.href, response, controller }};\n"
     "  }\n"
     "} catch (_) {}\n"
 )
+
 # A classic script has no top-level await: the start-up runs in an async function.
 body = preload + (
     "(async () => {\ntry {\n" + script + "\n} catch (error) {\n"

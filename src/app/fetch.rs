@@ -111,6 +111,8 @@ pub struct DataSource {
     pub published: Published,
     /// The widget's own page (where the worker's files are), if not the document's.
     pub page: Option<String>,
+    /// Whether the widget owns its page, whose start-up script may have sent the request already.
+    pub in_page: bool,
 }
 
 /// Where a publisher states the data file's SHA-256.
@@ -148,7 +150,7 @@ async fn verify_bytes(
                 timeout: TIMEOUT,
                 max_bytes: 1024 * 1024,
             };
-            match fetch_once(manifest, limits, None, None, &|_| {}).await {
+            match fetch_once(manifest, limits, None, None, &|_| {}, None).await {
                 Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text.to_vec()), url),
                 Err(_) => None,
             }
@@ -173,8 +175,10 @@ pub async fn fetch_dataset(
         limits,
         published,
         page,
+        in_page,
     } = source;
     let mut attempt = 0;
+    let mut started = in_page.then(|| started_request(&url)).flatten();
     // A big file's reading worker starts as soon as its length is known.
     let reader: std::cell::RefCell<Option<worker::Reader>> = Default::default();
     let start_reader = |length: usize| {
@@ -184,7 +188,15 @@ pub async fn fetch_dataset(
         }
     };
     let (bytes, content_type) = loop {
-        match fetch_once(&url, limits, cancel.as_ref(), Some(progress), &start_reader).await {
+        let attempt_once = fetch_once(
+            &url,
+            limits,
+            cancel.as_ref(),
+            Some(progress),
+            &start_reader,
+            started.take(),
+        );
+        match attempt_once.await {
             Ok(body) => break body,
             Err(failure) => {
                 let wait = delay(attempt, failure.asked, js_sys::Math::random());
@@ -224,7 +236,7 @@ pub async fn fetch_dataset(
         if from_worker.is_none() && bytes.length() == 0 {
             // The bytes went to a worker that failed: fetched again (likely from the cache)
             // and read here.
-            bytes = fetch_once(&url, limits, cancel.as_ref(), Some(progress), &|_| {})
+            bytes = fetch_once(&url, limits, cancel.as_ref(), Some(progress), &|_| {}, None)
                 .await
                 .map_err(|failure| failure.error)?
                 .0;
@@ -322,13 +334,47 @@ async fn sleep(wait: Duration) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// One attempt; `cancel` (the widget's own signal) aborts it when the widget goes away.
+/// Where the widget's page leaves the data request its start-up script sent while the code
+/// loaded (`.ci/trunk-post-build.py`): `{url, response, controller}`.
+const STARTED: &str = "__pantauStarted";
+
+/// A request already under way for the widget's data: its response (a promise) and what aborts
+/// it.
+struct Started {
+    response: js_sys::Promise,
+    controller: web_sys::AbortController,
+}
+
+/// The request the page's start-up script sent, if it is for `url`; taken once (a retry, or a
+/// second load, asks anew). One for another address is aborted.
+fn started_request(url: &str) -> Option<Started> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str(STARTED);
+    let left = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let field = |name: &str| js_sys::Reflect::get(&left, &name.into()).ok();
+    let started = Started {
+        response: field("response")?.dyn_into().ok()?,
+        controller: field("controller")?.dyn_into().ok()?,
+    };
+    let wanted = web_sys::Url::new_with_base(url, &window.location().href().ok()?).ok()?;
+    if field("url")?.as_string()? != wanted.href() {
+        started.controller.abort();
+        return None;
+    }
+    Some(started)
+}
+
+/// One attempt; `cancel` (the widget's own signal) aborts it when the widget goes away. With
+/// `started`, the attempt is the request the page already sent (answered by the time the code
+/// runs, most often), read and checked the same way.
 async fn fetch_once(
     url: &str,
     limits: Limits,
     cancel: Option<&web_sys::AbortSignal>,
     progress: Option<RwSignal<Progress>>,
     on_length: &dyn Fn(usize),
+    started: Option<Started>,
 ) -> Result<(js_sys::Uint8Array, Option<String>), Failure> {
     // A timeout already waited long enough; other failures are transient as `retryable` says.
     let fail = |error: FetchError, status: Option<u16>| Failure {
@@ -361,11 +407,30 @@ async fn fetch_once(
             FetchError::Unreachable
         }
     };
-    let response = Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(|_| fail(timed_out(&signal), None))?;
+    let response = match started {
+        Some(started) => {
+            // The widget's timeout and cancel abort the page's request too, and end the wait.
+            let aborted = js_sys::Promise::new(&mut |_, reject| {
+                let _ = signal.add_event_listener_with_callback("abort", &reject);
+            });
+            let page_request = started.controller;
+            let on_abort =
+                wasm_bindgen::closure::Closure::once_into_js(move || page_request.abort());
+            let _ = signal.add_event_listener_with_callback("abort", on_abort.unchecked_ref());
+            let first = js_sys::Promise::race(&js_sys::Array::of2(&started.response, &aborted));
+            JsFuture::from(first)
+                .await
+                .ok()
+                .and_then(|response| response.dyn_into::<web_sys::Response>().ok())
+                .map(Response::from)
+                .ok_or_else(|| fail(timed_out(&signal), None))?
+        }
+        None => Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(|_| fail(timed_out(&signal), None))?,
+    };
     let status = response.status();
     match status {
         404 | 410 => return Err(fail(FetchError::NotFound, Some(status))),

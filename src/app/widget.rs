@@ -57,6 +57,7 @@ pub fn Widget(config: Config) -> impl IntoView {
         limits,
         published,
         page: config.page.clone(),
+        in_page,
     };
     let data = LocalResource::new(move || {
         fetch_dataset(

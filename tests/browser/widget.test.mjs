@@ -50,19 +50,74 @@ test('the data starts downloading while the code loads, and is fetched once', as
     response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
     response.end(sample);
   });
-  const { page, errors, close } = await app.open('?lang=id&src=%20fixtures/counted.json%20');
+  // The code arrives late (held back 400 ms): the data request must not wait for it.
+  const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
+  await context.route('**/*_bg.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${app.url}/?lang=id&src=%20fixtures/counted.json%20`);
+  await page.waitForSelector('svg.pantau-svg');
   assert.equal(await page.locator('svg.pantau-svg').count(), 3);
   const timing = await page.evaluate(() => {
     const entries = performance.getEntriesByType('resource');
     const data = entries.filter((entry) => entry.name.endsWith('/fixtures/counted.json'));
-    return data.map((entry) => entry.initiatorType);
+    const wasm = entries.find((entry) => entry.name.endsWith('_bg.wasm'));
+    return { data: data.map((entry) => [entry.initiatorType, entry.responseEnd < wasm.responseStart]), left: '__pantauStarted' in window };
   });
-  // Requested by the start-up script's preload (not by the widget after its code ran), and the
-  // widget's own request answered from it: the server saw one request.
-  assert.deepEqual(timing, ['link']);
+  // Sent by the start-up script (a fetch, answered before the code even arrived) and taken by
+  // the widget as its own request: the server saw one request, and nothing was left behind.
+  assert.deepEqual(timing, { data: [['fetch', true]], left: false });
   assert.equal(requests, 1, 'one request for the data file');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a request the start-up script sent for another address is dropped, and a failed one tried again', async () => {
+  const counts = { other: 0, flaky: 0 };
+  const sample = await readFile(new URL('../../data/kaltim-2024.json', import.meta.url));
+  app.fixtures.set('/fixtures/flaky.json', (request, response) => {
+    counts.flaky += 1;
+    if (counts.flaky === 1) {
+      response.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '0' }).end('busy');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(sample);
+  });
+  // The first answer fails (503): the widget reads that answer as its first attempt, then asks
+  // again itself.
+  const { page, errors, close } = await app.open('?lang=id&src=fixtures/flaky.json');
+  assert.equal(await page.locator('svg.pantau-svg').count(), 3);
+  assert.equal(counts.flaky, 2, 'the start-up request and one retry');
+  assert.deepEqual(errors, []);
   await close();
+  // A request left for another address than the widget's is aborted, and the widget asks for its
+  // own (a host of the page could plant one: it is never read).
+  app.fixtures.set('/fixtures/other.json', (request, response) => {
+    counts.other += 1;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"format":"pantau-pbj","not":"this"}');
+  });
+  const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
+  await context.addInitScript(() => {
+    const controller = new AbortController();
+    const response = fetch('/fixtures/other.json', { signal: controller.signal });
+    response.catch(() => {});
+    Object.defineProperty(window, '__pantauStarted', {
+      configurable: true,
+      get: () => ({ url: new URL('/fixtures/other.json', location.href).href, response, controller }),
+      set: () => {},
+    });
+  });
+  const planted = await context.newPage();
+  await planted.goto(`${app.url}/?lang=id`);
+  await planted.waitForSelector('svg.pantau-svg');
+  assert.match(await planted.locator('.pantau-widget').textContent(), /Kalimantan Timur/);
+  await context.close();
 });
 
 test('spending view renders the cumulative chart and both breakdowns from the sample', async () => {

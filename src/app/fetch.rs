@@ -470,6 +470,9 @@ async fn fetch_once(
     Ok((bytes, content_type))
 }
 
+/// How often at most the progress bar moves while a body streams in, in milliseconds.
+const PROGRESS_MS: f64 = 50.0;
+
 /// Bytes joined per task when a body's chunks are joined at its end.
 const JOIN_BYTES: u32 = 8 * 1024 * 1024;
 
@@ -496,6 +499,7 @@ async fn read_body(
         .map(js_sys::Uint8Array::new_with_length);
     let chunks = js_sys::Array::new();
     let mut length = 0usize;
+    let mut shown = f64::NEG_INFINITY;
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(|_| None)?;
         let done = js_sys::Reflect::get(&chunk, &"done".into())
@@ -523,9 +527,18 @@ async fn read_body(
                 chunks.push(&array);
             }
         }
+        // The progress bar moves at most every PROGRESS_MS: a fast download comes in hundreds
+        // of chunks, and each update is work on the thread that receives them.
         if let Some(progress) = progress {
-            progress.set((length, declared));
+            let now = js_sys::Date::now();
+            if now - shown >= PROGRESS_MS {
+                shown = now;
+                progress.set((length, declared));
+            }
         }
+    }
+    if let Some(progress) = progress {
+        progress.set((length, declared));
     }
     if let Some(bytes) = whole {
         return Ok(match length == bytes.length() as usize {

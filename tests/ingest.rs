@@ -460,3 +460,157 @@ fn the_expected_number_of_packages_is_close_from_the_first_rows_on() {
         );
     }
 }
+
+/// Reads `bytes` as a download would bring them, in chunks of `sizes` (repeated), checking that
+/// the packages read on the way are the start of the result (or are dropped at once, by a
+/// reading that starts over); returns the result and whether packages came before the end.
+fn read_as_it_comes(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    sizes: &[usize],
+) -> (Result<Loaded, LoadError>, bool) {
+    use pantau_pbj::ingest::{Expecting, Progressive};
+    let mut progressive = Progressive::new(Expecting {
+        content_type: content_type.map(str::to_owned),
+        format: None,
+        address: "https://data.example.go.id/pbj/paket-2024.csv?v=2".into(),
+        current_year: 2024,
+        length: Some(bytes.len()),
+    });
+    let (mut at, mut seen, mut early) = (0, Vec::<Package>::new(), false);
+    for size in sizes.iter().cycle() {
+        if at >= bytes.len() {
+            break;
+        }
+        let end = (at + size.max(&1)).min(bytes.len());
+        progressive.push(&bytes[at..end]);
+        at = end;
+        let now = progressive.packages();
+        if now.len() != seen.len() {
+            if now.len() < seen.len() {
+                // Started over (the text was not UTF-8 after all): all read so far is dropped.
+                assert!(
+                    now.is_empty(),
+                    "a reading that starts over drops everything"
+                );
+            } else {
+                assert_eq!(now[..seen.len()], seen[..], "what was read stays as it was");
+            }
+            early |= !now.is_empty() && at < bytes.len();
+            seen = now.to_vec();
+        }
+    }
+    assert!(
+        progressive.expected().is_none() || !seen.is_empty(),
+        "an estimate only once packages are read"
+    );
+    let mut reading = progressive.finish();
+    let result = loop {
+        if let Some(result) = reading.step(7) {
+            break result;
+        }
+    };
+    if let Ok(loaded) = &result {
+        assert_eq!(
+            loaded.dataset.packages[..seen.len()],
+            seen[..],
+            "the result starts with what was read as it came"
+        );
+    }
+    (result, early)
+}
+
+/// Reading while the bytes come, in chunks of any size (cut inside characters, quoted fields,
+/// `\r\n` and lines), gives exactly what reading the whole file gives, for every kind of input;
+/// CSV and JSON Lines in UTF-8 are read as they come, the rest at the end.
+#[test]
+fn reading_as_the_bytes_come_gives_the_same_as_reading_them_whole() {
+    let package: Value =
+        serde_json::from_slice(&ocds_fixture("fictional-example-1.1-release-package.json"))
+            .expect("JSON");
+    let releases = package["releases"].as_array().expect("releases");
+    let mut lines: Vec<String> = releases.iter().map(Value::to_string).collect();
+    lines.insert(2, "{broken".into());
+    lines.insert(4, String::new());
+    let json_lines = lines.join("\r\n");
+    let utf8_csv = "\u{feff}kd_rup;nama_paket;nama_satker;lokasi;metode_pengadaan;pagu;tanggal_kontrak\r\n\
+        1;\"Jalan \"\"Poros\"\" – tahap 2\r\nlanjutan\";Dinas PU;Kota Samarinda;Tender;1.500.000.000;03/02/2024\r\n\
+        2;Pengadaan kopi Toraja ☕ untuk rapat;Sekretariat Daerah é;Kab. Paser;E-Purchasing;25.000.000;2024-03-04\r\n\
+        3;Baris tanpa nilai;Dinas X;Kab. Berau;Tender;;\r\n\
+        4;Terakhir tanpa baris baru;Dinas Y;Kab. Kutai Barat;Pengadaan Langsung;99.000.000;2024-05-06";
+    let mut late_1252 = utf8_csv.as_bytes().to_vec();
+    late_1252.extend_from_slice(
+        b"\r\n5;Caf\xe9 \x96 1252;Dinas Z;Kab. Paser;Tender;1.000;2024-06-07\r\n",
+    );
+    let mut cut_inside = utf8_csv.as_bytes().to_vec();
+    cut_inside.extend_from_slice("\r\n6;Akhir ☕".as_bytes());
+    cut_inside.truncate(cut_inside.len() - 1);
+    let utf16: Vec<u8> = b"\xFF\xFE"
+        .iter()
+        .copied()
+        .chain(
+            "pagu,lokasi\r\n1000,Kab. Paser\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/kaltim-2024.json"
+    ))
+    .expect("the sample");
+    let standard = ocds_fixture("fictional-example-1.1-release-package.json");
+    let big_csv = pantau_pbj::ingest::warm::csv(2_000);
+    let inputs: Vec<(&str, &[u8], Option<&str>, bool)> = vec![
+        ("UTF-8 CSV", utf8_csv.as_bytes(), None, true),
+        ("Windows-1252 CSV", SIRUP_1252, None, false),
+        ("UTF-8, then Windows-1252", &late_1252, None, false),
+        (
+            "cut inside a character",
+            &cut_inside,
+            Some("text/csv"),
+            false,
+        ),
+        (
+            "JSON Lines",
+            json_lines.as_bytes(),
+            Some("application/x-ndjson"),
+            false,
+        ),
+        ("UTF-16 CSV", &utf16, None, false),
+        ("Pantau file", &sample, Some("application/json"), false),
+        ("OCDS package", &standard, None, false),
+        (
+            "web page",
+            b"<!DOCTYPE html><html>\n<p>404</p>\n",
+            None,
+            false,
+        ),
+        ("empty", b"", None, false),
+        ("blank", b" \r\n\n  ", Some("text/csv"), false),
+        ("one line", b"pagu;lokasi", None, false),
+        ("2.000 rows", big_csv.as_bytes(), None, true),
+    ];
+    for (name, bytes, content_type, read_early) in inputs {
+        let whole = load(bytes, content_type);
+        let mut plans: Vec<Vec<usize>> =
+            vec![vec![7], vec![64], vec![1000, 1], vec![bytes.len().max(1)]];
+        if bytes.len() < 20_000 {
+            plans.extend([vec![1], vec![2], vec![3, 5]]);
+        }
+        if bytes.len() < 2_000 {
+            // Every place a download could be cut in two.
+            plans.extend((1..bytes.len()).map(|cut| vec![cut, bytes.len()]));
+        }
+        for sizes in plans {
+            let (result, early) = read_as_it_comes(bytes, content_type, &sizes);
+            assert_eq!(result, whole, "{name} in chunks of {sizes:?}");
+            if read_early && sizes.iter().all(|size| *size < 100) {
+                assert!(
+                    early,
+                    "{name} in chunks of {sizes:?}: packages before the end"
+                );
+            }
+        }
+    }
+}

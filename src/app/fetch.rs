@@ -150,7 +150,7 @@ async fn verify_bytes(
                 timeout: TIMEOUT,
                 max_bytes: 1024 * 1024,
             };
-            match fetch_once(manifest, limits, None, None, &|_| {}, None).await {
+            match fetch_once(manifest, limits, None, None, Body::IGNORED, None).await {
                 Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text.to_vec()), url),
                 Err(_) => None,
             }
@@ -179,12 +179,25 @@ pub async fn fetch_dataset(
     } = source;
     let mut attempt = 0;
     let mut started = in_page.then(|| started_request(&url)).flatten();
-    // A big file's reading worker starts as soon as its length is known.
+    let current_year = js_sys::Date::new_0().get_full_year() as i32;
+    // A big file's reading worker starts as soon as its length is known, and has the bytes as
+    // they come: it reads them while the rest downloads.
     let reader: std::cell::RefCell<Option<worker::Reader>> = Default::default();
-    let start_reader = |length: usize| {
+    let start_reader = |length: usize, content_type: Option<&str>| {
         let mut reader = reader.borrow_mut();
         if reader.is_none() && length >= worker::MIN_BYTES as usize {
-            *reader = worker::Reader::start(page.as_deref(), length as u32);
+            let streaming = worker::Streaming {
+                content_type: content_type.map(str::to_owned),
+                format,
+                address: url.clone(),
+                current_year,
+            };
+            *reader = worker::Reader::start(page.as_deref(), length as u32, Some(streaming));
+        }
+    };
+    let pass_on = |chunk: &js_sys::Uint8Array| {
+        if let Some(reader) = reader.borrow().as_ref() {
+            reader.pass(chunk);
         }
     };
     let (bytes, content_type) = loop {
@@ -193,12 +206,17 @@ pub async fn fetch_dataset(
             limits,
             cancel.as_ref(),
             Some(progress),
-            &start_reader,
+            Body {
+                on_length: &start_reader,
+                on_chunk: &pass_on,
+            },
             started.take(),
         );
         match attempt_once.await {
             Ok(body) => break body,
             Err(failure) => {
+                // A worker that had some of the bytes goes with them; another attempt starts anew.
+                reader.borrow_mut().take();
                 let wait = delay(attempt, failure.asked, js_sys::Math::random());
                 match wait.filter(|_| failure.transient && attempt < RETRIES) {
                     Some(wait) => sleep(wait).await,
@@ -210,14 +228,13 @@ pub async fn fetch_dataset(
     };
     mark("pantau-pbj:received");
     let verification = verify_bytes(&bytes, &url, &published).await;
-    let current_year = js_sys::Date::new_0().get_full_year() as i32;
     // A big file is read in a Web Worker, ended after (its memory with it); the widget only
     // decodes the packages, a batch at a time.
     let mut from_worker = None;
     let mut bytes = bytes;
     let reader = reader.into_inner().or_else(|| {
         (bytes.length() >= worker::MIN_BYTES)
-            .then(|| worker::Reader::start(page.as_deref(), 0))
+            .then(|| worker::Reader::start(page.as_deref(), 0, None))
             .flatten()
     });
     if let Some(reader) = reader.filter(|_| bytes.length() >= worker::MIN_BYTES) {
@@ -229,23 +246,34 @@ pub async fn fetch_dataset(
             current_year,
         };
         match reader.read(job, cancel.as_ref()).await {
-            worker::Outcome::Back(returned) => bytes = returned,
+            // Given back (a Pantau file): the bytes that moved there, or none if the widget
+            // kept its own (they went as they came).
+            worker::Outcome::Back(returned) if returned.length() > 0 => bytes = returned,
+            worker::Outcome::Back(_) => {}
             worker::Outcome::Read(result) => from_worker = Some(*result),
             worker::Outcome::Failed => {}
         }
         if from_worker.is_none() && bytes.length() == 0 {
             // The bytes went to a worker that failed: fetched again (likely from the cache)
             // and read here.
-            bytes = fetch_once(&url, limits, cancel.as_ref(), Some(progress), &|_| {}, None)
-                .await
-                .map_err(|failure| failure.error)?
-                .0;
+            bytes = fetch_once(
+                &url,
+                limits,
+                cancel.as_ref(),
+                Some(progress),
+                Body::IGNORED,
+                None,
+            )
+            .await
+            .map_err(|failure| failure.error)?
+            .0;
         }
     }
     let mut slice_started = js_sys::Date::now();
     let loaded = match from_worker {
         Some(result) => result.map_err(FetchError::Load)?,
         None => {
+            mark("pantau-pbj:read-on-page");
             let mut reading = Reading::start(Source {
                 bytes: bytes.to_vec().into(),
                 content_type: content_type.as_deref(),
@@ -365,6 +393,21 @@ fn started_request(url: &str) -> Option<Started> {
     Some(started)
 }
 
+/// Who hears of a body as it comes: its declared length and Content-Type, then each chunk.
+#[derive(Clone, Copy)]
+struct Body<'a> {
+    on_length: &'a dyn Fn(usize, Option<&str>),
+    on_chunk: &'a dyn Fn(&js_sys::Uint8Array),
+}
+
+impl Body<'_> {
+    /// No one.
+    const IGNORED: Body<'static> = Body {
+        on_length: &|_, _| {},
+        on_chunk: &|_| {},
+    };
+}
+
 /// One attempt; `cancel` (the widget's own signal) aborts it when the widget goes away. With
 /// `started`, the attempt is the request the page already sent (answered by the time the code
 /// runs, most often), read and checked the same way.
@@ -373,7 +416,7 @@ async fn fetch_once(
     limits: Limits,
     cancel: Option<&web_sys::AbortSignal>,
     progress: Option<RwSignal<Progress>>,
-    on_length: &dyn Fn(usize),
+    body: Body<'_>,
     started: Option<Started>,
 ) -> Result<(js_sys::Uint8Array, Option<String>), Failure> {
     // A timeout already waited long enough; other failures are transient as `retryable` says.
@@ -458,15 +501,21 @@ async fn fetch_once(
         return Err(fail(FetchError::TooLarge, Some(status)));
     }
     if let Some(length) = declared {
-        on_length(length);
+        (body.on_length)(length, content_type.as_deref());
     }
-    let bytes = read_body(&response, limits.max_bytes, declared, progress)
-        .await
-        .map_err(|error| {
-            controller.abort();
-            // A body cut off by the network may pass another time; one over the cap will not.
-            fail(error.unwrap_or_else(|| timed_out(&signal)), None)
-        })?;
+    let bytes = read_body(
+        &response,
+        limits.max_bytes,
+        declared,
+        progress,
+        body.on_chunk,
+    )
+    .await
+    .map_err(|error| {
+        controller.abort();
+        // A body cut off by the network may pass another time; one over the cap will not.
+        fail(error.unwrap_or_else(|| timed_out(&signal)), None)
+    })?;
     Ok((bytes, content_type))
 }
 
@@ -483,6 +532,7 @@ async fn read_body(
     max_bytes: usize,
     declared: Option<usize>,
     progress: Option<RwSignal<Progress>>,
+    on_chunk: &dyn Fn(&js_sys::Uint8Array),
 ) -> Result<js_sys::Uint8Array, Option<FetchError>> {
     let Some(stream) = response.body() else {
         return Ok(js_sys::Uint8Array::new_with_length(0));
@@ -516,6 +566,7 @@ async fn read_body(
             let _ = reader.cancel();
             return Err(Some(FetchError::TooLarge));
         }
+        on_chunk(&array);
         match &whole {
             Some(bytes) if length <= bytes.length() as usize => bytes.set(&array, offset as u32),
             Some(bytes) => {

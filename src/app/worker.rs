@@ -14,7 +14,7 @@
 //! else was read, and how many packages) and `done`.
 
 use crate::format::{LoadError, Loaded};
-use crate::ingest::{warm, wire, Reading, Source, SourceFormat};
+use crate::ingest::{warm, wire, Expecting, Progressive, Reading, Source, SourceFormat};
 use crate::model::Package;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,6 +36,9 @@ const MAIN: &str = "main";
 const RESERVE: &str = "reserve";
 const HEAD: &str = "head";
 const EXPECT: &str = "expect";
+const CHUNK: &str = "chunk";
+const STREAMED: &str = "streamed";
+const RESET: &str = "reset";
 
 /// How a reading in a worker ended.
 pub enum Outcome {
@@ -69,8 +72,30 @@ const WARM_MS: f64 = 60.0;
 thread_local! {
     /// Room made for the bytes while they download (touched, so that the memory is there).
     static ROOM: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    /// Whether the job came (the warm-up then stops).
+    /// Whether the job (or the first bytes of it) came: the warm-up then stops.
     static JOB_CAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The file read as its bytes come, with how many packages were sent and whether the
+    /// estimate was.
+    static STREAM: RefCell<Option<Stream>> = const { RefCell::new(None) };
+}
+
+/// Worker side of a file read as its bytes come.
+struct Stream {
+    reading: Progressive,
+    sent: usize,
+    expect_sent: bool,
+}
+
+/// What the widget knows of a file before its bytes come, to have them read as they come.
+pub struct Streaming {
+    /// Its Content-Type.
+    pub content_type: Option<String>,
+    /// A format the page insists on.
+    pub format: Option<SourceFormat>,
+    /// Its address.
+    pub address: String,
+    /// The year of rows that say none.
+    pub current_year: i32,
 }
 
 /// Worker side: makes room for the bytes when told their length, then waits for one job, reads
@@ -84,16 +109,45 @@ pub fn serve() {
             let reserve = js_sys::Reflect::get(&data, &JsValue::from_str(RESERVE))
                 .ok()
                 .and_then(|length| length.as_f64());
-            match reserve {
-                Some(length) => {
-                    ROOM.with(|room| {
-                        let mut room = room.borrow_mut();
-                        room.clear();
-                        room.resize(length as usize, 1);
-                    });
+            let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
+            let text = |name: &str| field(name).and_then(|value| value.as_string());
+            let chunk = field(CHUNK).and_then(|chunk| chunk.dyn_into::<js_sys::Uint8Array>().ok());
+            match (reserve, chunk) {
+                (Some(length), _) => {
+                    match text("address") {
+                        // The bytes will come as they download: read as they come.
+                        Some(address) => STREAM.set(Some(Stream {
+                            reading: Progressive::new(Expecting {
+                                content_type: text("contentType"),
+                                format: text("format")
+                                    .and_then(|code| SourceFormat::from_code(&code)),
+                                address,
+                                current_year: field("year")
+                                    .and_then(|year| year.as_f64())
+                                    .map_or(2024, |year| year as i32),
+                                length: Some(length as usize),
+                            }),
+                            sent: 0,
+                            expect_sent: false,
+                        })),
+                        None => ROOM.with(|room| {
+                            let mut room = room.borrow_mut();
+                            room.clear();
+                            room.resize(length as usize, 1);
+                        }),
+                    }
                     warm_up();
                 }
-                None => {
+                (None, Some(chunk)) => {
+                    JOB_CAME.set(true);
+                    STREAM.with(|stream| {
+                        if let Some(stream) = stream.borrow_mut().as_mut() {
+                            stream.reading.push(&chunk.to_vec());
+                            pass_on(&replies, stream);
+                        }
+                    });
+                }
+                (None, None) => {
                     JOB_CAME.set(true);
                     answer(&replies, &data);
                 }
@@ -136,6 +190,37 @@ fn warm_up() {
     let _ = channel.port2().post_message(&JsValue::NULL);
 }
 
+/// Sends the packages read so far as the bytes come, in batches (and, with the first, how many
+/// are likely to come); if the reading started over, tells the widget to drop those it has.
+fn pass_on(replies: &web_sys::DedicatedWorkerGlobalScope, stream: &mut Stream) {
+    let read = stream.reading.packages();
+    if read.len() < stream.sent {
+        let _ = replies.post_message(&JsValue::from_str(RESET));
+        stream.sent = 0;
+    }
+    if !stream.expect_sent && read.len() >= BATCH {
+        if let Some(expected) = stream.reading.expected() {
+            post_expected(replies, expected);
+            stream.expect_sent = true;
+        }
+    }
+    while read.len() - stream.sent >= BATCH {
+        send_packages(replies, &read[stream.sent..stream.sent + BATCH]);
+        stream.sent += BATCH;
+    }
+}
+
+/// Tells the widget how many packages are likely to come.
+fn post_expected(replies: &web_sys::DedicatedWorkerGlobalScope, expected: usize) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &message,
+        &JsValue::from_str(EXPECT),
+        &JsValue::from(expected as f64),
+    );
+    let _ = replies.post_message(&message);
+}
+
 fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
     let field = |name: &str| js_sys::Reflect::get(job, &JsValue::from_str(name)).ok();
     let text = |name: &str| field(name).and_then(|value| value.as_string());
@@ -150,19 +235,26 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
     }
     let content_type = text("contentType");
     let address = text("address").unwrap_or_default();
-    let mut reading = Reading::start(Source {
-        bytes: bytes.into(),
-        content_type: content_type.as_deref(),
-        format: text("format").and_then(|code| SourceFormat::from_code(&code)),
-        address: &address,
-        current_year: field("year")
-            .and_then(|year| year.as_f64())
-            .map_or(2024, |year| year as i32),
-    });
+    let streamed = field(STREAMED).is_some_and(|streamed| streamed.is_truthy());
+    let (mut reading, mut sent) = match STREAM.take().filter(|_| streamed) {
+        // The bytes came as they downloaded, and what came is read: the rest is read here.
+        Some(stream) => (stream.reading.finish(), stream.sent),
+        None => (
+            Reading::start(Source {
+                bytes: bytes.into(),
+                content_type: content_type.as_deref(),
+                format: text("format").and_then(|code| SourceFormat::from_code(&code)),
+                address: &address,
+                current_year: field("year")
+                    .and_then(|year| year.as_f64())
+                    .map_or(2024, |year| year as i32),
+            }),
+            0,
+        ),
+    };
     // Step by step, as on the main thread: WebAssembly code is optimised between calls, not
     // inside one long call, so one call for the whole file would run unoptimised. Each batch of
     // packages goes as soon as it is read: the widget decodes it while this reads on.
-    let mut sent = 0;
     let result = loop {
         if let Some(result) = reading.step(ROWS_PER_STEP) {
             break result;
@@ -171,13 +263,7 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
         if sent == 0 && read.len() >= BATCH {
             // How many are likely to come, so that the widget makes room for them once.
             if let Some(expected) = reading.expected() {
-                let message = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(
-                    &message,
-                    &JsValue::from_str(EXPECT),
-                    &JsValue::from(expected as f64),
-                );
-                let _ = replies.post_message(&message);
+                post_expected(replies, expected);
             }
         }
         while read.len() - sent >= BATCH {
@@ -241,6 +327,8 @@ struct Exchange {
     head: Option<Vec<u8>>,
     /// The bytes the worker gave back, if it did.
     back: Option<js_sys::Uint8Array>,
+    /// Bytes that came before the worker was ready, to be passed on then.
+    early: Vec<js_sys::Uint8Array>,
     /// How it ended: `Some(true)` when the worker is done.
     ended: Option<bool>,
     /// Resolves the wait for the end.
@@ -248,6 +336,16 @@ struct Exchange {
 }
 
 impl Exchange {
+    /// Passes `chunk` (a copy, which moves) on to the worker, or keeps it until it is ready.
+    fn pass(&mut self, worker: &web_sys::Worker, chunk: js_sys::Uint8Array) {
+        if !self.ready {
+            return self.early.push(chunk);
+        }
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(CHUNK), &chunk);
+        let _ = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&chunk.buffer()));
+    }
+
     fn end(&mut self, done: bool) {
         self.ended.get_or_insert(done);
         if let Some(resolve) = self.settle.take() {
@@ -270,14 +368,18 @@ impl Exchange {
 pub struct Reader {
     worker: web_sys::Worker,
     exchange: Rc<RefCell<Exchange>>,
+    /// Whether the bytes go to the worker as they come ([`Reader::pass`]).
+    streaming: bool,
     _answer: Closure<dyn FnMut(web_sys::MessageEvent)>,
     failed: Closure<dyn FnMut()>,
 }
 
 impl Reader {
-    /// Starts a worker that makes room for `length` bytes; `None` where none can start.
-    pub fn start(page: Option<&str>, length: u32) -> Option<Reader> {
+    /// Starts a worker that makes room for `length` bytes, and reads them as they come if told
+    /// what they are (`streaming`); `None` where none can start.
+    pub fn start(page: Option<&str>, length: u32, streaming: Option<Streaming>) -> Option<Reader> {
         let worker = spawn(page)?;
+        let is_streaming = streaming.is_some() && length > 0;
         let exchange = Rc::new(RefCell::new(Exchange {
             packages: Some(Vec::new()),
             ..Exchange::default()
@@ -293,14 +395,32 @@ impl Reader {
                         exchange.ready = true;
                         if length > 0 {
                             let reserve = js_sys::Object::new();
-                            let _ = js_sys::Reflect::set(
-                                &reserve,
-                                &JsValue::from_str(RESERVE),
-                                &JsValue::from(length),
-                            );
+                            let set = |name: &str, value: &JsValue| {
+                                let _ =
+                                    js_sys::Reflect::set(&reserve, &JsValue::from_str(name), value);
+                            };
+                            set(RESERVE, &JsValue::from(length));
+                            if let Some(streaming) = &streaming {
+                                let text = |text: Option<&str>| {
+                                    text.map_or(JsValue::NULL, JsValue::from_str)
+                                };
+                                set("contentType", &text(streaming.content_type.as_deref()));
+                                set("format", &text(streaming.format.map(SourceFormat::code)));
+                                set("address", &JsValue::from_str(&streaming.address));
+                                set("year", &JsValue::from(streaming.current_year));
+                            }
                             let _ = sender.post_message(&reserve);
                         }
+                        for chunk in std::mem::take(&mut exchange.early) {
+                            exchange.pass(&sender, chunk);
+                        }
                         exchange.send(&sender);
+                    }
+                    Some(RESET) => {
+                        // The worker started its reading over: what it sent so far is dropped.
+                        if let Some(packages) = exchange.packages.as_mut() {
+                            packages.clear();
+                        }
                     }
                     Some(DONE) => {
                         super::fetch::mark("pantau-pbj:worker-done");
@@ -315,6 +435,9 @@ impl Reader {
                         };
                         if let Some(batch) = data.dyn_ref::<js_sys::Uint8Array>() {
                             // A batch of packages, decoded while the worker reads on.
+                            if exchange.packages.as_ref().is_some_and(Vec::is_empty) {
+                                super::fetch::mark("pantau-pbj:first-batch");
+                            }
                             let decoded = wire::decode_packages(&batch.to_vec());
                             match (exchange.packages.as_mut(), decoded) {
                                 (Some(packages), Some(decoded)) => packages.extend(decoded),
@@ -348,18 +471,38 @@ impl Reader {
         Some(Reader {
             worker,
             exchange,
+            streaming: is_streaming,
             _answer: answer,
             failed,
         })
     }
 
-    /// Hands `job`'s bytes to the worker (they move there: no copy) and waits for it.
+    /// Passes a chunk of the file on as it comes (a copy: the widget keeps its bytes), if the
+    /// worker reads them as they come.
+    pub fn pass(&self, chunk: &js_sys::Uint8Array) {
+        if self.streaming {
+            let copy = chunk.slice(0, chunk.length());
+            self.exchange.borrow_mut().pass(&self.worker, copy);
+        }
+    }
+
+    /// Hands `job`'s bytes to the worker (they move there: no copy), or says that all came if
+    /// it had them as they came, and waits for it.
     pub async fn read(self, job: Job<'_>, cancel: Option<&web_sys::AbortSignal>) -> Outcome {
         let request = js_sys::Object::new();
         let set = |name: &str, value: &JsValue| {
             let _ = js_sys::Reflect::set(&request, &JsValue::from_str(name), value);
         };
-        set("bytes", job.bytes);
+        let transfer = match self.streaming {
+            true => {
+                set(STREAMED, &JsValue::TRUE);
+                js_sys::Array::new()
+            }
+            false => {
+                set("bytes", job.bytes);
+                js_sys::Array::of1(&job.bytes.buffer())
+            }
+        };
         set(
             "contentType",
             &job.content_type.map_or(JsValue::NULL, JsValue::from_str),
@@ -371,7 +514,6 @@ impl Reader {
         );
         set("address", &JsValue::from_str(job.address));
         set("year", &JsValue::from(job.current_year));
-        let transfer = js_sys::Array::of1(&job.bytes.buffer());
         let finished = js_sys::Promise::new(&mut |resolve, _| {
             let mut exchange = self.exchange.borrow_mut();
             match exchange.ended {

@@ -232,6 +232,11 @@ pub struct Records {
     /// Line of the next record, counting from 1; and how far newlines were counted.
     line: usize,
     counted_to: usize,
+    /// Output bytes and field ends of a record begun but not ended by the text so far.
+    used_out: usize,
+    used_ends: usize,
+    /// Whether the text so far ended in the line breaks after a record (more may follow).
+    run_open: bool,
     finished: bool,
 }
 
@@ -245,20 +250,29 @@ impl Records {
             consumed: 0,
             line: 1,
             counted_to: 0,
+            used_out: 0,
+            used_ends: 0,
+            run_open: false,
             finished: false,
         }
     }
 
     /// Calls `each(line, fields)` for up to `limit` more records of `text` (always the same
-    /// text); returns whether the text is finished.
+    /// text, or the same text grown at its end); returns whether the text is finished. Until
+    /// `complete`, the text may go on: reading stops at its end, in the middle of a record if
+    /// need be, and goes on from there when called again with more.
     pub fn read(
         &mut self,
         text: &str,
         limit: usize,
+        complete: bool,
         mut each: impl FnMut(usize, Fields<'_>),
     ) -> bool {
-        let (mut used_out, mut used_ends, mut emitted) = (0, 0, 0);
+        let (mut used_out, mut used_ends, mut emitted) = (self.used_out, self.used_ends, 0);
         while !self.finished && emitted < limit {
+            if !complete && self.consumed == text.len() {
+                break;
+            }
             // Once the input is used up, the empty slice tells csv-core the file has ended, so
             // a last line without a newline still counts.
             let input = &text.as_bytes()[self.consumed..];
@@ -275,6 +289,13 @@ impl Records {
                 ReadRecordResult::OutputFull => self.output.resize(self.output.len() * 2, 0),
                 ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
                 ReadRecordResult::Record => {
+                    if self.run_open {
+                        // The line breaks after the last record went on past the text there was.
+                        let (run, breaks) = line_breaks(&text.as_bytes()[self.counted_to..]);
+                        self.line += breaks;
+                        self.counted_to += run;
+                        self.run_open = false;
+                    }
                     emit(
                         &self.output[..used_out],
                         &self.ends[..used_ends],
@@ -284,25 +305,38 @@ impl Records {
                     emitted += 1;
                     // Lines are counted here, not by csv-core: after a `\r\n` record it counts
                     // the `\n` only once the next record is read.
-                    let rest = &text.as_bytes()[self.consumed..];
-                    let next = self.consumed
-                        + rest
-                            .iter()
-                            .take_while(|byte| matches!(byte, b'\r' | b'\n'))
-                            .count();
+                    let (run, _) = line_breaks(&text.as_bytes()[self.consumed..]);
+                    let next = self.consumed + run;
                     self.line += text.as_bytes()[self.counted_to..next]
                         .iter()
                         .filter(|byte| **byte == b'\n')
                         .count();
                     self.counted_to = next;
+                    self.run_open = !complete && next == text.len();
                     used_out = 0;
                     used_ends = 0;
                 }
                 ReadRecordResult::End => self.finished = true,
             }
         }
+        (self.used_out, self.used_ends) = (used_out, used_ends);
         self.finished
     }
+
+    /// Whether every byte of `text` has been read (the rest of a begun record waits for more).
+    pub fn caught_up(&self, text: &str) -> bool {
+        self.consumed == text.len()
+    }
+}
+
+/// The length of the run of `\r` and `\n` that `bytes` start with, and how many `\n` it holds.
+fn line_breaks(bytes: &[u8]) -> (usize, usize) {
+    let run = bytes
+        .iter()
+        .take_while(|byte| matches!(byte, b'\r' | b'\n'))
+        .count();
+    let breaks = bytes[..run].iter().filter(|byte| **byte == b'\n').count();
+    (run, breaks)
 }
 
 /// The fields of one record, read where csv-core wrote them (no list is built per record).
@@ -408,17 +442,24 @@ impl CsvRead {
         &self.packages
     }
 
-    /// How many packages the whole text will likely give, from the rows read so far and the
-    /// share of `text` they took (a little more, so that room made for them suffices).
-    pub fn expected(&self, text: &str) -> Option<usize> {
+    /// How many packages the whole text (`length` bytes) will likely give, from the rows read so
+    /// far and the share of the text they took (a little more, so that room made for them
+    /// suffices).
+    pub fn expected(&self, length: usize) -> Option<usize> {
         let consumed = self.records.consumed.max(1);
-        let expected = self.packages.len() as f64 * text.len() as f64 / consumed as f64;
+        let expected = self.packages.len() as f64 * length as f64 / consumed as f64;
         (!self.packages.is_empty())
             .then(|| ((expected * 1.02) as usize + 16).min(crate::format::MAX_PACKAGES))
     }
 
-    /// Reads up to `limit` more rows of `text` (always the same text); the result once done.
-    pub fn step(&mut self, text: &str, limit: usize) -> Option<CsvResult> {
+    /// Whether all of `text` that has come is read.
+    pub fn caught_up(&self, text: &str) -> bool {
+        self.records.caught_up(text)
+    }
+
+    /// Reads up to `limit` more rows of `text` (always the same text, or the same grown at its
+    /// end while it is not `complete`); the result once done.
+    pub fn step(&mut self, text: &str, limit: usize, complete: bool) -> Option<CsvResult> {
         let CsvRead {
             records,
             columns,
@@ -428,7 +469,7 @@ impl CsvRead {
             fallback_year,
             vocabulary,
         } = self;
-        let finished = records.read(text, limit, |line, fields| {
+        let finished = records.read(text, limit, complete, |line, fields| {
             if !*header_seen {
                 *header_seen = true;
                 for (index, header) in fields.iter().enumerate() {

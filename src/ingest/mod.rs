@@ -7,11 +7,13 @@ pub mod cells;
 pub mod csv;
 pub mod lenient;
 pub mod ocds;
+mod progressive;
 mod reading;
 pub mod text;
 pub mod warm;
 pub mod wire;
 
+pub use progressive::{Expecting, Progressive};
 pub use reading::Reading;
 
 use crate::format::{from_tree, DataIssue, LoadError, Loaded, Problem};

@@ -15,6 +15,10 @@ pub struct Reading {
     address: String,
     current_year: i32,
     state: State,
+    /// Whether all the text is there (else more may come at its end: [`super::Progressive`]).
+    complete: bool,
+    /// The whole input's length, once known (for estimates while the text is still coming).
+    length: Option<usize>,
 }
 
 enum State {
@@ -46,7 +50,7 @@ enum State {
 }
 
 /// Whether `text` is JSON Lines: its first line alone is a JSON object of OCDS, and more follows.
-fn is_json_lines(text: &str) -> bool {
+pub(super) fn is_json_lines(text: &str) -> bool {
     let text = text.trim_start();
     let Some((first, rest)) = text.split_once('\n') else {
         return false;
@@ -79,6 +83,8 @@ impl Reading {
             address: address.to_owned(),
             current_year,
             state,
+            complete: true,
+            length: None,
         };
         let done = |result| reading(String::new(), State::Done(Some(result)));
         match detect(&source) {
@@ -117,6 +123,58 @@ impl Reading {
         }
     }
 
+    /// Starts reading CSV (`lines` false) or JSON Lines whose text so far is `text` (UTF-8, with
+    /// its first line whole), more of which will come ([`Reading::push`]) until
+    /// [`Reading::complete`]; `length` is the whole input's, in bytes, if known.
+    pub(super) fn partial(
+        text: String,
+        lines: bool,
+        origin: Origin<'_>,
+        length: Option<usize>,
+    ) -> Reading {
+        let state = match lines {
+            true => State::Lines {
+                cursor: 0,
+                line: 1,
+                grouped: ocds::Grouped::default(),
+                issues: Vec::new(),
+            },
+            false => State::Csv(csv::CsvRead::new(&text, origin.current_year)),
+        };
+        Reading {
+            text,
+            address: origin.address.to_owned(),
+            current_year: origin.current_year,
+            state,
+            complete: false,
+            length,
+        }
+    }
+
+    /// More text of a partial reading, at the end of what came.
+    pub(super) fn push(&mut self, more: &str) {
+        self.text.push_str(more);
+    }
+
+    /// Says that the text is all there: the reading can finish.
+    pub(super) fn complete(&mut self) {
+        self.complete = true;
+    }
+
+    /// The text so far, as bytes (for a partial reading that must start over).
+    pub(super) fn into_bytes(self) -> Vec<u8> {
+        self.text.into_bytes()
+    }
+
+    /// Whether a partial reading has read all the text that came (it waits for more).
+    pub(super) fn caught_up(&self) -> bool {
+        match &self.state {
+            State::Csv(reading) => reading.caught_up(&self.text),
+            State::Lines { cursor, .. } => !self.text[*cursor..].contains('\n'),
+            _ => false,
+        }
+    }
+
     /// The packages made so far, in order: the finished result's packages start with them (so a
     /// reader can pass them on while it reads).
     pub fn packages(&self) -> &[Package] {
@@ -131,7 +189,7 @@ impl Reading {
     /// for CSV, the number of processes left plus those made for OCDS.
     pub fn expected(&self) -> Option<usize> {
         match &self.state {
-            State::Csv(reading) => reading.expected(&self.text),
+            State::Csv(reading) => reading.expected(self.length.unwrap_or(self.text.len())),
             State::Packaging {
                 packages, compiled, ..
             } => Some(packages.len() + compiled.len()),
@@ -148,7 +206,7 @@ impl Reading {
         match &mut self.state {
             State::Done(result) => result.take(),
             State::Csv(reading) => {
-                let result = reading.step(&self.text, rows)?;
+                let result = reading.step(&self.text, rows, self.complete)?;
                 Some(
                     result
                         .and_then(|(packages, issues)| super::csv_loaded(packages, issues, origin)),
@@ -166,6 +224,8 @@ impl Reading {
                     let rest = &self.text[*cursor..];
                     let (current, length) = match rest.find('\n') {
                         Some(end) => (&rest[..end], end + 1),
+                        // A last line without its newline is whole only once all has come.
+                        None if !self.complete => break,
                         None => (rest, rest.len()),
                     };
                     if !current.trim().is_empty() {
@@ -176,7 +236,7 @@ impl Reading {
                     *cursor += length;
                     *line += 1;
                 }
-                if *cursor < self.text.len() {
+                if *cursor < self.text.len() || !self.complete {
                     return None;
                 }
                 // All lines read: the text is no longer needed.

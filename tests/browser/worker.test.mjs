@@ -46,6 +46,18 @@ before(async () => {
     send();
   });
   sized('sized.csv', {}, Buffer.from(csv));
+  // Slowly (50 pieces, 30 ms apart): the worker reads while the rest downloads. Once as UTF-8
+  // all through; once with one Windows-1252 byte in the last row, after 10.000 rows of UTF-8
+  // (so the whole file is Windows-1252, and the worker must start its reading over).
+  const slowly = (name, body) => app.fixtures.set(`/fixtures/${name}`, (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/csv', 'content-length': body.length });
+    const pieces = Array.from({ length: 50 }, (_, index) => body.subarray(Math.floor((index * body.length) / 50), Math.floor(((index + 1) * body.length) / 50)));
+    const send = () => (pieces.length ? response.write(pieces.shift(), () => setTimeout(send, 30)) : response.end());
+    send();
+  });
+  const accented = csv.replaceAll('Dinas 03', 'Dinas Pariwisata é');
+  slowly('slow.csv', Buffer.from(accented));
+  slowly('slow-1252.csv', Buffer.concat([Buffer.from(accented), Buffer.from('99;Paket akhir;Dinas Caf\xe9;Kab. 1;Tender;Barang;2024;01/02/2024;1.000.000;900.000;Ya;Ya\n', 'latin1')]));
   sized('gzipped.csv', { 'content-encoding': 'gzip' }, gzipSync(csv));
   // The bundled sample with a megabyte of notes: a Pantau file with ready-made sections.
   const sample = JSON.parse(await readFile(new URL('../../data/kaltim-2024.json', import.meta.url), 'utf8'));
@@ -97,6 +109,41 @@ test('a big file reads the same with its length declared, and compressed (the bo
     assert.equal(read.worker, true, `${name}: read in the worker`);
     assert.equal(read.text.replaceAll(name, 'big.csv'), plain.text, `${name}: the same figures`);
     assert.deepEqual(read.errors, []);
+  }
+});
+
+test('a big file is read while it downloads: the packages come before the last byte, and a file that turns out not to be UTF-8 is read again', async () => {
+  const marks = async (page) => page.evaluate(() => Object.fromEntries(['received', 'first-batch', 'worker-done', 'read-on-page'].map((name) => [name, performance.getEntriesByName(`pantau-pbj:${name}`)[0]?.startTime])));
+  const read = async (name) => {
+    const { page, errors, close } = await app.open(`?lang=id&src=fixtures/${name}`);
+    await page.locator('svg.pantau-svg').first().waitFor();
+    const text = await page.locator('.pantau-panels').textContent();
+    const units = await page.locator('#pantau-filter-unit option').allTextContents();
+    const timing = await marks(page);
+    await close();
+    return { text: text.replaceAll(name, 'file'), units, timing, errors };
+  };
+  const streamed = await read('slow.csv');
+  assert.ok(streamed.timing['first-batch'] < streamed.timing.received, `packages before the last byte: ${JSON.stringify(streamed.timing)}`);
+  assert.equal(streamed.timing['read-on-page'], undefined, 'the worker\'s reading was used');
+  assert.ok(streamed.units.includes('Dinas Pariwisata é'));
+  const again = await read('slow-1252.csv');
+  assert.ok(again.timing['worker-done'] > again.timing.received);
+  assert.equal(again.timing['read-on-page'], undefined, 'the worker\'s reading, started over, was used');
+  assert.ok(again.units.includes('Dinas Pariwisata Ã©'), 'the whole file read as Windows-1252');
+  assert.ok(again.units.includes('Dinas Café'));
+  // The same as the widget reads it on its own thread.
+  app.fixtures.set('/pantau-ingest_loader.js', (request, response) => response.writeHead(404).end());
+  try {
+    for (const [name, inWorker] of [['slow.csv', streamed], ['slow-1252.csv', again]]) {
+      const here = await read(name);
+      assert.ok(here.timing['read-on-page'] && here.timing['worker-done'] === undefined, 'read on the widget\'s own thread');
+      assert.equal(here.text, inWorker.text, `${name}: the same figures`);
+      assert.deepEqual(here.units, inWorker.units, `${name}: the same units`);
+      assert.deepEqual([...inWorker.errors, ...here.errors], []);
+    }
+  } finally {
+    app.fixtures.delete('/pantau-ingest_loader.js');
   }
 });
 

@@ -263,7 +263,11 @@ for (const [name, row] of Object.entries(results.big ?? {})) {
     console.log(`  ${name}: ${row}`);
     continue;
   }
-  console.log(`  ${name}: ${row.megabytes.toFixed(1)} MB; download ${ms(row.download)}; read ${ms(row.read)}${row.inWorker ? ` (in the worker ${ms(row.inWorker)})` : ''} (${(row.megabytes / (row.read / 1000)).toFixed(1)} MB/s) + aggregate and render ${ms(row.render)} = ${ms(row.parseAggregateRender)} (${row.throughputMBs.toFixed(1)} MB/s); first chart at ${ms(row.firstChartFromStart)}; worker ready ${row.workerReadyBeforeLastByte === null ? '–' : row.workerReadyBeforeLastByte >= 0 ? `${ms(row.workerReadyBeforeLastByte)} before the last byte` : `${ms(-row.workerReadyBeforeLastByte)} after the last byte`}; longest main-thread task ${ms(row.longestTask)}; JS heap ${mb(row.jsHeap)}, wasm ${mb(row.wasm)}`);
+  // A worker ready before the last byte read most of the file while it downloaded: the time
+  // after the last byte is then no reading speed.
+  const streamed = row.workerReadyBeforeLastByte > 0;
+  const rate = (milliseconds) => (streamed ? 'after the last byte' : `${(row.megabytes / (milliseconds / 1000)).toFixed(1)} MB/s`);
+  console.log(`  ${name}: ${row.megabytes.toFixed(1)} MB; download ${ms(row.download)}; read ${ms(row.read)}${row.inWorker ? ` (in the worker ${ms(row.inWorker)})` : ''} (${rate(row.read)}) + aggregate and render ${ms(row.render)} = ${ms(row.parseAggregateRender)} (${rate(row.parseAggregateRender)}); first chart at ${ms(row.firstChartFromStart)}; worker ready ${row.workerReadyBeforeLastByte === null ? '–' : row.workerReadyBeforeLastByte >= 0 ? `${ms(row.workerReadyBeforeLastByte)} before the last byte` : `${ms(-row.workerReadyBeforeLastByte)} after the last byte`}; longest main-thread task ${ms(row.longestTask)}; JS heap ${mb(row.jsHeap)}, wasm ${mb(row.wasm)}`);
   if (row.interaction) console.log(`    filter change: ${interactionLine(row.interaction)}`);
 }
 if (results.twenty) console.log(`\ntwenty widgets on one page: all charted in ${results.twenty.allChartsMs} ms; JS heap ${mb(results.twenty.jsHeap)}, wasm ${mb(results.twenty.wasm)} (one instance); ${results.twenty.nodes} DOM nodes`);

@@ -26,7 +26,17 @@ static_import = re.compile(r"import init, \* as bindings from '([^']+)';")
 found = static_import.search(original)
 if found is None:
     sys.exit("trunk-post-build: the start-up script has an unexpected shape")
-script = static_import.sub(lambda m: f"const bindings = await import('{m.group(1)}');\nconst init = bindings.default;", original)
+# A plain script in the head runs while the page is still being parsed: the code (whose start
+# mounts the widget on `#pantau`) starts once the document is parsed, which is almost always long
+# before the code has arrived.
+script = static_import.sub(
+    lambda m: f"const bindings = await import('{m.group(1)}');\n"
+    "if (document.readyState === 'loading') {\n"
+    "  await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, { once: true }));\n"
+    "}\n"
+    "const init = bindings.default;",
+    original,
+)
 # The data request goes out while the code loads: the start-up script sends it (to the address
 # the widget will ask for: its `src` parameter, else the default from src/app/config.rs; in the
 # same mode and credentials as the widget's own request) and leaves it where the widget takes it

@@ -109,27 +109,26 @@ pub fn serve() {
             let reserve = js_sys::Reflect::get(&data, &JsValue::from_str(RESERVE))
                 .ok()
                 .and_then(|length| length.as_f64());
-            let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
-            let text = |name: &str| field(name).and_then(|value| value.as_string());
-            let chunk = field(CHUNK).and_then(|chunk| chunk.dyn_into::<js_sys::Uint8Array>().ok());
+            let chunk =
+                field(&data, CHUNK).and_then(|chunk| chunk.dyn_into::<js_sys::Uint8Array>().ok());
             match (reserve, chunk) {
                 (Some(length), _) => {
-                    match text("address") {
+                    match text_field(&data, "address") {
                         // The bytes will come as they download: read as they come.
-                        Some(address) => STREAM.set(Some(Stream {
-                            reading: Progressive::new(Expecting {
-                                content_type: text("contentType"),
-                                format: text("format")
-                                    .and_then(|code| SourceFormat::from_code(&code)),
-                                address,
-                                current_year: field("year")
-                                    .and_then(|year| year.as_f64())
-                                    .map_or(2024, |year| year as i32),
-                                length: Some(length as usize),
-                            }),
-                            sent: 0,
-                            expect_sent: false,
-                        })),
+                        Some(address) => {
+                            let (content_type, format, current_year) = described(&data);
+                            STREAM.set(Some(Stream {
+                                reading: Progressive::new(Expecting {
+                                    content_type,
+                                    format,
+                                    address,
+                                    current_year,
+                                    length: Some(length as usize),
+                                }),
+                                sent: 0,
+                                expect_sent: false,
+                            }));
+                        }
                         None => ROOM.with(|room| {
                             let mut room = room.borrow_mut();
                             room.clear();
@@ -190,6 +189,26 @@ fn warm_up() {
     let _ = channel.port2().post_message(&JsValue::NULL);
 }
 
+/// Field `name` of a message.
+fn field(message: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(message, &JsValue::from_str(name)).ok()
+}
+
+/// Text field `name` of a message.
+fn text_field(message: &JsValue, name: &str) -> Option<String> {
+    field(message, name).and_then(|value| value.as_string())
+}
+
+/// What a message says of the file: its Content-Type, the format insisted on and the year of
+/// rows that say none.
+fn described(message: &JsValue) -> (Option<String>, Option<SourceFormat>, i32) {
+    let year = field(message, "year")
+        .and_then(|year| year.as_f64())
+        .map_or(2024, |year| year as i32);
+    let format = text_field(message, "format").and_then(|code| SourceFormat::from_code(&code));
+    (text_field(message, "contentType"), format, year)
+}
+
 /// Sends the packages read so far as the bytes come, in batches (and, with the first, how many
 /// are likely to come); if the reading started over, tells the widget to drop those it has.
 fn pass_on(replies: &web_sys::DedicatedWorkerGlobalScope, stream: &mut Stream) {
@@ -222,35 +241,37 @@ fn post_expected(replies: &web_sys::DedicatedWorkerGlobalScope, expected: usize)
 }
 
 fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
-    let field = |name: &str| js_sys::Reflect::get(job, &JsValue::from_str(name)).ok();
-    let text = |name: &str| field(name).and_then(|value| value.as_string());
-    let array = field("bytes").map(|bytes| js_sys::Uint8Array::new(&bytes));
-    let mut bytes = ROOM.with(|room| std::mem::take(&mut *room.borrow_mut()));
-    match &array {
-        Some(array) => {
-            bytes.resize(array.length() as usize, 0);
-            array.copy_to(&mut bytes);
-        }
-        None => bytes.clear(),
-    }
-    let content_type = text("contentType");
-    let address = text("address").unwrap_or_default();
-    let streamed = field(STREAMED).is_some_and(|streamed| streamed.is_truthy());
-    let (mut reading, mut sent) = match STREAM.take().filter(|_| streamed) {
+    let array = field(job, "bytes").map(|bytes| js_sys::Uint8Array::new(&bytes));
+    let streamed = field(job, STREAMED).is_some_and(|streamed| streamed.is_truthy());
+    let stream = STREAM.take();
+    let (mut reading, mut sent) = match (streamed, stream) {
         // The bytes came as they downloaded, and what came is read: the rest is read here.
-        Some(stream) => (stream.reading.finish(), stream.sent),
-        None => (
-            Reading::start(Source {
+        (true, Some(stream)) => (stream.reading.finish(), stream.sent),
+        (true, None) => {
+            // Nothing came here: the widget reads the file itself.
+            let _ = replies.post_message(&JsValue::from_str("lost"));
+            return;
+        }
+        (false, _) => {
+            let mut bytes = ROOM.with(|room| std::mem::take(&mut *room.borrow_mut()));
+            match &array {
+                Some(array) => {
+                    bytes.resize(array.length() as usize, 0);
+                    array.copy_to(&mut bytes);
+                }
+                None => bytes.clear(),
+            }
+            let (content_type, format, current_year) = described(job);
+            let address = text_field(job, "address").unwrap_or_default();
+            let reading = Reading::start(Source {
                 bytes: bytes.into(),
                 content_type: content_type.as_deref(),
-                format: text("format").and_then(|code| SourceFormat::from_code(&code)),
+                format,
                 address: &address,
-                current_year: field("year")
-                    .and_then(|year| year.as_f64())
-                    .map_or(2024, |year| year as i32),
-            }),
-            0,
-        ),
+                current_year,
+            });
+            (reading, 0)
+        }
     };
     // Step by step, as on the main thread: WebAssembly code is optimised between calls, not
     // inside one long call, so one call for the whole file would run unoptimised. Each batch of

@@ -64,16 +64,8 @@ fn start(bytes: &[u8], expecting: &Expecting) -> Start {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Start::Keep;
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) if error.error_len().is_none() => {
-            // Safe cut: `valid_up_to` is a character boundary.
-            match std::str::from_utf8(&bytes[..error.valid_up_to()]) {
-                Ok(text) => text,
-                Err(_) => return Start::Keep,
-            }
-        }
-        Err(_) => return Start::Keep,
+    let Ok((text, _)) = utf8_prefix(bytes) else {
+        return Start::Keep;
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let source = Source {
@@ -120,7 +112,7 @@ impl Progressive {
             Stage::Keeping(bytes) => return bytes.extend_from_slice(chunk),
             Stage::Reading { reading, pending } => {
                 if read_more(reading, pending, chunk).is_err() {
-                    self.keep(&[]);
+                    self.keep();
                 }
                 return;
             }
@@ -134,7 +126,7 @@ impl Progressive {
             }
         };
         let Some((bytes, lines)) = first else {
-            return self.keep(&[]);
+            return self.keep();
         };
         // The first bytes (without the byte-order mark) start the text: a CSV reader takes its
         // delimiter from the first line.
@@ -154,14 +146,12 @@ impl Progressive {
         };
     }
 
-    /// Stops reading as the input comes: the bytes so far (and `more`) are kept, to be read whole
-    /// at the end.
-    fn keep(&mut self, more: &[u8]) {
-        let mut kept = match std::mem::replace(&mut self.stage, Stage::Keeping(Vec::new())) {
+    /// Stops reading as the input comes: the bytes so far are kept, to be read whole at the end.
+    fn keep(&mut self) {
+        let kept = match std::mem::replace(&mut self.stage, Stage::Keeping(Vec::new())) {
             Stage::Waiting(bytes) | Stage::Keeping(bytes) => bytes,
             Stage::Reading { reading, pending } => restored(self.bom, *reading, &pending),
         };
-        kept.extend_from_slice(more);
         self.stage = Stage::Keeping(kept);
     }
 

@@ -76,6 +76,27 @@ test('the data starts downloading while the code loads, and is fetched once', as
   await context.close();
 });
 
+test('the start-up script, which runs while the page is parsed, mounts the widget only once the page is whole', async () => {
+  // The page arrives in two parts, its body 1,5 s after its head (where the start-up script is):
+  // the code is in and compiled long before the element it mounts on.
+  const html = await readFile(new URL('../../dist/index.html', import.meta.url), 'utf8');
+  const cut = html.indexOf('<body>');
+  app.fixtures.set('/slow-page.html', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.write(html.slice(0, cut));
+    setTimeout(() => response.end(html.slice(cut)), 1500);
+  });
+  const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${app.url}/slow-page.html?lang=id`);
+  await page.waitForSelector('svg.pantau-svg');
+  assert.equal(await page.locator('svg.pantau-svg').count(), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a request the start-up script sent for another address is dropped, and a failed one tried again', async () => {
   const counts = { other: 0, flaky: 0 };
   const sample = await readFile(new URL('../../data/kaltim-2024.json', import.meta.url));

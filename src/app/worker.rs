@@ -30,6 +30,8 @@ pub const MIN_BYTES: u32 = 1024 * 1024;
 const ROWS_PER_STEP: usize = 500;
 /// Packages per batch the worker sends.
 const BATCH: usize = 10_000;
+/// Bytes passed on to the worker at least per message while a file downloads.
+const GATHER: u32 = 64 * 1024;
 const READY: &str = "ready";
 const DONE: &str = "done";
 const MAIN: &str = "main";
@@ -350,6 +352,10 @@ struct Exchange {
     back: Option<js_sys::Uint8Array>,
     /// Bytes that came before the worker was ready, to be passed on then.
     early: Vec<js_sys::Uint8Array>,
+    /// Chunks that came since the last message to the worker, and their length: passed on
+    /// together once they make [`GATHER`] bytes (a server may send a file in tiny pieces).
+    gathered: Vec<js_sys::Uint8Array>,
+    gathered_bytes: u32,
     /// How it ended: `Some(true)` when the worker is done.
     ended: Option<bool>,
     /// Resolves the wait for the end.
@@ -498,12 +504,34 @@ impl Reader {
         })
     }
 
-    /// Passes a chunk of the file on as it comes (a copy: the widget keeps its bytes), if the
-    /// worker reads them as they come.
+    /// Passes a chunk of the file on as it comes (copied: the widget keeps its bytes), if the
+    /// worker reads them as they come; small chunks go together.
     pub fn pass(&self, chunk: &js_sys::Uint8Array) {
-        if self.streaming {
-            let copy = chunk.slice(0, chunk.length());
-            self.exchange.borrow_mut().pass(&self.worker, copy);
+        if !self.streaming {
+            return;
+        }
+        let mut exchange = self.exchange.borrow_mut();
+        exchange.gathered.push(chunk.clone());
+        exchange.gathered_bytes += chunk.length();
+        if exchange.gathered_bytes >= GATHER {
+            drop(exchange);
+            self.flush();
+        }
+    }
+
+    /// Passes on the chunks gathered so far, as one copy.
+    fn flush(&self) {
+        let mut exchange = self.exchange.borrow_mut();
+        let gathered = std::mem::take(&mut exchange.gathered);
+        let joined = js_sys::Uint8Array::new_with_length(exchange.gathered_bytes);
+        exchange.gathered_bytes = 0;
+        let mut offset = 0;
+        for chunk in &gathered {
+            joined.set(chunk, offset);
+            offset += chunk.length();
+        }
+        if offset > 0 {
+            exchange.pass(&self.worker, joined);
         }
     }
 
@@ -516,6 +544,7 @@ impl Reader {
         };
         let transfer = match self.streaming {
             true => {
+                self.flush();
                 set(STREAMED, &JsValue::TRUE);
                 js_sys::Array::new()
             }

@@ -57,6 +57,21 @@ before(async () => {
   });
   const accented = csv.replaceAll('Dinas 03', 'Dinas Pariwisata é');
   slowly('slow.csv', Buffer.from(accented));
+  // The same in 3.000 small pieces (a server may send a file so): passed on to the worker
+  // gathered, a few per message.
+  app.fixtures.set('/fixtures/tiny.csv', (request, response) => {
+    const body = Buffer.from(accented);
+    response.writeHead(200, { 'content-type': 'text/csv', 'content-length': body.length });
+    const size = Math.ceil(body.length / 3000);
+    let at = 0;
+    const send = () => {
+      if (at >= body.length) return response.end();
+      const piece = body.subarray(at, at + size);
+      at += size;
+      response.write(piece, () => setImmediate(send));
+    };
+    send();
+  });
   slowly('slow-1252.csv', Buffer.concat([Buffer.from(accented), Buffer.from('99;Paket akhir;Dinas Caf\xe9;Kab. 1;Tender;Barang;2024;01/02/2024;1.000.000;900.000;Ya;Ya\n', 'latin1')]));
   sized('gzipped.csv', { 'content-encoding': 'gzip' }, gzipSync(csv));
   // The bundled sample with a megabyte of notes: a Pantau file with ready-made sections.
@@ -127,6 +142,10 @@ test('a big file is read while it downloads: the packages come before the last b
   assert.ok(streamed.timing['first-batch'] < streamed.timing.received, `packages before the last byte: ${JSON.stringify(streamed.timing)}`);
   assert.equal(streamed.timing['read-on-page'], undefined, 'the worker\'s reading was used');
   assert.ok(streamed.units.includes('Dinas Pariwisata é'));
+  const tiny = await read('tiny.csv');
+  assert.equal(tiny.text, streamed.text, 'in small pieces: the same figures');
+  assert.deepEqual(tiny.units, streamed.units);
+  assert.equal(tiny.timing['read-on-page'], undefined, 'read by the worker');
   const again = await read('slow-1252.csv');
   assert.ok(again.timing['worker-done'] > again.timing.received);
   assert.equal(again.timing['read-on-page'], undefined, 'the worker\'s reading, started over, was used');

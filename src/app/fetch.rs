@@ -186,11 +186,12 @@ pub async fn fetch_dataset(
     let start_reader = |length: usize, content_type: Option<&str>| {
         let mut reader = reader.borrow_mut();
         if reader.is_none() && length >= worker::MIN_BYTES as usize {
-            let streaming = worker::Streaming {
+            let streaming = crate::ingest::Expecting {
                 content_type: content_type.map(str::to_owned),
                 format,
                 address: url.clone(),
                 current_year,
+                length: Some(length),
             };
             *reader = worker::Reader::start(page.as_deref(), length as u32, Some(streaming));
         }

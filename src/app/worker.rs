@@ -41,6 +41,7 @@ const EXPECT: &str = "expect";
 const CHUNK: &str = "chunk";
 const STREAMED: &str = "streamed";
 const RESET: &str = "reset";
+const LOST: &str = "lost";
 
 /// How a reading in a worker ended.
 pub enum Outcome {
@@ -84,20 +85,48 @@ thread_local! {
 /// Worker side of a file read as its bytes come.
 struct Stream {
     reading: Progressive,
-    sent: usize,
-    expect_sent: bool,
+    sent: Sent,
 }
 
-/// What the widget knows of a file before its bytes come, to have them read as they come.
-pub struct Streaming {
-    /// Its Content-Type.
-    pub content_type: Option<String>,
-    /// A format the page insists on.
-    pub format: Option<SourceFormat>,
-    /// Its address.
-    pub address: String,
-    /// The year of rows that say none.
-    pub current_year: i32,
+/// What of a reading has gone to the widget: how many packages, and whether the estimate.
+#[derive(Default)]
+struct Sent {
+    packages: usize,
+    expected: bool,
+}
+
+impl Sent {
+    /// Sends the packages `read` so far that make whole batches (and, with the first, how many
+    /// are likely to come: `expected`); if the reading started over (fewer than were sent),
+    /// tells the widget to drop those it has.
+    fn pass_on(
+        &mut self,
+        replies: &web_sys::DedicatedWorkerGlobalScope,
+        read: &[Package],
+        expected: impl FnOnce() -> Option<usize>,
+    ) {
+        if read.len() < self.packages {
+            let _ = replies.post_message(&JsValue::from_str(RESET));
+            self.packages = 0;
+        }
+        if !self.expected && read.len() >= BATCH {
+            // How many are likely to come, so that the widget makes room for them once.
+            if let Some(expected) = expected() {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(
+                    &message,
+                    &JsValue::from_str(EXPECT),
+                    &JsValue::from(expected as f64),
+                );
+                let _ = replies.post_message(&message);
+                self.expected = true;
+            }
+        }
+        while read.len() - self.packages >= BATCH {
+            send_packages(replies, &read[self.packages..self.packages + BATCH]);
+            self.packages += BATCH;
+        }
+    }
 }
 
 /// Worker side: makes room for the bytes when told their length, then waits for one job, reads
@@ -108,9 +137,7 @@ pub fn serve() {
     let on_job =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
-            let reserve = js_sys::Reflect::get(&data, &JsValue::from_str(RESERVE))
-                .ok()
-                .and_then(|length| length.as_f64());
+            let reserve = field(&data, RESERVE).and_then(|length| length.as_f64());
             let chunk =
                 field(&data, CHUNK).and_then(|chunk| chunk.dyn_into::<js_sys::Uint8Array>().ok());
             match (reserve, chunk) {
@@ -127,8 +154,7 @@ pub fn serve() {
                                     current_year,
                                     length: Some(length as usize),
                                 }),
-                                sent: 0,
-                                expect_sent: false,
+                                sent: Sent::default(),
                             }));
                         }
                         None => ROOM.with(|room| {
@@ -142,9 +168,9 @@ pub fn serve() {
                 (None, Some(chunk)) => {
                     JOB_CAME.set(true);
                     STREAM.with(|stream| {
-                        if let Some(stream) = stream.borrow_mut().as_mut() {
-                            stream.reading.push(&chunk.to_vec());
-                            pass_on(&replies, stream);
+                        if let Some(Stream { reading, sent }) = stream.borrow_mut().as_mut() {
+                            reading.push(&chunk.to_vec());
+                            sent.pass_on(&replies, reading.packages(), || reading.expected());
                         }
                     });
                 }
@@ -211,47 +237,16 @@ fn described(message: &JsValue) -> (Option<String>, Option<SourceFormat>, i32) {
     (text_field(message, "contentType"), format, year)
 }
 
-/// Sends the packages read so far as the bytes come, in batches (and, with the first, how many
-/// are likely to come); if the reading started over, tells the widget to drop those it has.
-fn pass_on(replies: &web_sys::DedicatedWorkerGlobalScope, stream: &mut Stream) {
-    let read = stream.reading.packages();
-    if read.len() < stream.sent {
-        let _ = replies.post_message(&JsValue::from_str(RESET));
-        stream.sent = 0;
-    }
-    if !stream.expect_sent && read.len() >= BATCH {
-        if let Some(expected) = stream.reading.expected() {
-            post_expected(replies, expected);
-            stream.expect_sent = true;
-        }
-    }
-    while read.len() - stream.sent >= BATCH {
-        send_packages(replies, &read[stream.sent..stream.sent + BATCH]);
-        stream.sent += BATCH;
-    }
-}
-
-/// Tells the widget how many packages are likely to come.
-fn post_expected(replies: &web_sys::DedicatedWorkerGlobalScope, expected: usize) {
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &message,
-        &JsValue::from_str(EXPECT),
-        &JsValue::from(expected as f64),
-    );
-    let _ = replies.post_message(&message);
-}
-
 fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
     let array = field(job, "bytes").map(|bytes| js_sys::Uint8Array::new(&bytes));
     let streamed = field(job, STREAMED).is_some_and(|streamed| streamed.is_truthy());
     let stream = STREAM.take();
     let (mut reading, mut sent) = match (streamed, stream) {
         // The bytes came as they downloaded, and what came is read: the rest is read here.
-        (true, Some(stream)) => (stream.reading.finish(), stream.sent),
+        (true, Some(Stream { reading, sent })) => (reading.finish(), sent),
         (true, None) => {
             // Nothing came here: the widget reads the file itself.
-            let _ = replies.post_message(&JsValue::from_str("lost"));
+            let _ = replies.post_message(&JsValue::from_str(LOST));
             return;
         }
         (false, _) => {
@@ -272,7 +267,7 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
                 address: &address,
                 current_year,
             });
-            (reading, 0)
+            (reading, Sent::default())
         }
     };
     // Step by step, as on the main thread: WebAssembly code is optimised between calls, not
@@ -282,17 +277,7 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
         if let Some(result) = reading.step(ROWS_PER_STEP) {
             break result;
         }
-        let read = reading.packages();
-        if sent == 0 && read.len() >= BATCH {
-            // How many are likely to come, so that the widget makes room for them once.
-            if let Some(expected) = reading.expected() {
-                post_expected(replies, expected);
-            }
-        }
-        while read.len() - sent >= BATCH {
-            send_packages(replies, &read[sent..sent + BATCH]);
-            sent += BATCH;
-        }
+        sent.pass_on(replies, reading.packages(), || reading.expected());
     };
     if !wire::crosses(&result) {
         // The widget reads this one itself: its bytes go back to it.
@@ -303,7 +288,11 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
         return;
     }
     if let Ok(loaded) = &result {
-        let rest = loaded.dataset.packages.get(sent..).unwrap_or_default();
+        let rest = loaded
+            .dataset
+            .packages
+            .get(sent.packages..)
+            .unwrap_or_default();
         for batch in rest.chunks(BATCH) {
             send_packages(replies, batch);
         }
@@ -404,7 +393,7 @@ pub struct Reader {
 impl Reader {
     /// Starts a worker that makes room for `length` bytes, and reads them as they come if told
     /// what they are (`streaming`); `None` where none can start.
-    pub fn start(page: Option<&str>, length: u32, streaming: Option<Streaming>) -> Option<Reader> {
+    pub fn start(page: Option<&str>, length: u32, streaming: Option<Expecting>) -> Option<Reader> {
         let worker = spawn(page)?;
         let is_streaming = streaming.is_some() && length > 0;
         let exchange = Rc::new(RefCell::new(Exchange {

@@ -24,15 +24,15 @@ fn seeds() -> Vec<Vec<u8>> {
     let mut seeds: Vec<Vec<u8>> = [
         "data/kaltim-2024.json",
         "data/contoh-paket.json",
-        "../shared/data/ocds/fictional-example-1.1-release-package.json",
-        "../shared/data/ocds/fictional-example-1.1-record-package.json",
+        "tests/data/ocds/fictional-example-1.1-release-package.json",
+        "tests/data/ocds/fictional-example-1.1-record-package.json",
     ]
     .iter()
     .filter_map(|path| std::fs::read(format!("{root}/{path}")).ok())
     .collect();
     assert!(
-        seeds.len() >= 3,
-        "the bundled samples and the OCDS example are there"
+        seeds.len() == 4,
+        "the bundled samples and the OCDS examples are all there"
     );
     seeds.push(b"kd_rup;nama_paket;nama_satker;metode_pengadaan;jenis_pengadaan;pagu;tanggal;nilai_kontrak;realisasi;status_pdn;status_ukm;lokasi\n1;\"A;B\";Dinas Kesehatan;Tender;Barang;1.500.000.000;15/03/2024;1.400.000.000;900.000.000;Ya;Tidak;Kota Samarinda\n2;C;Sekretariat Daerah;E-Purchasing;Jasa Lainnya;Rp 200.000.000,00;2024-05;;;PDN;UKM;Kab. Paser\n".to_vec());
     seeds

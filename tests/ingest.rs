@@ -1,5 +1,5 @@
 //! Reading what people publish: the OCDS standard's own fictional example (from
-//! ../shared/data/ocds, unedited), JSON Lines, CSV exports in SiRUP style with their quirks,
+//! tests/data/ocds, unedited), JSON Lines, CSV exports in SiRUP style with their quirks,
 //! and the detection between them. Each bad value gives its exact data issue.
 
 use pantau_pbj::analysis::filter::{apply, Filter};
@@ -11,7 +11,7 @@ use pantau_pbj::views::{panels, View};
 use serde_json::Value;
 
 fn ocds_fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/../shared/data/ocds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/data/ocds/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 

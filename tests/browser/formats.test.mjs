@@ -11,7 +11,7 @@ let app;
 const hits = new Map();
 before(async () => {
   app = await start();
-  const ocds = await readFile(new URL('../../../shared/data/ocds/fictional-example-1.1-release-package.json', import.meta.url));
+  const ocds = await readFile(new URL('../data/ocds/fictional-example-1.1-release-package.json', import.meta.url));
   const send = (type, body, extra = {}) => (request, response) => {
     response.writeHead(200, { 'content-type': type, ...extra });
     response.end(body);

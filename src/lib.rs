@@ -20,6 +20,7 @@
 pub mod analysis;
 pub mod chart;
 pub mod format;
+pub mod hash;
 pub mod i18n;
 pub mod ingest;
 pub mod model;

@@ -1,6 +1,6 @@
 //! A table of broken and hostile files, each with the exact error or data issue it must give.
 
-use pantau_pbj::format::{parse, Expected, LoadError, Problem};
+use pantau_pbj::format::{parse, Expected, Issues, LoadError, Problem};
 
 const META: &str = r#""meta": {"title": "T", "publisher": "P", "license": "CC BY 4.0", "as_of": "2024-07-21",
     "period": {"start": "2024-01-01", "end": "2024-12-31"}, "fiscal_year": 2024, "currency": "IDR"}"#;
@@ -49,7 +49,7 @@ fn files_that_cannot_be_used_say_why() {
         ),
         (
             format!(r#"{{"format": "pantau-pbj", "version": 1, {META}}}"#),
-            LoadError::NoData(vec![]),
+            LoadError::NoData(Issues::new()),
         ),
     ];
     for (file, expected) in cases {

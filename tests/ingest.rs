@@ -3,7 +3,7 @@
 //! and the detection between them. Each bad value gives its exact data issue.
 
 use pantau_pbj::analysis::filter::{apply, Filter};
-use pantau_pbj::format::{DataIssue, LoadError, Loaded, Problem};
+use pantau_pbj::format::{DataIssue, Issues, LoadError, Loaded, Problem};
 use pantau_pbj::i18n::{describe_issue, Lang};
 use pantau_pbj::ingest::{read, Source, SourceFormat};
 use pantau_pbj::model::{Method, Package, ProcurementType, Rupiah, YearMonth};
@@ -283,7 +283,11 @@ fn detection_refuses_what_it_cannot_read_with_the_right_error() {
         ),
         (b"{\"hello\": 1}", None, LoadError::NotPantau),
         (b"[1, 2]", None, LoadError::NotPantau),
-        (b"{\"releases\": []}", None, LoadError::NoData(vec![])),
+        (
+            b"{\"releases\": []}",
+            None,
+            LoadError::NoData(Issues::new()),
+        ),
         (
             b"{\"releases\": [",
             None,

@@ -2,11 +2,11 @@
 //! and the dataset they narrow to. Views are pure functions of that narrowed dataset, so a
 //! filtered chart and its table count exactly the same packages.
 
+use crate::hash::{Map as HashMap, Set as HashSet};
 use crate::model::{
     Breakdown, Code, Dataset, Figure, LocalContent, Method, MonthlyAmount, Package,
     ProcurementType, Provenance, Rupiah, Spending, Stage, SupplierIndicators, UnitContent,
 };
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::Hash;
 
 /// What the reader chose; `None` is "all" (for the year and stage: the dataset's default).

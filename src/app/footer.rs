@@ -5,6 +5,9 @@ use crate::model::Meta;
 use crate::provenance::Verification;
 use leptos::prelude::*;
 
+/// Sources listed in the footer at most.
+const SOURCES_LISTED: usize = 20;
+
 /// Only http(s) and relative addresses become links (never `javascript:` or `data:`).
 fn safe_href(url: &str) -> Option<String> {
     let url = url.trim();
@@ -40,9 +43,16 @@ pub fn Footer(
         .into_any(),
         Verification::Unverifiable => view! { <p class="pantau-integrity">{Text::HashUnverifiable.get(lang)}</p> }.into_any(),
     });
+    // A file may list tens of thousands of sources: the first few are listed, the rest counted.
+    let more_sources = meta.sources.len().saturating_sub(SOURCES_LISTED);
+    let more_sources = (more_sources > 0).then(|| {
+        let count = crate::i18n::format_count(more_sources as i64, lang);
+        view! { <li class="pantau-sources-more">{Text::AndMore.get(lang).replace("{count}", &count)}</li> }
+    });
     let sources = meta
         .sources
         .iter()
+        .take(SOURCES_LISTED)
         .map(|source| match source.url.as_deref().and_then(safe_href) {
             Some(href) => view! { <li><a href=href rel="noopener noreferrer" target="_blank">{source.title.clone()}</a></li> }.into_any(),
             None => view! { <li>{source.title.clone()}</li> }.into_any(),
@@ -63,7 +73,7 @@ pub fn Footer(
             </p>
             {integrity}
             {source_link.map(|link| view! { <p>{Text::Source.get(lang)}": "{link}</p> })}
-            {(!meta.sources.is_empty()).then(|| view! { <p class="pantau-sources-title">{Text::Source.get(lang)}":"</p><ul class="pantau-sources">{sources}</ul> })}
+            {(!meta.sources.is_empty()).then(|| view! { <p class="pantau-sources-title">{Text::Source.get(lang)}":"</p><ul class="pantau-sources">{sources}{more_sources}</ul> })}
             {meta.notes.clone().map(|notes| view! { <p class="pantau-notes">{notes}</p> })}
         </footer>
     }

@@ -38,14 +38,18 @@ pub fn PanelView(
         move |prefix: &'static str| move || panel.with(|panel| format!("{prefix}{}", panel.id));
     let fold_button = live(move || {
         let hidden_rows = panel.with(|panel| panel.hidden_rows);
-        (hidden_rows > 0 || expanded.get_untracked()).then(|| {
-            let text = if hidden_rows > 0 {
+        let open = expanded.get_untracked();
+        (hidden_rows > 0 || open).then(|| {
+            // Expanded, a very long breakdown still folds its tail (at most MOST_ROWS rows).
+            let text = if open {
+                Text::ShowFewer.get(lang).to_owned()
+            } else if hidden_rows + crate::views::TOP_ROWS <= crate::views::MOST_ROWS {
                 format!("{} ({})", Text::ShowAll.get(lang), hidden_rows + 1)
             } else {
-                Text::ShowFewer.get(lang).to_owned()
+                Text::ShowMore.get(lang).replace("{count}", &crate::views::MOST_ROWS.to_string())
             };
             view! {
-                <button type="button" class="pantau-fold" aria-expanded=(hidden_rows == 0).to_string() on:click=move |_| expanded.update(|open| *open = !*open)>
+                <button type="button" class="pantau-fold" aria-expanded=open.to_string() on:click=move |_| expanded.update(|open| *open = !*open)>
                     {text}
                 </button>
             }
@@ -98,7 +102,7 @@ pub fn PanelView(
             </div>
             // The table is made anew for new figures; the chart updates its drawing in place.
             {live(move || show_table.get().then_some(live(move || {
-                view! { <TableView table=panel.with(|panel| panel.table.clone()) caption=caption.get() /> }.into_any()
+                view! { <TableView table=panel.with(|panel| panel.table.clone()) caption=caption.get() lang /> }.into_any()
             })).into_any())}
             {live(move || (!show_table.get()).then(|| {
                 view! { <ChartView spec=chart.into() title=caption summary_id locale=locale.clone() theme on_drill /> }

@@ -1,7 +1,7 @@
 //! Loading, error and data-quality messages.
 
 use super::fetch::FetchError;
-use crate::format::DataIssue;
+use crate::format::Issues;
 use crate::i18n::{describe_issue, Lang, Text};
 use leptos::prelude::*;
 
@@ -53,16 +53,23 @@ pub fn ErrorMessage(error: FetchError, lang: Lang, on_retry: impl Fn() + 'static
 
 /// How many values were skipped or adjusted, and the list on request.
 #[component]
-pub fn DataIssues(issues: Vec<DataIssue>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn DataIssues(issues: Issues, lang: RwSignal<Lang>) -> impl IntoView {
     let issues = StoredValue::new(issues);
     move || {
         let lang = lang.get();
         issues.with_value(|issues| {
             (!issues.is_empty()).then(|| {
-                let items = issues.iter().take(200).map(|issue| view! { <li>{describe_issue(issue, lang)}</li> }).collect_view();
+                let items = issues.iter().map(|issue| view! { <li>{describe_issue(issue, lang)}</li> }).collect_view();
+                let count = crate::i18n::format_count(issues.count() as i64, lang);
+                let detail = if issues.truncated() {
+                    let listed = crate::i18n::format_count(issues.len() as i64, lang);
+                    Text::DataIssuesFirstListed.get(lang).replace("{listed}", &listed)
+                } else {
+                    Text::DataIssuesDetail.get(lang).to_owned()
+                };
                 view! {
                     <details class="pantau-issues">
-                        <summary>{format!("{} {}. {}", issues.len(), Text::DataIssuesSummary.get(lang), Text::DataIssuesDetail.get(lang))}</summary>
+                        <summary>{format!("{count} {}. {detail}", Text::DataIssuesSummary.get(lang))}</summary>
                         <ul>{items}</ul>
                     </details>
                 }

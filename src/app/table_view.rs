@@ -1,11 +1,15 @@
 //! A chart's numbers as an HTML table, sortable by any column.
 
+use crate::i18n::{format_count, Lang, Text};
 use crate::views::table::Table;
 use leptos::prelude::*;
 
+/// Rows a table shows at most: the DOM stays bounded whatever the data holds.
+pub const TABLE_ROWS: usize = 100;
+
 /// The table, in a region that scrolls sideways on narrow screens instead of the page.
 #[component]
-pub fn TableView(table: Table, caption: String) -> impl IntoView {
+pub fn TableView(table: Table, caption: String, lang: Lang) -> impl IntoView {
     let sort = RwSignal::new((None::<usize>, false));
     let table = StoredValue::new(table);
     let headings = table.with_value(|table| table.columns.clone());
@@ -44,6 +48,7 @@ pub fn TableView(table: Table, caption: String) -> impl IntoView {
             table
                 .order(column, descending)
                 .into_iter()
+                .take(TABLE_ROWS)
                 .map(|row| {
                     let cells = table.rows[row]
                         .iter()
@@ -66,6 +71,20 @@ pub fn TableView(table: Table, caption: String) -> impl IntoView {
                 .collect_view()
         })
     };
+    let total = table.with_value(|table| table.rows.len());
+    // Past the cap the table says how many rows it shows, of how many (sorting still orders
+    // all of them; the CSV download has every row).
+    let more = (total > TABLE_ROWS).then(|| {
+        let (shown, total) = (
+            format_count(TABLE_ROWS as i64, lang),
+            format_count(total as i64, lang),
+        );
+        let text = Text::TableRowsShown
+            .get(lang)
+            .replace("{shown}", &shown)
+            .replace("{total}", &total);
+        view! { <p class="pantau-note pantau-table-more">{text}</p> }
+    });
     let region_label = caption.clone();
     view! {
         <div class="pantau-table-wrap" role="region" aria-label=region_label tabindex="0">
@@ -75,5 +94,6 @@ pub fn TableView(table: Table, caption: String) -> impl IntoView {
                 <tbody>{body}</tbody>
             </table>
         </div>
+        {more}
     }
 }

@@ -130,11 +130,15 @@ pub struct Scene {
     pub shapes: Vec<Shape>,
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values, leaving out what XML 1.0 forbids
+/// (control characters other than tab and line breaks, noncharacters): text from a file, an
+/// address or a translation can never make the SVG download ill-formed.
 pub fn escape_xml(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for character in text.chars() {
         match character {
+            '\t' | '\n' | '\r' => escaped.push(character),
+            _ if character.is_control() || crate::format::is_noncharacter(character) => {}
             '&' => escaped.push_str("&amp;"),
             '<' => escaped.push_str("&lt;"),
             '>' => escaped.push_str("&gt;"),

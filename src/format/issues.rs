@@ -84,6 +84,93 @@ impl DataIssue {
     }
 }
 
+/// The issues of one file: the first [`Issues::LISTED`] in full, and the exact count of all.
+/// A file of half a million bad rows costs a counter, not half a million stored paths; the
+/// path of an issue past the list is never even formatted ([`Issues::note`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Issues {
+    listed: Vec<DataIssue>,
+    count: usize,
+}
+
+impl Issues {
+    /// Issues kept in full, at most.
+    pub const LISTED: usize = 100;
+
+    /// No issues.
+    pub fn new() -> Issues {
+        Issues::default()
+    }
+
+    /// Counts an issue, and keeps it while fewer than [`Issues::LISTED`] are kept.
+    pub fn push(&mut self, issue: DataIssue) {
+        self.count += 1;
+        if self.listed.len() < Issues::LISTED {
+            self.listed.push(issue);
+        }
+    }
+
+    /// Counts an issue at the path `path` gives, formatted only if the issue is kept.
+    pub fn note(&mut self, path: impl FnOnce() -> String, problem: Problem) {
+        self.count += 1;
+        if self.listed.len() < Issues::LISTED {
+            self.listed.push(DataIssue::new(path(), problem));
+        }
+    }
+
+    /// How many issues there are (the kept ones and the others).
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Whether some issues were counted but not kept.
+    pub fn truncated(&self) -> bool {
+        self.count > self.listed.len()
+    }
+
+    /// Adds `other`'s issues after these.
+    pub fn append(&mut self, other: Issues) {
+        let unlisted = other.count - other.listed.len();
+        for issue in other.listed {
+            self.push(issue);
+        }
+        self.count += unlisted;
+    }
+
+    /// Forgets every issue.
+    pub fn clear(&mut self) {
+        self.listed.clear();
+        self.count = 0;
+    }
+
+    /// Issues as a wire or a test gives them: the kept ones and the count of all (at least
+    /// as many as kept).
+    pub fn from_parts(listed: Vec<DataIssue>, count: usize) -> Issues {
+        let mut issues = Issues::new();
+        for issue in listed {
+            issues.push(issue);
+        }
+        issues.count = issues.count.max(count);
+        issues
+    }
+}
+
+/// The kept issues, in the order they were found.
+impl std::ops::Deref for Issues {
+    type Target = [DataIssue];
+    fn deref(&self) -> &[DataIssue] {
+        &self.listed
+    }
+}
+
+impl FromIterator<DataIssue> for Issues {
+    fn from_iter<I: IntoIterator<Item = DataIssue>>(iter: I) -> Issues {
+        let mut issues = Issues::new();
+        iter.into_iter().for_each(|issue| issues.push(issue));
+        issues
+    }
+}
+
 /// Why a file could not be used at all.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -101,9 +188,9 @@ pub enum LoadError {
     /// A Pantau file of a version this widget does not read.
     UnsupportedVersion(String),
     /// The metadata is unusable; the issues say why.
-    InvalidMeta(Vec<DataIssue>),
+    InvalidMeta(Issues),
     /// Nothing left to show after validation.
-    NoData(Vec<DataIssue>),
+    NoData(Issues),
     /// A CSV file without a recognisable amount column (pagu, nilai_kontrak, realisasi, …).
     NoColumns,
 }
@@ -111,5 +198,36 @@ pub enum LoadError {
 impl fmt::Display for DataIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {:?}", self.path, self.problem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_keeps_its_first_issues_and_the_exact_count() {
+        let mut issues = Issues::new();
+        let mut formatted = 0;
+        for row in 0..499_398 {
+            issues.note(
+                || {
+                    formatted += 1;
+                    format!("{row}:pagu")
+                },
+                Problem::NoAmount,
+            );
+        }
+        assert_eq!(issues.count(), 499_398);
+        assert_eq!(issues.len(), Issues::LISTED);
+        assert_eq!(formatted, Issues::LISTED);
+        assert_eq!(issues[99].path, "99:pagu");
+        assert!(issues.truncated());
+        let mut more = Issues::from_parts(vec![DataIssue::new("a", Problem::Missing)], 3);
+        more.append(issues.clone());
+        assert_eq!((more.count(), more.len()), (499_401, Issues::LISTED));
+        assert_eq!(more[0].path, "a");
+        more.clear();
+        assert!(more.is_empty() && more.count() == 0);
     }
 }

@@ -10,7 +10,7 @@ mod raw;
 mod read;
 mod validate;
 
-pub use issues::{DataIssue, Expected, LoadError, Problem};
+pub use issues::{DataIssue, Expected, Issues, LoadError, Problem};
 pub use packages::MAX_PACKAGES;
-pub use read::{clean_text, MAX_TEXT_CHARS};
+pub use read::{clean_text, is_noncharacter, MAX_TEXT_CHARS};
 pub use validate::{from_tree, parse, Loaded, FORMAT_NAME, FORMAT_VERSION};

@@ -1,6 +1,6 @@
 //! Reading loose values into typed ones, recording a [`DataIssue`] for each one refused.
 
-use super::issues::{DataIssue, Expected, Problem};
+use super::issues::{DataIssue, Expected, Issues, Problem};
 use super::raw::{Field, Loose, Object};
 use crate::model::{CivilDate, Code, Provenance, Rupiah, YearMonth};
 use serde_json::Value;
@@ -12,9 +12,9 @@ pub const MAX_TEXT_CHARS: usize = 300;
 #[derive(Debug, Default)]
 pub struct Reader {
     /// Issues found so far.
-    pub issues: Vec<DataIssue>,
+    pub issues: Issues,
     /// Source ids that figures may cite.
-    pub source_ids: Vec<String>,
+    pub source_ids: crate::hash::Set<String>,
 }
 
 impl Reader {
@@ -161,7 +161,7 @@ impl Reader {
         let illustrative = self.flag(&format!("{path}.illustrative"), illustrative);
         let source_path = format!("{path}.source");
         let source = self.optional_text(&source_path, source).filter(|id| {
-            let known = self.source_ids.iter().any(|known| known == id);
+            let known = self.source_ids.contains(id);
             if !known {
                 self.issue(&source_path, Problem::UnknownSource(id.clone()));
             }
@@ -201,8 +201,16 @@ impl Reader {
     }
 }
 
-/// Text as the widget keeps it: no control characters, no bidirectional overrides or isolates
-/// (which could make a label read backwards), whitespace collapsed, at most [`MAX_TEXT_CHARS`].
+/// A Unicode noncharacter (U+FDD0 to U+FDEF, and the last two code points of every plane):
+/// never text, and not allowed in the XML of an SVG download.
+pub fn is_noncharacter(character: char) -> bool {
+    let code = u32::from(character);
+    (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+}
+
+/// Text as the widget keeps it: no control characters, no noncharacters, no bidirectional
+/// overrides or isolates (which could make a label read backwards), whitespace collapsed, at
+/// most [`MAX_TEXT_CHARS`].
 pub fn clean_text(text: &str) -> String {
     // Most text is short printable ASCII with single spaces inside: already clean.
     // One pass: a space is plain only after a printable character (no leading or double space).
@@ -223,7 +231,10 @@ pub fn clean_text(text: &str) -> String {
     let mut pending_space = false;
     for character in text.chars() {
         let is_bidi_control = matches!(character, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
-        if is_bidi_control || (character.is_control() && !character.is_whitespace()) {
+        if is_bidi_control
+            || is_noncharacter(character)
+            || (character.is_control() && !character.is_whitespace())
+        {
             continue;
         }
         if character.is_whitespace() {

@@ -1,6 +1,6 @@
 //! From the parsed tree to the validated [`Dataset`].
 
-use super::issues::{DataIssue, Expected, LoadError, Problem};
+use super::issues::{Expected, Issues, LoadError, Problem};
 use super::raw::{Field, Loose, Object};
 use super::read::Reader;
 use crate::model::{
@@ -20,7 +20,7 @@ pub struct Loaded {
     /// The validated data.
     pub dataset: Dataset,
     /// Values skipped or adjusted.
-    pub issues: Vec<DataIssue>,
+    pub issues: Issues,
 }
 
 /// Parses and validates a Pantau statistics file (UTF-8 JSON, an optional BOM).
@@ -177,6 +177,7 @@ fn read_meta(reader: &mut Reader, meta: Object) -> Option<Meta> {
 
 fn read_sources(reader: &mut Reader, meta: Object) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
+    let mut seen: crate::hash::Set<String> = Default::default();
     for (index, entry) in reader
         .list("meta.sources", meta.value("sources"))
         .iter()
@@ -192,7 +193,7 @@ fn read_sources(reader: &mut Reader, meta: Object) -> Vec<Source> {
         let (Some(id), Some(title)) = (id, title) else {
             continue;
         };
-        if sources.iter().any(|known| known.id == id) {
+        if !seen.insert(id.clone()) {
             reader.issue(&format!("{path}.id"), Problem::Duplicate);
             continue;
         }
@@ -358,6 +359,7 @@ fn read_local_content(reader: &mut Reader, content: Object, meta: &Meta) -> Opti
         }
     }
     let mut by_unit: Vec<UnitContent> = Vec::new();
+    let mut units: crate::hash::Set<String> = Default::default();
     for (index, entry) in reader
         .list("local_content.by_unit", content.value("by_unit"))
         .iter()
@@ -388,7 +390,7 @@ fn read_local_content(reader: &mut Reader, content: Object, meta: &Meta) -> Opti
             reader.issue(&format!("{path}.umkk"), Problem::PartExceedsTotal);
             continue;
         }
-        if by_unit.iter().any(|known| known.unit == unit) {
+        if !units.insert(unit.clone()) {
             reader.issue(&format!("{path}.unit"), Problem::Duplicate);
             continue;
         }
@@ -413,6 +415,7 @@ fn read_local_content(reader: &mut Reader, content: Object, meta: &Meta) -> Opti
 
 fn read_targets(reader: &mut Reader, top: Object) -> Vec<Target> {
     let mut targets: Vec<Target> = Vec::new();
+    let mut ids: crate::hash::Set<String> = Default::default();
     for (index, entry) in reader
         .list("targets", top.value("targets"))
         .iter()
@@ -425,7 +428,7 @@ fn read_targets(reader: &mut Reader, top: Object) -> Vec<Target> {
         let Some(target) = read_target(reader, &path, row) else {
             continue;
         };
-        if targets.iter().any(|known| known.id == target.id) {
+        if !ids.insert(target.id.clone()) {
             reader.issue(&format!("{path}.id"), Problem::Duplicate);
             continue;
         }

@@ -41,6 +41,21 @@ texts! {
             ),
             IllustrativeMark => ("ilustratif", "illustrative"),
             Source => ("Sumber", "Source"),
+            AndMore => ("dan {count} lainnya", "and {count} more"),
+            TableRowsShown => (
+                "Menampilkan {shown} dari {total} baris; unduhan CSV memuat semuanya.",
+                "Showing {shown} of {total} rows; the CSV download has them all.",
+            ),
+            OtherTargets => ("{count} target lainnya", "{count} more targets"),
+            OtherTargetsSubtitle => (
+                "Capaian terhadap target, yang paling tertinggal di atas",
+                "Achieved against the target, furthest behind first",
+            ),
+            OtherTargetsBehind => ("Tidak sesuai jalur atau terlewat", "Off track or missed"),
+            OtherTargetsSummary => (
+                "{count} target lainnya; {behind} di antaranya tidak sesuai jalur atau terlewat. Tabel memuat semuanya.",
+                "{count} more targets; {behind} of them off track or missed. The table lists them all.",
+            ),
             Publisher => ("Penerbit", "Publisher"),
             AsOf => ("Per", "As of"),
             License => ("Lisensi", "Licence"),
@@ -72,6 +87,7 @@ texts! {
             NoDataForView => ("Berkas data ini tidak memuat angka untuk tampilan ini.", "This data file has no figures for this view."),
             DataIssuesSummary => ("nilai dalam berkas data dilewati atau disesuaikan", "values in the data file were skipped or adjusted"),
             DataIssuesDetail => ("Lihat daftarnya", "See the list"),
+            DataIssuesFirstListed => ("{listed} yang pertama tercantum", "The first {listed} are listed"),
             ErrorTitle => ("Data tidak dapat ditampilkan", "The data cannot be shown"),
             Unreachable => (
                 "Server data tidak dapat dijangkau, atau tidak mengizinkan halaman ini membacanya (CORS).",
@@ -109,6 +125,7 @@ texts! {
             Display => ("Tampilkan sebagai", "Show as"),
             ShowAll => ("Tampilkan semua", "Show all"),
             ShowFewer => ("Tampilkan lebih sedikit", "Show fewer"),
+            ShowMore => ("Tampilkan {count} teratas", "Show the top {count}"),
             ByUnit => ("Menurut perangkat daerah", "By spending unit"),
             ByRegion => ("Menurut wilayah", "By region"),
             Filters => ("Saring data", "Filter the data"),
@@ -159,5 +176,25 @@ mod tests {
                 assert_ne!(indonesian, english, "{text:?} is not translated");
             }
         }
+    }
+
+    /// The `{name}` placeholders of a text, in order.
+    fn placeholders(text: &str) -> Vec<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_placeholders() {
+        for text in Text::ALL {
+            let mut indonesian = placeholders(text.get(Lang::Id));
+            let mut english = placeholders(text.get(Lang::En));
+            indonesian.sort_unstable();
+            english.sort_unstable();
+            assert_eq!(indonesian, english, "{text:?}");
+        }
+        assert_eq!(placeholders(Text::AndMore.get(Lang::Id)), ["count"]);
     }
 }

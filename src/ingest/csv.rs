@@ -4,7 +4,7 @@
 //! `<line>:<column>` and its row is skipped.
 
 use super::cells;
-use crate::format::{clean_text, DataIssue, LoadError, Problem};
+use crate::format::{clean_text, Issues, LoadError, Problem};
 use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts};
 use csv_core::{ReadRecordResult, ReaderBuilder};
 use rustc_hash::FxHashMap;
@@ -386,10 +386,23 @@ pub struct CsvRead {
     records: Records,
     columns: Vec<(usize, Column, String)>,
     packages: Vec<Package>,
-    issues: Vec<DataIssue>,
+    issues: Issues,
     header_seen: bool,
     fallback_year: i32,
     vocabulary: Vocabulary,
+}
+
+/// Characters of a header kept to name its column in data issues.
+const COLUMN_LABEL_CHARS: usize = 40;
+
+/// A column's name in data issues: its header, cleaned and cut short (a header may be
+/// hundreds of characters long, and every issue of the column names it).
+fn column_label(header: &str) -> String {
+    let clean = clean_text(header);
+    match clean.char_indices().nth(COLUMN_LABEL_CHARS) {
+        Some((end, _)) => format!("{}…", &clean[..end]),
+        None => clean,
+    }
 }
 
 /// What the vocabulary cells read as, by their text: a column of methods, types or flags holds
@@ -421,7 +434,7 @@ fn remembered<T: Clone>(
 }
 
 /// What a finished CSV read gives.
-pub type CsvResult = Result<(Vec<Package>, Vec<DataIssue>), LoadError>;
+pub type CsvResult = Result<(Vec<Package>, Issues), LoadError>;
 
 impl CsvRead {
     /// Starts reading `text`; `fallback_year` is the fiscal year of rows that say none.
@@ -430,7 +443,7 @@ impl CsvRead {
             records: Records::new(delimiter(text)),
             columns: Vec::new(),
             packages: Vec::new(),
-            issues: Vec::new(),
+            issues: Issues::new(),
             header_seen: false,
             fallback_year,
             vocabulary: Vocabulary::default(),
@@ -481,7 +494,7 @@ impl CsvRead {
                     if let Some(column) =
                         column.filter(|column| !columns.iter().any(|(_, known, _)| known == column))
                     {
-                        columns.push((index, column, clean_text(header)));
+                        columns.push((index, column, column_label(header)));
                     }
                 }
                 return;
@@ -520,7 +533,7 @@ fn read_row(
     columns: &[(usize, Column, String)],
     fallback_year: i32,
     vocabulary: &mut Vocabulary,
-    issues: &mut Vec<DataIssue>,
+    issues: &mut Issues,
 ) -> Option<Package> {
     let mut package = Package {
         id: None,
@@ -554,7 +567,7 @@ fn read_row(
                 if let Some((amount, rounded)) = value {
                     *slot = Some(amount);
                     if rounded {
-                        issues.push(DataIssue::new(format!("{line}:{header}"), Problem::Rounded));
+                        issues.note(|| format!("{line}:{header}"), Problem::Rounded);
                     }
                 }
             })
@@ -592,7 +605,7 @@ fn read_row(
             }
         }
         if let Some(problem) = problem {
-            issues.push(DataIssue::new(format!("{line}:{header}"), problem));
+            issues.note(|| format!("{line}:{header}"), problem);
             ok = false;
         }
     }
@@ -600,7 +613,7 @@ fn read_row(
         return None;
     }
     if package.amounts.is_empty() {
-        issues.push(DataIssue::new(format!("{line}:"), Problem::NoAmount));
+        issues.note(|| format!("{line}:"), Problem::NoAmount);
         return None;
     }
     package.fiscal_year = year

@@ -61,8 +61,9 @@ fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
     Ok(())
 }
 
-/// A value the widget reads as text or number (or compares, as an `id`).
-#[derive(Debug, Clone, Default, PartialEq)]
+/// A value the widget reads as text or number (or compares, as an `id`). Hashable, so that
+/// arrays merge by `id` through a map rather than by comparing every pair.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub enum Leaf {
     /// Not in the object.
     #[default]
@@ -234,12 +235,32 @@ impl<T: Merge> Shape for Vec<T> {
         self.shrink_to_fit();
     }
     fn merge_shape(&mut self, patch: &Self) {
-        // Arrays of objects that all have an `id` merge by `id`; others are replaced.
+        // Arrays of objects that all have an `id` merge by `id`; others are replaced. Each patch
+        // goes to the first item with its id, as a search from the start would, found through a
+        // map: a file may hold tens of thousands of awards in each release. Only a `null` id
+        // can be lost by a merge (into absence): that item then stops taking patches.
         if patch.iter().all(|item| item.id().is_some()) {
+            // The indices of the items with each id, the first last.
+            let mut known: crate::hash::Map<Leaf, Vec<usize>> = Default::default();
+            for (index, item) in self.iter().enumerate().rev() {
+                if let Some(id) = item.id() {
+                    known.entry(id.clone()).or_default().push(index);
+                }
+            }
             for item in patch {
-                match self.iter_mut().find(|known| known.id() == item.id()) {
-                    Some(known) => known.merge(item),
-                    None => self.push(item.clone()),
+                let Some(id) = item.id() else { continue };
+                let indices = known.entry(id.clone()).or_default();
+                match indices.last() {
+                    Some(&index) => {
+                        self[index].merge(item);
+                        if self[index].id() != Some(id) {
+                            indices.pop();
+                        }
+                    }
+                    None => {
+                        indices.push(self.len());
+                        self.push(item.clone());
+                    }
                 }
             }
         } else {

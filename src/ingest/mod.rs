@@ -16,7 +16,7 @@ pub mod wire;
 pub use progressive::{Expecting, Progressive};
 pub use reading::Reading;
 
-use crate::format::{from_tree, DataIssue, LoadError, Loaded, Problem};
+use crate::format::{from_tree, Issues, LoadError, Loaded, Problem};
 use crate::model::{CivilDate, Currency, Dataset, Meta, Package, YearMonth};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -125,7 +125,7 @@ enum Json {
     /// OCDS releases to compile per `ocid`, with the package's metadata.
     Releases {
         found: Vec<ocds::Found>,
-        issues: Vec<DataIssue>,
+        issues: Issues,
         meta: PackageMeta,
     },
 }
@@ -175,7 +175,7 @@ fn read_json(text: &str, format: Option<SourceFormat>) -> Json {
     }
     let meta = PackageMeta::of(&first);
     let mut found = Vec::new();
-    let mut issues = Vec::new();
+    let mut issues = Issues::new();
     ocds::releases_in(*first, "", &mut found, &mut issues);
     Json::Releases {
         found,
@@ -195,19 +195,14 @@ fn pantau_tree(text: &str) -> Option<Value> {
 
 /// One line of JSON Lines (number `line`): its releases, or an issue if it is not an object.
 /// Returns whether it was a JSON object.
-fn json_line(
-    text: &str,
-    line: usize,
-    found: &mut Vec<ocds::Found>,
-    issues: &mut Vec<DataIssue>,
-) -> bool {
+fn json_line(text: &str, line: usize, found: &mut Vec<ocds::Found>, issues: &mut Issues) -> bool {
     match serde_json::from_str::<ocds::Top>(text) {
         Ok(ocds::Top::Object(document)) => {
             ocds::releases_in(*document, &format!("{line}:"), found, issues);
             true
         }
         _ => {
-            issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine));
+            issues.note(|| format!("{line}:"), Problem::NotJsonLine);
             false
         }
     }
@@ -218,7 +213,7 @@ fn json_line(
 /// that breaks somewhere is read line by line instead, so one bad line costs only itself.
 fn json_sequence(text: &str) -> Json {
     let mut found = Vec::new();
-    let mut issues = Vec::new();
+    let mut issues = Issues::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<ocds::Top>();
     let (mut line, mut counted_to) = (1, 0);
     let mut broken = false;
@@ -232,9 +227,7 @@ fn json_sequence(text: &str) -> Json {
                     ocds::Top::Object(document) => {
                         ocds::releases_in(*document, &format!("{line}:"), &mut found, &mut issues)
                     }
-                    ocds::Top::Other => {
-                        issues.push(DataIssue::new(format!("{line}:"), Problem::NotJsonLine))
-                    }
+                    ocds::Top::Other => issues.note(|| format!("{line}:"), Problem::NotJsonLine),
                 }
                 counted_to = start;
             }
@@ -304,7 +297,7 @@ impl PackageMeta {
 /// The dataset of OCDS packages, titled by the publisher.
 fn ocds_loaded(
     packages: Vec<Package>,
-    issues: Vec<DataIssue>,
+    issues: Issues,
     currency: &str,
     meta: PackageMeta,
     source: Origin,
@@ -326,11 +319,7 @@ fn ocds_loaded(
 }
 
 /// The dataset of a CSV file's packages: titled by the file's name, published by its host.
-fn csv_loaded(
-    packages: Vec<Package>,
-    issues: Vec<DataIssue>,
-    source: Origin,
-) -> Result<Loaded, LoadError> {
+fn csv_loaded(packages: Vec<Package>, issues: Issues, source: Origin) -> Result<Loaded, LoadError> {
     let name = source
         .address
         .split(['?', '#'])

@@ -9,9 +9,9 @@
 //! are reported and left out. Fractional amounts are rounded half away from zero to whole units.
 
 use super::lenient::{lenient_object, Item, Key, Leaf, List, Merge, Obj, Shaped};
-use crate::format::{clean_text, DataIssue, Expected, Problem};
+use crate::format::{clean_text, DataIssue, Expected, Issues, Problem};
+use crate::hash::Map as HashMap;
 use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts, YearMonth};
-use rustc_hash::FxHashMap as HashMap;
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -267,12 +267,7 @@ pub struct Found {
 }
 
 /// Releases and compiled releases in one parsed document (a package, a record, a release).
-pub fn releases_in(
-    document: Document,
-    path: &str,
-    found: &mut Vec<Found>,
-    issues: &mut Vec<DataIssue>,
-) {
+pub fn releases_in(document: Document, path: &str, found: &mut Vec<Found>, issues: &mut Issues) {
     let here = path.trim_end_matches('.');
     if document.release.ocid.is_present() {
         if document.compiled.is_present() || document.releases.is_present() {
@@ -293,7 +288,7 @@ pub fn releases_in(
                     release,
                     compiled: false,
                 }),
-                _ => issues.push(DataIssue::new(format!("{path}.ocid"), Problem::Missing)),
+                _ => issues.note(|| format!("{path}.ocid"), Problem::Missing),
             }
         }
     } else if let Shaped::Set(records) = document.records {
@@ -309,7 +304,7 @@ pub fn releases_in(
             }
         }
     } else {
-        issues.push(DataIssue::new(format!("{path}ocid"), Problem::Missing));
+        issues.note(|| format!("{path}ocid"), Problem::Missing);
     }
 }
 
@@ -318,7 +313,7 @@ fn record_releases(
     releases: List<Item<Release>>,
     path: &str,
     found: &mut Vec<Found>,
-    issues: &mut Vec<DataIssue>,
+    issues: &mut Issues,
 ) {
     if let Shaped::Set(compiled) = compiled {
         found.push(Found {
@@ -347,10 +342,7 @@ fn record_releases(
         }
     }
     if found.len() == before {
-        issues.push(DataIssue::new(
-            format!("{path}.compiledRelease"),
-            Problem::Missing,
-        ));
+        issues.note(|| format!("{path}.compiledRelease"), Problem::Missing);
     }
 }
 
@@ -427,7 +419,7 @@ fn amount(
     value: &Obj<Amount>,
     path: impl FnOnce() -> String,
     currency: &str,
-    issues: &mut Vec<DataIssue>,
+    issues: &mut Issues,
 ) -> Option<Rupiah> {
     let value = value.get()?;
     let number = value.amount.get()?;
@@ -444,7 +436,7 @@ fn amount(
         Problem::OtherCurrency(_) => "currency",
         _ => "amount",
     };
-    issues.push(DataIssue::new(format!("{}.{field}", path()), problem));
+    issues.note(|| format!("{}.{field}", path()), problem);
     None
 }
 
@@ -508,7 +500,7 @@ fn live_total<T>(
     section: &str,
     path: &str,
     currency: &str,
-    issues: &mut Vec<DataIssue>,
+    issues: &mut Issues,
     status_and_value: fn(&T) -> (&Leaf, &Obj<Amount>),
 ) -> Option<Rupiah> {
     sum(objects(entries)
@@ -535,7 +527,7 @@ pub fn package(
     release: &Release,
     currency: &str,
     fallback_year: i32,
-    issues: &mut Vec<DataIssue>,
+    issues: &mut Issues,
 ) -> Option<Package> {
     let parties = || objects(&release.parties).map(|(_, party)| party);
     let buyer = release.buyer.get();
@@ -638,13 +630,18 @@ pub fn package(
         });
     // Supplier size: micro or sme counts as small (OCDS does not tell small from medium);
     // any large supplier makes the package not small; unknown when no supplier says.
+    // Each supplier's party, found through a map of the parties by id (the first with an id,
+    // as a search would find it): a release may name thousands of each.
+    let mut parties_by_id: HashMap<Option<&Leaf>, &Party> = HashMap::default();
+    if objects(&release.awards).any(|(_, award)| !award.suppliers.items().is_empty()) {
+        for party in parties() {
+            parties_by_id.entry(party.id.get()).or_insert(party);
+        }
+    }
     let scales: Vec<&str> = objects(&release.awards)
         .filter(|(_, award)| live(&award.status))
         .flat_map(|(_, award)| objects(&award.suppliers))
-        .filter_map(|(_, supplier)| {
-            let id = supplier.id.get();
-            parties().find(|party| party.id.get() == id)
-        })
+        .filter_map(|(_, supplier)| parties_by_id.get(&supplier.id.get()).copied())
         .filter_map(|party| party.details.get()?.scale.as_str())
         .collect();
     let umkk =

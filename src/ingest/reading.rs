@@ -5,9 +5,9 @@
 
 use super::{csv, detect, json_line, ocds, read_json, text, Json, Kind, Origin, PackageMeta};
 use super::{Source, SourceFormat};
-use crate::format::{DataIssue, LoadError, Loaded};
+use crate::format::{Issues, LoadError, Loaded};
+use crate::hash::Map as HashMap;
 use crate::model::Package;
-use rustc_hash::FxHashMap as HashMap;
 
 /// An input being read.
 pub struct Reading {
@@ -28,14 +28,14 @@ enum State {
         cursor: usize,
         line: usize,
         grouped: ocds::Grouped,
-        issues: Vec<DataIssue>,
+        issues: Issues,
     },
     /// Compiling the releases of each `ocid`, counting the currencies of the results.
     Compiling {
         groups: std::vec::IntoIter<Vec<(usize, ocds::Found)>>,
         compiled: Vec<(String, ocds::Release)>,
         counts: HashMap<String, usize>,
-        issues: Vec<DataIssue>,
+        issues: Issues,
         meta: PackageMeta,
     },
     /// Turning compiled releases into packages in the main currency.
@@ -43,7 +43,7 @@ enum State {
         compiled: std::vec::IntoIter<(String, ocds::Release)>,
         currency: String,
         packages: Vec<Package>,
-        issues: Vec<DataIssue>,
+        issues: Issues,
         meta: PackageMeta,
     },
     Done(Option<Result<Loaded, LoadError>>),
@@ -63,7 +63,7 @@ pub(super) fn is_json_lines(text: &str) -> bool {
 }
 
 /// The state that compiles `grouped` releases.
-fn compiling(grouped: ocds::Grouped, issues: Vec<DataIssue>, meta: PackageMeta) -> State {
+fn compiling(grouped: ocds::Grouped, issues: Issues, meta: PackageMeta) -> State {
     let groups: Vec<_> = grouped.into_groups().collect();
     State::Compiling {
         compiled: Vec::with_capacity(groups.len()),
@@ -102,7 +102,7 @@ impl Reading {
                         cursor: 0,
                         line: 1,
                         grouped: ocds::Grouped::default(),
-                        issues: Vec::new(),
+                        issues: Issues::new(),
                     };
                     return reading(text.into_owned(), state);
                 }
@@ -137,7 +137,7 @@ impl Reading {
                 cursor: 0,
                 line: 1,
                 grouped: ocds::Grouped::default(),
-                issues: Vec::new(),
+                issues: Issues::new(),
             },
             false => State::Csv(csv::CsvRead::new(&text, origin.current_year)),
         };

@@ -3,7 +3,7 @@
 //! the widget decodes it without a parser, a batch at a time, and carries no serialisation
 //! code for it).
 
-use crate::format::{DataIssue, Expected, LoadError, Loaded, Problem};
+use crate::format::{DataIssue, Expected, Issues, LoadError, Loaded, Problem};
 use crate::model::{
     CivilDate, Code, Currency, Dataset, Meta, Method, Package, ProcurementType, Provenance, Region,
     Rupiah, Source, StageAmounts, YearMonth,
@@ -30,7 +30,7 @@ pub enum Head {
         /// The dataset's metadata.
         meta: Box<Meta>,
         /// Values skipped or adjusted.
-        issues: Vec<DataIssue>,
+        issues: Issues,
         /// How many packages the batches hold.
         packages: usize,
     },
@@ -143,9 +143,10 @@ impl Writer {
         }
     }
 
-    fn issues(&mut self, issues: &[DataIssue]) {
+    fn issues(&mut self, issues: &Issues) {
+        self.number(issues.count() as u64);
         self.number(issues.len() as u64);
-        for issue in issues {
+        for issue in issues.iter() {
             self.text(&issue.path);
             self.problem(&issue.problem);
         }
@@ -405,15 +406,16 @@ impl Reader<'_> {
         })
     }
 
-    fn issues(&mut self) -> Option<Vec<DataIssue>> {
+    fn issues(&mut self) -> Option<Issues> {
         let count = usize::try_from(self.number()?).ok()?;
+        let listed = usize::try_from(self.number()?).ok()?;
         let mut issues = Vec::new();
-        for _ in 0..count {
+        for _ in 0..listed.min(Issues::LISTED) {
             let path = self.long_text()?;
             let problem = self.problem()?;
             issues.push(DataIssue { path, problem });
         }
-        Some(issues)
+        Some(Issues::from_parts(issues, count))
     }
 
     fn problem(&mut self) -> Option<Problem> {
@@ -554,7 +556,7 @@ mod tests {
         }
     }
 
-    fn every_problem() -> Vec<DataIssue> {
+    fn every_problem() -> Issues {
         let mut problems = vec![
             Problem::Missing,
             Problem::Negative,

@@ -138,11 +138,12 @@ fn panel(
     let total = overall(content, measure)?;
     let units = by_unit(content, measure);
     // The chart and table show the overall row, the units furthest from the threshold, and the
-    // rest folded into one row, unless expanded.
+    // rest folded into one row (fewer folded when expanded).
     let mut shown: Vec<ShareStatus> = units.clone();
     let mut hidden_rows = 0;
-    if !expanded && units.len() + 1 > super::TOP_ROWS {
-        let rest = shown.split_off(super::TOP_ROWS - 2);
+    let most = super::rows_shown(expanded);
+    if units.len() + 1 > most {
+        let rest = shown.split_off(most - 2);
         hidden_rows = rest.len();
         shown.extend(combined(super::others_label(hidden_rows, lang), &rest));
     }

@@ -106,6 +106,22 @@ pub struct Panel {
 /// A bar chart shows at most this many rows unless expanded; the last one is "Lainnya".
 pub const TOP_ROWS: usize = 10;
 
+/// Expanded, a bar chart shows at most this many rows (the last one "Lainnya" when more are
+/// left): a file with a hundred thousand spending units never builds a hundred thousand bars.
+pub const MOST_ROWS: usize = 50;
+
+/// Targets drawn as a chart each at most; the others share one overview panel.
+pub const MOST_PANELS: usize = 12;
+
+/// How many rows a breakdown shows, folded or expanded.
+fn rows_shown(expanded: bool) -> usize {
+    if expanded {
+        MOST_ROWS
+    } else {
+        TOP_ROWS
+    }
+}
+
 /// `Lainnya (12)` / `Others (12)`.
 fn others_label(hidden: usize, lang: Lang) -> String {
     format!("{} ({hidden})", lang.pick("Lainnya", "Others"))
@@ -129,11 +145,19 @@ pub fn panels(dataset: &Dataset, view: View, lang: Lang, expanded: bool) -> Vec<
             .as_ref()
             .map(|content| local_content::panels(content, &locale, &dataset.meta, expanded))
             .unwrap_or_default(),
-        View::Targets => dataset
-            .targets
-            .iter()
-            .map(|target| targets::panel(target, lang, &dataset.meta))
-            .collect(),
+        View::Targets => {
+            let (first, rest) = dataset
+                .targets
+                .split_at(dataset.targets.len().min(MOST_PANELS));
+            let mut panels: Vec<Panel> = first
+                .iter()
+                .map(|target| targets::panel(target, lang, &dataset.meta))
+                .collect();
+            if !rest.is_empty() {
+                panels.push(targets::overview(rest, lang, &dataset.meta));
+            }
+            panels
+        }
     }
 }
 
@@ -154,23 +178,32 @@ fn currency_label(locale: &Locale) -> &str {
     }
 }
 
-/// `Sumber: <cited sources, else the publisher>`, and `* ilustratif` when a figure is.
+/// Cited source titles named in a source line at most; the rest are counted ("and 12 more").
+pub const SOURCES_NAMED: usize = 5;
+
+/// `Sumber: <cited sources, else the publisher>`, and `* ilustratif` when a figure is. Work
+/// grows with the figures and the sources, never with their product (a file may list tens of
+/// thousands of each).
 fn source_line<'a>(
     provenances: impl IntoIterator<Item = &'a Provenance>,
     meta: &Meta,
     lang: Lang,
 ) -> String {
+    let titles: crate::hash::Map<&str, &str> = meta
+        .sources
+        .iter()
+        .map(|source| (source.id.as_str(), source.title.as_str()))
+        .collect();
     let mut cited: Vec<&str> = Vec::new();
+    let mut seen: crate::hash::Set<&str> = Default::default();
     let mut illustrative = false;
     for provenance in provenances {
         illustrative |= provenance.illustrative;
-        let title = provenance.source.as_deref().and_then(|id| {
-            meta.sources
-                .iter()
-                .find(|source| source.id == id)
-                .map(|source| source.title.as_str())
-        });
-        if let Some(title) = title.filter(|title| !cited.contains(title)) {
+        let title = provenance
+            .source
+            .as_deref()
+            .and_then(|id| titles.get(id).copied());
+        if let Some(title) = title.filter(|title| seen.insert(title)) {
             cited.push(title);
         }
     }
@@ -178,7 +211,14 @@ fn source_line<'a>(
     if cited.is_empty() {
         line.push_str(&meta.publisher);
     } else {
+        let more = cited.len().saturating_sub(SOURCES_NAMED);
+        cited.truncate(SOURCES_NAMED);
         line.push_str(&cited.join("; "));
+        if more > 0 {
+            let count = crate::i18n::format_count(more as i64, lang);
+            line.push_str("; ");
+            line.push_str(&Text::AndMore.get(lang).replace("{count}", &count));
+        }
     }
     if illustrative || meta.illustrative {
         line.push_str(&format!(". * {}", Text::IllustrativeMark.get(lang)));

@@ -479,13 +479,14 @@ fn named<K>(parts: &[Part<K>], name: impl Fn(&K) -> String) -> Vec<Named> {
         .collect()
 }
 
-/// Folds all rows after the first `TOP_ROWS - 1` into one "Lainnya" row unless `expanded`;
-/// returns how many rows were folded.
+/// Folds all rows after the first `TOP_ROWS - 1` (`MOST_ROWS - 1` when `expanded`) into one
+/// "Lainnya" row; returns how many rows were folded.
 fn collapse(rows: &mut Vec<Named>, expanded: bool, lang: crate::i18n::Lang) -> usize {
-    if expanded || rows.len() <= super::TOP_ROWS {
+    let shown = super::rows_shown(expanded);
+    if rows.len() <= shown {
         return 0;
     }
-    let rest = rows.split_off(super::TOP_ROWS - 1);
+    let rest = rows.split_off(shown - 1);
     let hidden = rest.len();
     let amount = crate::model::Rupiah::checked_sum(rest.iter().map(|row| row.amount))
         .unwrap_or(crate::model::Rupiah(i64::MAX));

@@ -5,7 +5,8 @@ use super::table::{Cell, Table};
 use super::{star, Fact, Panel, Status};
 use crate::analysis::progress::{progress, projected_on, Verdict};
 use crate::chart::spec::{
-    ChartSpec, LineSeries, LineSpec, PointMark, Reference, Role, Stroke, TickFormat, Tip,
+    BarRow, BarSpec, ChartSpec, LineSeries, LineSpec, PointMark, Reference, Role, Stroke,
+    TickFormat, Tip,
 };
 use crate::i18n::{
     format_count, format_count_compact, format_date, format_decimal, format_percent, month_name,
@@ -332,4 +333,141 @@ fn month_ticks(target: &Target, lang: Lang) -> Vec<(f64, String)> {
         };
     }
     ticks
+}
+
+/// The targets after the first [`super::MOST_PANELS`], in one panel: each target's achieved
+/// share as a bar (at most [`super::MOST_ROWS`] bars, furthest behind first, the rest folded)
+/// and every one of them in the table, so that a file with thousands of targets never builds
+/// thousands of charts.
+pub fn overview(targets: &[Target], lang: Lang, meta: &Meta) -> Panel {
+    let mut rows: Vec<(&Target, Share, Verdict)> = targets
+        .iter()
+        .map(|target| {
+            let progress = progress(target);
+            (target, progress.achieved_share, progress.verdict)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.1.fraction().total_cmp(&b.1.fraction()));
+    let bar = |label: String, share: Share, status: Option<&str>| {
+        let share_text = format_percent(share, lang);
+        let value_text = match status {
+            Some(status) => format!("{share_text} · {status}"),
+            None => share_text.clone(),
+        };
+        BarRow {
+            tip: Tip {
+                title: label.clone(),
+                lines: vec![value_text.clone()],
+                spoken: format!(
+                    "{label}: {share_text} {}",
+                    lang.pick("dari target", "of the target")
+                ),
+                drill: None,
+            },
+            label,
+            value: share.fraction(),
+            value_text,
+            below_threshold: false,
+        }
+    };
+    let most = super::MOST_ROWS;
+    let mut bars: Vec<BarRow> = rows
+        .iter()
+        .take(if rows.len() > most { most - 1 } else { most })
+        .map(|(target, share, verdict)| {
+            let mut row = bar(
+                target.label.clone(),
+                *share,
+                Some(verdict_name(*verdict, lang)),
+            );
+            row.below_threshold = matches!(verdict, Verdict::OffTrack | Verdict::Missed);
+            row
+        })
+        .collect();
+    let hidden_rows = if rows.len() > most {
+        rows.len() - (most - 1)
+    } else {
+        0
+    };
+    if hidden_rows > 0 {
+        // The folded targets' mean achieved share.
+        let rest = &rows[most - 1..];
+        let mean = rest
+            .iter()
+            .map(|(_, share, _)| share.fraction())
+            .sum::<f64>()
+            / rest.len() as f64;
+        bars.push(bar(
+            super::others_label(hidden_rows, lang),
+            Share::new(mean).unwrap_or_default(),
+            None,
+        ));
+    }
+    let count = format_count(targets.len() as i64, lang);
+    let title = Text::OtherTargets.get(lang).replace("{count}", &count);
+    let table = Table {
+        columns: vec![
+            (Text::Target.get(lang).to_owned(), false),
+            (lang.pick("Tenggat", "Deadline").to_owned(), true),
+            (Text::Achieved.get(lang).to_owned(), true),
+            (Text::Target.get(lang).to_owned(), true),
+            (
+                format!("% {}", Text::Target.get(lang).to_ascii_lowercase()),
+                true,
+            ),
+            (lang.pick("Status", "Status").to_owned(), false),
+        ],
+        rows: rows
+            .iter()
+            .map(|(target, share, verdict)| {
+                vec![
+                    Cell::text(format!(
+                        "{}{}",
+                        target.label,
+                        star(target.provenance.illustrative)
+                    )),
+                    Cell::date(format_date(target.deadline, lang), target.deadline),
+                    Cell::count(with_unit(target.achieved, target, lang), target.achieved),
+                    Cell::count(with_unit(target.target, target, lang), target.target),
+                    Cell::share(format_percent(*share, lang), *share),
+                    Cell::text(verdict_name(*verdict, lang)),
+                ]
+            })
+            .collect(),
+    };
+    let behind = rows
+        .iter()
+        .filter(|(_, _, verdict)| matches!(verdict, Verdict::OffTrack | Verdict::Missed))
+        .count();
+    let summary = Text::OtherTargetsSummary
+        .get(lang)
+        .replace("{count}", &count)
+        .replace("{behind}", &format_count(behind as i64, lang));
+    Panel {
+        id: "targets-more".to_owned(),
+        title,
+        subtitle: Text::OtherTargetsSubtitle.get(lang).to_owned(),
+        facts: vec![Fact {
+            label: Text::OtherTargetsBehind.get(lang).to_owned(),
+            value: format_count(behind as i64, lang),
+            spoken: None,
+            status: (behind > 0).then_some(Status::Bad),
+        }],
+        chart: ChartSpec::Bars(BarSpec {
+            rows: bars,
+            max: Some(1.0),
+            threshold: None,
+            tick_format: TickFormat::Percent,
+            value_title: format!("% {}", Text::Target.get(lang).to_ascii_lowercase()),
+        }),
+        summary,
+        notes: Vec::new(),
+        source_line: super::source_line(
+            targets.iter().map(|target| &target.provenance),
+            meta,
+            lang,
+        ),
+        table,
+        hidden_rows,
+    }
 }

@@ -55,7 +55,11 @@ preload = (
     f"  const src = new URL((page.searchParams.get('src') || '').trim() || '{default_src.group(1)}', page);\n"
     "  if (src.protocol === 'https:' || src.protocol === 'http:') {\n"
     "    const controller = new AbortController();\n"
-    "    const response = fetch(src.href, { signal: controller.signal });\n"
+    # Cookies go only to the page's own origin and only when it asks (`credentials`), as in
+    # src/app/fetch.rs (credentials_for).
+    "    const asked = page.searchParams.has('credentials') && !/^(false|0|no)$/i.test(page.searchParams.get('credentials').trim());\n"
+    "    const credentials = src.origin === page.origin && !asked ? 'omit' : 'same-origin';\n"
+    "    const response = fetch(src.href, { signal: controller.signal, credentials });\n"
     "    response.catch(() => {});\n"
     f"    window.{started.group(1)} = {{ url: src.href, response, controller }};\n"
     "  }\n"

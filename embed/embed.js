@@ -12,7 +12,7 @@ const files = {
 
 /** The same options as the iframe page's address parameters (README). */
 const OPTIONS = ['src', 'view', 'lang', 'theme', 'year', 'unit', 'region', 'method', 'type', 'stage', 'format',
-  'timeout', 'maxmb', 'sha256', 'manifest', 'plain', 'static', 'transparent'];
+  'timeout', 'maxmb', 'sha256', 'manifest', 'credentials', 'plain', 'static', 'transparent'];
 
 let ready = null;
 function load() {
@@ -33,6 +33,9 @@ function preload(src) {
   try {
     const url = new URL(src.trim(), document.baseURI);
     if ((url.protocol !== 'https:' && url.protocol !== 'http:') || preloaded.has(url.href)) return;
+    // Data on the host's own origin is requested without cookies (src/app/fetch.rs), which no
+    // preload can match: it is left to the widget.
+    if (url.origin === location.origin) return;
     preloaded.add(url.href);
     const link = document.createElement('link');
     link.rel = 'preload';

@@ -41,18 +41,19 @@ pub fn normalise(published: &str) -> Option<String> {
 }
 
 /// The hash a manifest (`sha256sum` output: `<hash>  <name>` or `<hash> *<name>` per line)
-/// gives for the file at `address` (matched by its last path segment).
-pub fn from_manifest(manifest: &str, address: &str) -> Option<String> {
-    let name = address
-        .split(['?', '#'])
-        .next()
-        .and_then(|path| path.rsplit('/').next())
-        .filter(|name| !name.is_empty())?;
+/// gives for the data file, whose line must name the file's path relative to the manifest's
+/// own folder (`2024/data.json` for `…/pbj/2024/data.json` listed in `…/pbj/SHA256SUMS`): a
+/// line for a file of the same name elsewhere (last year's `2023/data.json`) never matches.
+/// Both addresses are absolute (the browser resolves them); a data file outside the
+/// manifest's folder, or on another origin, has no line.
+pub fn from_manifest(manifest: &str, manifest_address: &str, data_address: &str) -> Option<String> {
+    let wanted = crate::network::path_below(manifest_address, data_address)?;
     manifest.lines().find_map(|line| {
         let (hash, file) = line.trim().split_once(char::is_whitespace)?;
-        let file = file.trim_start().trim_start_matches('*');
-        let file = file.rsplit('/').next().unwrap_or(file);
-        (file == name).then(|| normalise(hash)).flatten()
+        let file = file.trim_start();
+        let file = file.strip_prefix('*').unwrap_or(file);
+        let file = file.strip_prefix("./").unwrap_or(file);
+        (file == wanted).then(|| normalise(hash)).flatten()
     })
 }
 
@@ -94,16 +95,40 @@ mod tests {
             Some(EMPTY)
         );
         assert_eq!(normalise("abc"), None);
-        let manifest = format!("{EMPTY}  data/kaltim-2024.json\n0000000000000000000000000000000000000000000000000000000000000000 *other.csv\n");
+        let manifest = format!(
+            "{EMPTY}  data/kaltim-2024.json\n{} *other.csv\n{}  ./2023/data.json\n",
+            "0".repeat(64),
+            "1".repeat(64)
+        );
+        let at = "https://x.go.id/pbj/SHA256SUMS";
         assert_eq!(
-            from_manifest(&manifest, "https://x.go.id/data/kaltim-2024.json?v=1").as_deref(),
+            from_manifest(
+                &manifest,
+                at,
+                "https://x.go.id/pbj/data/kaltim-2024.json?v=1"
+            )
+            .as_deref(),
             Some(EMPTY)
         );
         assert_eq!(
-            from_manifest(&manifest, "other.csv").as_deref(),
+            from_manifest(&manifest, at, "https://x.go.id/pbj/other.csv").as_deref(),
             Some("0".repeat(64).as_str())
         );
-        assert_eq!(from_manifest(&manifest, "missing.json"), None);
+        assert_eq!(
+            from_manifest(&manifest, at, "https://x.go.id/pbj/2023/data.json").as_deref(),
+            Some("1".repeat(64).as_str())
+        );
+        // The same name in another folder, on another origin or above the manifest: no line.
+        for elsewhere in [
+            "https://x.go.id/pbj/2024/data.json",
+            "https://x.go.id/pbj/kaltim-2024.json",
+            "https://x.go.id/other.csv",
+            "https://y.go.id/pbj/other.csv",
+            "http://x.go.id/pbj/other.csv",
+            "https://x.go.id/pbj/missing.json",
+        ] {
+            assert_eq!(from_manifest(&manifest, at, elsewhere), None, "{elsewhere}");
+        }
     }
 
     #[test]

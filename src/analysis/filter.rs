@@ -122,6 +122,27 @@ pub struct Options {
     pub default_year: i32,
 }
 
+/// Choices a searchable filter lists at most (a filter with more than this many values is
+/// searched, not scrolled).
+pub const CHOICES_SHOWN: usize = 50;
+
+/// The choices that contain `query` (case-insensitively), the first [`CHOICES_SHOWN`] of them,
+/// and how many match in all. `folded` holds each choice's text in lower case.
+pub fn matching(folded: &[String], query: &str) -> (Vec<usize>, usize) {
+    let query = query.trim().to_lowercase();
+    let mut shown = Vec::new();
+    let mut count = 0;
+    for (index, text) in folded.iter().enumerate() {
+        if query.is_empty() || text.contains(&query) {
+            count += 1;
+            if shown.len() < CHOICES_SHOWN {
+                shown.push(index);
+            }
+        }
+    }
+    (shown, count)
+}
+
 /// Distinct names, sorted: hashed (many packages, few names), each copied once, then sorted.
 fn sorted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let distinct: HashSet<&str> = values.collect();
@@ -493,4 +514,21 @@ fn local_content_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Lo
         umkk: figure(&umkk),
         by_unit,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_match_anywhere_in_the_name_and_at_most_fifty_are_listed() {
+        let folded: Vec<String> = (0..100_000).map(|unit| format!("dinas {unit}")).collect();
+        let (shown, count) = matching(&folded, "");
+        assert_eq!((shown.len(), count), (CHOICES_SHOWN, 100_000));
+        let (shown, count) = matching(&folded, " DINAS 9999");
+        assert_eq!(count, 11);
+        assert_eq!(shown[0], 9999);
+        let (shown, count) = matching(&folded, "tidak ada");
+        assert!(shown.is_empty() && count == 0);
+    }
 }

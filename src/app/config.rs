@@ -41,6 +41,37 @@ pub struct Config {
     /// Whether the widget owns its page (iframe or its own page) and so keeps its state in the
     /// page address; a `<pantau-pbj>` element on a host page never touches the host's.
     pub in_page: bool,
+    /// `credentials`: send the reader's cookies with the data request, when the data is on the
+    /// page's own origin (never otherwise: by default the request carries none).
+    pub credentials: bool,
+    /// `host`: the origin of the page that frames the widget (`https://berita.example`), the
+    /// only one its height messages go to; any parent when not given.
+    pub host: Option<String>,
+    /// The options given that the share panel's snippets and links carry on as they are
+    /// (integrity, reading and rendering: `format`, `timeout`, `maxmb`, `sha256`, `manifest`,
+    /// `credentials`, `host` and the flags), as name and value.
+    pub kept: Vec<(&'static str, String)>,
+}
+
+/// Options the share panel's snippets carry on as given (the view, language, theme and
+/// filters are the reader's current choices; `id` and `page` belong to one embedding).
+pub const KEPT: [&str; 10] = [
+    "format",
+    "timeout",
+    "maxmb",
+    "sha256",
+    "manifest",
+    "credentials",
+    "host",
+    "plain",
+    "static",
+    "transparent",
+];
+
+/// The origin of an `http(s)` address (`scheme://host[:port]`), if it is one.
+fn origin_of(address: &str) -> Option<String> {
+    let url = web_sys::Url::new(address.trim()).ok()?;
+    matches!(url.protocol().as_str(), "https:" | "http:").then(|| url.origin())
 }
 
 /// How the widget is rendered.
@@ -108,6 +139,21 @@ impl Config {
                 fixed: flag(raw("static")),
                 transparent: flag(raw("transparent")),
             },
+            credentials: flag(raw("credentials")),
+            host: param("host").and_then(|host| origin_of(&host)),
+            kept: KEPT
+                .iter()
+                .filter_map(|name| {
+                    let value = raw(name)?;
+                    let flag_name =
+                        matches!(*name, "credentials" | "plain" | "static" | "transparent");
+                    match flag_name {
+                        true => flag(Some(value)).then(|| (*name, "1".to_owned())),
+                        false => Some((*name, value.trim().to_owned()))
+                            .filter(|(_, value)| !value.is_empty()),
+                    }
+                })
+                .collect(),
             frame_id: param("id")
                 .map(|id| crate::format::clean_text(&id))
                 .unwrap_or_default(),

@@ -3,7 +3,7 @@
 
 use crate::chart::theme::Theme;
 use crate::chart::{draw, Locale};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::views::export::{file_name, table_csv};
 use crate::views::Panel;
 use leptos::prelude::*;
@@ -46,56 +46,75 @@ fn save(blob: &web_sys::Blob, name: &str) {
     );
 }
 
-/// Draws `svg` on a canvas at twice its size and saves it as PNG.
-fn save_png(svg: String, width: u32, height: u32, name: String) {
+/// Draws `svg` on a canvas at twice its size and saves it as PNG; `failed` is called once if
+/// the picture cannot be made (an image the browser will not decode, a canvas it will not
+/// give, a blob it will not write), so that the reader is told instead of left waiting.
+fn save_png(svg: String, width: u32, height: u32, name: String, failed: impl Fn() + 'static) {
+    let failed = std::rc::Rc::new(failed);
+    let fail = {
+        let failed = std::rc::Rc::clone(&failed);
+        move || failed()
+    };
     let (Some(document), Some(source)) = (
         web_sys::window().and_then(|window| window.document()),
         blob(&svg, "image/svg+xml"),
     ) else {
-        return;
+        return fail();
     };
     let (Ok(image), Ok(address)) = (
         web_sys::HtmlImageElement::new(),
         web_sys::Url::create_object_url_with_blob(&source),
     ) else {
-        return;
+        return fail();
     };
     let loaded = image.clone();
     let source_address = address.clone();
+    let on_load_failed = std::rc::Rc::clone(&failed);
     let on_load = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&source_address);
-        let Some(canvas) = document
+        let canvas = document
             .create_element("canvas")
             .ok()
-            .and_then(|element| element.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        else {
-            return;
+            .and_then(|element| element.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        let context = canvas.as_ref().and_then(|canvas| {
+            canvas.set_width(width * 2);
+            canvas.set_height(height * 2);
+            canvas
+                .get_context("2d")
+                .ok()
+                .flatten()?
+                .dyn_into::<web_sys::CanvasRenderingContext2d>()
+                .ok()
+        });
+        let (Some(canvas), Some(context)) = (canvas, context) else {
+            return on_load_failed();
         };
-        canvas.set_width(width * 2);
-        canvas.set_height(height * 2);
-        let context = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|context| context.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        let Some(context) = context else {
-            return;
-        };
-        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+        let drawn = context.draw_image_with_html_image_element_and_dw_and_dh(
             &loaded,
             0.0,
             0.0,
             f64::from(width * 2),
             f64::from(height * 2),
         );
-        let on_blob = Closure::once_into_js(move |png: Option<web_sys::Blob>| {
-            if let Some(png) = png {
-                save(&png, &name);
-            }
+        if drawn.is_err() {
+            return on_load_failed();
+        }
+        let on_blob_failed = std::rc::Rc::clone(&on_load_failed);
+        let on_blob = Closure::once_into_js(move |png: Option<web_sys::Blob>| match png {
+            Some(png) => save(&png, &name),
+            None => on_blob_failed(),
         });
-        let _ = canvas.to_blob(on_blob.unchecked_ref());
+        if canvas.to_blob(on_blob.unchecked_ref()).is_err() {
+            on_load_failed();
+        }
+    });
+    let on_error_address = address.clone();
+    let on_error = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&on_error_address);
+        failed();
     });
     image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_onerror(Some(on_error.unchecked_ref()));
     image.set_src(&address);
 }
 
@@ -136,9 +155,14 @@ pub fn Downloads(
             save(&file, &name("svg"));
         }
     };
+    // Said when a PNG cannot be made (status, in the reader's language); cleared on the next try.
+    let png_failed = RwSignal::new(false);
     let png = move |_| {
+        png_failed.set(false);
         let (svg, width, height) = drawn();
-        save_png(svg, width, height, name("png"));
+        save_png(svg, width, height, name("png"), move || {
+            png_failed.set(true)
+        });
     };
     let label = |format: &str| match lang {
         Lang::Id => format!("Unduh {format}"),
@@ -149,6 +173,7 @@ pub fn Downloads(
             <button type="button" class="pantau-download" on:click=csv aria-label=label("CSV")>"CSV"</button>
             <button type="button" class="pantau-download" on:click=svg aria-label=label("SVG")>"SVG"</button>
             <button type="button" class="pantau-download" on:click=png aria-label=label("PNG")>"PNG"</button>
+            <span class="pantau-download-failed" role="status">{move || png_failed.get().then(|| Text::PngFailed.get(lang))}</span>
         </div>
     }
 }

@@ -60,6 +60,10 @@ pub enum FetchError {
     TooLarge,
     /// The file arrived but cannot be used.
     Load(LoadError),
+    /// `src` is not an `http(s)` or relative address (`data:`, `javascript:`, `blob:`, …).
+    Address,
+    /// `manifest` is not an `http(s)` or relative address.
+    ManifestAddress,
 }
 
 impl FetchError {
@@ -72,6 +76,8 @@ impl FetchError {
             FetchError::Http(status) => format!("{} {status}.", Text::HttpError.get(lang)),
             FetchError::TooLarge => Text::TooLarge.get(lang).to_owned(),
             FetchError::Load(error) => describe_load_error(error, lang),
+            FetchError::Address => Text::NotWebAddress.get(lang).to_owned(),
+            FetchError::ManifestAddress => Text::ManifestNotWebAddress.get(lang).to_owned(),
         }
     }
 }
@@ -113,6 +119,34 @@ pub struct DataSource {
     pub page: Option<String>,
     /// Whether the widget owns its page, whose start-up script may have sent the request already.
     pub in_page: bool,
+    /// Whether the page asked for the reader's cookies with requests to its own origin
+    /// (`credentials`).
+    pub credentials: bool,
+}
+
+/// The credentials mode of a request to `url`: the reader's cookies go with it only when it is
+/// on the document's own origin and the page asked for them. A request to another origin in
+/// `same-origin` mode carries none either; that mode is kept there so that a preload of the
+/// data (`embed.js`) matches the request.
+fn credentials_for(url: &str, asked: bool) -> web_sys::RequestCredentials {
+    let same_origin = web_sys::window()
+        .and_then(|window| {
+            let here = window.location().href().ok()?;
+            let target = web_sys::Url::new_with_base(url, &here).ok()?;
+            Some(target.origin() == web_sys::Url::new(&here).ok()?.origin())
+        })
+        .unwrap_or(true);
+    match crate::network::sends_cookies(same_origin, asked) {
+        true => web_sys::RequestCredentials::SameOrigin,
+        false if same_origin => web_sys::RequestCredentials::Omit,
+        false => web_sys::RequestCredentials::SameOrigin,
+    }
+}
+
+/// `address` made absolute against the document's address.
+fn absolute(address: &str) -> Option<String> {
+    let here = web_sys::window()?.location().href().ok()?;
+    Some(web_sys::Url::new_with_base(address, &here).ok()?.href())
 }
 
 /// Where a publisher states the data file's SHA-256.
@@ -142,6 +176,7 @@ async fn verify_bytes(
     bytes: &js_sys::Uint8Array,
     url: &str,
     published: &Published,
+    credentials: bool,
 ) -> Option<Verification> {
     let stated = match (&published.sha256, &published.manifest) {
         (Some(hash), _) => Some(hash.clone()),
@@ -150,9 +185,13 @@ async fn verify_bytes(
                 timeout: TIMEOUT,
                 max_bytes: 1024 * 1024,
             };
-            match fetch_once(manifest, limits, None, None, Body::IGNORED, None).await {
-                Ok((text, _)) => from_manifest(&String::from_utf8_lossy(&text.to_vec()), url),
-                Err(_) => None,
+            let mode = credentials_for(manifest, credentials);
+            let fetched = fetch_once(manifest, limits, None, None, Body::IGNORED, None, mode);
+            match (fetched.await, absolute(manifest), absolute(url)) {
+                (Ok((text, _)), Some(manifest), Some(url)) => {
+                    from_manifest(&String::from_utf8_lossy(&text.to_vec()), &manifest, &url)
+                }
+                _ => None,
             }
         }
         (None, None) => return None,
@@ -176,7 +215,20 @@ pub async fn fetch_dataset(
         published,
         page,
         in_page,
+        credentials,
     } = source;
+    if !crate::network::is_web_address(&url) {
+        return Err(FetchError::Address);
+    }
+    if published.sha256.is_none()
+        && published
+            .manifest
+            .as_deref()
+            .is_some_and(|manifest| !crate::network::is_web_address(manifest))
+    {
+        return Err(FetchError::ManifestAddress);
+    }
+    let mode = credentials_for(&url, credentials);
     let mut attempt = 0;
     let mut started = in_page.then(|| started_request(&url)).flatten();
     let current_year = js_sys::Date::new_0().get_full_year() as i32;
@@ -212,6 +264,7 @@ pub async fn fetch_dataset(
                 on_chunk: &pass_on,
             },
             started.take(),
+            mode,
         );
         match attempt_once.await {
             Ok(body) => break body,
@@ -228,7 +281,7 @@ pub async fn fetch_dataset(
         }
     };
     mark("pantau-pbj:received");
-    let verification = verify_bytes(&bytes, &url, &published).await;
+    let mut verification = verify_bytes(&bytes, &url, &published, credentials).await;
     // A big file is read in a Web Worker, ended after (its memory with it); the widget only
     // decodes the packages, a batch at a time.
     let mut from_worker = None;
@@ -264,10 +317,14 @@ pub async fn fetch_dataset(
                 Some(progress),
                 Body::IGNORED,
                 None,
+                mode,
             )
             .await
             .map_err(|failure| failure.error)?
             .0;
+            // Other bytes than the first download's: checked again, never vouched for by the
+            // first check.
+            verification = verify_bytes(&bytes, &url, &published, credentials).await;
         }
     }
     let mut slice_started = js_sys::Date::now();
@@ -419,6 +476,7 @@ async fn fetch_once(
     progress: Option<RwSignal<Progress>>,
     body: Body<'_>,
     started: Option<Started>,
+    credentials: web_sys::RequestCredentials,
 ) -> Result<(js_sys::Uint8Array, Option<String>), Failure> {
     // A timeout already waited long enough; other failures are transient as `retryable` says.
     let fail = |error: FetchError, status: Option<u16>| Failure {
@@ -471,6 +529,7 @@ async fn fetch_once(
         }
         None => Request::get(url)
             .abort_signal(Some(&signal))
+            .credentials(credentials)
             .send()
             .await
             .map_err(|_| fail(timed_out(&signal), None))?,

@@ -1,13 +1,13 @@
 //! The filters above the panels (one labelled `<select>` per dimension the data has more than
-//! one value of), the drill-down trail with its way back, and a button that clears everything.
+//! one value of; a searchable [`ComboBox`] where it has more than fifty), the drill-down trail with its way back, and a button that clears everything.
 
-use crate::analysis::filter::{Filter, Options};
+use super::combo_box::ComboBox;
+use crate::analysis::filter::{Filter, Options, CHOICES_SHOWN};
 use crate::i18n::{method_name, stage_name, type_name, Lang, Text};
 use crate::model::{Code, Stage};
 use leptos::prelude::*;
 
-/// One choice of a select: the value written to the address, and what the reader sees.
-type Choice = (String, String);
+use super::combo_box::Choice;
 
 /// A select: parameter name, label, the "all" choice if any, choices, value shown when unset.
 type SelectSpec = (
@@ -27,6 +27,7 @@ fn select(
     choices: Vec<Choice>,
     filter: RwSignal<Filter>,
     fallback: Signal<String>,
+    lang: Lang,
 ) -> AnyView {
     let id = format!("pantau-filter-{name}");
     let current = move || {
@@ -34,6 +35,14 @@ fn select(
             .with(|filter| filter.param(name))
             .unwrap_or_else(|| fallback.get())
     };
+    if choices.len() > CHOICES_SHOWN {
+        // Too many for a list: searched instead (the page never holds thousands of options).
+        let on_choose = Callback::new(move |value: String| {
+            filter.update(|filter| filter.set_param(name, &value))
+        });
+        return view! { <ComboBox name label all choices current=Signal::derive(current) on_choose lang /> }
+            .into_any();
+    }
     let options = all
         .map(|all| (String::new(), all.to_owned()))
         .into_iter()
@@ -130,7 +139,7 @@ pub fn FilterBar(
             .into_iter()
             .filter(|(_, _, _, choices, _)| choices.len() > 1)
             .map(|(name, label, all, choices, fallback)| {
-                select(name, label.get(lang), all, choices, filter, fallback)
+                select(name, label.get(lang), all, choices, filter, fallback, lang)
             })
             .collect();
         (!controls.is_empty()).then(|| {

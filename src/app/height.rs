@@ -1,8 +1,9 @@
 //! Inside an iframe, the widget tells the host page its height whenever it changes, so that a
 //! host snippet (README) can size the frame: Pantau's own versioned message
 //! `{type: "pantau-pbj:height", version: 1, id, height}` and AMP's
-//! `{sentinel: "amp", type: "embed-size", height}`. The height is no secret: any origin may
-//! read it; the host snippet decides whom to believe.
+//! `{sentinel: "amp", type: "embed-size", height}`. They go to the origin the page names with
+//! the `host` option (`host=https://berita.example`), and to any parent only when it names
+//! none; the host snippet decides whom to believe. They say nothing but the height.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -24,8 +25,10 @@ fn message(fields: &[(&str, JsValue)]) -> JsValue {
 }
 
 /// Starts reporting the page's height to the parent window, if the page is framed. `id` is the
-/// host's name for this frame (the `id` parameter), echoed in every message.
-pub fn report_to_parent(id: String) {
+/// host's name for this frame (the `id` parameter), echoed in every message; `host` the only
+/// origin the messages go to, if the page names one.
+pub fn report_to_parent(id: String, host: Option<String>) {
+    let target = host.unwrap_or_else(|| "*".to_owned());
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -57,8 +60,8 @@ pub fn report_to_parent(id: String) {
             ("type", JsValue::from_str("embed-size")),
             ("height", height),
         ]);
-        let _ = parent.post_message(&ours, "*");
-        let _ = parent.post_message(&amp, "*");
+        let _ = parent.post_message(&ours, &target);
+        let _ = parent.post_message(&amp, &target);
     });
     let on_measure_request = Rc::clone(&report);
     let on_message =

@@ -4,32 +4,55 @@
 use super::config::permalink;
 use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::views::export::{iframe_snippet, script_snippet};
 use crate::views::View;
 use leptos::prelude::*;
 
-/// One snippet with its label and copy button; `copied` says which was copied last.
+/// What the last copy did: which snippet, and whether the clipboard took it.
+type Copied = Option<(&'static str, bool)>;
+
+/// One snippet with its label and copy button; `copied` says which was copied last, and
+/// whether it worked. Where the clipboard refuses (a frame without `clipboard-write`, an
+/// insecure page), the text is selected for the reader to copy, and the panel says so.
 fn snippet(
     id: &'static str,
     label: String,
     text: Signal<String>,
     lang: Lang,
-    copied: RwSignal<Option<&'static str>>,
+    copied: RwSignal<Copied>,
 ) -> impl IntoView {
+    let field = NodeRef::<leptos::html::Textarea>::new();
     let copy = move |_| {
         let text = text.get_untracked();
-        if let Some(window) = web_sys::window() {
-            let _ = window.navigator().clipboard().write_text(&text);
+        let written =
+            web_sys::window().map(|window| window.navigator().clipboard().write_text(&text));
+        let select = move || {
+            if let Some(area) = field.get_untracked() {
+                let _ = area.focus();
+                area.select();
+            }
+        };
+        match written {
+            Some(promise) => wasm_bindgen_futures::spawn_local(async move {
+                let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                if !done {
+                    select();
+                }
+                copied.set(Some((id, done)));
+            }),
+            None => {
+                select();
+                copied.set(Some((id, false)));
+            }
         }
-        copied.set(Some(id));
     };
-    let field = format!("pantau-share-{id}");
+    let field_id = format!("pantau-share-{id}");
     view! {
         <div class="pantau-snippet">
-            <label for=field.clone()>{label}</label>
-            <textarea id=field readonly rows="3" prop:value=move || text.get()></textarea>
-            <button type="button" class="pantau-copy" on:click=copy>{lang.pick("Salin", "Copy")}</button>
+            <label for=field_id.clone()>{label}</label>
+            <textarea id=field_id node_ref=field readonly rows="3" prop:value=move || text.get()></textarea>
+            <button type="button" class="pantau-copy" on:click=copy>{Text::Copy.get(lang)}</button>
         </div>
     }
 }
@@ -41,6 +64,9 @@ pub struct Origin {
     pub page: Option<String>,
     /// The data address as configured (relative to the document that embeds the widget).
     pub src: String,
+    /// The options given that every snippet and link carries on (`sha256`, `manifest`, the
+    /// flags, …: `Config::kept`).
+    pub kept: Vec<(&'static str, String)>,
 }
 
 /// `address` made absolute against the current document's address.
@@ -51,16 +77,17 @@ fn absolute(address: &str) -> String {
         .map_or_else(|| address.to_owned(), |url| url.href())
 }
 
-/// The view's options as `<pantau-pbj>` attributes (the data address made absolute).
+/// The view's options as `<pantau-pbj>` attributes (the data and manifest addresses made
+/// absolute), with every option given that the view does not choose (`kept`).
 fn options(
-    src: &str,
+    origin: &Origin,
     view: View,
     lang: Lang,
     theme: ThemeChoice,
     filter: &Filter,
 ) -> Vec<(String, String)> {
     let mut options = vec![
-        ("src".to_owned(), absolute(src)),
+        ("src".to_owned(), absolute(&origin.src)),
         ("view".to_owned(), view.code().to_owned()),
         ("lang".to_owned(), lang.tag().to_owned()),
         ("theme".to_owned(), theme.code().to_owned()),
@@ -71,6 +98,13 @@ fn options(
             .into_iter()
             .map(|(name, value)| (name.to_owned(), value)),
     );
+    options.extend(origin.kept.iter().map(|(name, value)| {
+        let value = match *name {
+            "manifest" => absolute(value),
+            _ => value.clone(),
+        };
+        ((*name).to_owned(), value)
+    }));
     options
 }
 
@@ -116,7 +150,7 @@ pub fn SharePanel(
         let (view, lang, theme) = (view_choice.get(), lang.get(), theme.get());
         let filter = filter.read();
         origin.with_value(|origin| {
-            let options = options(&origin.src, view, lang, theme, &filter);
+            let options = options(origin, view, lang, theme, &filter);
             let link = link_to(origin, &options, view, lang, theme, &filter);
             (link, options)
         })
@@ -135,7 +169,7 @@ pub fn SharePanel(
     let iframe = Signal::derive(move || {
         title.with_value(|title| iframe_snippet(&link.get(), &format!("Pantau PBJ: {title}")))
     });
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = RwSignal::new(None);
     move || {
         let lang = lang.get();
         view! {
@@ -148,7 +182,10 @@ pub fn SharePanel(
                     "Agar tinggi bingkai mengikuti isinya, pasang juga skrip host dari README.",
                     "For the frame to follow its content's height, add the host script from the README as well.",
                 )}</p>
-                <p class="pantau-copied" role="status">{move || copied.get().map(|_| lang.pick("Disalin.", "Copied."))}</p>
+                <p class="pantau-copied" role="status">{move || copied.get().map(|(_, done)| match done {
+                    true => Text::Copied.get(lang),
+                    false => Text::CopyFailed.get(lang),
+                })}</p>
             </details>
             <p class="pantau-print-link">{lang.pick("Tautan", "Link")}": "{move || link.get()}</p>
         }

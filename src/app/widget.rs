@@ -58,6 +58,7 @@ pub fn Widget(config: Config) -> impl IntoView {
         published,
         page: config.page.clone(),
         in_page,
+        credentials: config.credentials,
     };
     let data = LocalResource::new(move || {
         fetch_dataset(
@@ -86,6 +87,7 @@ pub fn Widget(config: Config) -> impl IntoView {
     let origin = Origin {
         page: config.page.clone(),
         src: config.src.clone(),
+        kept: config.kept.clone(),
     };
     let src_link = config.src;
     let flags = config.flags;
@@ -271,12 +273,13 @@ fn content_width(element: &web_sys::HtmlDivElement) -> Option<u32> {
     (width >= 1.0).then_some(width as u32)
 }
 
-/// Bahasa Indonesia / English.
+/// Bahasa Indonesia / English. Each button's accessible name starts with the code it shows
+/// (WCAG 2.5.3: a voice user says what they see), then names the language.
 #[component]
 fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
     let button = move |choice: Lang, label: &'static str, name: &'static str| {
         view! {
-            <button type="button" class="pantau-lang" lang=choice.tag() aria-label=name aria-pressed=move || (lang.get() == choice).to_string() on:click=move |_| lang.set(choice)>
+            <button type="button" class="pantau-lang" lang=choice.tag() aria-label=format!("{label} ({name})") aria-pressed=move || (lang.get() == choice).to_string() on:click=move |_| lang.set(choice)>
                 {label}
             </button>
         }

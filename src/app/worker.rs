@@ -132,6 +132,7 @@ impl Sent {
 /// Worker side: makes room for the bytes when told their length, then waits for one job, reads
 /// it and sends the result back.
 pub fn serve() {
+    super::seed_hashes();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_job =

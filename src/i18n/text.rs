@@ -42,6 +42,29 @@ texts! {
             IllustrativeMark => ("ilustratif", "illustrative"),
             Source => ("Sumber", "Source"),
             AndMore => ("dan {count} lainnya", "and {count} more"),
+            Copy => ("Salin", "Copy"),
+            Matches => ("{count} cocok", "{count} matching"),
+            MatchesFirstShown => (
+                "{count} cocok; {shown} yang pertama ditampilkan, ketik untuk mempersempit",
+                "{count} matching; the first {shown} are shown, type to narrow them down",
+            ),
+            PngFailed => (
+                "PNG tidak dapat dibuat di peramban ini; coba unduh SVG.",
+                "The PNG could not be made in this browser; try the SVG download.",
+            ),
+            Copied => ("Disalin.", "Copied."),
+            CopyFailed => (
+                "Tidak dapat menyalin ke papan klip: teksnya sudah dipilih, salin dengan Ctrl+C (⌘C).",
+                "Could not copy to the clipboard: the text is selected, copy it with Ctrl+C (⌘C).",
+            ),
+            NotWebAddress => (
+                "Alamat data tidak diterima: hanya alamat http(s) atau alamat relatif yang dapat dimuat (bukan data:, javascript:, blob: atau file:).",
+                "The data address is not accepted: only http(s) or relative addresses can be loaded (not data:, javascript:, blob: or file:).",
+            ),
+            ManifestNotWebAddress => (
+                "Alamat manifest SHA256SUMS tidak diterima: hanya alamat http(s) atau alamat relatif.",
+                "The SHA256SUMS manifest address is not accepted: only http(s) or relative addresses.",
+            ),
             TableRowsShown => (
                 "Menampilkan {shown} dari {total} baris; unduhan CSV memuat semuanya.",
                 "Showing {shown} of {total} rows; the CSV download has them all.",

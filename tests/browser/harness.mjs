@@ -22,8 +22,8 @@ export async function start() {
   const server = await serve(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   /** Opens the widget with `query`; collects page errors; waits until loading is over. */
-  async function open(query = '', { width = 900, height = 900, locale = 'id-ID' } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, locale });
+  async function open(query = '', { width = 900, height = 900, locale = 'id-ID', permissions = [] } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, locale, permissions });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -58,7 +58,7 @@ test('a CSV download is safe against formula injection', async () => {
 });
 
 test('the share panel\'s permalink and iframe snippet reproduce the view', async () => {
-  const { page, close } = await app.open('?src=data/contoh-paket.json&lang=en');
+  const { page, close } = await app.open('?src=data/contoh-paket.json&lang=en', { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.getByLabel('Procurement method', { exact: true }).selectOption('tender');
   await page.getByRole('tab', { name: 'Local content' }).click();
   await page.locator('.pantau-share summary').click();
@@ -73,7 +73,9 @@ test('the share panel\'s permalink and iframe snippet reproduce the view', async
   assert.equal(params.get('src'), 'data/contoh-paket.json');
   const expected = await page.locator('.pantau-panels').textContent();
   await page.getByRole('button', { name: 'Copy' }).first().click();
+  await page.waitForFunction(() => document.querySelector('.pantau-copied').textContent !== '');
   assert.equal(await page.locator('.pantau-copied').textContent(), 'Copied.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, 'the clipboard holds the link');
   const copy = await app.open(new URL(link).search);
   assert.equal(await copy.page.locator('.pantau-panels').textContent(), expected);
   await copy.close();
@@ -99,17 +101,24 @@ test('a published SHA-256 is checked against the bytes received: verified, or a 
   const { createHash } = await import('node:crypto');
   const bytes = await readFile(new URL('../../data/kaltim-2024.json', import.meta.url));
   const hash = createHash('sha256').update(bytes).digest('hex');
-  app.fixtures.set('/fixtures/SHA256SUMS', (request, response) => {
-    response.writeHead(200, { 'content-type': 'text/plain' });
-    response.end(`${'0'.repeat(64)}  other.csv\n${hash}  data/kaltim-2024.json\n`);
-  });
+  for (const path of ['/SHA256SUMS', '/fixtures/SHA256SUMS']) {
+    app.fixtures.set(path, (request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end(`${'0'.repeat(64)}  other.csv\n${hash}  data/kaltim-2024.json\n`);
+    });
+  }
   const verified = await app.open(`?lang=id&sha256=${hash}`);
   assert.match(await verified.page.locator('.pantau-integrity').textContent(), new RegExp(`SHA-256 cocok dengan yang diterbitkan: ${hash.slice(0, 12)}$`));
   assert.equal(await verified.page.locator('.pantau-mismatch').count(), 0);
   await verified.close();
-  const listed = await app.open('?lang=en&manifest=fixtures/SHA256SUMS');
+  const listed = await app.open('?lang=en&manifest=SHA256SUMS');
   assert.match(await listed.page.locator('.pantau-integrity').textContent(), /SHA-256 matches the published one/);
   await listed.close();
+  // A manifest lists paths relative to itself: from fixtures/, `data/kaltim-2024.json` is
+  // another file (fixtures/data/…), so nothing can be said of this one.
+  const elsewhere = await app.open('?lang=en&manifest=fixtures/SHA256SUMS');
+  assert.match(await elsewhere.page.locator('.pantau-integrity').textContent(), /cannot be checked/);
+  await elsewhere.close();
   const altered = await app.open(`?lang=id&sha256=${'ab'.repeat(32)}`);
   assert.match(await altered.page.getByRole('alert').textContent(), /Peringatan: berkas data tidak sama/);
   assert.match(await altered.page.locator('.pantau-integrity').textContent(), new RegExp(`diharapkan abababababab, diterima ${hash.slice(0, 12)}`));
@@ -145,5 +154,54 @@ test('the script snippet reproduces the view on another origin, and its own shar
   const again = await app.open(new URL(link).search);
   assert.equal(await again.page.locator('.pantau-panels').textContent(), expected);
   await again.close();
+  await context.close();
+});
+
+test('a manifest line is matched by the path relative to the manifest, so last year\'s file is a mismatch', async () => {
+  const { createHash } = await import('node:crypto');
+  const hash = (text) => createHash('sha256').update(text).digest('hex');
+  const lastYear = await readFile(new URL('../../data/kaltim-2024.json', import.meta.url));
+  const thisYear = Buffer.from(lastYear.toString('utf8').replace('"as_of": "2024-07-21"', '"as_of": "2024-07-22"'));
+  assert.notEqual(hash(lastYear), hash(thisYear));
+  const json = (bytes) => (request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(bytes);
+  };
+  // The publisher's folder: both years listed; the 2024 file was replaced by last year's.
+  app.fixtures.set('/pbj/2023/data.json', json(lastYear));
+  app.fixtures.set('/pbj/2024/data.json', json(lastYear));
+  app.fixtures.set('/pbj/SHA256SUMS', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    response.end(`${hash(lastYear)}  2023/data.json\n${hash(thisYear)} *2024/data.json\n`);
+  });
+  const replaced = await app.open('?lang=en&src=pbj/2024/data.json&manifest=pbj/SHA256SUMS');
+  assert.match(await replaced.page.getByRole('alert').textContent(), /Warning/);
+  assert.match(await replaced.page.locator('.pantau-integrity').textContent(), new RegExp(`expected ${hash(thisYear).slice(0, 12)}, received ${hash(lastYear).slice(0, 12)}`));
+  await replaced.close();
+  const honest = await app.open('?lang=en&src=pbj/2023/data.json&manifest=pbj/SHA256SUMS');
+  assert.match(await honest.page.locator('.pantau-integrity').textContent(), /SHA-256 matches the published one/);
+  await honest.close();
+});
+
+test('copying in a frame the clipboard refuses says so and selects the text', async () => {
+  const hostUrl = app.url.replace('127.0.0.1', 'localhost');
+  app.fixtures.set('/hosts/no-clipboard.html', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Frame</title></head><body><iframe id="w" title="Pantau" style="width:900px;height:900px" src="${app.url}/?lang=en"></iframe></body></html>`);
+  });
+  const context = await app.browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${hostUrl}/hosts/no-clipboard.html`);
+  const frame = page.frameLocator('#w');
+  await frame.locator('.pantau-panel').first().waitFor();
+  await frame.locator('.pantau-share summary').click();
+  await frame.getByRole('button', { name: 'Copy' }).first().click();
+  await frame.locator('.pantau-copied').filter({ hasText: /./ }).waitFor();
+  assert.match(await frame.locator('.pantau-copied').textContent(), /Could not copy to the clipboard: the text is selected/);
+  const selection = await frame.getByLabel('Link to this view').evaluate((area) => ({
+    focused: document.activeElement === area,
+    whole: area.selectionStart === 0 && area.selectionEnd === area.value.length && area.value.length > 10,
+  }));
+  assert.deepEqual(selection, { focused: true, whole: true });
   await context.close();
 });

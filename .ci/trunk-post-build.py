@@ -121,10 +121,13 @@ if loader.exists():
     for name in renamed:
         if f'"./{name}"' not in text:
             sys.exit(f"trunk-post-build: the worker loader does not name {name}")
-    # wasm-bindgen's current form of the call (one object), not the deprecated bare path.
+    # wasm-bindgen's current form of the call (one object), not the deprecated bare path. A
+    # worker started from a `blob:` script (the script embed on another origin: src/app/worker.rs)
+    # names the folder of the widget's files in `__pantauBase`; otherwise they sit beside this.
     text = (
-        f'importScripts("./{renamed["pantau-ingest.js"]}");'
-        f'wasm_bindgen({{ module_or_path: "./{renamed["pantau-ingest_bg.wasm"]}" }});'
+        'var base = self.__pantauBase || "./";'
+        f'importScripts(base + "{renamed["pantau-ingest.js"]}");'
+        f'wasm_bindgen({{ module_or_path: base + "{renamed["pantau-ingest_bg.wasm"]}" }});'
     )
     loader.write_text(text, encoding="utf-8")
     print("trunk-post-build: worker loader points at", ", ".join(renamed.values()))

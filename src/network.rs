@@ -52,6 +52,8 @@ pub fn path_below(base: &str, address: &str) -> Option<String> {
     if !base_origin.eq_ignore_ascii_case(origin) {
         return None;
     }
+    // An origin alone (`https://x.go.id`) is its root folder.
+    let base_path = if base_path.is_empty() { "/" } else { base_path };
     let folder = &base_path[..base_path.rfind('/').map_or(0, |slash| slash + 1)];
     let relative = path.strip_prefix(folder).filter(|rest| !rest.is_empty())?;
     let decoded = percent_decode(relative)?;

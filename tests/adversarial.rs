@@ -53,7 +53,11 @@ fn read_case(name: &'static str) -> (usize, Result<Loaded, LoadError>) {
 
 /// The issues are listed at most `LISTED` times and counted in full.
 fn assert_bounded_issues(name: &str, issues: &Issues) {
-    assert!(issues.len() <= Issues::LISTED, "{name}: {} listed", issues.len());
+    assert!(
+        issues.len() <= Issues::LISTED,
+        "{name}: {} listed",
+        issues.len()
+    );
     assert!(issues.count() >= issues.len(), "{name}");
     assert!(
         issues.iter().all(|issue| issue.path.len() <= 200),
@@ -69,12 +73,25 @@ fn assert_bounded_views(name: &str, loaded: &Loaded) {
         for lang in [Lang::Id, Lang::En] {
             for expanded in [false, true] {
                 let shown = panels(&narrowed, view, lang, expanded);
-                assert!(shown.len() <= MOST_PANELS + 1, "{name} {view:?}: {} panels", shown.len());
+                assert!(
+                    shown.len() <= MOST_PANELS + 1,
+                    "{name} {view:?}: {} panels",
+                    shown.len()
+                );
                 for panel in &shown {
                     if let ChartSpec::Bars(bars) = &panel.chart {
-                        assert!(bars.rows.len() <= MOST_ROWS, "{name} {}: {} bars", panel.id, bars.rows.len());
+                        assert!(
+                            bars.rows.len() <= MOST_ROWS,
+                            "{name} {}: {} bars",
+                            panel.id,
+                            bars.rows.len()
+                        );
                     }
-                    assert!(panel.source_line.chars().count() < 2_000, "{name} {}: source line", panel.id);
+                    assert!(
+                        panel.source_line.chars().count() < 2_000,
+                        "{name} {}: source line",
+                        panel.id
+                    );
                     assert!(panel.facts.len() < 20, "{name} {}", panel.id);
                 }
             }
@@ -121,7 +138,10 @@ fn tens_of_thousands_of_awards_merge_into_one_package_with_every_amount() {
     let text = String::from_utf8(case.bytes).unwrap();
     let awards = text.matches(r#""id":"a-"#).count() as i64 - 1;
     let expected = 1 + (0..awards).map(|index| 1000 + index).sum::<i64>();
-    assert_eq!(loaded.dataset.packages[0].amounts.komitmen, Some(Rupiah(expected)));
+    assert_eq!(
+        loaded.dataset.packages[0].amounts.komitmen,
+        Some(Rupiah(expected))
+    );
 }
 
 #[test]
@@ -140,7 +160,11 @@ fn tens_of_thousands_of_sources_are_read_once_and_cited() {
     assert!(loaded.dataset.meta.sources.len() > 10_000);
     let shown = panels(&loaded.dataset, View::Spending, Lang::En, false);
     // Twelve months cite twelve sources: five named, the rest counted.
-    assert!(shown[0].source_line.ends_with("and 7 more"), "{}", shown[0].source_line);
+    assert!(
+        shown[0].source_line.ends_with("and 7 more"),
+        "{}",
+        shown[0].source_line
+    );
 }
 
 #[test]
@@ -240,7 +264,10 @@ fn work_grows_with_the_size_of_the_file_not_its_square() {
         let (small, large) = (time_to_show(name, SIZE / 4), time_to_show(name, SIZE));
         let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
         report.push(format!("{name}: {small:?} -> {large:?} (x{ratio:.1})"));
-        assert!(ratio < 10.0, "{name} grows like the square of its size: {report:#?}");
+        assert!(
+            ratio < 10.0,
+            "{name} grows like the square of its size: {report:#?}"
+        );
     }
     println!("{}", report.join("\n"));
 }

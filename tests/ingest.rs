@@ -618,3 +618,58 @@ fn reading_as_the_bytes_come_gives_the_same_as_reading_them_whole() {
         }
     }
 }
+
+#[test]
+fn a_csv_is_read_a_megabyte_at_a_time_even_inside_one_record() {
+    use pantau_pbj::ingest::Reading;
+    // One record of three megabytes (its name is cut to the text cap), then an ordinary row.
+    let text = format!(
+        "nama_paket;nama_satker;pagu\n\"{}\";Dinas A;1000\nB;Dinas B;2000\n",
+        "a".repeat(3 << 20)
+    );
+    let source = || Source {
+        bytes: text.as_bytes().into(),
+        content_type: Some("text/csv"),
+        format: None,
+        address: "https://x.go.id/satu-baris.csv",
+        current_year: 2024,
+    };
+    let mut reading = Reading::start(source());
+    let mut steps = 1;
+    let stepped = loop {
+        if let Some(result) = reading.step(500) {
+            break result;
+        }
+        steps += 1;
+    };
+    assert!(steps >= 3, "{steps} steps");
+    let whole = read(source());
+    assert_eq!(stepped, whole);
+    let loaded = whole.expect("two packages");
+    assert_eq!(loaded.dataset.packages.len(), 2);
+}
+
+#[test]
+fn columns_past_the_first_thousand_are_not_read() {
+    let header: Vec<String> = (0..2000).map(|index| format!("kolom_{index}")).collect();
+    let mut with_amount = header.clone();
+    with_amount[10] = "pagu".to_owned();
+    with_amount[1500] = "nama_satker".to_owned();
+    let mut row = vec![""; 2000];
+    row[10] = "1000";
+    row[1500] = "Dinas A";
+    let text = format!("{}\n{}\n", with_amount.join(";"), row.join(";"));
+    let loaded = load(text.as_bytes(), Some("text/csv")).expect("the amount column is read");
+    assert_eq!(loaded.dataset.packages.len(), 1);
+    assert_eq!(
+        loaded.dataset.packages[0].unit, None,
+        "column 1500 is past the cap"
+    );
+    let mut far = header;
+    far[1500] = "pagu".to_owned();
+    let text = format!("{}\n{}\n", far.join(";"), row.join(";"));
+    assert_eq!(
+        load(text.as_bytes(), Some("text/csv")),
+        Err(LoadError::NoColumns)
+    );
+}

@@ -7,7 +7,7 @@
 use crate::i18n::{format_count, Lang, Text};
 use leptos::prelude::*;
 
-use crate::analysis::filter::matching;
+use crate::analysis::filter::{matching, CHOICES_SHOWN as SHOWN};
 
 /// One choice: the value written to the address, and what the reader sees.
 pub type Choice = (String, String);
@@ -32,12 +32,11 @@ pub fn ComboBox(
 ) -> impl IntoView {
     let id = format!("pantau-filter-{name}");
     let list_id = format!("pantau-filter-{name}-list");
-    let folded: Vec<String> = choices
-        .iter()
-        .map(|(_, text)| text.to_lowercase())
-        .collect();
+    let count = choices.len();
     let choices = StoredValue::new(choices);
-    let folded = StoredValue::new(folded);
+    // The choices in lower case, made when the reader first types (a file may hold a hundred
+    // thousand names: no work for them before anyone searches).
+    let folded = StoredValue::new(None::<Vec<String>>);
     let text_of = move |value: &str| {
         if value.is_empty() {
             return all.unwrap_or_default().to_owned();
@@ -61,7 +60,19 @@ pub fn ComboBox(
         } else {
             String::new()
         };
-        folded.with_value(|folded| matching(folded, &query))
+        if query.trim().is_empty() {
+            return ((0..count.min(SHOWN)).collect(), count);
+        }
+        if folded.with_value(Option::is_none) {
+            let lower = choices.with_value(|choices| {
+                choices
+                    .iter()
+                    .map(|(_, text)| text.to_lowercase())
+                    .collect()
+            });
+            folded.set_value(Some(lower));
+        }
+        folded.with_value(|folded| matching(folded.as_deref().unwrap_or_default(), &query))
     });
     let choose = move |value: String| {
         query.set(text_of(&value));

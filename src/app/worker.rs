@@ -2,8 +2,9 @@
 //! worker, which is ended when the reading is done (WebAssembly memory never shrinks, so this is
 //! the only way to give it back), and the page's main thread only decodes the packages, a batch
 //! at a time, while the worker reads on. Both sides of the exchange are here;
-//! `src/bin/pantau-ingest.rs` starts the worker side. Where a worker cannot start (the script
-//! embed on another origin, a policy that forbids it), the widget reads on its own thread.
+//! `src/bin/pantau-ingest.rs` starts the worker side. The script embed on another origin starts
+//! it from a `blob:` script that loads the worker's files; where no worker can start (a policy
+//! that forbids it), the widget reads on its own thread.
 //!
 //! The exchange: the worker is started as soon as the file's length is known and says `ready`;
 //! the widget tells it the length (`{reserve}`: it makes room while the file downloads), then
@@ -322,9 +323,39 @@ fn spawn(page: Option<&str>) -> Option<web_sys::Worker> {
         None => web_sys::window()?.location().href().ok()?,
     };
     let url = web_sys::Url::new_with_base(LOADER, &base).ok()?.href();
-    // A worker script must come from the document's own origin: the script embed on another
-    // origin gets an error here and reads on its own thread.
-    web_sys::Worker::new(&url).ok()
+    // A worker script must come from the document's own origin. The script embed on another
+    // origin starts one from a script of its own making (a `blob:` address, of the host's
+    // origin) that loads the widget's worker files from their origin (CORS, as the script
+    // embed already needs); where the host's policy forbids that too, the widget reads on its
+    // own thread.
+    web_sys::Worker::new(&url)
+        .ok()
+        .or_else(|| spawn_from_blob(&url))
+}
+
+/// A worker whose script, made here, loads the worker's files from `loader`'s folder.
+fn spawn_from_blob(loader: &str) -> Option<web_sys::Worker> {
+    let folder = &loader[..loader.rfind('/')? + 1];
+    let quoted = |text: &str| serde_json::to_string(text).ok();
+    let source = format!(
+        "self.__pantauBase = {};\nimportScripts({});\n",
+        quoted(folder)?,
+        quoted(loader)?
+    );
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let parts = js_sys::Array::of1(&JsValue::from_str(&source));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let address = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let worker = web_sys::Worker::new(&address).ok();
+    // The worker has fetched its script long before this; the address goes.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&address);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    worker
 }
 
 /// What the widget's side of the exchange knows so far.

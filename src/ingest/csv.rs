@@ -222,6 +222,13 @@ pub fn delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
+/// Text read at most by one call of [`Records::read`] (a few milliseconds of work).
+const BYTES_PER_READ: usize = 1024 * 1024;
+
+/// Header fields looked at, at most: columns past them are not read (a header of a million
+/// fields would otherwise be one long step).
+pub const MAX_COLUMNS: usize = 1024;
+
 /// A CSV text read a batch of records at a time (so a browser can breathe between batches).
 pub struct Records {
     reader: csv_core::Reader,
@@ -269,13 +276,16 @@ impl Records {
         mut each: impl FnMut(usize, Fields<'_>),
     ) -> bool {
         let (mut used_out, mut used_ends, mut emitted) = (self.used_out, self.used_ends, 0);
+        // At most BYTES_PER_READ of text a call, in the middle of a record if need be (a file
+        // may hold one record of thirty megabytes, or rows of a million fields).
+        let stop = (self.consumed + BYTES_PER_READ).min(text.len());
         while !self.finished && emitted < limit {
-            if !complete && self.consumed == text.len() {
+            if (!complete || stop < text.len()) && self.consumed == stop {
                 break;
             }
             // Once the input is used up, the empty slice tells csv-core the file has ended, so
             // a last line without a newline still counts.
-            let input = &text.as_bytes()[self.consumed..];
+            let input = &text.as_bytes()[self.consumed..stop];
             let (result, read, written, ended) = self.reader.read_record(
                 input,
                 &mut self.output[used_out..],
@@ -485,7 +495,7 @@ impl CsvRead {
         let finished = records.read(text, limit, complete, |line, fields| {
             if !*header_seen {
                 *header_seen = true;
-                for (index, header) in fields.iter().enumerate() {
+                for (index, header) in fields.iter().enumerate().take(MAX_COLUMNS) {
                     let folded = fold_header(header);
                     let column = HEADERS
                         .iter()

@@ -2,7 +2,7 @@
 // page, interaction latency, big-file ingest with the longest main-thread task, memory, and
 // twenty widgets on one page. Needs the release build (dist/) and, for the big files,
 // `node tests/bench/generate.mjs`. Usage: node tests/bench/run.mjs [runs]
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import { start } from '../browser/harness.mjs';
@@ -230,7 +230,70 @@ async function twentyWidgets() {
   await context.close();
 }
 
-// ONLY=first,interaction,big,twenty runs some parts (all by default).
+function adversarialLine(row) {
+  const longest = row.longest ? `${row.longest.toFixed(1)} ms` : '< 50 ms';
+  return `  ${row.name.padEnd(34)} ${row.path.padEnd(10)} ${(row.settled ? row.shown : 'not settled in 180 s').padEnd(8)} longest ${longest.padStart(10)}  ${String(row.nodes).padStart(5)} nodes  ${row.ms} ms${row.path === 'worker' && !row.worker ? ' (read on the page)' : ''}`;
+}
+
+/** The adversarial corpus (`cargo bench --bench adversarial` writes it): each file read on the
+ * widget's own page (a worker reads files of a megabyte or more) and by a script embed on another
+ * origin (no worker may start there: the widget's own thread reads it); the longest main-thread
+ * task (long tasks are those over 50 ms) and the widget's DOM nodes once it shows a chart or a
+ * message. */
+async function adversarial() {
+  const folder = new URL('../../target/adversarial/', import.meta.url).pathname;
+  let names;
+  try {
+    // SIZES=1 or SIZES=30 for one size only.
+    const sizes = (process.env.SIZES ?? '1,30').split(',');
+    names = (await readdir(folder)).filter((name) => sizes.some((size) => name.includes(`-${size}mb.`))).sort((a, b) => (a.includes('-30mb') - b.includes('-30mb')) || a.localeCompare(b));
+  } catch {
+    results.adversarial = 'missing: run cargo bench --bench adversarial';
+    return;
+  }
+  const type = (name) => (name.endsWith('.csv') ? 'text/csv' : name.endsWith('.jsonl') ? 'application/x-ndjson' : 'application/json');
+  for (const name of names) {
+    app.fixtures.set(`/adv/${name}`, async (request, response) => {
+      const size = (await stat(folder + name)).size;
+      response.writeHead(200, { 'content-type': type(name), 'content-length': size, 'access-control-allow-origin': '*' });
+      createReadStream(folder + name).pipe(response);
+    });
+  }
+  const hostUrl = app.url.replace('127.0.0.1', 'localhost');
+  results.adversarial = [];
+  for (const name of names) {
+    // Each file in the view that shows what it holds.
+    const view = name.includes('targets') ? 'targets' : name.includes('pantau-many-units') ? 'local-content' : 'spending';
+    const options = `maxmb=64&timeout=120&view=${view}`;
+    app.fixtures.set('/adv-host.html', serve('text/html; charset=utf-8', `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Embed</title><script type="module" src="${app.url}/embed.js"></script></head><body><pantau-pbj src="${app.url}/adv/${name}" lang="id" maxmb="64" timeout="120" view="${view}"></pantau-pbj></body></html>`));
+    for (const [path, address] of [['worker', `${app.url}/?lang=id&${options}&src=adv/${name}`], ['own thread', `${hostUrl}/adv-host.html`]]) {
+      const { tab, context } = await page();
+      const started = Date.now();
+      await tab.goto(address);
+      const settled = await tab.waitForFunction(() => {
+        const root = document.querySelector('pantau-pbj')?.shadowRoot ?? document;
+        return root.querySelector('.pantau-panel, .pantau-error, .pantau-empty') ? true : null;
+      }, null, { timeout: 180_000, polling: 200 }).then(() => true, () => false);
+      const row = await tab.evaluate(() => {
+        const root = document.querySelector('pantau-pbj')?.shadowRoot ?? document;
+        const widget = root.querySelector('.pantau-widget');
+        return {
+          longest: Math.max(0, ...window.__longTasks),
+          nodes: widget ? widget.querySelectorAll('*').length : 0,
+          shown: root.querySelector('.pantau-error, .pantau-empty') ? 'message' : root.querySelector('.pantau-panel') ? 'chart' : 'nothing',
+          worker: performance.getEntriesByName('pantau-pbj:worker-done').length > 0,
+        };
+      });
+      const result = { name, path, settled, ms: Date.now() - started, ...row };
+      results.adversarial.push(result);
+      // Each row as it comes (a full run takes a while).
+      console.error(adversarialLine(result));
+      await context.close();
+    }
+  }
+}
+
+// ONLY=first,interaction,big,twenty,adversarial runs some parts (all by default).
 const only = (part) => !process.env.ONLY || process.env.ONLY.split(',').includes(part);
 if (only('first')) await timeToFirstChart();
 if (only('interaction')) {
@@ -241,6 +304,7 @@ if (only('interaction')) {
 }
 if (only('big')) await bigFiles();
 if (only('twenty')) await twentyWidgets();
+if (only('adversarial')) await adversarial();
 await app.stop();
 
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -271,3 +335,8 @@ for (const [name, row] of Object.entries(results.big ?? {})) {
   if (row.interaction) console.log(`    filter change: ${interactionLine(row.interaction)}`);
 }
 if (results.twenty) console.log(`\ntwenty widgets on one page: all charted in ${results.twenty.allChartsMs} ms; JS heap ${mb(results.twenty.jsHeap)}, wasm ${mb(results.twenty.wasm)} (one instance); ${results.twenty.nodes} DOM nodes`);
+if (typeof results.adversarial === 'string') console.log(`\nadversarial corpus: ${results.adversarial}`);
+else if (results.adversarial) {
+  console.log('\nadversarial corpus (read path; shown; longest main-thread task, long tasks being over 50 ms; DOM nodes in the widget; time to settle):');
+  for (const row of results.adversarial) console.log(adversarialLine(row));
+}

@@ -203,15 +203,32 @@ test('a big Pantau file with ready-made sections is handed back and read by the 
   assert.deepEqual(errors, []);
 });
 
-test('the script embed on another origin reads a big file on its own thread', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${hostUrl}/hosts/big-embed.html`);
-  await page.locator('#big svg.pantau-svg').first().waitFor();
-  assert.match(await page.locator('#big .pantau-panels').textContent(), /Menurut metode pemilihan/);
-  assert.equal(await page.evaluate(() => performance.getEntriesByName('pantau-pbj:worker-done').length), 0);
-  assert.deepEqual(errors, []);
-  await context.close();
+test('the script embed on another origin reads a big file in a worker of its own making, or on its own thread where the host forbids it', async () => {
+  const open = async (csp) => {
+    const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    if (csp) {
+      // The host's policy: the widget's origin for scripts, styles and data, and no blob: workers.
+      await page.route(`${hostUrl}/hosts/big-embed.html`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+      });
+    }
+    await page.goto(`${hostUrl}/hosts/big-embed.html`);
+    await page.locator('#big svg.pantau-svg').first().waitFor();
+    const text = await page.locator('#big .pantau-panels').textContent();
+    const worker = await page.evaluate(() => performance.getEntriesByName('pantau-pbj:worker-done').length);
+    await context.close();
+    return { text, worker, errors };
+  };
+  const free = await open(null);
+  assert.match(free.text, /Menurut metode pemilihan/);
+  assert.equal(free.worker, 1, 'read by a worker started from a blob: script');
+  assert.deepEqual(free.errors, []);
+  const strict = await open(`default-src 'none'; script-src ${app.url} 'wasm-unsafe-eval'; style-src ${app.url}; connect-src ${app.url}; worker-src 'none'`);
+  assert.equal(strict.worker, 0, 'no worker where the host forbids them');
+  assert.equal(strict.text, free.text, 'the same figures on the widget\'s own thread');
+  assert.deepEqual(strict.errors, []);
 });

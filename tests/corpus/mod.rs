@@ -109,7 +109,10 @@ fn ocds_many_parties(bytes: usize) -> String {
             parties,
             r#"{{"id":"p-{index}","name":"Pemasok {index}","roles":["supplier"],"details":{{"scale":"{scale}"}}}}"#
         );
-        let _ = write!(suppliers, r#"{{"id":"p-{index}","name":"Pemasok {index}"}}"#);
+        let _ = write!(
+            suppliers,
+            r#"{{"id":"p-{index}","name":"Pemasok {index}"}}"#
+        );
         index += 1;
     }
     format!(

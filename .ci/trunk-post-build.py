@@ -127,7 +127,11 @@ if loader.exists():
     text = (
         'var base = self.__pantauBase || "./";'
         f'importScripts(base + "{renamed["pantau-ingest.js"]}");'
-        f'wasm_bindgen({{ module_or_path: base + "{renamed["pantau-ingest_bg.wasm"]}" }});'
+        # A module that cannot load (refused by CORS, say) rejects a promise, which a page
+        # never hears of: thrown again as an error, it ends the reading and the widget reads
+        # the file itself instead of waiting for ever.
+        f'wasm_bindgen({{ module_or_path: base + "{renamed["pantau-ingest_bg.wasm"]}" }})'
+        '.catch(function (error) { setTimeout(function () { throw error; }); });'
     )
     loader.write_text(text, encoding="utf-8")
     print("trunk-post-build: worker loader points at", ", ".join(renamed.values()))

@@ -204,31 +204,47 @@ test('a big Pantau file with ready-made sections is handed back and read by the 
 });
 
 test('the script embed on another origin reads a big file in a worker of its own making, or on its own thread where the host forbids it', async () => {
-  const open = async (csp) => {
+  // The same host page under a policy that admits the widget's origin for scripts, styles and
+  // data, and no workers at all.
+  const csp = `default-src 'none'; script-src ${app.url} 'wasm-unsafe-eval'; style-src ${app.url}; connect-src ${app.url}; worker-src 'none'`;
+  const html = await (await fetch(`${app.url}/hosts/big-embed.html`)).text();
+  app.fixtures.set('/hosts/big-embed-strict.html', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+    response.end(html);
+  });
+  const open = async (strict) => {
     const context = await app.browser.newContext({ viewport: { width: 900, height: 900 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    if (csp) {
-      // The host's policy: the widget's origin for scripts, styles and data, and no blob: workers.
-      await page.route(`${hostUrl}/hosts/big-embed.html`, async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
-      });
-    }
-    await page.goto(`${hostUrl}/hosts/big-embed.html`);
+    await page.goto(`${hostUrl}/hosts/${strict ? 'big-embed-strict' : 'big-embed'}.html`);
     await page.locator('#big svg.pantau-svg').first().waitFor();
     const text = await page.locator('#big .pantau-panels').textContent();
     const worker = await page.evaluate(() => performance.getEntriesByName('pantau-pbj:worker-done').length);
     await context.close();
     return { text, worker, errors };
   };
-  const free = await open(null);
+  const free = await open(false);
   assert.match(free.text, /Menurut metode pemilihan/);
   assert.equal(free.worker, 1, 'read by a worker started from a blob: script');
   assert.deepEqual(free.errors, []);
-  const strict = await open(`default-src 'none'; script-src ${app.url} 'wasm-unsafe-eval'; style-src ${app.url}; connect-src ${app.url}; worker-src 'none'`);
+  const strict = await open(true);
   assert.equal(strict.worker, 0, 'no worker where the host forbids them');
   assert.equal(strict.text, free.text, 'the same figures on the widget\'s own thread');
   assert.deepEqual(strict.errors, []);
+});
+
+test('a worker whose code cannot load ends with the widget reading the file itself, not waiting for ever', async () => {
+  const loader = await readFile(new URL('../../dist/pantau-ingest_loader.js', import.meta.url), 'utf8');
+  const wasm = loader.match(/pantau-ingest-[0-9a-f]+_bg\.wasm/)[0];
+  app.fixtures.set(`/${wasm}`, (request, response) => response.writeHead(404, { 'content-type': 'text/plain' }).end('gone'));
+  try {
+    const { text, worker, started, errors } = await spending('?lang=id&src=fixtures/big.csv');
+    assert.equal(started, true, 'a worker was started');
+    assert.equal(worker, false, 'and never read the file');
+    assert.match(text, /Menurut metode pemilihan/);
+    assert.deepEqual(errors, []);
+  } finally {
+    app.fixtures.delete(`/${wasm}`);
+  }
 });

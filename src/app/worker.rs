@@ -336,7 +336,12 @@ fn spawn(page: Option<&str>) -> Option<web_sys::Worker> {
 /// A worker whose script, made here, loads the worker's files from `loader`'s folder.
 fn spawn_from_blob(loader: &str) -> Option<web_sys::Worker> {
     let folder = &loader[..loader.rfind('/')? + 1];
-    let quoted = |text: &str| serde_json::to_string(text).ok();
+    // Quoted by the browser's JSON (no serialiser in the widget's code for two strings).
+    let quoted = |text: &str| {
+        js_sys::JSON::stringify(&JsValue::from_str(text))
+            .ok()
+            .map(String::from)
+    };
     let source = format!(
         "self.__pantauBase = {};\nimportScripts({});\n",
         quoted(folder)?,

@@ -265,7 +265,13 @@ async function adversarial() {
     // Each file in the view that shows what it holds.
     const view = name.includes('targets') ? 'targets' : name.includes('pantau-many-units') ? 'local-content' : 'spending';
     const options = `maxmb=64&timeout=120&view=${view}`;
-    app.fixtures.set('/adv-host.html', serve('text/html; charset=utf-8', `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Embed</title><script type="module" src="${app.url}/embed.js"></script></head><body><pantau-pbj src="${app.url}/adv/${name}" lang="id" maxmb="64" timeout="120" view="${view}"></pantau-pbj></body></html>`));
+    const hostPage = (`<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Embed</title><script type="module" src="${app.url}/embed.js"></script></head><body><pantau-pbj src="${app.url}/adv/${name}" lang="id" maxmb="64" timeout="120" view="${view}"></pantau-pbj></body></html>`);
+    // The host page forbids workers, so that the script embed reads on its own thread (with
+    // `blob:` workers allowed it would start one: src/app/worker.rs).
+    app.fixtures.set('/adv-host.html', (request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "worker-src 'none'" });
+      response.end(hostPage);
+    });
     for (const [path, address] of [['worker', `${app.url}/?lang=id&${options}&src=adv/${name}`], ['own thread', `${hostUrl}/adv-host.html`]]) {
       const { tab, context } = await page();
       const started = Date.now();

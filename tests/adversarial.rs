@@ -271,3 +271,16 @@ fn work_grows_with_the_size_of_the_file_not_its_square() {
     }
     println!("{}", report.join("\n"));
 }
+
+#[test]
+fn rows_of_thousands_of_fields_are_read_by_the_columns_that_matter() {
+    let (_, loaded) = loaded("csv-many-columns");
+    let packages = &loaded.dataset.packages;
+    assert!(!packages.is_empty());
+    assert!(packages
+        .iter()
+        .all(|package| package.unit.as_deref() == Some("Dinas A")));
+    assert!(packages
+        .iter()
+        .all(|package| package.amounts.rencana == Some(Rupiah(1_000_000))));
+}

@@ -10,17 +10,7 @@ const SOURCES_LISTED: usize = 20;
 
 /// Only http(s) and relative addresses become links (never `javascript:` or `data:`).
 fn safe_href(url: &str) -> Option<String> {
-    let url = url.trim();
-    let lower = url.to_ascii_lowercase();
-    let scheme_end = lower.find(':');
-    let path_start = lower.find(['/', '?', '#']);
-    let relative = match (scheme_end, path_start) {
-        (None, _) => true,
-        (Some(colon), Some(path)) => path < colon,
-        (Some(_), None) => false,
-    };
-    (relative || lower.starts_with("https://") || lower.starts_with("http://"))
-        .then(|| url.to_owned())
+    crate::network::is_web_address(url).then(|| url.trim().to_owned())
 }
 
 /// The footer under the charts.

@@ -278,18 +278,20 @@ fn csv_long_header_bad_rows(bytes: usize) -> String {
     out
 }
 
-/// A CSV with a header of thousands of columns, one of them the amount.
+/// A CSV with a header of thousands of columns (only the first 1.024 are looked at), the
+/// amount and the unit among them.
 fn csv_many_columns(bytes: usize) -> String {
-    let columns = (bytes / 40).max(10);
+    let columns = (bytes / 40).max(1000);
     let mut header: Vec<String> = (0..columns).map(|index| format!("kolom_{index}")).collect();
-    header[columns / 2] = "pagu".to_owned();
-    header[columns / 3] = "nama_satker".to_owned();
+    let (amount, unit) = (5, 600);
+    header[amount] = "pagu".to_owned();
+    header[unit] = "nama_satker".to_owned();
     let mut out = header.join(";");
     out.push('\n');
     let row: Vec<&str> = (0..columns)
         .map(|index| match index {
-            _ if index == columns / 2 => "1000000",
-            _ if index == columns / 3 => "Dinas A",
+            _ if index == amount => "1000000",
+            _ if index == unit => "Dinas A",
             _ => "",
         })
         .collect();

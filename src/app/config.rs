@@ -49,20 +49,20 @@ pub struct Config {
     pub host: Option<String>,
     /// The options given that the share panel's snippets and links carry on as they are
     /// (integrity, reading and rendering: `format`, `timeout`, `maxmb`, `sha256`, `manifest`,
-    /// `credentials`, `host` and the flags), as name and value.
+    /// `credentials` and the flags), as name and value.
     pub kept: Vec<(&'static str, String)>,
 }
 
 /// Options the share panel's snippets carry on as given (the view, language, theme and
-/// filters are the reader's current choices; `id` and `page` belong to one embedding).
-pub const KEPT: [&str; 10] = [
+/// filters are the reader's current choices; `id`, `host` and `page` belong to one embedding:
+/// a frame shared to another site must not post its height to the first one).
+pub const KEPT: [&str; 9] = [
     "format",
     "timeout",
     "maxmb",
     "sha256",
     "manifest",
     "credentials",
-    "host",
     "plain",
     "static",
     "transparent",

@@ -118,7 +118,17 @@ fn link_to(
     filter: &Filter,
 ) -> String {
     match &origin.page {
-        None => permalink(view, lang, theme, filter).unwrap_or_default(),
+        // The page's own address, less what belongs to this one embedding (the host's name for
+        // its frame, the host's origin): a shared frame must not post its height to this host.
+        None => permalink(view, lang, theme, filter)
+            .and_then(|link| web_sys::Url::new(&link).ok())
+            .map(|url| {
+                for name in ["id", "host"] {
+                    url.search_params().delete(name);
+                }
+                url.href()
+            })
+            .unwrap_or_default(),
         Some(page) => match web_sys::Url::new(page) {
             Ok(url) => {
                 let params = web_sys::UrlSearchParams::new().ok();

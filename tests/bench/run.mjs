@@ -244,9 +244,12 @@ async function adversarial() {
   const folder = new URL('../../target/adversarial/', import.meta.url).pathname;
   let names;
   try {
-    // SIZES=1 or SIZES=30 for one size only.
+    // SIZES=1 or SIZES=30 for one size only; NAMES=csv-many-units,… for some families only.
     const sizes = (process.env.SIZES ?? '1,30').split(',');
-    names = (await readdir(folder)).filter((name) => sizes.some((size) => name.includes(`-${size}mb.`))).sort((a, b) => (a.includes('-30mb') - b.includes('-30mb')) || a.localeCompare(b));
+    const families = process.env.NAMES?.split(',');
+    names = (await readdir(folder))
+      .filter((name) => sizes.some((size) => name.includes(`-${size}mb.`)))
+      .filter((name) => !families || families.some((family) => name.startsWith(`${family}-`))).sort((a, b) => (a.includes('-30mb') - b.includes('-30mb')) || a.localeCompare(b));
   } catch {
     results.adversarial = 'missing: run cargo bench --bench adversarial';
     return;

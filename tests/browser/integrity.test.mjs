@@ -30,7 +30,7 @@ function hostPage(name, html) {
 
 test('share snippets and the permalink carry every option given, and the pasted snippet checks the data the same way', async () => {
   const wrong = 'ab'.repeat(32);
-  const query = `?lang=en&view=local-content&src=data/kaltim-2024.json&sha256=${wrong}&format=pantau&timeout=20&maxmb=8&plain&transparent&credentials=0`;
+  const query = `?lang=en&view=local-content&src=data/kaltim-2024.json&sha256=${wrong}&format=pantau&timeout=20&maxmb=8&plain&transparent&credentials=0&id=frame-1&host=${encodeURIComponent('https://berita.example')}`;
   const { page, close } = await app.open(query);
   assert.match(await page.getByRole('alert').textContent(), /Warning: the data file is not the one its publisher published/);
   await page.locator('.pantau-share summary').click();
@@ -41,11 +41,13 @@ test('share snippets and the permalink carry every option given, and the pasted 
     assert.ok(snippet.includes(attribute), `${attribute} in ${snippet}`);
   }
   assert.ok(!snippet.includes('credentials'), 'a flag given as off is not carried as on');
+  assert.ok(!snippet.includes('host=') && !snippet.includes('frame-1'), 'nor what belongs to this embedding');
   const params = new URL(link).searchParams;
   for (const [name, value] of [['sha256', wrong], ['format', 'pantau'], ['timeout', '20'], ['maxmb', '8'], ['view', 'local-content']]) {
     assert.equal(params.get(name), value, name);
   }
   assert.ok(params.has('plain') && params.has('transparent'));
+  assert.ok(!params.has('id') && !params.has('host'), `${link}: no frame name or host origin`);
   assert.equal(iframe.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'), link);
   const expected = await page.locator('.pantau-panels').textContent();
   await close();

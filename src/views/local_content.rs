@@ -287,8 +287,13 @@ fn panel(
             ),
             (Text::Threshold.get(lang).to_owned(), false),
         ],
+        // Expanded, the table (and its CSV) holds every unit; the chart folds the tail.
         rows: std::iter::once(&total)
-            .chain(shown.iter())
+            .chain(if expanded && hidden_rows > 0 {
+                units.iter()
+            } else {
+                shown.iter()
+            })
             .map(|status| {
                 let name = status
                     .unit

@@ -30,20 +30,20 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
         panels.push(panel);
     }
     let by_method = breakdown(&spending.by_method).map(|(total, parts)| {
-        let mut named = named(&parts, |key| {
+        let named = named(&parts, |key| {
             crate::i18n::method_name(*key, lang).to_owned()
         });
-        let hidden = collapse(&mut named, expanded, lang);
+        let folded = collapse(named, expanded, lang);
         let title = Text::ByMethod.get(lang);
-        let mut panel = breakdown_panel("by-method", title, spending, total, named, hidden, locale);
+        let mut panel = breakdown_panel("by-method", title, spending, total, folded, locale);
         panel.source_line = cited(&spending.by_method, meta, lang);
         panel
     });
     let by_type = breakdown(&spending.by_type).map(|(total, parts)| {
-        let mut named = named(&parts, |key| crate::i18n::type_name(*key, lang).to_owned());
-        let hidden = collapse(&mut named, expanded, lang);
+        let named = named(&parts, |key| crate::i18n::type_name(*key, lang).to_owned());
+        let folded = collapse(named, expanded, lang);
         let title = Text::ByType.get(lang);
-        let mut panel = breakdown_panel("by-type", title, spending, total, named, hidden, locale);
+        let mut panel = breakdown_panel("by-type", title, spending, total, folded, locale);
         panel.source_line = cited(&spending.by_type, meta, lang);
         panel
     });
@@ -55,9 +55,9 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
                     .iter_mut()
                     .for_each(|row| row.drill = Some(row.label.clone()));
             }
-            let hidden = collapse(&mut named, expanded, lang);
+            let folded = collapse(named, expanded, lang);
             let title = title.get(lang);
-            let mut panel = breakdown_panel(id, title, spending, total, named, hidden, locale);
+            let mut panel = breakdown_panel(id, title, spending, total, folded, locale);
             panel.source_line = cited(rows, meta, lang);
             panel
         })
@@ -316,13 +316,13 @@ fn breakdown_panel(
     title: &str,
     spending: &Spending,
     total: crate::model::Rupiah,
-    named: Vec<Named>,
-    hidden_rows: usize,
+    folded: Folded,
     locale: &Locale,
 ) -> Panel {
     let lang = locale.lang;
     let currency = &locale.currency;
-    let parts = &named;
+    let hidden_rows = folded.hidden;
+    let parts = &folded.shown;
     let rows: Vec<BarRow> = parts
         .iter()
         .map(|part| {
@@ -387,7 +387,10 @@ fn breakdown_panel(
             (Text::Share.get(lang).to_owned(), true),
             (Text::Packages.get(lang).to_owned(), true),
         ],
-        rows: parts
+        rows: folded
+            .every
+            .as_ref()
+            .unwrap_or(&folded.shown)
             .iter()
             .map(|part| {
                 vec![
@@ -455,6 +458,7 @@ fn breakdown_panel(
 }
 
 /// A breakdown row with its category's name.
+#[derive(Clone)]
 struct Named {
     label: String,
     amount: crate::model::Rupiah,
@@ -479,13 +483,27 @@ fn named<K>(parts: &[Part<K>], name: impl Fn(&K) -> String) -> Vec<Named> {
         .collect()
 }
 
+/// A breakdown's rows: those the chart shows (the tail folded into one "Lainnya" row), and,
+/// when the reader expanded a breakdown longer than the chart shows, every row for its table
+/// and CSV download (the page renders a bounded number of table rows).
+struct Folded {
+    shown: Vec<Named>,
+    every: Option<Vec<Named>>,
+    hidden: usize,
+}
+
 /// Folds all rows after the first `TOP_ROWS - 1` (`MOST_ROWS - 1` when `expanded`) into one
-/// "Lainnya" row; returns how many rows were folded.
-fn collapse(rows: &mut Vec<Named>, expanded: bool, lang: crate::i18n::Lang) -> usize {
+/// "Lainnya" row.
+fn collapse(mut rows: Vec<Named>, expanded: bool, lang: crate::i18n::Lang) -> Folded {
     let shown = super::rows_shown(expanded);
     if rows.len() <= shown {
-        return 0;
+        return Folded {
+            shown: rows,
+            every: None,
+            hidden: 0,
+        };
     }
+    let every = expanded.then(|| rows.clone());
     let rest = rows.split_off(shown - 1);
     let hidden = rest.len();
     let amount = crate::model::Rupiah::checked_sum(rest.iter().map(|row| row.amount))
@@ -501,5 +519,9 @@ fn collapse(rows: &mut Vec<Named>, expanded: bool, lang: crate::i18n::Lang) -> u
         illustrative: rest.iter().any(|row| row.illustrative),
         drill: None,
     });
-    hidden
+    Folded {
+        shown: rows,
+        every,
+        hidden,
+    }
 }

@@ -115,6 +115,7 @@ test('sixteen thousand spending units: a few thousand nodes at most, and a list 
   assert.equal(await page.locator('#pantau-panel-by-unit .pantau-fold').getAttribute('aria-expanded'), 'true');
   await page.locator('#pantau-panel-by-unit .pantau-display').nth(1).click();
   assert.ok(await page.locator('#pantau-panel-by-unit tbody tr').count() <= 100);
+  assert.match(await page.locator('#pantau-panel-by-unit .pantau-table-more').textContent(), /Showing 100 of 16[.,]000 rows; the CSV download has them all/);
   assert.ok(await widgetNodes(page) < 5000, 'expanded, with the table');
   await page.getByRole('combobox').first().click();
   assert.ok(await widgetNodes(page) < 5000, 'with the choices open');

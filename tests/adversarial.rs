@@ -12,7 +12,7 @@ use pantau_pbj::analysis::filter::{apply, options, Filter};
 use pantau_pbj::chart::spec::ChartSpec;
 use pantau_pbj::format::{Issues, LoadError, Loaded, Problem};
 use pantau_pbj::i18n::Lang;
-use pantau_pbj::ingest::{read, Source};
+use pantau_pbj::ingest::{read, Reading, Source};
 use pantau_pbj::model::Rupiah;
 use pantau_pbj::views::{panels, View, MOST_PANELS, MOST_ROWS};
 use std::sync::mpsc;
@@ -310,4 +310,86 @@ fn rows_of_thousands_of_fields_are_read_by_the_columns_that_matter() {
     assert!(packages
         .iter()
         .all(|package| package.amounts.rencana == Some(Rupiah(1_000_000))));
+}
+
+/// Reads `bytes` on the widget's thread (`Reading::sliced`), `units` of work a step; the result
+/// and the number of steps.
+fn read_sliced(bytes: &[u8], units: usize) -> (Result<Loaded, LoadError>, usize) {
+    let mut reading = Reading::sliced(Source {
+        bytes: bytes.into(),
+        content_type: Some("application/json"),
+        format: None,
+        address: "https://x.go.id/data.json",
+        current_year: 2024,
+    });
+    let mut steps = 1;
+    loop {
+        if let Some(result) = reading.step(units) {
+            return (result, steps);
+        }
+        steps += 1;
+    }
+}
+
+#[test]
+fn json_documents_read_in_steps_give_what_a_whole_read_gives() {
+    let mut files: Vec<(String, Vec<u8>)> = ["ocds-many-awards", "ocds-many-parties"]
+        .into_iter()
+        .chain([
+            "ocds-many-ocids",
+            "pantau-many-sources",
+            "pantau-many-targets",
+        ])
+        .chain(["pantau-many-units"])
+        .map(|name| {
+            let case = corpus::generate(name, 256 * 1024).expect("a family of the corpus");
+            (name.to_owned(), case.bytes)
+        })
+        .collect();
+    for name in ["data/kaltim-2024.json", "data/contoh-paket.json"] {
+        let path = format!("{}/{name}", env!("CARGO_MANIFEST_DIR"));
+        files.push((name.to_owned(), std::fs::read(&path).expect("bundled data")));
+    }
+    let ocds = format!("{}/tests/data/ocds", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(&ocds).expect("the OCDS examples") {
+        let path = entry.expect("a file").path();
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "json")
+        {
+            let bytes = std::fs::read(&path).expect("an OCDS example");
+            files.push((path.display().to_string(), bytes));
+        }
+    }
+    // Broken and odd documents: cut short, a second value after the first, a bare array.
+    let sample = files[3].1.clone();
+    files.push(("cut".into(), sample[..sample.len() / 2].to_vec()));
+    files.push(("two values".into(), [&sample[..], b" {}"].concat()));
+    files.push((
+        "array".into(),
+        format!("[{}]", String::from_utf8_lossy(&sample)).into_bytes(),
+    ));
+    for (name, bytes) in &files {
+        let whole = read(Source {
+            bytes: bytes.as_slice().into(),
+            content_type: Some("application/json"),
+            format: None,
+            address: "https://x.go.id/data.json",
+            current_year: 2024,
+        });
+        if name.starts_with("pantau") || name.starts_with("data/kaltim") {
+            assert_eq!(
+                pantau_pbj::format::parse(bytes),
+                whole,
+                "{name}: a Pantau file parsed at once"
+            );
+        }
+        for units in [1, 50, usize::MAX] {
+            let (sliced, steps) = read_sliced(bytes, units);
+            assert_eq!(sliced, whole, "{name} at {units} units a step");
+            if units == 1 && bytes.len() > 200 * 1024 {
+                assert!(steps > 100, "{name}: {steps} steps");
+            }
+        }
+    }
 }

@@ -332,7 +332,7 @@ pub async fn fetch_dataset(
         Some(result) => result.map_err(FetchError::Load)?,
         None => {
             mark("pantau-pbj:read-on-page");
-            let mut reading = Reading::start(Source {
+            let mut reading = Reading::sliced(Source {
                 bytes: bytes.to_vec().into(),
                 content_type: content_type.as_deref(),
                 format,

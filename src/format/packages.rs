@@ -5,6 +5,7 @@ use super::issues::Problem;
 use super::raw::{Loose, Object};
 use super::read::Reader;
 use crate::model::{Meta, Package, StageAmounts};
+use crate::pace::Pace;
 use serde_json::Value;
 
 /// Most entries read from one file; the rest are reported once and skipped, so that a huge
@@ -12,13 +13,19 @@ use serde_json::Value;
 pub const MAX_PACKAGES: usize = 200_000;
 
 /// Reads `packages`; bad entries are skipped and reported by path.
-pub fn read_packages(reader: &mut Reader, list: Option<&Value>, meta: &Meta) -> Vec<Package> {
+pub async fn read_packages(
+    reader: &mut Reader,
+    list: Option<&Value>,
+    meta: &Meta,
+    pace: &Pace,
+) -> Vec<Package> {
     let entries = reader.list("packages", list);
     if entries.len() > MAX_PACKAGES {
         reader.issue(&format!("packages[{MAX_PACKAGES}]"), Problem::TooLarge);
     }
     let mut packages = Vec::with_capacity(entries.len().min(MAX_PACKAGES));
     for (index, entry) in entries.iter().take(MAX_PACKAGES).enumerate() {
+        pace.tick().await;
         let path = format!("packages[{index}]");
         if let Some(entry) = reader.object(&path, Some(entry)) {
             packages.extend(read_package(reader, &path, entry, meta));

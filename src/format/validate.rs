@@ -7,6 +7,7 @@ use crate::model::{
     Breakdown, Code, Currency, Dataset, Figure, LocalContent, Meta, MonthlyAmount, Region, Rupiah,
     Source, Spending, Stage, Target, UnitContent,
 };
+use crate::pace::{finish, Pace};
 use serde_json::Value;
 
 /// The value of the `format` field.
@@ -42,6 +43,12 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
 
 /// Validates a Pantau statistics file already parsed as JSON.
 pub fn from_tree(tree: &Value) -> Result<Loaded, LoadError> {
+    finish(validate(tree, &Pace::unbounded()))
+}
+
+/// Validates a Pantau statistics file already parsed as JSON, an entry of a list at a time
+/// ([`Pace`]): the result is [`from_tree`]'s.
+pub async fn validate(tree: &Value, pace: &Pace) -> Result<Loaded, LoadError> {
     let Value::Object(top) = tree else {
         return Err(LoadError::NotPantau);
     };
@@ -62,18 +69,24 @@ pub fn from_tree(tree: &Value) -> Result<Loaded, LoadError> {
     }
 
     let mut reader = Reader::default();
-    let meta = reader
-        .object("meta", top.value("meta"))
-        .and_then(|meta| read_meta(&mut reader, meta));
+    let meta = match reader.object("meta", top.value("meta")) {
+        Some(meta) => read_meta(&mut reader, meta, pace).await,
+        None => None,
+    };
     let Some(meta) = meta else {
         return Err(LoadError::InvalidMeta(reader.issues));
     };
-    let spending = optional_object(&mut reader, "spending", top)
-        .and_then(|spending| read_spending(&mut reader, spending, &meta));
-    let local_content = optional_object(&mut reader, "local_content", top)
-        .and_then(|content| read_local_content(&mut reader, content, &meta));
-    let targets = read_targets(&mut reader, top);
-    let packages = super::packages::read_packages(&mut reader, top.value("packages"), &meta);
+    let spending = match optional_object(&mut reader, "spending", top) {
+        Some(spending) => read_spending(&mut reader, spending, &meta, pace).await,
+        None => None,
+    };
+    let local_content = match optional_object(&mut reader, "local_content", top) {
+        Some(content) => read_local_content(&mut reader, content, &meta, pace).await,
+        None => None,
+    };
+    let targets = read_targets(&mut reader, top, pace).await;
+    let packages =
+        super::packages::read_packages(&mut reader, top.value("packages"), &meta, pace).await;
     // Package-level data replaces ready-made sections, so that filtered and unfiltered views
     // count the same thing.
     let (spending, local_content) = if packages.is_empty() {
@@ -118,9 +131,8 @@ fn optional_object<'a>(reader: &mut Reader, name: &str, parent: Object<'a>) -> O
     }
 }
 
-fn read_meta(reader: &mut Reader, meta: Object) -> Option<Meta> {
-    let sources = read_sources(reader, meta);
-    reader.source_ids = sources.iter().map(|source| source.id.clone()).collect();
+async fn read_meta(reader: &mut Reader, meta: Object<'_>, pace: &Pace) -> Option<Meta> {
+    let sources = read_sources(reader, meta, pace).await;
     let title = reader.text("meta.title", &meta.field("title"));
     let publisher = reader.text("meta.publisher", &meta.field("publisher"));
     let license = reader.text("meta.license", &meta.field("license"));
@@ -175,7 +187,8 @@ fn read_meta(reader: &mut Reader, meta: Object) -> Option<Meta> {
     })
 }
 
-fn read_sources(reader: &mut Reader, meta: Object) -> Vec<Source> {
+/// The sources, their ids kept in the reader (for the `source` of each figure).
+async fn read_sources(reader: &mut Reader, meta: Object<'_>, pace: &Pace) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
     let mut seen: crate::hash::Set<String> = Default::default();
     for (index, entry) in reader
@@ -183,6 +196,7 @@ fn read_sources(reader: &mut Reader, meta: Object) -> Vec<Source> {
         .iter()
         .enumerate()
     {
+        pace.tick().await;
         let path = format!("meta.sources[{index}]");
         let Some(source) = reader.object(&path, Some(entry)) else {
             continue;
@@ -199,6 +213,7 @@ fn read_sources(reader: &mut Reader, meta: Object) -> Vec<Source> {
         }
         sources.push(Source { id, title, url });
     }
+    reader.source_ids = seen;
     sources
 }
 
@@ -218,7 +233,12 @@ fn read_figure(reader: &mut Reader, path: &str, value: Option<&Value>) -> Option
     Some(Figure { value, provenance })
 }
 
-fn read_spending(reader: &mut Reader, spending: Object, meta: &Meta) -> Option<Spending> {
+async fn read_spending(
+    reader: &mut Reader,
+    spending: Object<'_>,
+    meta: &Meta,
+    pace: &Pace,
+) -> Option<Spending> {
     let fiscal_year = section_year(
         reader,
         "spending.fiscal_year",
@@ -240,6 +260,7 @@ fn read_spending(reader: &mut Reader, spending: Object, meta: &Meta) -> Option<S
         .iter()
         .enumerate()
     {
+        pace.tick().await;
         let path = format!("spending.monthly[{index}]");
         let Some(row) = reader.object(&path, Some(entry)) else {
             continue;
@@ -268,16 +289,18 @@ fn read_spending(reader: &mut Reader, spending: Object, meta: &Meta) -> Option<S
 
     let by_method = read_breakdown(
         reader,
-        "spending.by_method",
-        "method",
+        ("spending.by_method", "method"),
         spending.value("by_method"),
-    );
+        pace,
+    )
+    .await;
     let by_type = read_breakdown(
         reader,
-        "spending.by_type",
-        "type",
+        ("spending.by_type", "type"),
         spending.value("by_type"),
-    );
+        pace,
+    )
+    .await;
     if monthly.is_empty() && by_method.is_empty() && by_type.is_empty() && pagu.is_none() {
         return None;
     }
@@ -295,14 +318,16 @@ fn read_spending(reader: &mut Reader, spending: Object, meta: &Meta) -> Option<S
     })
 }
 
-fn read_breakdown<K: Code + PartialEq>(
+/// A breakdown by a code: its list's path and the name of the code's field, the list.
+async fn read_breakdown<K: Code + PartialEq>(
     reader: &mut Reader,
-    list_path: &str,
-    key_name: &str,
+    (list_path, key_name): (&str, &str),
     list: Option<&Value>,
+    pace: &Pace,
 ) -> Vec<Breakdown<K>> {
     let mut rows: Vec<Breakdown<K>> = Vec::new();
     for (index, entry) in reader.list(list_path, list).iter().enumerate() {
+        pace.tick().await;
         let path = format!("{list_path}[{index}]");
         let Some(row) = reader.object(&path, Some(entry)) else {
             continue;
@@ -333,7 +358,12 @@ fn read_breakdown<K: Code + PartialEq>(
     rows
 }
 
-fn read_local_content(reader: &mut Reader, content: Object, meta: &Meta) -> Option<LocalContent> {
+async fn read_local_content(
+    reader: &mut Reader,
+    content: Object<'_>,
+    meta: &Meta,
+    pace: &Pace,
+) -> Option<LocalContent> {
     let fiscal_year = section_year(
         reader,
         "local_content.fiscal_year",
@@ -365,6 +395,7 @@ fn read_local_content(reader: &mut Reader, content: Object, meta: &Meta) -> Opti
         .iter()
         .enumerate()
     {
+        pace.tick().await;
         let path = format!("local_content.by_unit[{index}]");
         let Some(row) = reader.object(&path, Some(entry)) else {
             continue;
@@ -413,7 +444,7 @@ fn read_local_content(reader: &mut Reader, content: Object, meta: &Meta) -> Opti
     })
 }
 
-fn read_targets(reader: &mut Reader, top: Object) -> Vec<Target> {
+async fn read_targets(reader: &mut Reader, top: Object<'_>, pace: &Pace) -> Vec<Target> {
     let mut targets: Vec<Target> = Vec::new();
     let mut ids: crate::hash::Set<String> = Default::default();
     for (index, entry) in reader
@@ -421,6 +452,7 @@ fn read_targets(reader: &mut Reader, top: Object) -> Vec<Target> {
         .iter()
         .enumerate()
     {
+        pace.tick().await;
         let path = format!("targets[{index}]");
         let Some(row) = reader.object(&path, Some(entry)) else {
             continue;

@@ -5,11 +5,13 @@
 
 pub mod cells;
 pub mod csv;
+mod document;
 pub mod lenient;
 pub mod ocds;
 mod progressive;
 mod reading;
 pub mod text;
+pub mod tree;
 pub mod warm;
 pub mod wire;
 
@@ -138,17 +140,11 @@ fn not_json(error: &serde_json::Error) -> LoadError {
     }
 }
 
-/// Reads a JSON input that is not line by line: a Pantau file, an OCDS package, record or
-/// release, or a sequence of JSON values. OCDS is read straight into the fields the widget
-/// uses ([`ocds::Release`]); a Pantau file, recognised by its `format`, is then read as a tree.
-fn read_json(text: &str, format: Option<SourceFormat>) -> Json {
-    // A text that names Pantau's format is read as a tree first, so that a Pantau file is parsed
-    // once; anything else (or a file that only mentions the name) goes on as OCDS.
-    if format != Some(SourceFormat::Ocds) && text.contains(crate::format::FORMAT_NAME) {
-        if let Some(pantau) = pantau_tree(text) {
-            return Json::Done(Box::new(from_tree(&pantau)));
-        }
-    }
+/// Reads a JSON input that is not line by line and not a Pantau file's tree (its one value does
+/// not say Pantau's format, or there is more than one value) at once: an OCDS package, record or
+/// release, or a sequence of JSON values. OCDS is read straight into the fields the widget uses
+/// ([`ocds::Release`]).
+fn read_ocds_json(text: &str, format: Option<SourceFormat>) -> Json {
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<ocds::Top>();
     let first = match stream.next() {
         None => return Json::Done(Box::new(Err(LoadError::NotJson { line: 1, column: 0 }))),
@@ -182,15 +178,6 @@ fn read_json(text: &str, format: Option<SourceFormat>) -> Json {
         issues,
         meta,
     }
-}
-
-/// The text's JSON tree if it is one JSON value whose `format` is Pantau's.
-fn pantau_tree(text: &str) -> Option<Value> {
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
-    let tree = stream.next()?.ok()?;
-    let single = text[stream.byte_offset()..].trim().is_empty();
-    let is_pantau = tree.get("format").and_then(Value::as_str) == Some(crate::format::FORMAT_NAME);
-    (single && is_pantau).then_some(tree)
 }
 
 /// One line of JSON Lines (number `line`): its releases, or an issue if it is not an object.

@@ -1,13 +1,15 @@
-//! Reading in steps: CSV rows, JSON Lines lines and the compiling of OCDS releases go a batch
-//! at a time, so that the browser can paint (and the reader scroll) between batches. A Pantau
-//! file is read at once. The result is the same as reading all at once (`read` is this, with
-//! unbounded steps).
+//! Reading in steps: CSV rows, JSON Lines lines, the pieces of a JSON document (a Pantau file
+//! or an OCDS package) and the compiling of OCDS releases go a batch at a time, so that the
+//! browser can paint (and the reader scroll) between batches. The result is the same as reading
+//! all at once (`read` is this, with unbounded steps).
 
-use super::{csv, detect, json_line, ocds, read_json, text, Json, Kind, Origin, PackageMeta};
+use super::document::{self, Ocds};
+use super::{csv, detect, json_line, ocds, text, Json, Kind, Origin, PackageMeta};
 use super::{Source, SourceFormat};
 use crate::format::{Issues, LoadError, Loaded};
 use crate::hash::Map as HashMap;
 use crate::model::Package;
+use crate::pace::Stepped;
 
 /// An input being read.
 pub struct Reading {
@@ -30,6 +32,8 @@ enum State {
         grouped: ocds::Grouped,
         issues: Issues,
     },
+    /// A JSON document (not JSON Lines), parsed and read in steps.
+    Document(Stepped<Json>),
     /// Compiling the releases of each `ocid`, counting the currencies of the results.
     Compiling {
         groups: std::vec::IntoIter<Vec<(usize, ocds::Found)>>,
@@ -62,6 +66,29 @@ pub(super) fn is_json_lines(text: &str) -> bool {
         )
 }
 
+/// The state that reads a JSON document in steps.
+fn in_steps(text: String, format: Option<SourceFormat>, ocds: Ocds) -> State {
+    State::Document(Stepped::new(move |pace| async move {
+        document::read(&text, format, ocds, &pace).await
+    }))
+}
+
+/// The state after a JSON document: done, or its releases to compile.
+fn after_document(json: Json) -> State {
+    match json {
+        Json::Done(result) => State::Done(Some(*result)),
+        Json::Releases {
+            found,
+            issues,
+            meta,
+        } => {
+            let mut grouped = ocds::Grouped::default();
+            found.into_iter().for_each(|item| grouped.add(item));
+            compiling(grouped, issues, meta)
+        }
+    }
+}
+
 /// The state that compiles `grouped` releases.
 fn compiling(grouped: ocds::Grouped, issues: Issues, meta: PackageMeta) -> State {
     let groups: Vec<_> = grouped.into_groups().collect();
@@ -75,8 +102,19 @@ fn compiling(grouped: ocds::Grouped, issues: Issues, meta: PackageMeta) -> State
 }
 
 impl Reading {
-    /// Starts reading `source`.
+    /// Starts reading `source`: where nobody waits on the thread (an OCDS document is parsed
+    /// at once, which is fastest).
     pub fn start(source: Source) -> Reading {
+        Reading::begin(source, Ocds::AtOnce)
+    }
+
+    /// Starts reading `source` on a thread that must answer the reader between steps: no step
+    /// parses more than a piece of a JSON document.
+    pub fn sliced(source: Source) -> Reading {
+        Reading::begin(source, Ocds::InSteps)
+    }
+
+    fn begin(source: Source, ocds: Ocds) -> Reading {
         let (address, current_year) = (source.address, source.current_year);
         let reading = |text: String, state: State| Reading {
             text,
@@ -89,7 +127,20 @@ impl Reading {
         let done = |result| reading(String::new(), State::Done(Some(result)));
         match detect(&source) {
             Kind::WebPage => done(Err(LoadError::NotAFile)),
-            Kind::Pantau => done(crate::format::parse(&source.bytes)),
+            Kind::Pantau => {
+                let bytes = source
+                    .bytes
+                    .strip_prefix(b"\xEF\xBB\xBF")
+                    .unwrap_or(&source.bytes);
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => {
+                        let format = Some(SourceFormat::Pantau);
+                        reading(String::new(), in_steps(text.to_owned(), format, ocds))
+                    }
+                    // Not text: refused where it stops being UTF-8.
+                    Err(_) => done(crate::format::parse(&source.bytes)),
+                }
+            }
             Kind::Csv => {
                 let text = text::into_text(source.bytes).into_owned();
                 let state = State::Csv(csv::CsvRead::new(&text, current_year));
@@ -107,18 +158,7 @@ impl Reading {
                     return reading(text.into_owned(), state);
                 }
                 let forced = source.format.filter(|format| *format == SourceFormat::Ocds);
-                match read_json(&text, forced) {
-                    Json::Done(result) => done(*result),
-                    Json::Releases {
-                        found,
-                        issues,
-                        meta,
-                    } => {
-                        let mut grouped = ocds::Grouped::default();
-                        found.into_iter().for_each(|item| grouped.add(item));
-                        reading(String::new(), compiling(grouped, issues, meta))
-                    }
-                }
+                reading(String::new(), in_steps(text.into_owned(), forced, ocds))
             }
         }
     }
@@ -205,6 +245,14 @@ impl Reading {
         };
         match &mut self.state {
             State::Done(result) => result.take(),
+            State::Document(stepped) => {
+                let json = stepped.step(rows)?;
+                self.state = after_document(json);
+                match &mut self.state {
+                    State::Done(result) => result.take(),
+                    _ => None,
+                }
+            }
             State::Csv(reading) => {
                 let result = reading.step(&self.text, rows, self.complete)?;
                 Some(

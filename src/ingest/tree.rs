@@ -1,0 +1,376 @@
+//! A JSON tree built in steps: the same tree as `serde_json::from_str::<Value>`, without one
+//! long task for a long text.
+//!
+//! A scan first finds where each container of [`WHOLE_BYTES`] or more ends (counting brackets
+//! outside strings). Then the tree is built: such a container member by member, anything
+//! smaller parsed whole by serde_json. No step parses more than [`WHOLE_BYTES`] at once, save a
+//! single string or number that long, and serde_json checks the grammar of every piece; what it
+//! cannot see (commas, colons and brackets between the members of a big container) is checked
+//! here.
+
+use crate::hash::Map;
+use crate::pace::Pace;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Containers shorter than this (in bytes) are parsed whole.
+pub const WHOLE_BYTES: usize = 32 * 1024;
+/// How deep containers may nest (as deep as serde_json reads).
+pub const MAX_DEPTH: usize = 127;
+/// Bytes scanned between two chances to pause.
+const SCAN_CHUNK: usize = 64 * 1024;
+/// Bytes of scanning, and of parsing, that make one unit of [`Pace`] (about one row's work).
+const SCANNED_PER_UNIT: usize = 4096;
+const PARSED_PER_UNIT: usize = 256;
+
+/// Where a text stops being JSON: line and column (1-based, in bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fault {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The place of byte `at` of `text`.
+pub(super) fn fault_at(text: &str, at: usize) -> Fault {
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let line_start = before
+        .iter()
+        .rposition(|byte| *byte == b'\n')
+        .map_or(0, |newline| newline + 1);
+    Fault {
+        line: 1 + before.iter().filter(|byte| **byte == b'\n').count(),
+        column: before.len() - line_start + 1,
+    }
+}
+
+/// Where containers of `whole` bytes or more end (one past their closing bracket), by the
+/// place of their opening bracket; refused when nested deeper than [`MAX_DEPTH`].
+async fn scan(text: &str, whole: usize, pace: &Pace) -> Result<Map<usize, usize>, Fault> {
+    let bytes = text.as_bytes();
+    let mut ends = Map::default();
+    let mut open: Vec<usize> = Vec::new();
+    let mut in_string = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let stop = (at + SCAN_CHUNK).min(bytes.len());
+        while at < stop {
+            if in_string {
+                match memchr::memchr2(b'"', b'\\', &bytes[at..stop]) {
+                    None => at = stop,
+                    Some(offset) if bytes[at + offset] == b'\\' => at += offset + 2,
+                    Some(offset) => {
+                        in_string = false;
+                        at += offset + 1;
+                    }
+                }
+                continue;
+            }
+            match bytes[at] {
+                b'"' => in_string = true,
+                b'{' | b'[' if open.len() == MAX_DEPTH => return Err(fault_at(text, at)),
+                b'{' | b'[' => open.push(at),
+                b'}' | b']' => {
+                    if let Some(start) = open.pop() {
+                        if at + 1 - start >= whole {
+                            ends.insert(start, at + 1);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            at += 1;
+        }
+        pace.spend(SCAN_CHUNK / SCANNED_PER_UNIT).await;
+    }
+    Ok(ends)
+}
+
+fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && matches!(bytes[at], b' ' | b'\n' | b'\r' | b'\t') {
+        at += 1;
+    }
+    at
+}
+
+/// The one JSON value that starts at `at` and ends before `limit`, and its length.
+fn parse_one<T: DeserializeOwned>(
+    text: &str,
+    at: usize,
+    limit: usize,
+) -> Result<(T, usize), Fault> {
+    let mut stream = serde_json::Deserializer::from_str(&text[at..limit]).into_iter::<T>();
+    match stream.next() {
+        Some(Ok(value)) => Ok((value, stream.byte_offset())),
+        Some(Err(error)) => {
+            // serde_json counts from the piece's start.
+            let start = fault_at(text, at);
+            Err(match error.line() {
+                0 | 1 => Fault {
+                    line: start.line,
+                    column: start.column + error.column().saturating_sub(1),
+                },
+                line => Fault {
+                    line: start.line + line - 1,
+                    column: error.column(),
+                },
+            })
+        }
+        None => Err(fault_at(text, limit)),
+    }
+}
+
+/// A big container being built.
+struct Open {
+    items: Items,
+    /// Where its closing bracket is.
+    close: usize,
+    /// Where reading goes on.
+    at: usize,
+    /// Members so far.
+    count: usize,
+    /// Whether a comma was read and a member must follow.
+    wants_member: bool,
+    /// The key of the member being built (in an object).
+    key: Option<String>,
+}
+
+enum Items {
+    Array(Vec<Value>),
+    Object(serde_json::Map<String, Value>),
+}
+
+impl Open {
+    fn new(bytes: &[u8], start: usize, end: usize) -> Open {
+        Open {
+            items: match bytes[start] {
+                b'{' => Items::Object(serde_json::Map::new()),
+                _ => Items::Array(Vec::new()),
+            },
+            close: end - 1,
+            at: start + 1,
+            count: 0,
+            wants_member: false,
+            key: None,
+        }
+    }
+
+    fn add(&mut self, key: Option<String>, value: Value) {
+        match (&mut self.items, key) {
+            (Items::Array(items), _) => items.push(value),
+            (Items::Object(members), Some(key)) => {
+                members.insert(key, value);
+            }
+            (Items::Object(_), None) => {}
+        }
+        self.count += 1;
+    }
+}
+
+/// The first JSON value of `text` (after white space), and where it ends: the caller decides
+/// whether what follows may be there.
+pub async fn first_value(text: &str, pace: &Pace) -> Result<(Value, usize), Fault> {
+    build(text, WHOLE_BYTES, pace).await
+}
+
+async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), Fault> {
+    let ends = scan(text, whole, pace).await?;
+    let bytes = text.as_bytes();
+    let start = skip_space(bytes, 0);
+    let Some(&end) = ends.get(&start) else {
+        return parse_one(text, start, text.len()).map(|(value, length)| (value, start + length));
+    };
+    let mut stack = vec![Open::new(bytes, start, end)];
+    loop {
+        let Some(top) = stack.last_mut() else {
+            unreachable!("the root is returned when it closes");
+        };
+        let mut at = skip_space(bytes, top.at);
+        if at == top.close {
+            let closing = match top.items {
+                Items::Object(_) => b'}',
+                Items::Array(_) => b']',
+            };
+            if top.wants_member || bytes[at] != closing {
+                return Err(fault_at(text, at));
+            }
+            let Some(done) = stack.pop() else {
+                unreachable!("the stack was not empty");
+            };
+            let value = match done.items {
+                Items::Array(items) => Value::Array(items),
+                Items::Object(members) => Value::Object(members),
+            };
+            match stack.last_mut() {
+                None => return Ok((value, at + 1)),
+                Some(parent) => {
+                    let key = parent.key.take();
+                    parent.add(key, value);
+                    parent.at = at + 1;
+                }
+            }
+            continue;
+        }
+        if at > top.close {
+            return Err(fault_at(text, top.close));
+        }
+        if top.count > 0 && !top.wants_member {
+            if bytes[at] != b',' {
+                return Err(fault_at(text, at));
+            }
+            top.wants_member = true;
+            top.at = at + 1;
+            continue;
+        }
+        let key = match top.items {
+            Items::Object(_) => {
+                if bytes[at] != b'"' {
+                    return Err(fault_at(text, at));
+                }
+                let (key, length) = parse_one::<String>(text, at, top.close)?;
+                at = skip_space(bytes, at + length);
+                if at >= top.close || bytes[at] != b':' {
+                    return Err(fault_at(text, at.min(top.close)));
+                }
+                at = skip_space(bytes, at + 1);
+                Some(key)
+            }
+            Items::Array(_) => None,
+        };
+        top.wants_member = false;
+        if let Some(&end) = ends.get(&at) {
+            if end > top.close {
+                return Err(fault_at(text, top.close));
+            }
+            top.key = key;
+            let child = Open::new(bytes, at, end);
+            stack.push(child);
+            continue;
+        }
+        let (value, length) = parse_one::<Value>(text, at, top.close)?;
+        top.add(key, value);
+        top.at = at + length;
+        pace.spend(length / PARSED_PER_UNIT + 1).await;
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::pace::{finish, Stepped};
+    use proptest::prelude::*;
+
+    fn whole_tree(text: &str, whole: usize) -> Result<Value, Fault> {
+        let (value, end) = finish(build(text, whole, &Pace::unbounded()))?;
+        match text[end..]
+            .trim_start_matches([' ', '\n', '\r', '\t'])
+            .is_empty()
+        {
+            true => Ok(value),
+            false => Err(fault_at(text, end)),
+        }
+    }
+
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            (-1.0e6..1.0e6f64).prop_map(Value::from),
+            "[a-z\"\\\\ é\n]{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(6, 200, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                prop::collection::btree_map("[a-c\"]{0,3}", inner, 0..8)
+                    .prop_map(|members| Value::Object(members.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// The text of `value`, with white space around its tokens.
+    fn spaced(value: &Value, pretty: bool) -> String {
+        match pretty {
+            true => serde_json::to_string_pretty(value).expect("a tree prints"),
+            false => serde_json::to_string(value).expect("a tree prints"),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_tree_is_serde_jsons_tree(value in json(), whole in 2usize..64, pretty: bool) {
+            // Compared with serde_json's reading of the text (its floats do not always round-trip).
+            let text = spaced(&value, pretty);
+            let theirs: Value = serde_json::from_str(&text).expect("printed JSON reads");
+            prop_assert_eq!(whole_tree(&text, whole), Ok(theirs));
+        }
+
+        #[test]
+        fn a_broken_text_is_refused_as_serde_json_refuses_it(
+            value in json(),
+            whole in 2usize..64,
+            cut in any::<prop::sample::Index>(),
+            insert in prop::sample::select(vec!["", ",", ":", "]", "}", "[", "{", "\"", "x", " "]),
+        ) {
+            let mut text = spaced(&value, false);
+            let mut at = cut.index(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if insert.is_empty() {
+                if at < text.len() {
+                    let next = text[at..].chars().next().map_or(1, char::len_utf8);
+                    text.replace_range(at..at + next, "");
+                }
+            } else {
+                text.insert_str(at, insert);
+            }
+            let ours = whole_tree(&text, whole);
+            let theirs = serde_json::from_str::<Value>(&text);
+            prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}", text);
+            if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+                prop_assert_eq!(ours, theirs);
+            }
+        }
+    }
+
+    #[test]
+    fn refusals_say_where() {
+        let text = "{\"a\": [1, 2,\n 3,]}";
+        let theirs = serde_json::from_str::<Value>(text).expect_err("a trailing comma");
+        for whole in [2, WHOLE_BYTES] {
+            let ours = whole_tree(text, whole).expect_err("a trailing comma");
+            assert_eq!((ours.line, ours.column), (theirs.line(), theirs.column()));
+        }
+        for depth in [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1] {
+            let deep = "[".repeat(depth) + &"]".repeat(depth);
+            let theirs = serde_json::from_str::<Value>(&deep).is_ok();
+            for whole in [2, WHOLE_BYTES] {
+                assert_eq!(whole_tree(&deep, whole).is_ok(), theirs, "depth {depth}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_text_is_built_in_short_steps() {
+        let members: Vec<String> = (0..20_000)
+            .map(|index| format!("{{\"id\":\"s{index}\",\"title\":\"Sumber {index}\"}}"))
+            .collect();
+        let text = format!("{{\"format\":\"x\",\"list\":[{}]}}", members.join(","));
+        let expected: Value = serde_json::from_str(&text).expect("valid");
+        let copy = text.clone();
+        let mut stepped =
+            Stepped::new(
+                |pace| async move { first_value(&copy, &pace).await.map(|(value, _)| value) },
+            );
+        let mut steps = 0;
+        let built = loop {
+            steps += 1;
+            if let Some(result) = stepped.step(50) {
+                break result;
+            }
+        };
+        assert_eq!(built, Ok(expected));
+        // About 800 KB: at 50 units (about 12 KB of parsing) a step, some 70 steps.
+        assert!(steps > 40, "{steps} steps");
+    }
+}

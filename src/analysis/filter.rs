@@ -7,6 +7,7 @@ use crate::model::{
     Breakdown, Code, Dataset, Figure, LocalContent, Method, MonthlyAmount, Package,
     ProcurementType, Provenance, Rupiah, Spending, Stage, SupplierIndicators, UnitContent,
 };
+use crate::pace::{finish, Pace};
 use std::hash::Hash;
 
 /// What the reader chose; `None` is "all" (for the year and stage: the dataset's default).
@@ -108,9 +109,9 @@ fn admits<T: PartialEq>(wanted: &Option<T>, actual: &Option<T>) -> bool {
 pub struct Options {
     /// Fiscal years, oldest first.
     pub years: Vec<i32>,
-    /// Spending units by name.
+    /// Spending units, by name unless there are more than [`SORTED_CHOICES`].
     pub units: Vec<String>,
-    /// Regions by name.
+    /// Regions, by name unless there are more than [`SORTED_CHOICES`].
     pub regions: Vec<String>,
     /// Methods in vocabulary order.
     pub methods: Vec<Method>,
@@ -126,28 +127,40 @@ pub struct Options {
 /// searched, not scrolled).
 pub const CHOICES_SHOWN: usize = 50;
 
-/// The choices that contain `query` (case-insensitively), the first [`CHOICES_SHOWN`] of them,
-/// and how many match in all. `folded` holds each choice's text in lower case.
+/// Lists of names longer than this are not sorted (hundreds of thousands of names would take
+/// one long task): [`matching`] sorts the few it shows.
+pub const SORTED_CHOICES: usize = 2_000;
+
+/// The choices that contain `query` (case-insensitively), the first [`CHOICES_SHOWN`] of them
+/// in alphabetical order, and how many match in all. `folded` holds each choice's text in lower
+/// case. Picks the first without sorting every match: work grows with the number of choices.
 pub fn matching(folded: &[String], query: &str) -> (Vec<usize>, usize) {
     let query = query.trim().to_lowercase();
-    let mut shown = Vec::new();
-    let mut count = 0;
-    for (index, text) in folded.iter().enumerate() {
-        if query.is_empty() || text.contains(&query) {
-            count += 1;
-            if shown.len() < CHOICES_SHOWN {
-                shown.push(index);
-            }
-        }
+    let mut shown: Vec<usize> = (0..folded.len())
+        .filter(|index| query.is_empty() || folded[*index].contains(&query))
+        .collect();
+    let count = shown.len();
+    let alphabetical = |a: &usize, b: &usize| folded[*a].cmp(&folded[*b]).then(a.cmp(b));
+    if shown.len() > CHOICES_SHOWN {
+        shown.select_nth_unstable_by(CHOICES_SHOWN - 1, alphabetical);
+        shown.truncate(CHOICES_SHOWN);
     }
+    shown.sort_unstable_by(alphabetical);
     (shown, count)
 }
 
-/// Distinct names, sorted: hashed (many packages, few names), each copied once, then sorted.
-fn sorted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let distinct: HashSet<&str> = values.collect();
+/// Distinct names: hashed (many packages, few names), each copied once, then sorted unless
+/// there are more than [`SORTED_CHOICES`].
+async fn distinct<'a>(values: impl Iterator<Item = &'a str>, pace: &Pace) -> Vec<String> {
+    let mut distinct: HashSet<&str> = HashSet::default();
+    for value in values {
+        pace.tick().await;
+        distinct.insert(value);
+    }
     let mut names: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
-    names.sort_unstable();
+    if names.len() <= SORTED_CHOICES {
+        names.sort_unstable();
+    }
     names
 }
 
@@ -182,15 +195,19 @@ fn default_year(dataset: &Dataset) -> i32 {
 
 /// What the reader can choose from in `dataset`.
 pub fn options(dataset: &Dataset) -> Options {
+    finish(options_paced(dataset, &Pace::unbounded()))
+}
+
+/// [`options`], a package at a time ([`Pace`]).
+pub async fn options_paced(dataset: &Dataset, pace: &Pace) -> Options {
     let packages = &dataset.packages;
     if packages.is_empty() {
         // Each ready-made section covers one year: there is no year to choose, only units of
         // the local-content section to drill into.
         let content = dataset.local_content.iter();
+        let units = content.flat_map(|content| content.by_unit.iter().map(|unit| &*unit.unit));
         return Options {
-            units: sorted(
-                content.flat_map(|content| content.by_unit.iter().map(|unit| unit.unit.as_str())),
-            ),
+            units: distinct(units, pace).await,
             default_year: dataset.meta.fiscal_year,
             ..Options::default()
         };
@@ -204,6 +221,7 @@ pub fn options(dataset: &Dataset) -> Options {
     let mut kinds = vec![false; ProcurementType::ALL.len()];
     let mut stages = vec![false; Stage::ALL.len()];
     for package in packages {
+        pace.tick().await;
         if !years.contains(&package.fiscal_year) {
             years.push(package.fiscal_year);
         }
@@ -222,8 +240,8 @@ pub fn options(dataset: &Dataset) -> Options {
     years.sort_unstable();
     let default_year = default_year(dataset);
     Options {
-        units: sorted(units.into_iter()),
-        regions: sorted(regions.into_iter()),
+        units: distinct(units.into_iter(), pace).await,
+        regions: distinct(regions.into_iter(), pace).await,
         methods: chosen(&methods),
         kinds: chosen(&kinds),
         stages: chosen(&stages),
@@ -236,6 +254,11 @@ pub fn options(dataset: &Dataset) -> Options {
 /// the admitted packages (or, for a file of ready-made figures, the sections that the filters
 /// can honestly narrow; the others are left out). Targets are province-wide and kept.
 pub fn apply(dataset: &Dataset, filter: &Filter) -> Dataset {
+    finish(apply_paced(dataset, filter, &Pace::unbounded()))
+}
+
+/// [`apply`], a package at a time ([`Pace`]).
+pub async fn apply_paced(dataset: &Dataset, filter: &Filter, pace: &Pace) -> Dataset {
     let mut narrowed = Dataset {
         meta: dataset.meta.clone(),
         spending: None,
@@ -267,11 +290,13 @@ pub fn apply(dataset: &Dataset, filter: &Filter) -> Dataset {
     }
     // Only the default year, not every option (sorting every unit name on each change).
     let year = filter.year.unwrap_or_else(|| default_year(dataset));
-    let admitted: Vec<&Package> = dataset
-        .packages
-        .iter()
-        .filter(|package| filter.admits(package, year))
-        .collect();
+    let mut admitted: Vec<&Package> = Vec::new();
+    for package in &dataset.packages {
+        pace.tick().await;
+        if filter.admits(package, year) {
+            admitted.push(package);
+        }
+    }
     let stage = filter.stage.or_else(|| {
         [Stage::Realisasi, Stage::Komitmen, Stage::Rencana]
             .into_iter()
@@ -282,8 +307,8 @@ pub fn apply(dataset: &Dataset, filter: &Filter) -> Dataset {
             })
     });
     if let Some(stage) = stage {
-        narrowed.spending = spending_of(&admitted, stage, year);
-        narrowed.local_content = local_content_of(&admitted, stage, year);
+        narrowed.spending = spending_of(&admitted, stage, year, pace).await;
+        narrowed.local_content = local_content_of(&admitted, stage, year, pace).await;
     }
     narrowed
 }
@@ -349,13 +374,15 @@ impl Sum {
 }
 
 /// Sums by key, in key order. Hashed while summing (many packages, few keys), sorted after.
-fn group<'a, K: Ord + Hash>(
+async fn group<'a, K: Ord + Hash>(
     packages: &[&'a Package],
     stage: Stage,
     key: impl Fn(&'a Package) -> Option<K>,
+    pace: &Pace,
 ) -> Vec<Breakdown<K>> {
     let mut groups: HashMap<K, Sum> = HashMap::default();
     for package in packages {
+        pace.tick().await;
         if let (Some(key), Some(amount)) = (key(package), package.amounts.at(stage)) {
             groups.entry(key).or_default().add(amount, package);
         }
@@ -380,33 +407,41 @@ fn named(rows: Vec<Breakdown<&str>>) -> Vec<Breakdown<String>> {
         .collect()
 }
 
-fn spending_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Spending> {
+async fn spending_of(
+    packages: &[&Package],
+    stage: Stage,
+    year: i32,
+    pace: &Pace,
+) -> Option<Spending> {
     // The denominator of committed or realised money is what was planned for the same packages.
-    let pagu = (stage != Stage::Rencana)
-        .then(|| {
-            let mut planned = Sum::default();
-            for package in packages {
-                if let Some(amount) = package.amounts.rencana {
-                    planned.add(amount, package);
-                }
+    let mut planned = Sum::default();
+    if stage != Stage::Rencana {
+        for package in packages {
+            pace.tick().await;
+            if let Some(amount) = package.amounts.rencana {
+                planned.add(amount, package);
             }
-            (planned.count > 0 && !planned.overflowed).then(|| Figure {
-                value: planned.amount,
-                provenance: planned.provenance(),
-            })
+        }
+    }
+    let pagu = (planned.count > 0 && !planned.overflowed).then(|| Figure {
+        value: planned.amount,
+        provenance: planned.provenance(),
+    });
+    let this_year = |package: &Package| package.month.filter(|month| month.year == year);
+    let monthly = group(packages, stage, this_year, pace)
+        .await
+        .into_iter()
+        .map(|row| MonthlyAmount {
+            month: row.key,
+            amount: row.amount,
+            provenance: row.provenance,
         })
-        .flatten();
-    let monthly = group(packages, stage, |package| {
-        package.month.filter(|month| month.year == year)
-    })
-    .into_iter()
-    .map(|row| MonthlyAmount {
-        month: row.key,
-        amount: row.amount,
-        provenance: row.provenance,
-    })
-    .collect::<Vec<_>>();
-    let suppliers = supplier_indicators(packages, stage);
+        .collect::<Vec<_>>();
+    let suppliers = supplier_indicators(packages, stage, pace).await;
+    let by_method = group(packages, stage, |package| package.method, pace).await;
+    let by_type = group(packages, stage, |package| package.kind, pace).await;
+    let by_unit = group(packages, stage, |package| package.unit.as_deref(), pace).await;
+    let by_region = group(packages, stage, |package| package.region.as_deref(), pace).await;
     let spending = Spending {
         suppliers,
         label: String::new(),
@@ -414,10 +449,10 @@ fn spending_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Spendin
         stage,
         pagu,
         monthly,
-        by_method: group(packages, stage, |package| package.method),
-        by_type: group(packages, stage, |package| package.kind),
-        by_unit: named(group(packages, stage, |package| package.unit.as_deref())),
-        by_region: named(group(packages, stage, |package| package.region.as_deref())),
+        by_method,
+        by_type,
+        by_unit: named(by_unit),
+        by_region: named(by_region),
     };
     let empty = spending.monthly.is_empty()
         && spending.by_method.is_empty()
@@ -429,10 +464,15 @@ fn spending_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Spendin
 
 /// The share of money to micro and small suppliers (of packages whose supplier size is known)
 /// and the single-bid rate (of packages whose number of tenderers is known).
-fn supplier_indicators(packages: &[&Package], stage: Stage) -> SupplierIndicators {
+async fn supplier_indicators(
+    packages: &[&Package],
+    stage: Stage,
+    pace: &Pace,
+) -> SupplierIndicators {
     let (mut small, mut known) = (Sum::default(), Sum::default());
     let (mut single, mut counted) = (0u64, 0u64);
     for package in packages {
+        pace.tick().await;
         if let (Some(flag), Some(amount)) = (package.umkk, package.amounts.at(stage)) {
             known.add(amount, package);
             if flag {
@@ -456,13 +496,20 @@ fn supplier_indicators(packages: &[&Package], stage: Stage) -> SupplierIndicator
 /// PDN and UMK-K shares of the admitted packages' money at `stage`, over the packages whose
 /// PDN and UMK-K flags are both known. Swakelola is left out: it is done in-house, not bought
 /// from a supplier.
-fn local_content_of(packages: &[&Package], stage: Stage, year: i32) -> Option<LocalContent> {
-    let bought: Vec<&Package> = packages
-        .iter()
-        .copied()
-        .filter(|package| package.method != Some(Method::Swakelola))
-        .filter(|package| package.pdn.is_some() && package.umkk.is_some())
-        .collect();
+async fn local_content_of(
+    packages: &[&Package],
+    stage: Stage,
+    year: i32,
+    pace: &Pace,
+) -> Option<LocalContent> {
+    let mut bought: Vec<&Package> = Vec::new();
+    for package in packages {
+        pace.tick().await;
+        let flags_known = package.pdn.is_some() && package.umkk.is_some();
+        if package.method != Some(Method::Swakelola) && flags_known {
+            bought.push(package);
+        }
+    }
     let sums = |packages: &[&Package]| {
         let (mut total, mut pdn, mut umkk) = (Sum::default(), Sum::default(), Sum::default());
         for package in packages {
@@ -483,25 +530,26 @@ fn local_content_of(packages: &[&Package], stage: Stage, year: i32) -> Option<Lo
     let (total, pdn, umkk) = sums(&bought)?;
     let mut units: HashMap<&str, Vec<&Package>> = HashMap::default();
     for package in &bought {
+        pace.tick().await;
         if let Some(unit) = &package.unit {
             units.entry(unit.as_str()).or_default().push(package);
         }
     }
     let mut units: Vec<(&str, Vec<&Package>)> = units.into_iter().collect();
     units.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let by_unit = units
-        .into_iter()
-        .filter_map(|(unit, packages)| {
-            let (total, pdn, umkk) = sums(&packages)?;
-            Some(UnitContent {
+    let mut by_unit = Vec::with_capacity(units.len());
+    for (unit, packages) in units {
+        pace.spend(packages.len()).await;
+        if let Some((total, pdn, umkk)) = sums(&packages) {
+            by_unit.push(UnitContent {
                 unit: unit.to_owned(),
                 total: total.amount,
                 pdn: pdn.amount,
                 umkk: umkk.amount,
                 provenance: total.provenance(),
-            })
-        })
-        .collect();
+            });
+        }
+    }
     let figure = |sum: &Sum| Figure {
         value: sum.amount,
         provenance: sum.provenance(),

@@ -4,12 +4,13 @@
 
 use super::status::Progress;
 use super::worker;
-use crate::analysis::filter::{apply, options, Filter, Options};
+use crate::analysis::filter::{apply_paced, options_paced, Filter, Options};
 use crate::format::{LoadError, Loaded};
 use crate::i18n::{describe_load_error, Lang, Text};
 use crate::ingest::{Reading, Source, SourceFormat};
 use crate::model::Dataset;
 use crate::network::{delay, retry_after, retryable, RETRIES};
+use crate::pace::Stepped;
 use crate::provenance::{from_manifest, verify, Verification};
 use gloo_net::http::{Request, Response};
 use leptos::prelude::{set_timeout, RwSignal, Set};
@@ -26,6 +27,8 @@ pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 const ROWS_PER_STEP: usize = 500;
 /// Steps run back to back for this long before the browser gets the main thread back.
 const SLICE_MS: f64 = 40.0;
+/// Units of work ([`Stepped`]: about a package each) between two looks at the clock.
+const UNITS_PER_STEP: usize = 2_000;
 
 /// Limits of one load.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -354,26 +357,27 @@ pub async fn fetch_dataset(
         }
     };
     mark("pantau-pbj:read");
-    // A large dataset's filter choices and first figures are computed in tasks of their own,
-    // and the first chart is drawn in another: none of them after the last slice of reading.
-    let mut pause = || {
-        let long = js_sys::Date::now() - slice_started > SLICE_MS / 4.0;
-        slice_started = js_sys::Date::now();
-        long
-    };
-    if pause() {
-        yield_to_browser().await;
-    }
-    let options = options(&loaded.dataset);
-    if pause() {
-        yield_to_browser().await;
-    }
-    let first = apply(&loaded.dataset, &filter);
-    if pause() {
+    // A large dataset's filter choices and first figures are computed in slices of their own,
+    // and the first chart is drawn in another task: none of them after the last slice of
+    // reading.
+    let loaded = std::sync::Arc::new(loaded);
+    let shared = std::sync::Arc::clone(&loaded);
+    let options = in_slices(
+        Stepped::new(|pace| async move { options_paced(&shared.dataset, &pace).await }),
+        &mut slice_started,
+    )
+    .await;
+    let (shared, wanted) = (std::sync::Arc::clone(&loaded), filter.clone());
+    let first = in_slices(
+        Stepped::new(|pace| async move { apply_paced(&shared.dataset, &wanted, &pace).await }),
+        &mut slice_started,
+    )
+    .await;
+    if js_sys::Date::now() - slice_started > SLICE_MS / 4.0 {
         yield_to_browser().await;
     }
     Ok(Fetched {
-        loaded: std::sync::Arc::new(loaded),
+        loaded,
         verification,
         options,
         first: (filter, first),
@@ -389,6 +393,19 @@ pub(super) fn mark(name: &str) {
 
 /// Gives the main thread back to the browser for one task (to paint, take input). A message
 /// to itself, not a zero timeout: browsers hold nested timeouts back for 4 ms each.
+/// Work done in steps, with the browser given its thread back each `SLICE_MS`.
+async fn in_slices<T: 'static>(mut work: Stepped<T>, slice_started: &mut f64) -> T {
+    loop {
+        if let Some(result) = work.step(UNITS_PER_STEP) {
+            return result;
+        }
+        if js_sys::Date::now() - *slice_started > SLICE_MS {
+            yield_to_browser().await;
+            *slice_started = js_sys::Date::now();
+        }
+    }
+}
+
 pub(crate) async fn yield_to_browser() {
     let Ok(channel) = web_sys::MessageChannel::new() else {
         return sleep(Duration::ZERO).await;

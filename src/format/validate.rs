@@ -107,7 +107,7 @@ pub async fn validate(tree: &Value, pace: &Pace) -> Result<Loaded, LoadError> {
         meta,
         spending,
         local_content,
-        targets,
+        targets: targets.into(),
         packages,
     };
     let has_data = dataset.spending.is_some()
@@ -183,7 +183,7 @@ async fn read_meta(reader: &mut Reader, meta: Object<'_>, pace: &Pace) -> Option
         illustrative,
         region,
         notes,
-        sources,
+        sources: sources.into(),
     })
 }
 

@@ -376,11 +376,11 @@ fn dataset(
             illustrative: false,
             region: None,
             notes: None,
-            sources: Vec::new(),
+            sources: Default::default(),
         },
         spending: None,
         local_content: None,
-        targets: Vec::new(),
+        targets: Default::default(),
         packages,
     })
 }

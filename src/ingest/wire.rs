@@ -79,7 +79,7 @@ pub fn rebuild(head: Head, packages: Vec<Package>) -> Result<Loaded, LoadError> 
                 meta: *meta,
                 spending: None,
                 local_content: None,
-                targets: Vec::new(),
+                targets: Default::default(),
                 packages,
             },
             issues,
@@ -136,7 +136,7 @@ impl Writer {
         }
         self.maybe_text(&meta.notes);
         self.number(meta.sources.len() as u64);
-        for source in &meta.sources {
+        for source in meta.sources.iter() {
             self.text(&source.id);
             self.text(&source.title);
             self.maybe_text(&source.url);
@@ -401,7 +401,7 @@ impl Reader<'_> {
                         url: self.maybe_text()?,
                     });
                 }
-                sources
+                sources.into()
             },
         })
     }
@@ -631,7 +631,7 @@ mod tests {
                 meta: meta(full),
                 spending: None,
                 local_content: None,
-                targets: Vec::new(),
+                targets: Default::default(),
                 packages: vec![package(3)],
             },
             issues: every_problem(),

@@ -24,8 +24,8 @@ pub struct Dataset {
     pub spending: Option<Spending>,
     /// PDN and UMK-K shares, if the file has them.
     pub local_content: Option<LocalContent>,
-    /// Targets with deadlines.
-    pub targets: Vec<Target>,
+    /// Targets with deadlines (shared: a filtered dataset keeps them all without a copy).
+    pub targets: std::sync::Arc<[Target]>,
     /// Package-level entries; when present, the spending and local-content views are
     /// aggregated from them (under the reader's filters).
     pub packages: Vec<Package>,
@@ -79,8 +79,9 @@ pub struct Meta {
     pub region: Option<Region>,
     /// Free-text notes from the publisher.
     pub notes: Option<String>,
-    /// Cited sources that figures refer to by id.
-    pub sources: Vec<Source>,
+    /// Cited sources that figures refer to by id (shared: a filtered dataset keeps them without a
+    /// copy).
+    pub sources: std::sync::Arc<[Source]>,
 }
 
 /// An ISO 4217 currency code (three upper-case ASCII letters).

@@ -98,6 +98,67 @@ impl<T: 'static> Stepped<T> {
     }
 }
 
+/// Items sorted in place of one `sort_by` call, in steps: runs of [`SORTED_RUN`] sorted, then
+/// merged two by two, a tick a [`MERGED_PER_TICK`] items. Stable, as `sort_by` is; work grows
+/// as n log n.
+pub async fn sort_by<T, F>(items: Vec<T>, compare: F, pace: &Pace) -> Vec<T>
+where
+    F: Fn(&T, &T) -> std::cmp::Ordering,
+{
+    if items.len() <= SORTED_RUN {
+        let mut items = items;
+        items.sort_by(&compare);
+        return items;
+    }
+    let mut runs: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter();
+    loop {
+        let mut run: Vec<T> = items.by_ref().take(SORTED_RUN).collect();
+        if run.is_empty() {
+            break;
+        }
+        pace.spend(run.len() / MERGED_PER_TICK + 1).await;
+        run.sort_by(&compare);
+        runs.push(run);
+    }
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut pairs = runs.into_iter();
+        while let Some(left) = pairs.next() {
+            let Some(right) = pairs.next() else {
+                merged.push(left);
+                break;
+            };
+            let mut both = Vec::with_capacity(left.len() + right.len());
+            let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
+            loop {
+                let take_right = match (left.peek(), right.peek()) {
+                    (Some(a), Some(b)) => compare(b, a).is_lt(),
+                    (Some(_), None) => false,
+                    (None, Some(_)) => true,
+                    (None, None) => break,
+                };
+                both.extend(if take_right {
+                    right.next()
+                } else {
+                    left.next()
+                });
+                if both.len() % MERGED_PER_TICK == 0 {
+                    pace.tick().await;
+                }
+            }
+            merged.push(both);
+        }
+        runs = merged;
+    }
+    runs.pop().unwrap_or_default()
+}
+
+/// Items sorted in one go by [`sort_by`].
+pub const SORTED_RUN: usize = 4096;
+/// Items merged by [`sort_by`] for one unit of work.
+pub const MERGED_PER_TICK: usize = 64;
+
 /// Runs work that waits only on an unbounded [`Pace`] to its end.
 pub fn finish<T>(work: impl Future<Output = T>) -> T {
     let mut work = std::pin::pin!(work);
@@ -119,6 +180,33 @@ mod tests {
             total += number;
         }
         total
+    }
+
+    #[test]
+    fn sorting_in_steps_sorts_as_sort_by_does() {
+        for length in [0, 1, 4095, 4096, 4097, 20_000, 50_001] {
+            // Many equal keys: stability shows.
+            let items: Vec<(u32, usize)> = (0..length)
+                .map(|index| (((index * 7919) % 1000) as u32, index))
+                .collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|item| item.0);
+            let copy = items.clone();
+            let mut stepped = Stepped::new(|pace| async move {
+                sort_by(copy, |a: &(u32, usize), b| a.0.cmp(&b.0), &pace).await
+            });
+            let mut steps = 1;
+            let sorted = loop {
+                if let Some(sorted) = stepped.step(100) {
+                    break sorted;
+                }
+                steps += 1;
+            };
+            assert_eq!(sorted, expected, "{length}");
+            if length > 20_000 {
+                assert!(steps > 10, "{length}: {steps} steps");
+            }
+        }
     }
 
     #[test]

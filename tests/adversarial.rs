@@ -175,6 +175,11 @@ fn thousands_of_targets_share_one_overview_after_the_first_twelve() {
     let shown = panels(&loaded.dataset, View::Targets, Lang::Id, false);
     assert_eq!(shown.len(), MOST_PANELS + 1);
     let overview = shown.last().unwrap();
+    // The table holds the charted targets until the reader expands it, then every one.
+    assert_eq!(overview.table.rows.len(), MOST_ROWS - 1);
+    assert_eq!(overview.hidden_rows, count - MOST_PANELS - (MOST_ROWS - 1));
+    let expanded = panels(&loaded.dataset, View::Targets, Lang::Id, true);
+    let overview = expanded.last().unwrap();
     assert_eq!(overview.table.rows.len(), count - MOST_PANELS);
     assert_eq!(overview.hidden_rows, count - MOST_PANELS - (MOST_ROWS - 1));
 }

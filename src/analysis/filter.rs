@@ -7,7 +7,7 @@ use crate::model::{
     Breakdown, Code, Dataset, Figure, LocalContent, Method, MonthlyAmount, Package,
     ProcurementType, Provenance, Rupiah, Spending, Stage, SupplierIndicators, UnitContent,
 };
-use crate::pace::{finish, Pace};
+use crate::pace::{self, finish, Pace};
 use std::hash::Hash;
 
 /// What the reader chose; `None` is "all" (for the year and stage: the dataset's default).
@@ -127,6 +127,20 @@ pub struct Options {
 /// searched, not scrolled).
 pub const CHOICES_SHOWN: usize = 50;
 
+/// Where the first [`CHOICES_SHOWN`] of `texts` are in alphabetical order, in that order,
+/// without sorting the others.
+pub fn first_choices<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let texts: Vec<&str> = texts.collect();
+    let mut first: Vec<usize> = (0..texts.len()).collect();
+    let alphabetical = |a: &usize, b: &usize| texts[*a].cmp(texts[*b]).then(a.cmp(b));
+    if first.len() > CHOICES_SHOWN {
+        first.select_nth_unstable_by(CHOICES_SHOWN - 1, alphabetical);
+        first.truncate(CHOICES_SHOWN);
+    }
+    first.sort_unstable_by(alphabetical);
+    first
+}
+
 /// Lists of names longer than this are not sorted (hundreds of thousands of names would take
 /// one long task): [`matching`] sorts the few it shows.
 pub const SORTED_CHOICES: usize = 2_000;
@@ -157,7 +171,11 @@ async fn distinct<'a>(values: impl Iterator<Item = &'a str>, pace: &Pace) -> Vec
         pace.tick().await;
         distinct.insert(value);
     }
-    let mut names: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
+    let mut names: Vec<String> = Vec::with_capacity(distinct.len());
+    for name in distinct {
+        pace.tick().await;
+        names.push(name.to_owned());
+    }
     if names.len() <= SORTED_CHOICES {
         names.sort_unstable();
     }
@@ -387,8 +405,8 @@ async fn group<'a, K: Ord + Hash>(
             groups.entry(key).or_default().add(amount, package);
         }
     }
-    let mut groups: Vec<(K, Sum)> = groups.into_iter().collect();
-    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let groups: Vec<(K, Sum)> = groups.into_iter().collect();
+    let groups = pace::sort_by(groups, |a, b| a.0.cmp(&b.0), pace).await;
     groups
         .into_iter()
         .filter_map(|(key, sum)| sum.breakdown(key))
@@ -535,8 +553,8 @@ async fn local_content_of(
             units.entry(unit.as_str()).or_default().push(package);
         }
     }
-    let mut units: Vec<(&str, Vec<&Package>)> = units.into_iter().collect();
-    units.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let units: Vec<(&str, Vec<&Package>)> = units.into_iter().collect();
+    let units = pace::sort_by(units, |a, b| a.0.cmp(b.0), pace).await;
     let mut by_unit = Vec::with_capacity(units.len());
     for (unit, packages) in units {
         pace.spend(packages.len()).await;
@@ -578,5 +596,21 @@ mod tests {
         assert_eq!(shown[0], 9999);
         let (shown, count) = matching(&folded, "tidak ada");
         assert!(shown.is_empty() && count == 0);
+    }
+
+    #[test]
+    fn the_first_fifty_choices_are_alphabetical_in_a_list_left_unsorted() {
+        let names: Vec<String> = (0..10_000)
+            .rev()
+            .map(|unit| format!("Unit {unit:05}"))
+            .collect();
+        let expected: Vec<String> = (0..50).map(|unit| format!("Unit {unit:05}")).collect();
+        let first = first_choices(names.iter().map(String::as_str));
+        let shown: Vec<&String> = first.iter().map(|index| &names[*index]).collect();
+        assert_eq!(shown, expected.iter().collect::<Vec<_>>());
+        let folded: Vec<String> = names.iter().map(|name| name.to_lowercase()).collect();
+        let (matched, count) = matching(&folded, "unit");
+        assert_eq!((matched, count), (first, 10_000));
+        assert_eq!(first_choices(["b", "a"].into_iter()), vec![1, 0]);
     }
 }

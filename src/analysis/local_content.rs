@@ -94,32 +94,93 @@ pub fn overall(content: &LocalContent, measure: Measure) -> Option<ShareStatus> 
     ShareStatus::new(None, measure, part.value, content.total.value, illustrative)
 }
 
-/// The share for a measure per unit, lowest share first (the units furthest from the threshold).
+/// The share for a measure per unit, lowest share first (the units furthest from the
+/// threshold; ties by name).
 pub fn by_unit(content: &LocalContent, measure: Measure) -> Vec<ShareStatus> {
-    let mut statuses: Vec<ShareStatus> = content
-        .by_unit
-        .iter()
-        .filter_map(|unit| {
+    Ranked::of(content, measure, usize::MAX).first
+}
+
+/// The units' shares for a measure, lowest share first (ties by name), as far as a chart needs
+/// them: the first few named and in order, the others only counted and summed. Picks the first
+/// without sorting the others, and names no other: work grows with the number of units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// The first units, in order.
+    pub first: Vec<ShareStatus>,
+    /// The others taken together, unnamed (`None` when there are none, or their sums overflow).
+    pub others: Option<ShareStatus>,
+    /// How many others.
+    pub others_count: usize,
+    /// The one with the highest share (the last in order), if any.
+    pub highest: Option<ShareStatus>,
+    /// How many are below the threshold.
+    pub below: usize,
+}
+
+impl Ranked {
+    /// The first `count` units of `content` for `measure`, and the others.
+    pub fn of(content: &LocalContent, measure: Measure, count: usize) -> Ranked {
+        let units = &content.by_unit;
+        let status = |index: usize, unit: Option<String>| {
+            let row = &units[index];
             let part = match measure {
-                Measure::Pdn => unit.pdn,
-                Measure::Umkk => unit.umkk,
+                Measure::Pdn => row.pdn,
+                Measure::Umkk => row.umkk,
             };
-            ShareStatus::new(
-                Some(unit.unit.clone()),
-                measure,
-                part,
-                unit.total,
-                unit.provenance.illustrative,
-            )
-        })
-        .collect();
-    statuses.sort_by(|a, b| {
-        a.share
-            .fraction()
-            .total_cmp(&b.share.fraction())
-            .then_with(|| a.unit.cmp(&b.unit))
-    });
-    statuses
+            ShareStatus::new(unit, measure, part, row.total, row.provenance.illustrative)
+        };
+        // Each unit's share and place: small keys to pick and sort, statuses built for few.
+        let mut below = 0;
+        let mut keys: Vec<(f64, usize)> = Vec::with_capacity(units.len());
+        for index in 0..units.len() {
+            if let Some(status) = status(index, None) {
+                below += usize::from(!status.meets_threshold());
+                keys.push((status.share.fraction(), index));
+            }
+        }
+        let order = |a: &(f64, usize), b: &(f64, usize)| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| units[a.1].unit.cmp(&units[b.1].unit))
+        };
+        let named = |(_, index): (f64, usize)| status(index, Some(units[index].unit.clone()));
+        let highest = keys.iter().copied().max_by(order).and_then(named);
+        let mut others = Vec::new();
+        if keys.len() > count {
+            keys.select_nth_unstable_by(count, order);
+            others = keys.split_off(count);
+        }
+        keys.sort_by(order);
+        let others_count = others.len();
+        let others = (!others.is_empty())
+            .then(|| {
+                let rows = || others.iter().map(|(_, index)| &units[*index]);
+                let part = Rupiah::checked_sum(rows().map(|row| match measure {
+                    Measure::Pdn => row.pdn,
+                    Measure::Umkk => row.umkk,
+                }))?;
+                let total = Rupiah::checked_sum(rows().map(|row| row.total))?;
+                let illustrative = rows().any(|row| row.provenance.illustrative);
+                ShareStatus::new(None, measure, part, total, illustrative)
+            })
+            .flatten();
+        Ranked {
+            first: keys.into_iter().filter_map(named).collect(),
+            others,
+            others_count,
+            highest,
+            below,
+        }
+    }
+
+    /// How many units there are.
+    pub fn len(&self) -> usize {
+        self.first.len() + self.others_count
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 #[cfg(test)]
@@ -187,5 +248,40 @@ mod tests {
         let pdn = by_unit(&content(), Measure::Pdn);
         assert_eq!(pdn[0].gap, Rupiah(50));
         assert_eq!(pdn[1].gap, Rupiah::ZERO);
+    }
+
+    #[test]
+    fn the_first_units_ranked_are_the_first_of_all_sorted() {
+        let mut many = content();
+        // Shares that repeat (ties broken by name), a unit without spending (no share).
+        many.by_unit = (0..600)
+            .map(|index| UnitContent {
+                unit: format!("Dinas {}", (index * 7919) % 600),
+                total: Rupiah(if index == 13 { 0 } else { 1_000 }),
+                pdn: Rupiah((index * 37) % 1_000),
+                umkk: Rupiah((index * 11) % 97),
+                provenance: Provenance::default(),
+            })
+            .collect();
+        for measure in [Measure::Pdn, Measure::Umkk] {
+            let all = by_unit(&many, measure);
+            assert_eq!(all.len(), 599);
+            for count in [0, 1, 48, 599, 5_000] {
+                let ranked = Ranked::of(&many, measure, count);
+                let first = count.min(all.len());
+                assert_eq!(ranked.first, all[..first]);
+                assert_eq!(ranked.len(), all.len());
+                assert_eq!(ranked.highest.as_ref(), all.last());
+                let below = all.iter().filter(|unit| !unit.meets_threshold()).count();
+                assert_eq!(ranked.below, below);
+                assert_eq!(ranked.others_count, all.len() - first);
+                let others = combined("Lainnya".into(), &all[first..]);
+                let named = |status: ShareStatus| ShareStatus {
+                    unit: Some("Lainnya".into()),
+                    ..status
+                };
+                assert_eq!(ranked.others.map(named), others);
+            }
+        }
     }
 }

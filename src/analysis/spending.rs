@@ -74,6 +74,68 @@ pub fn breakdown<K: Clone + Ord>(rows: &[Breakdown<K>]) -> Option<(Rupiah, Vec<P
     Some((total, parts))
 }
 
+/// The parts of a breakdown after its largest, taken together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rest {
+    /// How many parts.
+    pub count: usize,
+    /// Their amount (saturated if it overflows).
+    pub amount: Rupiah,
+    /// Their share of the total.
+    pub share: Share,
+    /// Their number of packages, if every one has it.
+    pub packages: Option<u64>,
+    /// Whether any is illustrative.
+    pub illustrative: bool,
+}
+
+/// A breakdown's total, its largest parts and the others taken together.
+pub type Largest<'a, K> = (Rupiah, Vec<Part<&'a K>>, Option<Rest>);
+
+/// The `count` largest parts of a breakdown in [`breakdown`]'s order, and the others taken
+/// together (`None` when there are no others), without sorting or copying the others: work
+/// grows with the number of rows. `None` if the total overflows or is zero.
+pub fn largest<K: Ord>(rows: &[Breakdown<K>], count: usize) -> Option<Largest<'_, K>> {
+    let total =
+        Rupiah::checked_sum(rows.iter().map(|row| row.amount)).filter(|total| total.0 > 0)?;
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let largest_first = |a: &usize, b: &usize| {
+        let (a, b) = (&rows[*a], &rows[*b]);
+        b.amount.cmp(&a.amount).then(a.key.cmp(&b.key))
+    };
+    let mut others = Vec::new();
+    if order.len() > count {
+        order.select_nth_unstable_by(count, largest_first);
+        others = order.split_off(count);
+    }
+    order.sort_by(largest_first);
+    let part = |index: usize| {
+        let row = &rows[index];
+        Some(Part {
+            key: &row.key,
+            amount: row.amount,
+            share: Share::of(row.amount, total)?,
+            packages: row.packages,
+            illustrative: row.provenance.illustrative,
+        })
+    };
+    let parts = order.into_iter().map(part).collect::<Option<Vec<_>>>()?;
+    let rest = (!others.is_empty()).then(|| {
+        let amount = Rupiah::checked_sum(others.iter().map(|index| rows[*index].amount))
+            .unwrap_or(Rupiah(i64::MAX));
+        Rest {
+            count: others.len(),
+            amount,
+            share: Share::of(amount, total).unwrap_or_default(),
+            packages: others.iter().map(|index| rows[*index].packages).sum(),
+            illustrative: others
+                .iter()
+                .any(|index| rows[*index].provenance.illustrative),
+        }
+    });
+    Some((total, parts, rest))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,10 +7,16 @@
 use crate::i18n::{format_count, Lang, Text};
 use leptos::prelude::*;
 
-use crate::analysis::filter::{matching, CHOICES_SHOWN as SHOWN};
+use crate::analysis::filter::{first_choices, matching};
 
-/// One choice: the value written to the address, and what the reader sees.
-pub type Choice = (String, String);
+/// One choice: the value written to the address, and what the reader sees when that is not the
+/// value itself (a name is its own text: one copy of each of a hundred thousand names).
+pub type Choice = (String, Option<&'static str>);
+
+/// What the reader sees of a choice.
+pub fn text(choice: &Choice) -> &str {
+    choice.1.unwrap_or(&choice.0)
+}
 
 /// The searchable choice of one filter parameter. `all` is the text of the choice that clears
 /// it; `current` the value chosen (empty for all).
@@ -45,7 +51,7 @@ pub fn ComboBox(
             choices
                 .iter()
                 .find(|(known, _)| known == value)
-                .map_or_else(|| value.to_owned(), |(_, text)| text.clone())
+                .map_or_else(|| value.to_owned(), |choice| text(choice).to_owned())
         })
     };
     let query = RwSignal::new(text_of(&current.get_untracked()));
@@ -61,13 +67,15 @@ pub fn ComboBox(
             String::new()
         };
         if query.trim().is_empty() {
-            return ((0..count.min(SHOWN)).collect(), count);
+            // The first in alphabetical order (a long list is not sorted).
+            let first = choices.with_value(|choices| first_choices(choices.iter().map(text)));
+            return (first, count);
         }
         if folded.with_value(Option::is_none) {
             let lower = choices.with_value(|choices| {
                 choices
                     .iter()
-                    .map(|(_, text)| text.to_lowercase())
+                    .map(|choice| text(choice).to_lowercase())
                     .collect()
             });
             folded.set_value(Some(lower));
@@ -99,7 +107,10 @@ pub fn ComboBox(
             entries.push((String::new(), all.to_owned()));
         }
         choices.with_value(|choices| {
-            entries.extend(shown.iter().map(|&index| choices[index].clone()));
+            entries.extend(shown.iter().map(|&index| {
+                let choice = &choices[index];
+                (choice.0.clone(), text(choice).to_owned())
+            }));
         });
         entries
     };

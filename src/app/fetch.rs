@@ -373,9 +373,8 @@ pub async fn fetch_dataset(
         &mut slice_started,
     )
     .await;
-    if js_sys::Date::now() - slice_started > SLICE_MS / 4.0 {
-        yield_to_browser().await;
-    }
+    // The dashboard is built in a task of its own.
+    yield_to_browser().await;
     Ok(Fetched {
         loaded,
         verification,
@@ -391,8 +390,6 @@ pub(super) fn mark(name: &str) {
     }
 }
 
-/// Gives the main thread back to the browser for one task (to paint, take input). A message
-/// to itself, not a zero timeout: browsers hold nested timeouts back for 4 ms each.
 /// Work done in steps, with the browser given its thread back each `SLICE_MS`.
 async fn in_slices<T: 'static>(mut work: Stepped<T>, slice_started: &mut f64) -> T {
     loop {
@@ -406,6 +403,8 @@ async fn in_slices<T: 'static>(mut work: Stepped<T>, slice_started: &mut f64) ->
     }
 }
 
+/// Gives the main thread back to the browser for one task (to paint, take input). A message
+/// to itself, not a zero timeout: browsers hold nested timeouts back for 4 ms each.
 pub(crate) async fn yield_to_browser() {
     let Ok(channel) = web_sys::MessageChannel::new() else {
         return sleep(Duration::ZERO).await;

@@ -44,10 +44,12 @@ fn select(
             .into_any();
     }
     let options = all
-        .map(|all| (String::new(), all.to_owned()))
+        .map(|all| (String::new(), Some(all)))
         .into_iter()
         .chain(choices)
-        .map(|(value, text)| {
+        .map(|choice| {
+            let text = super::combo_box::text(&choice).to_owned();
+            let value = choice.0;
             let chosen = value.clone();
             view! { <option value=value selected=move || current() == chosen>{text}</option> }
         })
@@ -66,15 +68,12 @@ fn select(
 fn coded<T: Code>(values: &[T], name: impl Fn(T) -> &'static str) -> Vec<Choice> {
     values
         .iter()
-        .map(|value| (value.code().to_owned(), name(*value).to_owned()))
+        .map(|value| (value.code().to_owned(), Some(name(*value))))
         .collect()
 }
 
 fn named(values: &[String]) -> Vec<Choice> {
-    values
-        .iter()
-        .map(|value| (value.clone(), value.clone()))
-        .collect()
+    values.iter().map(|value| (value.clone(), None)).collect()
 }
 
 /// The filter controls; `stage_shown` is the stage the views count when none is chosen.
@@ -88,53 +87,57 @@ pub fn FilterBar(
     let options = StoredValue::new(options);
     let controls = move || {
         let lang = lang.get();
-        let options = options.get_value();
         let all = Some(Text::All.get(lang));
         let none = Signal::derive(String::new);
-        let default_year = options.default_year.to_string();
+        let default_year = options.with_value(|options| options.default_year.to_string());
         let stage = Signal::derive(move || {
             stage_shown
                 .get()
                 .map(|stage| stage.code().to_owned())
                 .unwrap_or_default()
         });
-        let years = options
-            .years
-            .iter()
-            .map(|year| (year.to_string(), year.to_string()))
-            .collect();
-        let selects: [SelectSpec; 6] = [
-            (
-                "year",
-                Text::FiscalYear,
-                None,
-                years,
-                Signal::derive(move || default_year.clone()),
-            ),
-            ("unit", Text::Unit, all, named(&options.units), none),
-            ("region", Text::Region, all, named(&options.regions), none),
-            (
-                "method",
-                Text::Method,
-                all,
-                coded(&options.methods, |method| method_name(method, lang)),
-                none,
-            ),
-            (
-                "type",
-                Text::Type,
-                all,
-                coded(&options.kinds, |kind| type_name(kind, lang)),
-                none,
-            ),
-            (
-                "stage",
-                Text::Stage,
-                None,
-                coded(&options.stages, |stage| stage_name(stage, lang)),
-                stage,
-            ),
-        ];
+        let years = options.with_value(|options| {
+            options
+                .years
+                .iter()
+                .map(|year| (year.to_string(), None))
+                .collect()
+        });
+        // Read in place: a copy of every name would cost as much as the list itself.
+        let selects: [SelectSpec; 6] = options.with_value(|options| {
+            [
+                (
+                    "year",
+                    Text::FiscalYear,
+                    None,
+                    years,
+                    Signal::derive(move || default_year.clone()),
+                ),
+                ("unit", Text::Unit, all, named(&options.units), none),
+                ("region", Text::Region, all, named(&options.regions), none),
+                (
+                    "method",
+                    Text::Method,
+                    all,
+                    coded(&options.methods, |method| method_name(method, lang)),
+                    none,
+                ),
+                (
+                    "type",
+                    Text::Type,
+                    all,
+                    coded(&options.kinds, |kind| type_name(kind, lang)),
+                    none,
+                ),
+                (
+                    "stage",
+                    Text::Stage,
+                    None,
+                    coded(&options.stages, |stage| stage_name(stage, lang)),
+                    stage,
+                ),
+            ]
+        });
         let controls: Vec<AnyView> = selects
             .into_iter()
             .filter(|(_, _, _, choices, _)| choices.len() > 1)

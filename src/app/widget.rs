@@ -188,12 +188,30 @@ fn Dashboard(
     let any = Memo::new(move |_| count.get() > 0);
     // The first panel is built with the dashboard, the others in the next task: the first chart
     // is on screen sooner, and no task builds the whole dashboard at once.
+    // A dataset of many thousand rows gets even its first panel in a task after the header and
+    // filters: each can take tens of milliseconds.
+    let large = dataset.with_value(|loaded| {
+        let dataset = &loaded.dataset;
+        let units = dataset
+            .local_content
+            .as_ref()
+            .map_or(0, |content| content.by_unit.len());
+        dataset.packages.len() + units + dataset.targets.len() > LARGE_ROWS
+    });
+    let panels_shown = RwSignal::new(!large);
     let rest_shown = RwSignal::new(false);
     leptos::task::spawn_local(async move {
+        if large {
+            super::fetch::yield_to_browser().await;
+            let _ = panels_shown.try_set(true);
+        }
         super::fetch::yield_to_browser().await;
         let _ = rest_shown.try_set(true);
     });
     let panel_list = move || {
+        if !panels_shown.get() {
+            return None;
+        }
         let locale = Locale {
             lang: lang.get(),
             currency: currency.clone(),
@@ -233,12 +251,12 @@ fn Dashboard(
                 })
             }).collect_view()
         };
-        view! {
+        Some(view! {
             {empty}
             {targets_note}
             {let places = places.clone(); move || places(0..usize::from(any.get()))}
             {move || places(if rest_shown.get() { 1..count.get() } else { 0..0 })}
-        }
+        })
     };
     view! {
         <header class="pantau-header">
@@ -259,6 +277,10 @@ fn Dashboard(
         {move || dataset.with_value(|loaded| view! { <Footer meta=loaded.dataset.meta.clone() lang=lang.get() src=src.clone() illustrative verification=verification.clone() /> })}
     }
 }
+
+/// Rows (packages, units, targets) from which a dataset's panels are made in a task after the
+/// rest of the dashboard.
+const LARGE_ROWS: usize = 10_000;
 
 /// The width inside an element's padding, in CSS pixels.
 fn content_width(element: &web_sys::HtmlDivElement) -> Option<u32> {

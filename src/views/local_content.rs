@@ -3,7 +3,7 @@
 
 use super::table::{Cell, Table};
 use super::{star, Fact, Panel, Status};
-use crate::analysis::local_content::{by_unit, combined, overall, Measure, ShareStatus};
+use crate::analysis::local_content::{combined, overall, Measure, Ranked, ShareStatus};
 use crate::chart::spec::{BarRow, BarSpec, ChartSpec, Reference, TickFormat, Tip};
 use crate::chart::Locale;
 use crate::i18n::{
@@ -136,16 +136,27 @@ fn panel(
     let lang = locale.lang;
     let currency = &locale.currency;
     let total = overall(content, measure)?;
-    let units = by_unit(content, measure);
     // The chart and table show the overall row, the units furthest from the threshold, and the
-    // rest folded into one row (fewer folded when expanded).
-    let mut shown: Vec<ShareStatus> = units.clone();
-    let mut hidden_rows = 0;
+    // rest folded into one row (fewer folded when expanded). Expanded, the table holds every
+    // unit in order; else only the units the chart names are put in order.
     let most = super::rows_shown(expanded);
+    let units = Ranked::of(
+        content,
+        measure,
+        if expanded { usize::MAX } else { most - 1 },
+    );
+    let mut shown: Vec<ShareStatus> = units.first.iter().take(most - 1).cloned().collect();
+    let mut hidden_rows = 0;
     if units.len() + 1 > most {
-        let rest = shown.split_off(most - 2);
-        hidden_rows = rest.len();
-        shown.extend(combined(super::others_label(hidden_rows, lang), &rest));
+        // The units after the first `most - 2`: some named in order, the rest already summed.
+        let mut rest = shown.split_off(most - 2);
+        rest.extend(units.first.iter().skip(most - 1).cloned());
+        hidden_rows = units.len() - (most - 2);
+        // Sums that overflow make no "Lainnya" row, whichever units they are in.
+        if units.others.is_some() || units.others_count == 0 {
+            rest.extend(units.others.clone());
+            shown.extend(combined(super::others_label(hidden_rows, lang), &rest));
+        }
     }
     let threshold = measure.threshold();
     let threshold_share = Share::new(threshold.fraction()).unwrap_or_default();
@@ -170,10 +181,6 @@ fn panel(
         // Already narrowed to one unit: nothing further to drill into.
         rows.iter_mut().for_each(|row| row.tip.drill = None);
     }
-    let below: Vec<&ShareStatus> = units
-        .iter()
-        .filter(|unit| !unit.meets_threshold())
-        .collect();
     let status = if total.meets_threshold() {
         Status::Good
     } else {
@@ -214,9 +221,9 @@ fn panel(
     if !units.is_empty() {
         facts.push(Fact {
             label: Text::UnitsBelow.get(lang).to_owned(),
-            value: format!("{} / {}", below.len(), units.len()),
+            value: format!("{} / {}", units.below, units.len()),
             spoken: None,
-            status: Some(if below.is_empty() {
+            status: Some(if units.below == 0 {
                 Status::Good
             } else {
                 Status::Bad
@@ -242,7 +249,7 @@ fn panel(
             )
         }
     );
-    if let (Some(lowest), Some(highest)) = (units.first(), units.last()) {
+    if let (Some(lowest), Some(highest)) = (units.first.first(), &units.highest) {
         summary.push_str(&format!(
             " {} {} ({}), {} {} ({}). {} {} {} {}.",
             lang.pick("Terendah", "Lowest"),
@@ -251,7 +258,7 @@ fn panel(
             lang.pick("tertinggi", "highest"),
             highest.unit.as_deref().unwrap_or_default(),
             format_percent(highest.share, lang),
-            below.len(),
+            units.below,
             lang.pick("dari", "of"),
             units.len(),
             Text::UnitsBelow.get(lang).to_ascii_lowercase()
@@ -290,7 +297,7 @@ fn panel(
         // Expanded, the table (and its CSV) holds every unit; the chart folds the tail.
         rows: std::iter::once(&total)
             .chain(if expanded && hidden_rows > 0 {
-                units.iter()
+                units.first.iter()
             } else {
                 shown.iter()
             })

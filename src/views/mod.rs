@@ -154,7 +154,7 @@ pub fn panels(dataset: &Dataset, view: View, lang: Lang, expanded: bool) -> Vec<
                 .map(|target| targets::panel(target, lang, &dataset.meta))
                 .collect();
             if !rest.is_empty() {
-                panels.push(targets::overview(rest, lang, &dataset.meta));
+                panels.push(targets::overview(rest, lang, &dataset.meta, expanded));
             }
             panels
         }
@@ -189,21 +189,32 @@ fn source_line<'a>(
     meta: &Meta,
     lang: Lang,
 ) -> String {
-    let titles: crate::hash::Map<&str, &str> = meta
-        .sources
-        .iter()
-        .map(|source| (source.id.as_str(), source.title.as_str()))
-        .collect();
-    let mut cited: Vec<&str> = Vec::new();
-    let mut seen: crate::hash::Set<&str> = Default::default();
+    // The ids cited, in the order first cited; then the titles of just those (a file may list
+    // hundreds of thousands of sources, and this runs for every panel).
+    let mut ids: Vec<&str> = Vec::new();
+    let mut wanted: crate::hash::Set<&str> = Default::default();
     let mut illustrative = false;
     for provenance in provenances {
         illustrative |= provenance.illustrative;
-        let title = provenance
-            .source
-            .as_deref()
-            .and_then(|id| titles.get(id).copied());
-        if let Some(title) = title.filter(|title| seen.insert(title)) {
+        if let Some(id) = provenance.source.as_deref().filter(|id| wanted.insert(id)) {
+            ids.push(id);
+        }
+    }
+    let mut titles: crate::hash::Map<&str, &str> = Default::default();
+    if !wanted.is_empty() {
+        for source in meta.sources.iter() {
+            if wanted.contains(source.id.as_str()) {
+                // The first source of an id counts, as validation keeps only the first.
+                titles
+                    .entry(source.id.as_str())
+                    .or_insert(source.title.as_str());
+            }
+        }
+    }
+    let mut cited: Vec<&str> = Vec::new();
+    let mut seen: crate::hash::Set<&str> = Default::default();
+    for id in ids {
+        if let Some(title) = titles.get(id).copied().filter(|title| seen.insert(title)) {
             cited.push(title);
         }
     }

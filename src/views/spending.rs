@@ -2,7 +2,7 @@
 
 use super::table::{Cell, Table};
 use super::{star, Fact, Panel};
-use crate::analysis::spending::{breakdown, cumulative, Part};
+use crate::analysis::spending::{breakdown, cumulative, largest, Part, Rest};
 use crate::chart::spec::{
     BarRow, BarSpec, ChartSpec, Column, LineSeries, LineSpec, PointMark, Reference, Role, Stroke,
     TickFormat, Tip,
@@ -12,7 +12,7 @@ use crate::i18n::{
     format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken,
     format_percent, month_name, stage_name, Text,
 };
-use crate::model::{Breakdown, Meta, Spending};
+use crate::model::{Breakdown, Meta, Rupiah, Share, Spending};
 
 fn cited<K>(rows: &[Breakdown<K>], meta: &Meta, lang: crate::i18n::Lang) -> String {
     super::source_line(rows.iter().map(|row| &row.provenance), meta, lang)
@@ -33,7 +33,7 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
         let named = named(&parts, |key| {
             crate::i18n::method_name(*key, lang).to_owned()
         });
-        let folded = collapse(named, expanded, lang);
+        let folded = collapse(named, expanded, lang, total);
         let title = Text::ByMethod.get(lang);
         let mut panel = breakdown_panel("by-method", title, spending, total, folded, locale);
         panel.source_line = cited(&spending.by_method, meta, lang);
@@ -41,26 +41,43 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
     });
     let by_type = breakdown(&spending.by_type).map(|(total, parts)| {
         let named = named(&parts, |key| crate::i18n::type_name(*key, lang).to_owned());
-        let folded = collapse(named, expanded, lang);
+        let folded = collapse(named, expanded, lang, total);
         let title = Text::ByType.get(lang);
         let mut panel = breakdown_panel("by-type", title, spending, total, folded, locale);
         panel.source_line = cited(&spending.by_type, meta, lang);
         panel
     });
     let by_name = |id: &str, title: Text, rows: &[Breakdown<String>]| {
-        breakdown(rows).map(|(total, parts)| {
-            let mut named = named(&parts, |key| key.clone());
-            if id == "by-unit" && named.len() > 1 {
+        let drill = |named: &mut Vec<Named>| {
+            if id == "by-unit" && rows.len() > 1 {
                 named
                     .iter_mut()
                     .for_each(|row| row.drill = Some(row.label.clone()));
             }
-            let folded = collapse(named, expanded, lang);
-            let title = title.get(lang);
-            let mut panel = breakdown_panel(id, title, spending, total, folded, locale);
-            panel.source_line = cited(rows, meta, lang);
-            panel
-        })
+        };
+        let (total, folded) = if expanded || rows.len() <= super::TOP_ROWS {
+            let (total, parts) = breakdown(rows)?;
+            let mut named = named(&parts, |key| key.clone());
+            drill(&mut named);
+            (total, collapse(named, expanded, lang, total))
+        } else {
+            // Hundreds of thousands of names: only those the chart shows are sorted and named.
+            let (total, parts, rest) = largest(rows, super::TOP_ROWS - 1)?;
+            let mut shown = named(&parts, |key| (*key).clone());
+            drill(&mut shown);
+            let hidden = rest.as_ref().map_or(0, |rest| rest.count);
+            shown.extend(rest.map(|rest| others(rest, lang)));
+            let folded = Folded {
+                shown,
+                every: None,
+                hidden,
+            };
+            (total, folded)
+        };
+        let title = title.get(lang);
+        let mut panel = breakdown_panel(id, title, spending, total, folded, locale);
+        panel.source_line = cited(rows, meta, lang);
+        Some(panel)
     };
     let by_unit = by_name("by-unit", Text::ByUnit, &spending.by_unit);
     let by_region = by_name("by-region", Text::ByRegion, &spending.by_region);
@@ -458,7 +475,7 @@ fn breakdown_panel(
 }
 
 /// A breakdown row with its category's name.
-#[derive(Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Named {
     label: String,
     amount: crate::model::Rupiah,
@@ -492,9 +509,26 @@ struct Folded {
     hidden: usize,
 }
 
+/// The "Lainnya" row of the parts after the largest.
+fn others(rest: Rest, lang: crate::i18n::Lang) -> Named {
+    Named {
+        label: super::others_label(rest.count, lang),
+        amount: rest.amount,
+        share: rest.share,
+        packages: rest.packages,
+        illustrative: rest.illustrative,
+        drill: None,
+    }
+}
+
 /// Folds all rows after the first `TOP_ROWS - 1` (`MOST_ROWS - 1` when `expanded`) into one
 /// "Lainnya" row.
-fn collapse(mut rows: Vec<Named>, expanded: bool, lang: crate::i18n::Lang) -> Folded {
+fn collapse(
+    mut rows: Vec<Named>,
+    expanded: bool,
+    lang: crate::i18n::Lang,
+    total: Rupiah,
+) -> Folded {
     let shown = super::rows_shown(expanded);
     if rows.len() <= shown {
         return Folded {
@@ -506,22 +540,58 @@ fn collapse(mut rows: Vec<Named>, expanded: bool, lang: crate::i18n::Lang) -> Fo
     let every = expanded.then(|| rows.clone());
     let rest = rows.split_off(shown - 1);
     let hidden = rest.len();
-    let amount = crate::model::Rupiah::checked_sum(rest.iter().map(|row| row.amount))
-        .unwrap_or(crate::model::Rupiah(i64::MAX));
-    let share = crate::model::Share::new(rest.iter().map(|row| row.share.fraction()).sum())
-        .unwrap_or_default();
-    let packages = rest.iter().map(|row| row.packages).sum::<Option<u64>>();
-    rows.push(Named {
-        label: super::others_label(hidden, lang),
-        amount,
-        share,
-        packages,
-        illustrative: rest.iter().any(|row| row.illustrative),
-        drill: None,
-    });
+    let amount = Rupiah::checked_sum(rest.iter().map(|row| row.amount)).unwrap_or(Rupiah(i64::MAX));
+    rows.push(others(
+        Rest {
+            count: hidden,
+            amount,
+            share: Share::of(amount, total).unwrap_or_default(),
+            packages: rest.iter().map(|row| row.packages).sum::<Option<u64>>(),
+            illustrative: rest.iter().any(|row| row.illustrative),
+        },
+        lang,
+    ));
     Folded {
         shown: rows,
         every,
         hidden,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::Provenance;
+
+    #[test]
+    fn the_largest_rows_named_are_those_a_full_sort_names() {
+        // Amounts that repeat (ties broken by name), one row without a package count.
+        let rows: Vec<Breakdown<String>> = (0..500)
+            .map(|index| Breakdown {
+                key: format!("Dinas {}", (index * 7) % 500),
+                amount: Rupiah(((index * 37) % 100) as i64 * 1_000 + 1),
+                packages: (index != 3).then_some(index as u64),
+                provenance: Provenance {
+                    illustrative: index == 77,
+                    source: None,
+                },
+            })
+            .collect();
+        for count in [3, 12, 500] {
+            let rows = &rows[..count];
+            let (total, parts) = breakdown(rows).expect("a breakdown");
+            let full = collapse(named(&parts, |key| key.clone()), false, Lang::Id, total);
+            let (largest_total, first, rest) =
+                largest(rows, super::super::TOP_ROWS - 1).expect("a breakdown");
+            assert_eq!(largest_total, total);
+            let mut shown = named(&first, |key| (*key).clone());
+            shown.extend(rest.map(|rest| others(rest, Lang::Id)));
+            if count > super::super::TOP_ROWS {
+                assert_eq!(shown, full.shown);
+            } else {
+                assert_eq!(shown.len(), count.min(super::super::TOP_ROWS));
+            }
+        }
     }
 }

@@ -336,10 +336,11 @@ fn month_ticks(target: &Target, lang: Lang) -> Vec<(f64, String)> {
 }
 
 /// The targets after the first [`super::MOST_PANELS`], in one panel: each target's achieved
-/// share as a bar (at most [`super::MOST_ROWS`] bars, furthest behind first, the rest folded)
-/// and every one of them in the table, so that a file with thousands of targets never builds
-/// thousands of charts.
-pub fn overview(targets: &[Target], lang: Lang, meta: &Meta) -> Panel {
+/// share as a bar (at most [`super::MOST_ROWS`] bars, furthest behind first, the rest folded),
+/// the same targets in the table, and every one of them there once the reader expands it
+/// (`expanded`), so that a file with thousands of targets never builds thousands of charts, nor
+/// a table of them before it is asked for.
+pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> Panel {
     let mut rows: Vec<(&Target, Share, Verdict)> = targets
         .iter()
         .map(|target| {
@@ -371,9 +372,10 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta) -> Panel {
         }
     };
     let most = super::MOST_ROWS;
+    let charted = if rows.len() > most { most - 1 } else { most };
     let mut bars: Vec<BarRow> = rows
         .iter()
-        .take(if rows.len() > most { most - 1 } else { most })
+        .take(charted)
         .map(|(target, share, verdict)| {
             let mut row = bar(
                 target.label.clone(),
@@ -419,6 +421,7 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta) -> Panel {
         ],
         rows: rows
             .iter()
+            .take(if expanded { rows.len() } else { charted })
             .map(|(target, share, verdict)| {
                 vec![
                     Cell::text(format!(

@@ -159,6 +159,14 @@ pub const SORTED_RUN: usize = 4096;
 /// Items merged by [`sort_by`] for one unit of work.
 pub const MERGED_PER_TICK: usize = 64;
 
+/// Drops `items` one at a time (freeing hundreds of thousands of small allocations is work too).
+pub async fn drop_items<T>(items: Vec<T>, pace: &Pace) {
+    for item in items {
+        pace.tick().await;
+        drop(item);
+    }
+}
+
 /// Runs work that waits only on an unbounded [`Pace`] to its end.
 pub fn finish<T>(work: impl Future<Output = T>) -> T {
     let mut work = std::pin::pin!(work);

@@ -366,6 +366,15 @@ fn json_documents_read_in_steps_give_what_a_whole_read_gives() {
             files.push((path.display().to_string(), bytes));
         }
     }
+    // The many awards as a record package (with a compiled release) and as a lone release.
+    let awards = String::from_utf8(files[0].1.clone()).expect("text");
+    let list = &awards[awards.find("\"releases\":").expect("releases") + 11..awards.len() - 1];
+    let last = &list[list.rfind("{\"ocid\"").expect("a release")..list.len() - 1];
+    let record = format!(r#"{{"records":[{{"ocid":"ocds-uji-1","releases":{list}}}]}}"#);
+    let compiled = format!(r#"{{"records":[{{"ocid":"ocds-uji-1","compiledRelease":{last}}}]}}"#);
+    files.push(("record".into(), record.into_bytes()));
+    files.push(("compiled release".into(), compiled.into_bytes()));
+    files.push(("lone release".into(), last.as_bytes().to_vec()));
     // Broken and odd documents: cut short, a second value after the first, a bare array.
     let sample = files[3].1.clone();
     files.push(("cut".into(), sample[..sample.len() / 2].to_vec()));

@@ -235,37 +235,65 @@ impl<T: Merge> Shape for Vec<T> {
         self.shrink_to_fit();
     }
     fn merge_shape(&mut self, patch: &Self) {
-        // Arrays of objects that all have an `id` merge by `id`; others are replaced. Each patch
-        // goes to the first item with its id, as a search from the start would, found through a
-        // map: a file may hold tens of thousands of awards in each release. Only a `null` id
-        // can be lost by a merge (into absence): that item then stops taking patches.
-        if patch.iter().all(|item| item.id().is_some()) {
-            // The indices of the items with each id, the first last.
-            let mut known: crate::hash::Map<Leaf, Vec<usize>> = Default::default();
-            for (index, item) in self.iter().enumerate().rev() {
-                if let Some(id) = item.id() {
-                    known.entry(id.clone()).or_default().push(index);
-                }
-            }
-            for item in patch {
-                let Some(id) = item.id() else { continue };
-                let indices = known.entry(id.clone()).or_default();
-                match indices.last() {
-                    Some(&index) => {
-                        self[index].merge(item);
-                        if self[index].id() != Some(id) {
-                            indices.pop();
-                        }
-                    }
-                    None => {
-                        indices.push(self.len());
-                        self.push(item.clone());
-                    }
-                }
-            }
-        } else {
-            self.clone_from(patch);
+        crate::pace::finish(merge_items(self, patch, &crate::pace::Pace::unbounded()));
+    }
+}
+
+/// [`Shape::merge_shape`] of arrays, an item at a time ([`crate::pace::Pace`]): arrays of
+/// objects that all have an `id` merge by `id`; others are replaced. Each patch goes to the
+/// first item with its id, as a search from the start would, found through a map: a file may
+/// hold tens of thousands of awards in each release. Only a `null` id can be lost by a merge
+/// (into absence): that item then stops taking patches.
+pub async fn merge_items<T: Merge>(items: &mut Vec<T>, patch: &[T], pace: &crate::pace::Pace) {
+    if !patch.iter().all(|item| item.id().is_some()) {
+        items.clear();
+        for item in patch {
+            pace.tick().await;
+            items.push(item.clone());
         }
+        return;
+    }
+    // The indices of the items with each id, the first last.
+    let mut known: crate::hash::Map<Leaf, Vec<usize>> = Default::default();
+    for (index, item) in items.iter().enumerate().rev() {
+        pace.tick().await;
+        if let Some(id) = item.id() {
+            known.entry(id.clone()).or_default().push(index);
+        }
+    }
+    for item in patch {
+        pace.tick().await;
+        let Some(id) = item.id() else { continue };
+        let indices = known.entry(id.clone()).or_default();
+        match indices.last() {
+            Some(&index) => {
+                items[index].merge(item);
+                if items[index].id() != Some(id) {
+                    indices.pop();
+                }
+            }
+            None => {
+                indices.push(items.len());
+                items.push(item.clone());
+            }
+        }
+    }
+}
+
+/// [`Merge::merge`] of an array field, an item at a time.
+pub async fn merge_list<T: Merge>(this: &mut List<T>, patch: &List<T>, pace: &crate::pace::Pace) {
+    match (this, patch) {
+        (Shaped::Set(items), Shaped::Set(patch)) => merge_items(items, patch, pace).await,
+        // Into anything else, the patch is copied as it is (duplicates and all).
+        (this, Shaped::Set(patch)) => {
+            let mut items = Vec::with_capacity(patch.len());
+            for item in patch {
+                pace.tick().await;
+                items.push(item.clone());
+            }
+            *this = Shaped::Set(items);
+        }
+        (this, patch) => this.merge(patch),
     }
 }
 

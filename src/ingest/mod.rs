@@ -126,7 +126,7 @@ enum Json {
     Done(Box<Result<Loaded, LoadError>>),
     /// OCDS releases to compile per `ocid`, with the package's metadata.
     Releases {
-        found: Vec<ocds::Found>,
+        found: ocds::Grouped,
         issues: Issues,
         meta: PackageMeta,
     },
@@ -170,7 +170,7 @@ fn read_ocds_json(text: &str, format: Option<SourceFormat>) -> Json {
         return Json::Done(Box::new(Err(LoadError::NotPantau)));
     }
     let meta = PackageMeta::of(&first);
-    let mut found = Vec::new();
+    let mut found = ocds::Grouped::default();
     let mut issues = Issues::new();
     ocds::releases_in(*first, "", &mut found, &mut issues);
     Json::Releases {
@@ -182,7 +182,7 @@ fn read_ocds_json(text: &str, format: Option<SourceFormat>) -> Json {
 
 /// One line of JSON Lines (number `line`): its releases, or an issue if it is not an object.
 /// Returns whether it was a JSON object.
-fn json_line(text: &str, line: usize, found: &mut Vec<ocds::Found>, issues: &mut Issues) -> bool {
+fn json_line(text: &str, line: usize, found: &mut ocds::Grouped, issues: &mut Issues) -> bool {
     match serde_json::from_str::<ocds::Top>(text) {
         Ok(ocds::Top::Object(document)) => {
             ocds::releases_in(*document, &format!("{line}:"), found, issues);
@@ -199,7 +199,7 @@ fn json_line(text: &str, line: usize, found: &mut Vec<ocds::Found>, issues: &mut
 /// are read in steps by [`Reading`]): each value a release, a record or a package. A sequence
 /// that breaks somewhere is read line by line instead, so one bad line costs only itself.
 fn json_sequence(text: &str) -> Json {
-    let mut found = Vec::new();
+    let mut found = ocds::Grouped::default();
     let mut issues = Issues::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<ocds::Top>();
     let (mut line, mut counted_to) = (1, 0);
@@ -228,7 +228,7 @@ fn json_sequence(text: &str) -> Json {
         counted_to = end;
     }
     if broken {
-        found.clear();
+        found = ocds::Grouped::default();
         issues.clear();
         let mut objects = 0;
         for (index, text) in text.lines().enumerate() {

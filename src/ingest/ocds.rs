@@ -8,10 +8,11 @@
 //! releases. Amounts in a currency other than the file's main one are never added to it: they
 //! are reported and left out. Fractional amounts are rounded half away from zero to whole units.
 
-use super::lenient::{lenient_object, Item, Key, Leaf, List, Merge, Obj, Shaped};
+use super::lenient::{lenient_object, merge_list, Item, Key, Leaf, List, Merge, Obj, Shaped};
 use crate::format::{clean_text, DataIssue, Expected, Issues, Problem};
 use crate::hash::Map as HashMap;
 use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts, YearMonth};
+use crate::pace::{drop_items, finish, Pace};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -266,14 +267,40 @@ pub struct Found {
     pub compiled: bool,
 }
 
-/// Releases and compiled releases in one parsed document (a package, a record, a release).
-pub fn releases_in(document: Document, path: &str, found: &mut Vec<Found>, issues: &mut Issues) {
+/// Releases and compiled releases in one parsed document (a package, a record, a release),
+/// each added to its `ocid`'s group.
+pub fn releases_in(document: Document, path: &str, found: &mut Grouped, issues: &mut Issues) {
+    finish(releases_paced(
+        document,
+        path,
+        found,
+        issues,
+        &Pace::unbounded(),
+    ));
+}
+
+/// [`releases_in`], a release or record at a time.
+pub async fn releases_paced(
+    document: Document,
+    path: &str,
+    found: &mut Grouped,
+    issues: &mut Issues,
+    pace: &Pace,
+) {
     let here = path.trim_end_matches('.');
     if document.release.ocid.is_present() {
         if document.compiled.is_present() || document.releases.is_present() {
-            record_releases(document.compiled, document.releases, here, found, issues);
+            record_releases(
+                document.compiled,
+                document.releases,
+                here,
+                found,
+                issues,
+                pace,
+            )
+            .await;
         } else {
-            found.push(Found {
+            found.add(Found {
                 path: here.to_owned(),
                 release: document.release,
                 compiled: false,
@@ -281,9 +308,10 @@ pub fn releases_in(document: Document, path: &str, found: &mut Vec<Found>, issue
         }
     } else if let Shaped::Set(releases) = document.releases {
         for (index, release) in releases.into_iter().enumerate() {
+            pace.tick().await;
             let path = format!("{path}releases[{index}]");
             match release {
-                Item::Object(release) if release.ocid.is_present() => found.push(Found {
+                Item::Object(release) if release.ocid.is_present() => found.add(Found {
                     path,
                     release,
                     compiled: false,
@@ -293,10 +321,12 @@ pub fn releases_in(document: Document, path: &str, found: &mut Vec<Found>, issue
         }
     } else if let Shaped::Set(records) = document.records {
         for (index, record) in records.into_iter().enumerate() {
+            pace.tick().await;
             let path = format!("{path}records[{index}]");
             match record {
                 Item::Object(record) => {
-                    record_releases(record.compiled, record.releases, &path, found, issues)
+                    let (compiled, releases) = (record.compiled, record.releases);
+                    record_releases(compiled, releases, &path, found, issues, pace).await
                 }
                 Item::Other => {
                     issues.push(DataIssue::new(path, Problem::WrongType(Expected::Object)))
@@ -308,15 +338,16 @@ pub fn releases_in(document: Document, path: &str, found: &mut Vec<Found>, issue
     }
 }
 
-fn record_releases(
+async fn record_releases(
     compiled: Obj<Release>,
     releases: List<Item<Release>>,
     path: &str,
-    found: &mut Vec<Found>,
+    found: &mut Grouped,
     issues: &mut Issues,
+    pace: &Pace,
 ) {
     if let Shaped::Set(compiled) = compiled {
-        found.push(Found {
+        found.add(Found {
             path: format!("{path}.compiledRelease"),
             release: compiled,
             compiled: true,
@@ -331,9 +362,10 @@ fn record_releases(
         _ => Vec::new(),
     };
     for (index, release) in releases.into_iter().enumerate() {
+        pace.tick().await;
         if let Item::Object(release) = release {
             if release.ocid.is_present() {
-                found.push(Found {
+                found.add(Found {
                     path: format!("{path}.releases[{index}]"),
                     release,
                     compiled: false,
@@ -373,15 +405,51 @@ impl Grouped {
         self.next += 1;
     }
 
+    /// How many releases were added.
+    pub fn len(&self) -> usize {
+        self.next
+    }
+
+    /// Whether none was.
+    pub fn is_empty(&self) -> bool {
+        self.next == 0
+    }
+
     /// The groups, in order of first appearance.
     pub fn into_groups(self) -> impl Iterator<Item = Vec<(usize, Found)>> {
         self.groups.into_iter()
     }
 }
 
+/// Lists (parties, awards, contracts, an award's suppliers) from which a release is compiled
+/// and packaged an item a step: otherwise a release is one step.
+pub const LONG_LIST: usize = 1_000;
+
+/// Whether a release names so many parties, awards, contracts or suppliers that its work goes
+/// in steps.
+pub fn is_long(release: &Release) -> bool {
+    let long = |list_length: usize| list_length >= LONG_LIST;
+    let awards = release.awards.items();
+    long(release.parties.items().len())
+        || long(awards.len())
+        || long(release.contracts.items().len())
+        || awards
+            .iter()
+            .filter_map(Item::get)
+            .any(|award| long(award.suppliers.items().len()))
+}
+
 /// The compiled release of one `ocid`'s group: its compiled release as it is (the last one
 /// wins), else its releases merged in date order.
-pub fn compile_group(mut group: Vec<(usize, Found)>) -> Option<(String, Release)> {
+pub fn compile_group(group: Vec<(usize, Found)>) -> Option<(String, Release)> {
+    finish(compile_group_paced(group, &Pace::unbounded()))
+}
+
+/// [`compile_group`], an item of a long list at a time.
+pub async fn compile_group_paced(
+    mut group: Vec<(usize, Found)>,
+    pace: &Pace,
+) -> Option<(String, Release)> {
     if let Some(position) = group.iter().rposition(|(_, item)| item.compiled) {
         let (_, compiled) = group.swap_remove(position);
         return Some((compiled.path, compiled.release));
@@ -408,9 +476,56 @@ pub fn compile_group(mut group: Vec<(usize, Found)>) -> Option<(String, Release)
         .unwrap_or_default();
     let mut compiled = Release::default();
     for (_, item) in &group {
-        compiled.merge(&item.release);
+        merge_release(&mut compiled, &item.release, pace).await;
+    }
+    for (_, item) in group {
+        dispose(item.release, pace).await;
     }
     Some((path, compiled))
+}
+
+/// Drops a release, its long lists an item at a time.
+pub async fn dispose(mut release: Release, pace: &Pace) {
+    if let Shaped::Set(parties) = std::mem::take(&mut release.parties) {
+        drop_items(parties, pace).await;
+    }
+    if let Shaped::Set(awards) = std::mem::take(&mut release.awards) {
+        for award in awards {
+            pace.tick().await;
+            if let Item::Object(mut award) = award {
+                if let Shaped::Set(suppliers) = std::mem::take(&mut award.suppliers) {
+                    drop_items(suppliers, pace).await;
+                }
+            }
+        }
+    }
+    if let Shaped::Set(contracts) = std::mem::take(&mut release.contracts) {
+        drop_items(contracts, pace).await;
+    }
+}
+
+/// `into.merge(patch)`, the long lists an item at a time.
+async fn merge_release(into: &mut Release, patch: &Release, pace: &Pace) {
+    let Release {
+        ocid,
+        id,
+        date,
+        buyer,
+        parties,
+        tender,
+        planning,
+        awards,
+        contracts,
+    } = patch;
+    into.ocid.merge(ocid);
+    into.id.merge(id);
+    into.date.merge(date);
+    into.buyer.merge(buyer);
+    into.tender.merge(tender);
+    into.planning.merge(planning);
+    merge_list(&mut into.parties, parties, pace).await;
+    merge_list(&mut into.awards, awards, pace).await;
+    merge_list(&mut into.contracts, contracts, pace).await;
 }
 
 /// An amount of a `{amount, currency}` value in `currency`; `None` when absent or unusable, or
@@ -470,12 +585,25 @@ fn month_of(leaf: &Leaf) -> Option<YearMonth> {
 
 /// Counts the currencies of a compiled release's amounts (tender, awards, contracts).
 pub fn count_currencies(release: &Release, counts: &mut HashMap<String, usize>) {
+    finish(count_currencies_paced(release, counts, &Pace::unbounded()))
+}
+
+/// [`count_currencies`], an award or contract at a time.
+pub async fn count_currencies_paced(
+    release: &Release,
+    counts: &mut HashMap<String, usize>,
+    pace: &Pace,
+) {
     let tender = release.tender.get().map(|tender| &tender.value);
     let values = tender
         .into_iter()
         .chain(objects(&release.awards).map(|(_, award)| &award.value))
         .chain(objects(&release.contracts).map(|(_, contract)| &contract.value));
-    for code in values.filter_map(|value| value.get()?.currency.as_str()) {
+    for value in values {
+        pace.tick().await;
+        let Some(code) = value.get().and_then(|value| value.currency.as_str()) else {
+            continue;
+        };
         match counts.get_mut(code) {
             Some(count) => *count += 1,
             None => {
@@ -495,25 +623,24 @@ pub fn best_currency(counts: &HashMap<String, usize>) -> Option<String> {
 }
 
 /// The total value, in `currency`, of the awards or contracts (`section`) that still count.
-fn live_total<T>(
+async fn live_total<T>(
     entries: &List<Item<T>>,
-    section: &str,
-    path: &str,
+    (section, path): (&str, &str),
     currency: &str,
     issues: &mut Issues,
     status_and_value: fn(&T) -> (&Leaf, &Obj<Amount>),
+    pace: &Pace,
 ) -> Option<Rupiah> {
-    sum(objects(entries)
-        .map(|(index, entry)| (index, status_and_value(entry)))
-        .filter(|(_, (status, _))| live(status))
-        .map(|(index, (_, value))| {
-            amount(
-                value,
-                || format!("{path}.{section}[{index}].value"),
-                currency,
-                issues,
-            )
-        }))
+    let mut amounts = Vec::new();
+    for (index, entry) in objects(entries) {
+        pace.tick().await;
+        let (status, value) = status_and_value(entry);
+        if live(status) {
+            let at = || format!("{path}.{section}[{index}].value");
+            amounts.push(amount(value, at, currency, issues));
+        }
+    }
+    sum(amounts.into_iter())
 }
 
 /// Whether an award or contract still counts (not cancelled or unsuccessful).
@@ -529,17 +656,41 @@ pub fn package(
     fallback_year: i32,
     issues: &mut Issues,
 ) -> Option<Package> {
+    let pace = Pace::unbounded();
+    finish(package_paced(
+        path,
+        release,
+        (currency, fallback_year),
+        issues,
+        &pace,
+    ))
+}
+
+/// [`package`], an item of a long list at a time; `currency` and `fallback_year` together.
+pub async fn package_paced(
+    path: &str,
+    release: &Release,
+    (currency, fallback_year): (&str, i32),
+    issues: &mut Issues,
+    pace: &Pace,
+) -> Option<Package> {
     let parties = || objects(&release.parties).map(|(_, party)| party);
     let buyer = release.buyer.get();
     let buyer_id = buyer.and_then(|buyer| buyer.id.get());
-    let buyer_party = parties().find(|party| {
-        (buyer_id.is_some() && party.id.get() == buyer_id)
+    let mut buyer_party = None;
+    for party in parties() {
+        pace.tick().await;
+        let is_buyer = (buyer_id.is_some() && party.id.get() == buyer_id)
             || party
                 .roles
                 .items()
                 .iter()
-                .any(|role| role.as_str() == Some("buyer"))
-    });
+                .any(|role| role.as_str() == Some("buyer"));
+        if is_buyer {
+            buyer_party = Some(party);
+            break;
+        }
+    }
     let tender = release.tender.get();
     let budget = release
         .planning
@@ -566,34 +717,40 @@ pub fn package(
         });
     let contracted = live_total(
         &release.contracts,
-        "contracts",
-        path,
+        ("contracts", path),
         currency,
         issues,
         |contract| (&contract.status, &contract.value),
-    );
-    let awarded = live_total(&release.awards, "awards", path, currency, issues, |award| {
-        (&award.status, &award.value)
-    });
-    let paid = sum(objects(&release.contracts)
-        .filter_map(|(index, contract)| Some((index, contract.implementation.get()?)))
-        .flat_map(|(index, implementation)| {
-            objects(&implementation.transactions)
-                .map(move |(number, transaction)| (index, number, transaction))
-        })
-        .map(|(index, number, transaction)| {
+        pace,
+    )
+    .await;
+    let awarded = live_total(
+        &release.awards,
+        ("awards", path),
+        currency,
+        issues,
+        |award| (&award.status, &award.value),
+        pace,
+    )
+    .await;
+    let mut payments = Vec::new();
+    for (index, contract) in objects(&release.contracts) {
+        let Some(implementation) = contract.implementation.get() else {
+            continue;
+        };
+        for (number, transaction) in objects(&implementation.transactions) {
+            pace.tick().await;
             let value = if transaction.value.is_present() {
                 &transaction.value
             } else {
                 &transaction.amount
             };
-            amount(
-                value,
-                || format!("{path}.contracts[{index}].implementation.transactions[{number}].value"),
-                currency,
-                issues,
-            )
-        }));
+            let at =
+                || format!("{path}.contracts[{index}].implementation.transactions[{number}].value");
+            payments.push(amount(value, at, currency, issues));
+        }
+    }
+    let paid = sum(payments.into_iter());
     let amounts = StageAmounts {
         rencana,
         komitmen: contracted.or(awarded),
@@ -603,9 +760,24 @@ pub fn package(
         issues.push(DataIssue::new(path, Problem::NoAmount));
         return None;
     }
-    let month = objects(&release.contracts)
-        .find_map(|(_, contract)| month_of(&contract.signed))
-        .or_else(|| objects(&release.awards).find_map(|(_, award)| month_of(&award.date)))
+    let mut month = None;
+    for (_, contract) in objects(&release.contracts) {
+        pace.tick().await;
+        month = month_of(&contract.signed);
+        if month.is_some() {
+            break;
+        }
+    }
+    if month.is_none() {
+        for (_, award) in objects(&release.awards) {
+            pace.tick().await;
+            month = month_of(&award.date);
+            if month.is_some() {
+                break;
+            }
+        }
+    }
+    let month = month
         .or_else(|| {
             let period = tender?.period.get()?;
             month_of(&period.start)
@@ -633,17 +805,32 @@ pub fn package(
     // Each supplier's party, found through a map of the parties by id (the first with an id,
     // as a search would find it): a release may name thousands of each.
     let mut parties_by_id: HashMap<Option<&Leaf>, &Party> = HashMap::default();
-    if objects(&release.awards).any(|(_, award)| !award.suppliers.items().is_empty()) {
+    let mut suppliers_named = false;
+    for (_, award) in objects(&release.awards) {
+        pace.tick().await;
+        if !award.suppliers.items().is_empty() {
+            suppliers_named = true;
+            break;
+        }
+    }
+    if suppliers_named {
         for party in parties() {
+            pace.tick().await;
             parties_by_id.entry(party.id.get()).or_insert(party);
         }
     }
-    let scales: Vec<&str> = objects(&release.awards)
-        .filter(|(_, award)| live(&award.status))
-        .flat_map(|(_, award)| objects(&award.suppliers))
-        .filter_map(|(_, supplier)| parties_by_id.get(&supplier.id.get()).copied())
-        .filter_map(|party| party.details.get()?.scale.as_str())
-        .collect();
+    let mut scales: Vec<&str> = Vec::new();
+    for (_, award) in objects(&release.awards) {
+        pace.tick().await;
+        if !live(&award.status) {
+            continue;
+        }
+        for (_, supplier) in objects(&award.suppliers) {
+            pace.tick().await;
+            let party = parties_by_id.get(&supplier.id.get());
+            scales.extend(party.and_then(|party| party.details.get()?.scale.as_str()));
+        }
+    }
     let umkk =
         (!scales.is_empty()).then(|| scales.iter().all(|scale| matches!(*scale, "micro" | "sme")));
     Some(Package {
@@ -722,5 +909,30 @@ mod tests {
                 .and_then(|tender| tender.tenderers.as_u64()),
             Some(2)
         );
+    }
+
+    #[test]
+    fn merging_in_steps_merges_as_a_release_merge_does() {
+        let releases = [
+            r#"{"ocid": "o", "id": "1", "awards": [{"id": "a", "value": {"amount": 1}}, {"id": "b"}]}"#,
+            r#"{"ocid": "o", "id": "2", "awards": [{"id": "b", "status": "cancelled"}, {"id": "c"}, {"id": "c", "date": "2024-01-01"}]}"#,
+            r#"{"ocid": "o", "id": "3", "awards": [{"value": {"amount": 2}}], "parties": null}"#,
+            r#"{"ocid": "o", "id": "4", "awards": {"id": "x"}, "parties": [{"id": "p"}, {"id": null}]}"#,
+            r#"{"ocid": "o", "id": "5", "contracts": [{"id": "k", "implementation": {"transactions": [{"id": "t"}]}}], "parties": [{"id": "p", "name": "P"}], "buyer": {"id": "p"}}"#,
+            r#"{"ocid": null, "awards": [], "contracts": null, "tender": {"title": "T"}}"#,
+        ]
+        .map(release);
+        for first in &releases {
+            for second in &releases {
+                let mut merged = Release::default();
+                merged.merge(first);
+                merged.merge(second);
+                let mut stepped = Release::default();
+                let pace = Pace::unbounded();
+                finish(merge_release(&mut stepped, first, &pace));
+                finish(merge_release(&mut stepped, second, &pace));
+                assert_eq!(stepped, merged, "{first:?} then {second:?}");
+            }
+        }
     }
 }

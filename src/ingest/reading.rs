@@ -41,6 +41,8 @@ enum State {
         counts: HashMap<String, usize>,
         issues: Issues,
         meta: PackageMeta,
+        /// A group with a long list, compiled in steps of its own (with the counts).
+        long: Option<Stepped<Compiled>>,
     },
     /// Turning compiled releases into packages in the main currency.
     Packaging {
@@ -49,6 +51,8 @@ enum State {
         packages: Vec<Package>,
         issues: Issues,
         meta: PackageMeta,
+        /// A release with a long list, packaged in steps of its own (with the issues).
+        long: Option<Stepped<(Option<Package>, Issues)>>,
     },
     Done(Option<Result<Loaded, LoadError>>),
 }
@@ -81,13 +85,12 @@ fn after_document(json: Json) -> State {
             found,
             issues,
             meta,
-        } => {
-            let mut grouped = ocds::Grouped::default();
-            found.into_iter().for_each(|item| grouped.add(item));
-            compiling(grouped, issues, meta)
-        }
+        } => compiling(found, issues, meta),
     }
 }
+
+/// A group's compiled release, if any, and the currency counts with its own.
+type Compiled = (Option<(String, ocds::Release)>, HashMap<String, usize>);
 
 /// The state that compiles `grouped` releases.
 fn compiling(grouped: ocds::Grouped, issues: Issues, meta: PackageMeta) -> State {
@@ -98,6 +101,7 @@ fn compiling(grouped: ocds::Grouped, issues: Issues, meta: PackageMeta) -> State
         counts: HashMap::default(),
         issues,
         meta,
+        long: None,
     }
 }
 
@@ -267,7 +271,6 @@ impl Reading {
                 issues,
             } => {
                 let mut read = 0;
-                let mut found = Vec::new();
                 while read < rows && *cursor < self.text.len() {
                     let rest = &self.text[*cursor..];
                     let (current, length) = match rest.find('\n') {
@@ -277,8 +280,7 @@ impl Reading {
                         None => (rest, rest.len()),
                     };
                     if !current.trim().is_empty() {
-                        json_line(current, *line, &mut found, issues);
-                        found.drain(..).for_each(|item| grouped.add(item));
+                        json_line(current, *line, grouped, issues);
                         read += 1;
                     }
                     *cursor += length;
@@ -299,14 +301,36 @@ impl Reading {
                 counts,
                 issues,
                 meta,
+                long,
             } => {
-                for group in groups.by_ref().take(rows) {
+                for _ in 0..rows {
+                    if let Some(stepped) = long {
+                        // A long group takes whole steps of its own.
+                        let (result, returned) = stepped.step(rows)?;
+                        (*counts, *long) = (returned, None);
+                        compiled.extend(result);
+                        break;
+                    }
+                    let Some(group) = groups.next() else {
+                        break;
+                    };
+                    if group.iter().any(|(_, found)| ocds::is_long(&found.release)) {
+                        let mut counts = std::mem::take(counts);
+                        *long = Some(Stepped::new(|pace| async move {
+                            let result = ocds::compile_group_paced(group, &pace).await;
+                            if let Some((_, release)) = &result {
+                                ocds::count_currencies_paced(release, &mut counts, &pace).await;
+                            }
+                            (result, counts)
+                        }));
+                        continue;
+                    }
                     if let Some((path, release)) = ocds::compile_group(group) {
                         ocds::count_currencies(&release, counts);
                         compiled.push((path, release));
                     }
                 }
-                if groups.len() > 0 {
+                if groups.len() > 0 || long.is_some() {
                     return None;
                 }
                 let issues = std::mem::take(issues);
@@ -319,6 +343,7 @@ impl Reading {
                     currency,
                     issues,
                     meta: std::mem::take(meta),
+                    long: None,
                 };
                 None
             }
@@ -328,13 +353,36 @@ impl Reading {
                 packages,
                 issues,
                 meta,
+                long,
             } => {
-                for (path, release) in compiled.by_ref().take(rows) {
-                    let package =
-                        ocds::package(&path, &release, currency, origin.current_year, issues);
+                let year = origin.current_year;
+                for _ in 0..rows {
+                    if let Some(stepped) = long {
+                        // A long release takes whole steps of its own.
+                        let (package, returned) = stepped.step(rows)?;
+                        (*issues, *long) = (returned, None);
+                        packages.extend(package);
+                        break;
+                    }
+                    let Some((path, release)) = compiled.next() else {
+                        break;
+                    };
+                    if ocds::is_long(&release) {
+                        let (mut issues, currency) = (std::mem::take(issues), currency.clone());
+                        *long = Some(Stepped::new(move |pace| async move {
+                            let money = (currency.as_str(), year);
+                            let package =
+                                ocds::package_paced(&path, &release, money, &mut issues, &pace)
+                                    .await;
+                            ocds::dispose(release, &pace).await;
+                            (package, issues)
+                        }));
+                        continue;
+                    }
+                    let package = ocds::package(&path, &release, currency, year, issues);
                     packages.extend(package);
                 }
-                if compiled.len() > 0 {
+                if compiled.len() > 0 || long.is_some() {
                     return None;
                 }
                 let (packages, issues) = (std::mem::take(packages), std::mem::take(issues));

@@ -166,6 +166,19 @@ impl Open {
     }
 }
 
+/// Drops a tree a value at a time (a tree of a long text holds millions of allocations).
+pub async fn dispose(tree: Value, pace: &Pace) {
+    let mut stack = vec![tree];
+    while let Some(value) = stack.pop() {
+        pace.tick().await;
+        match value {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(members) => stack.extend(members.into_iter().map(|(_, value)| value)),
+            _ => {}
+        }
+    }
+}
+
 /// The first JSON value of `text` (after white space), and where it ends: the caller decides
 /// whether what follows may be there.
 pub async fn first_value(text: &str, pace: &Pace) -> Result<(Value, usize), Fault> {

@@ -160,7 +160,7 @@ pub const SORTED_RUN: usize = 4096;
 pub const MERGED_PER_TICK: usize = 64;
 
 /// Drops `items` one at a time (freeing hundreds of thousands of small allocations is work too).
-pub async fn drop_items<T>(items: Vec<T>, pace: &Pace) {
+pub async fn drop_items<T>(items: impl IntoIterator<Item = T>, pace: &Pace) {
     for item in items {
         pace.tick().await;
         drop(item);

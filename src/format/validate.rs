@@ -114,6 +114,8 @@ pub async fn validate(tree: &Value, pace: &Pace) -> Result<Loaded, LoadError> {
         || dataset.local_content.is_some()
         || !dataset.targets.is_empty()
         || !dataset.packages.is_empty();
+    // The source ids (a file may list hundreds of thousands) are let go of a few at a time.
+    crate::pace::drop_items(std::mem::take(&mut reader.source_ids), pace).await;
     if !has_data {
         return Err(LoadError::NoData(reader.issues));
     }
@@ -434,6 +436,7 @@ async fn read_local_content(
             provenance,
         });
     }
+    crate::pace::drop_items(units, pace).await;
     Some(LocalContent {
         fiscal_year,
         stage,
@@ -466,6 +469,7 @@ async fn read_targets(reader: &mut Reader, top: Object<'_>, pace: &Pace) -> Vec<
         }
         targets.push(target);
     }
+    crate::pace::drop_items(ids, pace).await;
     targets
 }
 

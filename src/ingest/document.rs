@@ -5,7 +5,7 @@
 use super::lenient::{Item, Shaped};
 use super::{json_sequence, ocds, read_ocds_json, tree, Json, PackageMeta, SourceFormat};
 use crate::format::{validate, Issues, LoadError, FORMAT_NAME};
-use crate::pace::Pace;
+use crate::pace::{drop_items, Pace};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -242,6 +242,7 @@ async fn from_tree(mut tree: Value, pace: &Pace) -> Json {
     let mut found = ocds::Grouped::default();
     let mut issues = Issues::new();
     ocds::releases_paced(*document, "", &mut found, &mut issues, pace).await;
+    drop_items(found.forget_ocids(), pace).await;
     Json::Releases {
         found,
         issues,

@@ -253,8 +253,11 @@ pub async fn merge_items<T: Merge>(items: &mut Vec<T>, patch: &[T], pace: &crate
         }
         return;
     }
-    // The indices of the items with each id, the first last.
+    // The indices of the items with each id, the first last. Room for every id from the start:
+    // growing a map (or the items) of hundreds of thousands moves all of them in one go.
     let mut known: crate::hash::Map<Leaf, Vec<usize>> = Default::default();
+    known.reserve(items.len() + patch.len());
+    items.reserve(patch.len());
     for (index, item) in items.iter().enumerate().rev() {
         pace.tick().await;
         if let Some(id) = item.id() {
@@ -277,6 +280,11 @@ pub async fn merge_items<T: Merge>(items: &mut Vec<T>, patch: &[T], pace: &crate
                 items.push(item.clone());
             }
         }
+    }
+    // Dropped an entry at a time too: each holds two allocations.
+    for entry in known.drain() {
+        pace.tick().await;
+        drop(entry);
     }
 }
 

@@ -415,6 +415,12 @@ impl Grouped {
         self.next == 0
     }
 
+    /// Forgets which group each `ocid` is in (no more releases will come), giving back what
+    /// held it, to be dropped in steps.
+    pub fn forget_ocids(&mut self) -> HashMap<String, usize> {
+        std::mem::take(&mut self.index)
+    }
+
     /// The groups, in order of first appearance.
     pub fn into_groups(self) -> impl Iterator<Item = Vec<(usize, Found)>> {
         self.groups.into_iter()
@@ -814,6 +820,7 @@ pub async fn package_paced(
         }
     }
     if suppliers_named {
+        parties_by_id.reserve(release.parties.items().len());
         for party in parties() {
             pace.tick().await;
             parties_by_id.entry(party.id.get()).or_insert(party);

@@ -25,10 +25,11 @@ pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 /// Rows (CSV), lines (JSON Lines) or releases (OCDS compiling) per step of reading: a few
 /// milliseconds of work.
 const ROWS_PER_STEP: usize = 500;
-/// Steps run back to back for this long before the browser gets the main thread back.
-const SLICE_MS: f64 = 40.0;
+/// Steps run back to back for this long before the browser gets the main thread back (with a
+/// step's few milliseconds and the browser's own work, tasks stay well under 100 ms).
+const SLICE_MS: f64 = 30.0;
 /// Units of work ([`Stepped`]: about a package each) between two looks at the clock.
-const UNITS_PER_STEP: usize = 2_000;
+const UNITS_PER_STEP: usize = 1_000;
 
 /// Limits of one load.
 #[derive(Debug, Clone, Copy, PartialEq)]

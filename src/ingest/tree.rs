@@ -1,12 +1,13 @@
 //! A JSON tree built in steps: the same tree as `serde_json::from_str::<Value>`, without one
 //! long task for a long text.
 //!
-//! A scan first finds where each container of [`WHOLE_BYTES`] or more ends (counting brackets
-//! outside strings). Then the tree is built: such a container member by member, anything
-//! smaller parsed whole by serde_json. No step parses more than [`WHOLE_BYTES`] at once, save a
-//! single string or number that long, and serde_json checks the grammar of every piece; what it
-//! cannot see (commas, colons and brackets between the members of a big container) is checked
-//! here.
+//! A scan first finds where each container or string of [`WHOLE_BYTES`] or more ends
+//! (counting brackets outside strings). Then the tree is built: such a container member by
+//! member, such a string a piece at a time, anything smaller parsed whole by serde_json. No step
+//! parses more than [`WHOLE_BYTES`] at once, save a single number that long (digits only: fast),
+//! and serde_json checks the grammar of every piece; what it cannot see (commas, colons and
+//! brackets between the members of a big container, the escapes of a long string) is checked
+//! here, as serde_json checks it.
 
 use crate::hash::Map;
 use crate::pace::Pace;
@@ -43,13 +44,14 @@ pub(super) fn fault_at(text: &str, at: usize) -> Fault {
     }
 }
 
-/// Where containers of `whole` bytes or more end (one past their closing bracket), by the
-/// place of their opening bracket; refused when nested deeper than [`MAX_DEPTH`].
+/// Where containers and strings of `whole` bytes or more end (one past their closing bracket or
+/// quote), by the place of their opening one; refused when nested deeper than [`MAX_DEPTH`].
 async fn scan(text: &str, whole: usize, pace: &Pace) -> Result<Map<usize, usize>, Fault> {
     let bytes = text.as_bytes();
     let mut ends = Map::default();
     let mut open: Vec<usize> = Vec::new();
     let mut in_string = false;
+    let mut string_start = 0;
     let mut at = 0;
     while at < bytes.len() {
         let stop = (at + SCAN_CHUNK).min(bytes.len());
@@ -61,12 +63,18 @@ async fn scan(text: &str, whole: usize, pace: &Pace) -> Result<Map<usize, usize>
                     Some(offset) => {
                         in_string = false;
                         at += offset + 1;
+                        if at - string_start >= whole {
+                            ends.insert(string_start, at);
+                        }
                     }
                 }
                 continue;
             }
             match bytes[at] {
-                b'"' => in_string = true,
+                b'"' => {
+                    in_string = true;
+                    string_start = at;
+                }
                 b'{' | b'[' if open.len() == MAX_DEPTH => return Err(fault_at(text, at)),
                 b'{' | b'[' => open.push(at),
                 b'}' | b']' => {
@@ -117,6 +125,79 @@ fn parse_one<T: DeserializeOwned>(
         }
         None => Err(fault_at(text, limit)),
     }
+}
+
+/// The text of the long JSON string between `start` (its opening quote) and `end` (one past its
+/// closing quote), decoded a piece at a time as serde_json decodes it: escapes (`\uD83D\uDE00`
+/// pairs whole, a lone surrogate refused), no control character unescaped.
+async fn long_string(
+    text: &str,
+    (start, end): (usize, usize),
+    pace: &Pace,
+) -> Result<String, Fault> {
+    let bytes = text.as_bytes();
+    let last = end - 1;
+    let mut decoded = String::with_capacity(last - start - 1);
+    let mut at = start + 1;
+    while at < last {
+        let escape = memchr::memchr(b'\\', &bytes[at..last]).map_or(last, |offset| at + offset);
+        let mut stop = escape.min(at + WHOLE_BYTES);
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        if let Some(offset) = bytes[at..stop].iter().position(|byte| *byte < 0x20) {
+            return Err(fault_at(text, at + offset));
+        }
+        decoded.push_str(&text[at..stop]);
+        pace.spend((stop - at) / PARSED_PER_UNIT + 1).await;
+        at = stop;
+        if at == escape && at < last {
+            let (character, length) =
+                unescape(&bytes[at..last]).ok_or_else(|| fault_at(text, at))?;
+            decoded.push(character);
+            at += length;
+        }
+    }
+    Ok(decoded)
+}
+
+/// The character of the escape at the start of `bytes` (`\n`, `\u00e9`, a surrogate pair) and
+/// its length; `None` where serde_json refuses it.
+fn unescape(bytes: &[u8]) -> Option<(char, usize)> {
+    let hex = |at: usize| -> Option<u32> {
+        let digits = std::str::from_utf8(bytes.get(at..at + 4)?).ok()?;
+        digits
+            .bytes()
+            .all(|byte| byte.is_ascii_hexdigit())
+            .then(|| u32::from_str_radix(digits, 16).ok())
+            .flatten()
+    };
+    let simple = match bytes.get(1)? {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        b'u' => {
+            return match hex(2)? {
+                0xDC00..=0xDFFF => None,
+                high @ 0xD800..=0xDBFF => {
+                    if bytes.get(6..8)? != b"\\u" {
+                        return None;
+                    }
+                    let low = hex(8).filter(|low| (0xDC00..=0xDFFF).contains(low))?;
+                    let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    Some((char::from_u32(code)?, 12))
+                }
+                code => Some((char::from_u32(code)?, 6)),
+            }
+        }
+        _ => return None,
+    };
+    Some((simple, 2))
 }
 
 /// A big container being built.
@@ -192,6 +273,10 @@ async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), 
     let Some(&end) = ends.get(&start) else {
         return parse_one(text, start, text.len()).map(|(value, length)| (value, start + length));
     };
+    if bytes[start] == b'"' {
+        let string = long_string(text, (start, end), pace).await?;
+        return Ok((Value::String(string), end));
+    }
     let mut stack = vec![Open::new(bytes, start, end)];
     loop {
         let Some(top) = stack.last_mut() else {
@@ -239,8 +324,14 @@ async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), 
                 if bytes[at] != b'"' {
                     return Err(fault_at(text, at));
                 }
-                let (key, length) = parse_one::<String>(text, at, top.close)?;
-                at = skip_space(bytes, at + length);
+                let (key, key_end) = match ends.get(&at) {
+                    Some(&end) if end <= top.close => {
+                        (long_string(text, (at, end), pace).await?, end)
+                    }
+                    _ => parse_one::<String>(text, at, top.close)
+                        .map(|(key, length)| (key, at + length))?,
+                };
+                at = skip_space(bytes, key_end);
                 if at >= top.close || bytes[at] != b':' {
                     return Err(fault_at(text, at.min(top.close)));
                 }
@@ -253,6 +344,12 @@ async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), 
         if let Some(&end) = ends.get(&at) {
             if end > top.close {
                 return Err(fault_at(text, top.close));
+            }
+            if bytes[at] == b'"' {
+                let value = Value::String(long_string(text, (at, end), pace).await?);
+                top.add(key, value);
+                top.at = end;
+                continue;
             }
             top.key = key;
             let child = Open::new(bytes, at, end);
@@ -289,7 +386,7 @@ mod tests {
             any::<bool>().prop_map(Value::Bool),
             any::<i64>().prop_map(Value::from),
             (-1.0e6..1.0e6f64).prop_map(Value::from),
-            "[a-z\"\\\\ é\n]{0,8}".prop_map(Value::String),
+            "[a-z\"\\\\ é\n\u{1}\u{1F600}/]{0,8}".prop_map(Value::String),
         ];
         leaf.prop_recursive(6, 200, 8, |inner| {
             prop_oneof![
@@ -322,7 +419,10 @@ mod tests {
             value in json(),
             whole in 2usize..64,
             cut in any::<prop::sample::Index>(),
-            insert in prop::sample::select(vec!["", ",", ":", "]", "}", "[", "{", "\"", "x", " "]),
+            insert in prop::sample::select(vec![
+                "", ",", ":", "]", "}", "[", "{", "\"", "x", " ", "\\", "\\u", "\\uD800", "\\uDC00",
+                "\\uD83D\\uDE00", "\\uD83D\\u0041", "\\uD83Dx", "\\u00g1", "\\q", "\u{1}", "\n",
+            ]),
         ) {
             let mut text = spaced(&value, false);
             let mut at = cut.index(text.len() + 1);
@@ -360,6 +460,49 @@ mod tests {
             for whole in [2, WHOLE_BYTES] {
                 assert_eq!(whole_tree(&deep, whole).is_ok(), theirs, "depth {depth}");
             }
+        }
+    }
+
+    #[test]
+    fn a_long_string_is_decoded_in_steps_as_serde_json_decodes_it() {
+        let piece = r#"ab\u00e9\"\n\uD83D\uDE00é/\\"#;
+        let text = format!(r#"{{"notes": "{}", "n": 1}}"#, piece.repeat(20_000));
+        let expected: Value = serde_json::from_str(&text).expect("valid");
+        let copy = text.clone();
+        let mut stepped =
+            Stepped::new(
+                |pace| async move { first_value(&copy, &pace).await.map(|(value, _)| value) },
+            );
+        let mut steps = 0;
+        let built = loop {
+            steps += 1;
+            if let Some(result) = stepped.step(50) {
+                break result;
+            }
+        };
+        assert_eq!(built, Ok(expected));
+        assert!(steps > 20, "{steps} steps");
+        for bad in [
+            r#"\uDE00"#,
+            r#"\uD83D"#,
+            r#"\uD83D\u0041"#,
+            "\u{1}",
+            r#"\x"#,
+            r#"\u12g"#,
+        ] {
+            let text = format!(
+                r#"{{"notes": "{}{bad}{}"}}"#,
+                "a".repeat(40_000),
+                "b".repeat(10)
+            );
+            let theirs = serde_json::from_str::<Value>(&text)
+                .map(|_| ())
+                .map_err(|e| e.line());
+            let ours = whole_tree(&text, WHOLE_BYTES)
+                .map(|_| ())
+                .map_err(|fault| fault.line);
+            assert!(theirs.is_err(), "{bad}: serde_json refuses it");
+            assert_eq!(ours, theirs, "{bad}");
         }
     }
 

@@ -19,7 +19,7 @@ pub struct Case {
 }
 
 /// Every family's name.
-pub const FAMILIES: [&str; 14] = [
+pub const FAMILIES: [&str; 15] = [
     "ocds-many-awards",
     "ocds-many-parties",
     "ocds-many-ocids",
@@ -27,6 +27,7 @@ pub const FAMILIES: [&str; 14] = [
     "pantau-many-sources",
     "pantau-many-targets",
     "pantau-many-units",
+    "pantau-long-text",
     "csv-many-units",
     "csv-many-regions",
     "csv-many-methods",
@@ -46,6 +47,7 @@ pub fn generate(name: &str, bytes: usize) -> Option<Case> {
         "pantau-many-sources" => ("json", pantau_many_sources(bytes)),
         "pantau-many-targets" => ("json", pantau_many_targets(bytes)),
         "pantau-many-units" => ("json", pantau_many_units(bytes)),
+        "pantau-long-text" => ("json", pantau_long_text(bytes)),
         "csv-many-units" => ("csv", csv_distinct(bytes, Distinct::Unit)),
         "csv-many-regions" => ("csv", csv_distinct(bytes, Distinct::Region)),
         "csv-many-methods" => ("csv", csv_distinct(bytes, Distinct::Method)),
@@ -157,6 +159,21 @@ fn ocds_lines_many_bad(bytes: usize) -> String {
 fn pantau_head(sources: &str) -> String {
     format!(
         r#"{{"format":"pantau-pbj","version":1,"meta":{{"title":"Uji","publisher":"Uji","license":"CC BY 4.0","as_of":"2024-06-30","period":{{"start":"2024-01-01","end":"2024-12-31"}},"fiscal_year":2024,"currency":"IDR","sources":[{sources}]}}"#
+    )
+}
+
+/// A Pantau file whose notes are one string as long as the file, full of escapes (decoded in
+/// one go, before).
+fn pantau_long_text(bytes: usize) -> String {
+    let piece = r#"Catatan \"PBJ\" \u00e9\n\uD83D\uDCCA / "#;
+    let notes = piece.repeat(bytes / piece.len() + 1);
+    let head = pantau_head("").replacen(
+        r#""currency":"IDR","#,
+        &format!(r#""currency":"IDR","notes":"{notes}","#),
+        1,
+    );
+    format!(
+        r#"{head},"spending":{{"label":"Belanja","fiscal_year":2024,"stage":"realisasi","monthly":[{{"month":"2024-01","amount":1000000}}]}}}}"#
     )
 }
 

@@ -37,12 +37,15 @@ pub fn PanelView(
     let id =
         move |prefix: &'static str| move || panel.with(|panel| format!("{prefix}{}", panel.id));
     let fold_button = live(move || {
-        let hidden_rows = panel.with(|panel| panel.hidden_rows);
+        let (hidden_rows, table_only) =
+            panel.with(|panel| (panel.hidden_rows, panel.expands_table));
         let open = expanded.get_untracked();
         (hidden_rows > 0 || open).then(|| {
             // Expanded, a very long breakdown still folds its tail (at most MOST_ROWS rows).
             let text = if open {
                 Text::ShowFewer.get(lang).to_owned()
+            } else if table_only {
+                Text::ListAllInTable.get(lang).to_owned()
             } else if hidden_rows + crate::views::TOP_ROWS <= crate::views::MOST_ROWS {
                 format!("{} ({})", Text::ShowAll.get(lang), hidden_rows + 1)
             } else {

@@ -79,6 +79,11 @@ texts! {
                 "{count} target lainnya; {behind} di antaranya tidak sesuai jalur atau terlewat. Tabel memuat semuanya.",
                 "{count} more targets; {behind} of them off track or missed. The table lists them all.",
             ),
+            OtherTargetsSummaryCharted => (
+                "{count} target lainnya; {behind} di antaranya tidak sesuai jalur atau terlewat. Tabel memuat yang ada di grafik; \"Tampilkan semua di tabel\" memuat semuanya.",
+                "{count} more targets; {behind} of them off track or missed. The table lists those in the chart; \"List all in the table\" lists them all.",
+            ),
+            ListAllInTable => ("Tampilkan semua di tabel", "List all in the table"),
             Publisher => ("Penerbit", "Publisher"),
             AsOf => ("Per", "As of"),
             License => ("Lisensi", "Licence"),

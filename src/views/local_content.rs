@@ -361,5 +361,6 @@ fn panel(
         source_line: String::new(),
         table,
         hidden_rows,
+        expands_table: false,
     })
 }

@@ -101,6 +101,9 @@ pub struct Panel {
     pub table: table::Table,
     /// How many rows are folded into "Lainnya" (zero when all are shown).
     pub hidden_rows: usize,
+    /// Whether showing all lists every row in the table only (the chart is the same either way:
+    /// the targets overview).
+    pub expands_table: bool,
 }
 
 /// A bar chart shows at most this many rows unless expanded; the last one is "Lainnya".

@@ -325,6 +325,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         source_line: String::new(),
         table,
         hidden_rows: 0,
+        expands_table: false,
     }
 }
 
@@ -471,6 +472,7 @@ fn breakdown_panel(
         source_line: String::new(),
         table,
         hidden_rows,
+        expands_table: false,
     }
 }
 

@@ -129,5 +129,6 @@ pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
         source_line: String::new(),
         table,
         hidden_rows: 0,
+        expands_table: false,
     })
 }

@@ -307,6 +307,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         source_line: super::source_line([&target.provenance], meta, lang),
         table,
         hidden_rows: 0,
+        expands_table: false,
     }
 }
 
@@ -442,7 +443,12 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
         .iter()
         .filter(|(_, _, verdict)| matches!(verdict, Verdict::OffTrack | Verdict::Missed))
         .count();
-    let summary = Text::OtherTargetsSummary
+    let summary = if expanded {
+        Text::OtherTargetsSummary
+    } else {
+        Text::OtherTargetsSummaryCharted
+    };
+    let summary = summary
         .get(lang)
         .replace("{count}", &count)
         .replace("{behind}", &format_count(behind as i64, lang));
@@ -472,5 +478,6 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
         ),
         table,
         hidden_rows,
+        expands_table: true,
     }
 }

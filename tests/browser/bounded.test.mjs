@@ -131,6 +131,20 @@ test('twenty thousand sources and three thousand targets: the first listed, the 
   assert.equal(await page.locator('.pantau-sources li').count(), 21);
   assert.match(await page.locator('.pantau-sources-more').textContent(), /and 19[.,]980 more/);
   assert.ok(await widgetNodes(page) < 5000, `${await widgetNodes(page)} nodes`);
+  // The overview's table holds the charted targets, then every one once the reader asks (the
+  // page renders a hundred rows and says the CSV has them all).
+  const overview = page.locator('#pantau-panel-targets-more');
+  await overview.locator('.pantau-display').nth(1).click();
+  assert.equal(await overview.locator('tbody tr').count(), 49);
+  assert.match(await overview.locator('.pantau-summary').textContent(), /The table lists those in the chart/);
+  const fold = overview.locator('.pantau-fold');
+  assert.equal(await fold.textContent(), 'List all in the table');
+  await fold.click();
+  assert.equal(await overview.locator('.pantau-fold').getAttribute('aria-expanded'), 'true');
+  assert.equal(await overview.locator('tbody tr').count(), 100);
+  assert.match(await overview.locator('.pantau-table-more').textContent(), /Showing 100 of 2[.,]988 rows/);
+  assert.match(await overview.locator('.pantau-summary').textContent(), /The table lists them all/);
+  assert.ok(await widgetNodes(page) < 5000, `expanded: ${await widgetNodes(page)} nodes`);
   await page.getByRole('tab', { name: 'Spending' }).click();
   assert.match(await page.locator('.pantau-source').first().textContent(), /and 7 more/);
   assert.deepEqual(errors, []);

@@ -38,21 +38,19 @@ script = static_import.sub(
     original,
 )
 # The data request goes out while the code loads: the start-up script sends it (to the address
-# the widget will ask for: its `src` parameter, else the default from src/app/config.rs; in the
+# the widget will ask for: its `src` parameter, else the default from src/options.rs; in the
 # same mode and credentials as the widget's own request) and leaves it where the widget takes it
-# (`STARTED` in src/app/fetch.rs), which then reads and checks that response as its first attempt.
+# (`STARTED` in src/options.rs), which then reads and checks that response as its first attempt.
 # The widget mostly finds it answered and goes on in the same task, with no frame in between.
-root = Path(__file__).resolve().parent.parent / "src" / "app"
-default_src = re.search(r'pub const DEFAULT_SRC: &str = "([^"]+)";', (root / "config.rs").read_text(encoding="utf-8"))
-if default_src is None:
-    sys.exit("trunk-post-build: DEFAULT_SRC not found in src/app/config.rs")
-started = re.search(r'const STARTED: &str = "([^"]+)";', (root / "fetch.rs").read_text(encoding="utf-8"))
-if started is None:
-    sys.exit("trunk-post-build: STARTED not found in src/app/fetch.rs")
+# The widget's default data address and the global the start-up request is left in: the same
+# as DEFAULT_SRC and STARTED in src/options.rs, which tests/options.rs checks (this hook reads no
+# Rust source).
+DEFAULT_SRC = "data/kaltim-2024.json"
+STARTED = "__pantauStarted"
 preload = (
     "try {\n"
     "  const page = new URL(location.href);\n"
-    f"  const src = new URL((page.searchParams.get('src') || '').trim() || '{default_src.group(1)}', page);\n"
+    f"  const src = new URL((page.searchParams.get('src') || '').trim() || '{DEFAULT_SRC}', page);\n"
     "  if (src.protocol === 'https:' || src.protocol === 'http:') {\n"
     "    const controller = new AbortController();\n"
     # Cookies go only to the page's own origin and only when it asks (`credentials`), as in
@@ -61,7 +59,7 @@ preload = (
     "    const credentials = src.origin === page.origin && !asked ? 'omit' : 'same-origin';\n"
     "    const response = fetch(src.href, { signal: controller.signal, credentials });\n"
     "    response.catch(() => {});\n"
-    f"    window.{started.group(1)} = {{ url: src.href, response, controller }};\n"
+    f"    window.{STARTED} = {{ url: src.href, response, controller }};\n"
     "  }\n"
     "} catch (_) {}\n"
 )

@@ -25,6 +25,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod network;
+pub mod options;
 pub mod pace;
 pub mod provenance;
 pub mod views;

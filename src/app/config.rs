@@ -4,10 +4,8 @@
 use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::Lang;
+use crate::options;
 use crate::views::View;
-
-/// The bundled sample, relative to the widget's page.
-pub const DEFAULT_SRC: &str = "data/kaltim-2024.json";
 
 /// What the embedding page asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,21 +51,6 @@ pub struct Config {
     pub kept: Vec<(&'static str, String)>,
 }
 
-/// Options the share panel's snippets carry on as given (the view, language, theme and
-/// filters are the reader's current choices; `id`, `host` and `page` belong to one embedding:
-/// a frame shared to another site must not post its height to the first one).
-pub const KEPT: [&str; 9] = [
-    "format",
-    "timeout",
-    "maxmb",
-    "sha256",
-    "manifest",
-    "credentials",
-    "plain",
-    "static",
-    "transparent",
-];
-
 /// The origin of an `http(s)` address (`scheme://host[:port]`), if it is one.
 fn origin_of(address: &str) -> Option<String> {
     let url = web_sys::Url::new(address.trim()).ok()?;
@@ -85,16 +68,6 @@ pub struct Flags {
     pub transparent: bool,
 }
 
-/// A flag parameter: set when present and not `false`, `0` or `no`.
-fn flag(value: Option<String>) -> bool {
-    value.is_some_and(|value| {
-        !matches!(
-            value.trim().to_ascii_lowercase().as_str(),
-            "false" | "0" | "no"
-        )
-    })
-}
-
 impl Config {
     /// The widget page's configuration, from its address.
     pub fn from_location() -> Config {
@@ -104,68 +77,44 @@ impl Config {
         Config::from_query(&search, true)
     }
 
-    /// Reads `src=…&view=…&lang=…` (an address's query or an element's attributes); `lang`
-    /// falls back to the browser's language, then Indonesian.
+    /// Reads `src=…&view=…&lang=…` (an address's query or an element's attributes: the table
+    /// and the reading are [`crate::options`]); `lang` falls back to the browser's language,
+    /// then Indonesian; `host` must be an origin.
     pub fn from_query(query: &str, in_page: bool) -> Config {
         let params = web_sys::UrlSearchParams::new_with_str(query).ok();
         // A flag may be written bare (`?plain`): present with an empty value.
-        let raw = |name: &str| params.as_ref().and_then(|params| params.get(name));
-        let param = |name: &str| raw(name).filter(|value| !value.trim().is_empty());
+        let given = options::read(
+            |name| params.as_ref().and_then(|params| params.get(name)),
+            in_page,
+        );
         let browser_lang = || {
             web_sys::window()
                 .and_then(|window| window.navigator().language())
                 .and_then(|tag| Lang::from_tag(&tag))
         };
         Config {
-            src: param("src").unwrap_or_else(|| DEFAULT_SRC.to_owned()),
-            view: param("view")
-                .and_then(|code| View::from_code(&code))
-                .unwrap_or_default(),
-            lang: param("lang")
-                .and_then(|tag| Lang::from_tag(&tag))
-                .or_else(browser_lang)
-                .unwrap_or_default(),
-            theme: param("theme")
-                .and_then(|code| ThemeChoice::from_code(&code))
-                .unwrap_or_default(),
-            filter: Filter::from_params(param),
-            format: param("format").and_then(|code| crate::ingest::SourceFormat::from_code(&code)),
-            sha256: param("sha256"),
-            manifest: param("manifest"),
+            src: given.src,
+            view: given.view,
+            lang: given.lang.or_else(browser_lang).unwrap_or_default(),
+            theme: given.theme,
+            filter: given.filter,
+            format: given.format,
+            sha256: given.sha256,
+            manifest: given.manifest,
             in_page,
-            page: param("page").filter(|_| !in_page),
+            page: given.page,
             flags: Flags {
-                plain: flag(raw("plain")),
-                fixed: flag(raw("static")),
-                transparent: flag(raw("transparent")),
+                plain: given.plain,
+                fixed: given.fixed,
+                transparent: given.transparent,
             },
-            credentials: flag(raw("credentials")),
-            host: param("host").and_then(|host| origin_of(&host)),
-            kept: KEPT
-                .iter()
-                .filter_map(|name| {
-                    let value = raw(name)?;
-                    let flag_name =
-                        matches!(*name, "credentials" | "plain" | "static" | "transparent");
-                    match flag_name {
-                        true => flag(Some(value)).then(|| (*name, "1".to_owned())),
-                        false => Some((*name, value.trim().to_owned()))
-                            .filter(|(_, value)| !value.is_empty()),
-                    }
-                })
-                .collect(),
-            frame_id: param("id")
-                .map(|id| crate::format::clean_text(&id))
-                .unwrap_or_default(),
+            credentials: given.credentials,
+            host: given.host.and_then(|host| origin_of(&host)),
+            kept: given.kept,
+            frame_id: given.frame_id,
             limits: super::fetch::Limits {
-                timeout: param("timeout")
-                    .and_then(|seconds| seconds.trim().parse::<u64>().ok())
-                    .filter(|seconds| (1..=120).contains(seconds))
-                    .map_or(super::fetch::TIMEOUT, std::time::Duration::from_secs),
-                max_bytes: param("maxmb")
-                    .and_then(|megabytes| megabytes.trim().parse::<usize>().ok())
-                    .filter(|megabytes| (1..=512).contains(megabytes))
-                    .map_or(super::fetch::MAX_BYTES, |megabytes| megabytes * 1024 * 1024),
+                timeout: given.timeout,
+                max_bytes: given.max_bytes,
             },
         }
     }

@@ -18,10 +18,10 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// How long the widget waits for the data server, by default (`timeout` parameter, seconds).
-pub const TIMEOUT: Duration = Duration::from_secs(15);
-/// Largest file read, in bytes, by default (`maxmb` parameter, megabytes).
-pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+/// How long the widget waits for the data server, by default (`timeout` option, seconds).
+pub const TIMEOUT: Duration = Duration::from_secs(crate::options::TIMEOUT_SECONDS);
+/// Largest file read, in bytes, by default (`maxmb` option, megabytes).
+pub const MAX_BYTES: usize = crate::options::MAX_MEGABYTES * 1024 * 1024;
 /// Rows (CSV), lines (JSON Lines) or releases (OCDS compiling) per step of reading: a few
 /// milliseconds of work.
 const ROWS_PER_STEP: usize = 500;
@@ -437,9 +437,7 @@ async fn sleep(wait: Duration) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Where the widget's page leaves the data request its start-up script sent while the code
-/// loaded (`.ci/trunk-post-build.py`): `{url, response, controller}`.
-const STARTED: &str = "__pantauStarted";
+use crate::options::STARTED;
 
 /// A request already under way for the widget's data: its response (a promise) and what aborts
 /// it.

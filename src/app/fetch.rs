@@ -22,9 +22,7 @@ use wasm_bindgen_futures::JsFuture;
 pub const TIMEOUT: Duration = Duration::from_secs(crate::options::TIMEOUT_SECONDS);
 /// Largest file read, in bytes, by default (`maxmb` option, megabytes).
 pub const MAX_BYTES: usize = crate::options::MAX_MEGABYTES * 1024 * 1024;
-/// Rows (CSV), lines (JSON Lines) or releases (OCDS compiling) per step of reading: a few
-/// milliseconds of work.
-const ROWS_PER_STEP: usize = 500;
+use crate::ingest::ROWS_PER_STEP;
 /// Steps run back to back for this long before the browser gets the main thread back (with a
 /// step's few milliseconds and the browser's own work, tasks stay well under 100 ms).
 const SLICE_MS: f64 = 30.0;

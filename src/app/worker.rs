@@ -27,8 +27,7 @@ use wasm_bindgen_futures::JsFuture;
 const LOADER: &str = "pantau-ingest_loader.js";
 /// Files smaller than this are read on the widget's own thread (a few milliseconds).
 pub const MIN_BYTES: u32 = 1024 * 1024;
-/// Rows, lines or releases per step of reading (as on the main thread).
-const ROWS_PER_STEP: usize = 500;
+use crate::ingest::ROWS_PER_STEP;
 /// Packages per batch the worker sends.
 const BATCH: usize = 10_000;
 /// Bytes passed on to the worker at least per message while a file downloads.

@@ -18,6 +18,11 @@ pub mod wire;
 pub use progressive::{Expecting, Progressive};
 pub use reading::Reading;
 
+/// Rows (CSV), lines (JSON Lines), releases (OCDS compiling) or pieces of a JSON document per
+/// step of [`Reading`] on the widget's thread and in the reading worker: a few milliseconds of
+/// work.
+pub const ROWS_PER_STEP: usize = 500;
+
 use crate::format::{from_tree, Issues, LoadError, Loaded, Problem};
 use crate::model::{CivilDate, Currency, Dataset, Meta, Package, YearMonth};
 use serde_json::Value;

@@ -375,6 +375,16 @@ fn json_documents_read_in_steps_give_what_a_whole_read_gives() {
     files.push(("record".into(), record.into_bytes()));
     files.push(("compiled release".into(), compiled.into_bytes()));
     files.push(("lone release".into(), last.as_bytes().to_vec()));
+    // A list named twice: the later one counts, long or short; and an OCDS file cut short.
+    let short = r#""awards":[{"id":"z","value":{"amount":7,"currency":"IDR"}}]"#;
+    let twice_long_last = format!("{{{short},{}", &last[1..]);
+    let twice_short_last = format!("{},{short}}}", &last[..last.len() - 1]);
+    files.push(("long list last".into(), twice_long_last.into_bytes()));
+    files.push(("short list last".into(), twice_short_last.into_bytes()));
+    files.push((
+        "ocds cut".into(),
+        awards.as_bytes()[..awards.len() / 2].to_vec(),
+    ));
     // Broken and odd documents: cut short, a second value after the first, a bare array.
     let sample = files[3].1.clone();
     files.push(("cut".into(), sample[..sample.len() / 2].to_vec()));
@@ -401,7 +411,8 @@ fn json_documents_read_in_steps_give_what_a_whole_read_gives() {
         for units in [1, 50, usize::MAX] {
             let (sliced, steps) = read_sliced(bytes, units);
             assert_eq!(sliced, whole, "{name} at {units} units a step");
-            if units == 1 && bytes.len() > 200 * 1024 {
+            // (A list named twice, the long one first, is mostly skipped.)
+            if units == 1 && bytes.len() > 200 * 1024 && name != "short list last" {
                 assert!(steps > 100, "{name}: {steps} steps");
             }
         }

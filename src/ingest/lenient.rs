@@ -430,6 +430,10 @@ macro_rules! lenient_object {
         }
 
         impl $name {
+            /// The keys this object keeps (every other is skipped).
+            #[allow(dead_code)]
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+
             /// Reads the value of `key` into its field; false when this object does not keep `key`.
             #[allow(dead_code)]
             pub fn set<'de, A: serde::de::MapAccess<'de>>(

@@ -183,6 +183,18 @@ pub struct Document {
 }
 
 impl Document {
+    /// The keys a document keeps besides its release's ([`Release::KEYS`]).
+    pub const KEYS: &'static [&'static str] = &[
+        "format",
+        "publisher",
+        "license",
+        "uri",
+        "publishedDate",
+        "compiledRelease",
+        "releases",
+        "records",
+    ];
+
     /// Whether the document looks like OCDS at all.
     pub fn is_ocds(&self) -> bool {
         self.release.ocid.is_present()

@@ -101,7 +101,7 @@ fn skip_space(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// The one JSON value that starts at `at` and ends before `limit`, and its length.
-fn parse_one<T: DeserializeOwned>(
+pub fn parse_one<T: DeserializeOwned>(
     text: &str,
     at: usize,
     limit: usize,
@@ -109,21 +109,24 @@ fn parse_one<T: DeserializeOwned>(
     let mut stream = serde_json::Deserializer::from_str(&text[at..limit]).into_iter::<T>();
     match stream.next() {
         Some(Ok(value)) => Ok((value, stream.byte_offset())),
-        Some(Err(error)) => {
-            // serde_json counts from the piece's start.
-            let start = fault_at(text, at);
-            Err(match error.line() {
-                0 | 1 => Fault {
-                    line: start.line,
-                    column: start.column + error.column().saturating_sub(1),
-                },
-                line => Fault {
-                    line: start.line + line - 1,
-                    column: error.column(),
-                },
-            })
-        }
+        Some(Err(error)) => Err(shifted(text, at, &error)),
         None => Err(fault_at(text, limit)),
+    }
+}
+
+/// Where in `text` serde_json's `error` is, for a piece of it that starts at `at` (serde_json
+/// counts from the piece's start).
+pub fn shifted(text: &str, at: usize, error: &serde_json::Error) -> Fault {
+    let start = fault_at(text, at);
+    match error.line() {
+        0 | 1 => Fault {
+            line: start.line,
+            column: start.column + error.column().saturating_sub(1),
+        },
+        line => Fault {
+            line: start.line + line - 1,
+            column: error.column(),
+        },
     }
 }
 
@@ -200,9 +203,12 @@ fn unescape(bytes: &[u8]) -> Option<(char, usize)> {
     Some((simple, 2))
 }
 
-/// A big container being built.
-struct Open {
-    items: Items,
+/// Where the containers and strings of [`WHOLE_BYTES`] or more end, by where they start.
+pub type Ends = Map<usize, usize>;
+
+/// The members of one big container read in order: an object's keys and where each value
+/// starts, an array's items. The caller reads each value and says where it ended.
+pub struct Members {
     /// Where its closing bracket is.
     close: usize,
     /// Where reading goes on.
@@ -211,6 +217,114 @@ struct Open {
     count: usize,
     /// Whether a comma was read and a member must follow.
     wants_member: bool,
+    /// Whether it is an object.
+    object: bool,
+}
+
+impl Members {
+    /// The members of the container that starts at `start` and ends before `end`.
+    pub fn new(bytes: &[u8], (start, end): (usize, usize)) -> Members {
+        Members {
+            close: end - 1,
+            at: start + 1,
+            count: 0,
+            wants_member: false,
+            object: bytes[start] == b'{',
+        }
+    }
+
+    /// The next member's key (in an object) and where its value starts; `None` at the closing
+    /// bracket (which is checked).
+    pub async fn next(
+        &mut self,
+        text: &str,
+        ends: &Ends,
+        pace: &Pace,
+    ) -> Result<Option<(Option<String>, usize)>, Fault> {
+        let bytes = text.as_bytes();
+        let mut at = skip_space(bytes, self.at);
+        if at == self.close {
+            let closing = if self.object { b'}' } else { b']' };
+            if self.wants_member || bytes[at] != closing {
+                return Err(fault_at(text, at));
+            }
+            return Ok(None);
+        }
+        if at > self.close {
+            return Err(fault_at(text, self.close));
+        }
+        if self.count > 0 {
+            if bytes[at] != b',' {
+                return Err(fault_at(text, at));
+            }
+            at = skip_space(bytes, at + 1);
+            if at >= self.close {
+                return Err(fault_at(text, at.min(self.close)));
+            }
+        }
+        self.wants_member = true;
+        let key = match self.object {
+            true => {
+                if bytes[at] != b'"' {
+                    return Err(fault_at(text, at));
+                }
+                let (key, key_end) = match ends.get(&at) {
+                    Some(&end) if end <= self.close => {
+                        (long_string(text, (at, end), pace).await?, end)
+                    }
+                    _ => parse_one::<String>(text, at, self.close)
+                        .map(|(key, length)| (key, at + length))?,
+                };
+                at = skip_space(bytes, key_end);
+                if at >= self.close || bytes[at] != b':' {
+                    return Err(fault_at(text, at.min(self.close)));
+                }
+                at = skip_space(bytes, at + 1);
+                Some(key)
+            }
+            false => None,
+        };
+        Ok(Some((key, at)))
+    }
+
+    /// Says that the member's value ended at `end` (one past its last byte).
+    pub fn ended(&mut self, end: usize) {
+        self.at = end;
+        self.count += 1;
+        self.wants_member = false;
+    }
+
+    /// Where the container's closing bracket is.
+    pub fn close(&self) -> usize {
+        self.close
+    }
+}
+
+/// The units of [`Pace`] that parsing `bytes` of JSON is worth.
+pub fn units(bytes: usize) -> usize {
+    bytes / PARSED_PER_UNIT + 1
+}
+
+/// Where the value that starts at `at`, inside a container that closes at `close`, ends: known
+/// for big ones, found by reading it (without building anything) for small ones.
+pub fn value_end(text: &str, ends: &Ends, at: usize, close: usize) -> Result<usize, Fault> {
+    match ends.get(&at) {
+        Some(&end) if end > close => Err(fault_at(text, close)),
+        Some(&end) => Ok(end),
+        None => parse_one::<serde::de::IgnoredAny>(text, at, close).map(|(_, length)| at + length),
+    }
+}
+
+/// Whether a big container (one of [`Ends`]) starts at `at` with `opening`.
+pub fn big(text: &str, ends: &Ends, at: usize, opening: u8) -> Option<(usize, usize)> {
+    let &end = ends.get(&at)?;
+    (text.as_bytes().get(at) == Some(&opening)).then_some((at, end))
+}
+
+/// A big container being built.
+struct Open {
+    members: Members,
+    items: Items,
     /// The key of the member being built (in an object).
     key: Option<String>,
 }
@@ -221,21 +335,19 @@ enum Items {
 }
 
 impl Open {
-    fn new(bytes: &[u8], start: usize, end: usize) -> Open {
+    fn new(bytes: &[u8], span: (usize, usize)) -> Open {
+        let members = Members::new(bytes, span);
         Open {
-            items: match bytes[start] {
-                b'{' => Items::Object(serde_json::Map::new()),
-                _ => Items::Array(Vec::new()),
+            items: match members.object {
+                true => Items::Object(serde_json::Map::new()),
+                false => Items::Array(Vec::new()),
             },
-            close: end - 1,
-            at: start + 1,
-            count: 0,
-            wants_member: false,
+            members,
             key: None,
         }
     }
 
-    fn add(&mut self, key: Option<String>, value: Value) {
+    fn add(&mut self, key: Option<String>, value: Value, end: usize) {
         match (&mut self.items, key) {
             (Items::Array(items), _) => items.push(value),
             (Items::Object(members), Some(key)) => {
@@ -243,7 +355,7 @@ impl Open {
             }
             (Items::Object(_), None) => {}
         }
-        self.count += 1;
+        self.members.ended(end);
     }
 }
 
@@ -266,6 +378,13 @@ pub async fn first_value(text: &str, pace: &Pace) -> Result<(Value, usize), Faul
     build(text, WHOLE_BYTES, pace).await
 }
 
+/// Where the big containers and strings of `text` end ([`Ends`]), and where its first value
+/// starts.
+pub async fn ends(text: &str, pace: &Pace) -> Result<(Ends, usize), Fault> {
+    let ends = scan(text, WHOLE_BYTES, pace).await?;
+    Ok((ends, skip_space(text.as_bytes(), 0)))
+}
+
 async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), Fault> {
     let ends = scan(text, whole, pace).await?;
     let bytes = text.as_bytes();
@@ -277,20 +396,13 @@ async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), 
         let string = long_string(text, (start, end), pace).await?;
         return Ok((Value::String(string), end));
     }
-    let mut stack = vec![Open::new(bytes, start, end)];
+    let mut stack = vec![Open::new(bytes, (start, end))];
     loop {
         let Some(top) = stack.last_mut() else {
             unreachable!("the root is returned when it closes");
         };
-        let mut at = skip_space(bytes, top.at);
-        if at == top.close {
-            let closing = match top.items {
-                Items::Object(_) => b'}',
-                Items::Array(_) => b']',
-            };
-            if top.wants_member || bytes[at] != closing {
-                return Err(fault_at(text, at));
-            }
+        let Some((key, at)) = top.members.next(text, &ends, pace).await? else {
+            let close = top.members.close();
             let Some(done) = stack.pop() else {
                 unreachable!("the stack was not empty");
             };
@@ -299,67 +411,31 @@ async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), 
                 Items::Object(members) => Value::Object(members),
             };
             match stack.last_mut() {
-                None => return Ok((value, at + 1)),
+                None => return Ok((value, close + 1)),
                 Some(parent) => {
                     let key = parent.key.take();
-                    parent.add(key, value);
-                    parent.at = at + 1;
+                    parent.add(key, value, close + 1);
                 }
             }
             continue;
-        }
-        if at > top.close {
-            return Err(fault_at(text, top.close));
-        }
-        if top.count > 0 && !top.wants_member {
-            if bytes[at] != b',' {
-                return Err(fault_at(text, at));
-            }
-            top.wants_member = true;
-            top.at = at + 1;
-            continue;
-        }
-        let key = match top.items {
-            Items::Object(_) => {
-                if bytes[at] != b'"' {
-                    return Err(fault_at(text, at));
-                }
-                let (key, key_end) = match ends.get(&at) {
-                    Some(&end) if end <= top.close => {
-                        (long_string(text, (at, end), pace).await?, end)
-                    }
-                    _ => parse_one::<String>(text, at, top.close)
-                        .map(|(key, length)| (key, at + length))?,
-                };
-                at = skip_space(bytes, key_end);
-                if at >= top.close || bytes[at] != b':' {
-                    return Err(fault_at(text, at.min(top.close)));
-                }
-                at = skip_space(bytes, at + 1);
-                Some(key)
-            }
-            Items::Array(_) => None,
         };
-        top.wants_member = false;
+        let close = top.members.close();
         if let Some(&end) = ends.get(&at) {
-            if end > top.close {
-                return Err(fault_at(text, top.close));
+            if end > close {
+                return Err(fault_at(text, close));
             }
             if bytes[at] == b'"' {
                 let value = Value::String(long_string(text, (at, end), pace).await?);
-                top.add(key, value);
-                top.at = end;
+                top.add(key, value, end);
                 continue;
             }
             top.key = key;
-            let child = Open::new(bytes, at, end);
-            stack.push(child);
+            stack.push(Open::new(bytes, (at, end)));
             continue;
         }
-        let (value, length) = parse_one::<Value>(text, at, top.close)?;
-        top.add(key, value);
-        top.at = at + length;
-        pace.spend(length / PARSED_PER_UNIT + 1).await;
+        let (value, length) = parse_one::<Value>(text, at, close)?;
+        top.add(key, value, at + length);
+        pace.spend(units(length)).await;
     }
 }
 

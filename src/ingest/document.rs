@@ -87,8 +87,9 @@ struct Member {
     span: (usize, usize),
 }
 
-/// The members of the big object at `span`, a member at a time.
-async fn members(
+/// The members of the big container at `span`, a member at a time: an object's keys (empty
+/// for an array's items) and where each value is.
+async fn walk(
     text: &str,
     ends: &Ends,
     span: (usize, usize),
@@ -108,22 +109,15 @@ async fn members(
     Ok(found)
 }
 
-/// Where the items of the big array at `span` are, an item at a time.
+/// Where the items of the big array at `span` are.
 async fn items(
     text: &str,
     ends: &Ends,
     span: (usize, usize),
     pace: &Pace,
 ) -> Result<Vec<(usize, usize)>, Fault> {
-    let mut walk = Members::new(text.as_bytes(), span);
-    let mut found = Vec::new();
-    while let Some((_, at)) = walk.next(text, ends, pace).await? {
-        let end = tree::value_end(text, ends, at, walk.close())?;
-        pace.spend(tree::units(end - at)).await;
-        walk.ended(end);
-        found.push((at, end));
-    }
-    Ok(found)
+    let found = walk(text, ends, span, pace).await?;
+    Ok(found.into_iter().map(|item| item.span).collect())
 }
 
 /// A value of type `T` read from its own text (as a whole read reads it: the same code).
@@ -222,6 +216,27 @@ fn three(lists: &[Option<(usize, usize)>]) -> [Option<(usize, usize)>; 3] {
     [lists[0], lists[1], lists[2]]
 }
 
+/// The object at `span` read as a `T` without its long lists `names` (objects of `keys`), and
+/// where those are; a small object is read whole.
+async fn object_at<T>(
+    text: &str,
+    ends: &Ends,
+    span: (usize, usize),
+    (names, keys): (&[&str], &[&[&str]]),
+    pace: &Pace,
+) -> Result<(Item<T>, Vec<Option<(usize, usize)>>), Fault>
+where
+    Item<T>: DeserializeOwned,
+{
+    pace.tick().await;
+    let Some(object) = tree::big(text, ends, span.0, b'{') else {
+        return Ok((parse(text, span)?, vec![None; names.len()]));
+    };
+    let found = walk(text, ends, object, pace).await?;
+    let Split { lists, rest } = split(text, ends, &found, names, keys);
+    Ok((serde_json::from_str(&rest).unwrap_or(Item::Other), lists))
+}
+
 /// The release at `span`, its long lists an item at a time.
 async fn release_at(
     text: &str,
@@ -229,13 +244,8 @@ async fn release_at(
     span: (usize, usize),
     pace: &Pace,
 ) -> Result<Item<ocds::Release>, Fault> {
-    pace.tick().await;
-    let Some(object) = tree::big(text, ends, span.0, b'{') else {
-        return parse(text, span);
-    };
-    let found = members(text, ends, object, pace).await?;
-    let Split { lists, rest } = split(text, ends, &found, &RELEASE_LISTS, &[ocds::Release::KEYS]);
-    let mut item: Item<ocds::Release> = serde_json::from_str(&rest).unwrap_or(Item::Other);
+    let shape = (&RELEASE_LISTS[..], &[ocds::Release::KEYS][..]);
+    let (mut item, lists) = object_at(text, ends, span, shape, pace).await?;
     if let Item::Object(release) = &mut item {
         long_lists(text, ends, three(&lists), release, pace).await?;
     }
@@ -249,13 +259,8 @@ async fn award_at(
     span: (usize, usize),
     pace: &Pace,
 ) -> Result<Item<ocds::Award>, Fault> {
-    pace.tick().await;
-    let Some(object) = tree::big(text, ends, span.0, b'{') else {
-        return parse(text, span);
-    };
-    let found = members(text, ends, object, pace).await?;
-    let Split { lists, rest } = split(text, ends, &found, &["suppliers"], &[ocds::Award::KEYS]);
-    let mut item: Item<ocds::Award> = serde_json::from_str(&rest).unwrap_or(Item::Other);
+    let shape = (&["suppliers"][..], &[ocds::Award::KEYS][..]);
+    let (mut item, lists) = object_at::<ocds::Award>(text, ends, span, shape, pace).await?;
     if let (Item::Object(award), Some(span)) = (&mut item, lists[0]) {
         award.suppliers = Shaped::Set(read_items(text, ends, span, pace).await?);
     }
@@ -273,7 +278,7 @@ async fn record_at(
     let Some(object) = tree::big(text, ends, span.0, b'{') else {
         return parse(text, span);
     };
-    let found = members(text, ends, object, pace).await?;
+    let found = walk(text, ends, object, pace).await?;
     let compiled = found
         .iter()
         .rev()
@@ -326,7 +331,7 @@ async fn ocds_in_steps(
     if !text[root.1..].trim().is_empty() {
         return Ok(json_sequence(text));
     }
-    let found = members(text, &ends, root, pace).await?;
+    let found = walk(text, &ends, root, pace).await?;
     let names = ["releases", "records", "parties", "awards", "contracts"];
     let keys = [ocds::Document::KEYS, ocds::Release::KEYS];
     let Split { lists, rest } = split(text, &ends, &found, &names, &keys);

@@ -539,23 +539,28 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_long_string_is_decoded_in_steps_as_serde_json_decodes_it() {
-        let piece = r#"ab\u00e9\"\n\uD83D\uDE00é/\\"#;
-        let text = format!(r#"{{"notes": "{}", "n": 1}}"#, piece.repeat(20_000));
-        let expected: Value = serde_json::from_str(&text).expect("valid");
-        let copy = text.clone();
+    /// The tree of `text` built in steps of 50 units, and how many steps it took.
+    fn built_in_steps(text: &str) -> (Result<Value, Fault>, usize) {
+        let copy = text.to_owned();
         let mut stepped =
             Stepped::new(
                 |pace| async move { first_value(&copy, &pace).await.map(|(value, _)| value) },
             );
         let mut steps = 0;
-        let built = loop {
+        loop {
             steps += 1;
             if let Some(result) = stepped.step(50) {
-                break result;
+                return (result, steps);
             }
-        };
+        }
+    }
+
+    #[test]
+    fn a_long_string_is_decoded_in_steps_as_serde_json_decodes_it() {
+        let piece = r#"ab\u00e9\"\n\uD83D\uDE00é/\\"#;
+        let text = format!(r#"{{"notes": "{}", "n": 1}}"#, piece.repeat(20_000));
+        let expected: Value = serde_json::from_str(&text).expect("valid");
+        let (built, steps) = built_in_steps(&text);
         assert_eq!(built, Ok(expected));
         assert!(steps > 20, "{steps} steps");
         for bad in [
@@ -589,18 +594,7 @@ mod tests {
             .collect();
         let text = format!("{{\"format\":\"x\",\"list\":[{}]}}", members.join(","));
         let expected: Value = serde_json::from_str(&text).expect("valid");
-        let copy = text.clone();
-        let mut stepped =
-            Stepped::new(
-                |pace| async move { first_value(&copy, &pace).await.map(|(value, _)| value) },
-            );
-        let mut steps = 0;
-        let built = loop {
-            steps += 1;
-            if let Some(result) = stepped.step(50) {
-                break result;
-            }
-        };
+        let (built, steps) = built_in_steps(&text);
         assert_eq!(built, Ok(expected));
         // About 800 KB: at 50 units (about 12 KB of parsing) a step, some 70 steps.
         assert!(steps > 40, "{steps} steps");

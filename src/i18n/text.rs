@@ -25,6 +25,15 @@ macro_rules! texts {
                 };
                 lang.pick(indonesian, english)
             }
+
+            /// The text in `lang` with each `{name}` replaced by its value.
+            pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
+                let mut text = self.get(lang).to_owned();
+                for (name, value) in values {
+                    text = text.replace(&format!("{{{name}}}"), value);
+                }
+                text
+            }
         }
     };
 }
@@ -143,6 +152,26 @@ texts! {
             HttpError => ("Server data menjawab dengan galat HTTP", "The data server answered with HTTP error"),
             LegalBasis => ("Dasar", "Basis"),
             Threshold => ("Ambang", "Threshold"),
+            ThresholdTarget => ("target", "target"),
+            ThresholdFloor => ("batas minimal", "legal floor"),
+            GoodsServicesSpending => ("Belanja barang/jasa", "Goods/services spending"),
+            ShareOfGoodsServices => ("Porsi dari belanja barang/jasa", "Share of goods/services spending"),
+            ShareSubtitle => (
+                "{stage} terhadap belanja barang/jasa: {total}",
+                "{stage} of goods/services spending: {total}",
+            ),
+            ShareSummaryMeets => (
+                "Grafik batang: {measure} {share} secara keseluruhan, {threshold} {citation} (memenuhi ambang).",
+                "Bar chart: {measure} {share} overall, {threshold} {citation} (meets the threshold).",
+            ),
+            ShareSummaryBelow => (
+                "Grafik batang: {measure} {share} secara keseluruhan, {threshold} {citation} (di bawah ambang, kekurangan {gap}).",
+                "Bar chart: {measure} {share} overall, {threshold} {citation} (below the threshold, gap {gap}).",
+            ),
+            ShareSummaryUnits => (
+                "Terendah {lowest} ({lowest_share}), tertinggi {highest} ({highest_share}). {below} dari {count} perangkat daerah di bawah ambang.",
+                "Lowest {lowest} ({lowest_share}), highest {highest} ({highest_share}). {below} of {count} spending units below the threshold.",
+            ),
             BelowThreshold => ("di bawah ambang", "below the threshold"),
             MeetsThreshold => ("memenuhi ambang", "meets the threshold"),
             ChartSummary => ("Ringkasan grafik", "Chart summary"),
@@ -190,7 +219,7 @@ mod tests {
     use super::*;
 
     /// Texts that are the same word in both languages.
-    const SAME_IN_BOTH: [Text; 2] = [Text::ViewTargets, Text::Target];
+    const SAME_IN_BOTH: [Text; 3] = [Text::ViewTargets, Text::Target, Text::ThresholdTarget];
 
     #[test]
     fn every_text_is_translated() {

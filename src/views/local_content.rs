@@ -43,8 +43,8 @@ fn short_name(measure: Measure) -> &'static str {
 
 fn threshold_name(measure: Measure, lang: Lang) -> &'static str {
     match measure {
-        Measure::Pdn => lang.pick("target", "target"),
-        Measure::Umkk => lang.pick("batas minimal", "legal floor"),
+        Measure::Pdn => Text::ThresholdTarget.get(lang),
+        Measure::Umkk => Text::ThresholdFloor.get(lang),
     }
 }
 
@@ -83,7 +83,7 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
         ),
         format!(
             "{}: {} ({})",
-            lang.pick("Belanja barang/jasa", "Goods/services spending"),
+            Text::GoodsServicesSpending.get(lang),
             compact(status.total, currency, lang),
             exact(status.total, currency, lang)
         ),
@@ -230,39 +230,29 @@ fn panel(
             }),
         });
     }
-    let mut summary = format!(
-        "{}: {} {} {}, {} {} ({}).",
-        lang.pick("Grafik batang", "Bar chart"),
-        measure_name(measure, lang),
-        format_percent(total.share, lang),
-        lang.pick("secara keseluruhan", "overall"),
-        threshold_text,
-        threshold.citation,
-        if total.meets_threshold() {
-            Text::MeetsThreshold.get(lang).to_owned()
-        } else {
-            format!(
-                "{}, {} {}",
-                Text::BelowThreshold.get(lang),
-                Text::Gap.get(lang).to_ascii_lowercase(),
-                spoken(total.gap, currency, lang)
-            )
-        }
-    );
+    let gap = spoken(total.gap, currency, lang);
+    let overall = [
+        ("measure", measure_name(measure, lang)),
+        ("share", &format_percent(total.share, lang)),
+        ("threshold", &threshold_text),
+        ("citation", threshold.citation),
+        ("gap", &gap),
+    ];
+    let mut summary = match total.meets_threshold() {
+        true => Text::ShareSummaryMeets.fill(lang, &overall),
+        false => Text::ShareSummaryBelow.fill(lang, &overall),
+    };
     if let (Some(lowest), Some(highest)) = (units.first.first(), &units.highest) {
-        summary.push_str(&format!(
-            " {} {} ({}), {} {} ({}). {} {} {} {}.",
-            lang.pick("Terendah", "Lowest"),
-            lowest.unit.as_deref().unwrap_or_default(),
-            format_percent(lowest.share, lang),
-            lang.pick("tertinggi", "highest"),
-            highest.unit.as_deref().unwrap_or_default(),
-            format_percent(highest.share, lang),
-            units.below,
-            lang.pick("dari", "of"),
-            units.len(),
-            Text::UnitsBelow.get(lang).to_ascii_lowercase()
-        ));
+        let spread = [
+            ("lowest", lowest.unit.as_deref().unwrap_or_default()),
+            ("lowest_share", &format_percent(lowest.share, lang)),
+            ("highest", highest.unit.as_deref().unwrap_or_default()),
+            ("highest_share", &format_percent(highest.share, lang)),
+            ("below", &units.below.to_string()),
+            ("count", &units.len().to_string()),
+        ];
+        summary.push(' ');
+        summary.push_str(&Text::ShareSummaryUnits.fill(lang, &spread));
     }
     let table = Table {
         columns: vec![
@@ -279,7 +269,7 @@ fn panel(
             (
                 format!(
                     "{} ({})",
-                    lang.pick("Belanja barang/jasa", "Goods/services spending"),
+                    Text::GoodsServicesSpending.get(lang),
                     super::currency_label(locale)
                 ),
                 true,
@@ -329,12 +319,19 @@ fn panel(
     Some(Panel {
         id: format!("share-{}", short_name(measure).to_ascii_lowercase()),
         title: format!("{} {}", measure_name(measure, lang), content.fiscal_year),
-        subtitle: format!(
-            "{} {}: {}{}",
-            stage_name(content.stage, lang),
-            lang.pick("terhadap belanja barang/jasa", "of goods/services spending"),
-            compact(content.total.value, currency, lang),
-            star(content.total.provenance.illustrative)
+        subtitle: Text::ShareSubtitle.fill(
+            lang,
+            &[
+                ("stage", stage_name(content.stage, lang)),
+                (
+                    "total",
+                    &format!(
+                        "{}{}",
+                        compact(content.total.value, currency, lang),
+                        star(content.total.provenance.illustrative)
+                    ),
+                ),
+            ],
         ),
         facts,
         chart: ChartSpec::Bars(BarSpec {
@@ -345,12 +342,7 @@ fn panel(
                 label: threshold_text,
             }),
             tick_format: TickFormat::Percent,
-            value_title: lang
-                .pick(
-                    "Porsi dari belanja barang/jasa",
-                    "Share of goods/services spending",
-                )
-                .to_owned(),
+            value_title: Text::ShareOfGoodsServices.get(lang).to_owned(),
         }),
         summary,
         notes: vec![format!(

@@ -153,6 +153,24 @@ texts! {
             LegalBasis => ("Dasar", "Basis"),
             Threshold => ("Ambang", "Threshold"),
             ThresholdTarget => ("target", "target"),
+            SharePaguLine => ("{share} dari pagu", "{share} of budget ceiling (pagu)"),
+            CumulativeAxis => ("Belanja kumulatif ({currency})", "Cumulative spending ({currency})"),
+            StageToMonth => ("{stage} s.d. {month}", "{stage} to {month}"),
+            CumulativeSummary => (
+                "Grafik garis belanja kumulatif per bulan: {total} hingga {month}; bulan tertinggi {peak_month} ({peak}).",
+                "Line chart of cumulative spending by month: {total} by {month}; highest month {peak_month} ({peak}).",
+            ),
+            CumulativeSummaryPagu => (
+                "Grafik garis belanja kumulatif per bulan: {total} hingga {month}; bulan tertinggi {peak_month} ({peak}); {share} dari pagu {pagu}.",
+                "Line chart of cumulative spending by month: {total} by {month}; highest month {peak_month} ({peak}); {share} of the pagu of {pagu}.",
+            ),
+            OfPagu => ("Terhadap pagu", "Of the pagu"),
+            CumulativeTitle => ("{stage} belanja kumulatif {year}", "{stage} cumulative spending {year}"),
+            BreakdownSummary => (
+                "Grafik batang: terbesar {label} ({amount}, {share} dari total). Total {total}.",
+                "Bar chart: largest {label} ({amount}, {share} of the total). Total {total}.",
+            ),
+            BreakdownSubtitle => ("{stage}, total {total}", "{stage}, total {total}"),
             ThresholdFloor => ("batas minimal", "legal floor"),
             GoodsServicesSpending => ("Belanja barang/jasa", "Goods/services spending"),
             ShareOfGoodsServices => ("Porsi dari belanja barang/jasa", "Share of goods/services spending"),
@@ -219,7 +237,12 @@ mod tests {
     use super::*;
 
     /// Texts that are the same word in both languages.
-    const SAME_IN_BOTH: [Text; 3] = [Text::ViewTargets, Text::Target, Text::ThresholdTarget];
+    const SAME_IN_BOTH: [Text; 4] = [
+        Text::ViewTargets,
+        Text::Target,
+        Text::ThresholdTarget,
+        Text::BreakdownSubtitle,
+    ];
 
     #[test]
     fn every_text_is_translated() {

@@ -128,12 +128,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             ),
         ];
         let of_pagu = point.of_pagu.map(|share| {
-            format!(
-                "{} {} {}",
-                format_percent(share, lang),
-                lang.pick("dari", "of"),
-                Text::Pagu.get(lang).to_ascii_lowercase()
-            )
+            Text::SharePaguLine.fill(lang, &[("share", &format_percent(share, lang))])
         });
         lines.extend(of_pagu.clone());
         if point.illustrative {
@@ -200,14 +195,11 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         references,
         points: marks,
         x_title: format!("{}, {}", Text::Month.get(lang), spending.fiscal_year),
-        y_title: format!(
-            "{} ({})",
-            lang.pick("Belanja kumulatif", "Cumulative spending"),
-            super::currency_label(locale)
-        ),
+        y_title: Text::CumulativeAxis.fill(lang, &[("currency", &super::currency_label(locale))]),
     });
     let mut facts = Vec::new();
-    let mut summary = String::new();
+    // The summary's parts: the last month's total, the highest month, the share of the pagu.
+    let mut said: Vec<(&str, String)> = Vec::new();
     if let Some(last) = last {
         let month = format!(
             "{} {}",
@@ -215,7 +207,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             last.month.year
         );
         facts.push(Fact {
-            label: format!("{} {} {}", stage, lang.pick("s.d.", "to"), month),
+            label: Text::StageToMonth.fill(lang, &[("stage", stage), ("month", &month)]),
             value: format!(
                 "{}{}",
                 compact(last.cumulative, currency, lang),
@@ -224,24 +216,14 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             spoken: Some(spoken(last.cumulative, currency, lang)),
             status: None,
         });
-        summary = lang
-            .pick(
-                "Grafik garis belanja kumulatif per bulan",
-                "Line chart of cumulative spending by month",
-            )
-            .to_owned();
-        summary.push_str(&format!(
-            ": {} {} {month}",
-            spoken(last.cumulative, currency, lang),
-            lang.pick("hingga", "by")
-        ));
+        said.push(("total", spoken(last.cumulative, currency, lang)));
+        said.push(("month", month));
         if let Some(peak) = points.iter().max_by_key(|point| point.amount) {
-            summary.push_str(&format!(
-                "; {} {} ({})",
-                lang.pick("bulan tertinggi", "highest month"),
-                month_name(peak.month.month, lang, false),
-                spoken(peak.amount, currency, lang)
+            said.push((
+                "peak_month",
+                month_name(peak.month.month, lang, false).to_owned(),
             ));
+            said.push(("peak", spoken(peak.amount, currency, lang)));
         }
     }
     if let Some(pagu) = pagu {
@@ -257,20 +239,24 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         });
         if let Some(share) = last.and_then(|point| point.of_pagu) {
             facts.push(Fact {
-                label: lang.pick("Terhadap pagu", "Of the pagu").to_owned(),
+                label: Text::OfPagu.get(lang).to_owned(),
                 value: format_percent(share, lang),
                 spoken: None,
                 status: None,
             });
-            summary.push_str(&format!(
-                "; {} {} {}",
-                format_percent(share, lang),
-                lang.pick("dari pagu", "of the pagu of"),
-                spoken(pagu.value, currency, lang)
-            ));
+            said.push(("share", format_percent(share, lang)));
+            said.push(("pagu", spoken(pagu.value, currency, lang)));
         }
     }
-    summary.push('.');
+    let values: Vec<(&str, &str)> = said
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    let summary = match said.len() {
+        0 => String::new(),
+        4 => Text::CumulativeSummary.fill(lang, &values),
+        _ => Text::CumulativeSummaryPagu.fill(lang, &values),
+    };
     let mut columns = vec![
         (Text::Month.get(lang).to_owned(), false),
         (Text::Monthly.get(lang).to_owned(), true),
@@ -311,11 +297,12 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
     let table = Table { columns, rows };
     Panel {
         id: "cumulative".into(),
-        title: format!(
-            "{} {} {}",
-            stage,
-            lang.pick("belanja kumulatif", "cumulative spending"),
-            spending.fiscal_year
+        title: Text::CumulativeTitle.fill(
+            lang,
+            &[
+                ("stage", stage),
+                ("year", &spending.fiscal_year.to_string()),
+            ],
         ),
         subtitle: spending.label.clone(),
         facts,
@@ -434,26 +421,26 @@ fn breakdown_panel(
             .collect(),
     };
     let summary = match parts.first() {
-        Some(top) => format!(
-            "{}: {} {} ({}, {} {}). Total {}.",
-            lang.pick("Grafik batang", "Bar chart"),
-            lang.pick("terbesar", "largest"),
-            top.label,
-            spoken(top.amount, currency, lang),
-            format_percent(top.share, lang),
-            Text::ShareOfTotal.get(lang),
-            spoken(total, currency, lang)
+        Some(top) => Text::BreakdownSummary.fill(
+            lang,
+            &[
+                ("label", &top.label),
+                ("amount", &spoken(top.amount, currency, lang)),
+                ("share", &format_percent(top.share, lang)),
+                ("total", &spoken(total, currency, lang)),
+            ],
         ),
         None => String::new(),
     };
     Panel {
         id: id.into(),
         title: format!("{title} {}", spending.fiscal_year),
-        subtitle: format!(
-            "{}, {} {}",
-            stage_name(spending.stage, lang),
-            lang.pick("total", "total"),
-            compact(total, currency, lang)
+        subtitle: Text::BreakdownSubtitle.fill(
+            lang,
+            &[
+                ("stage", stage_name(spending.stage, lang)),
+                ("total", &compact(total, currency, lang)),
+            ],
         ),
         facts: Vec::new(),
         chart: ChartSpec::Bars(BarSpec {

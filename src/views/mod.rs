@@ -127,7 +127,7 @@ fn rows_shown(expanded: bool) -> usize {
 
 /// `Lainnya (12)` / `Others (12)`.
 fn others_label(hidden: usize, lang: Lang) -> String {
-    format!("{} ({hidden})", lang.pick("Lainnya", "Others"))
+    Text::OthersCount.fill(lang, &[("count", &hidden.to_string())])
 }
 
 /// The panels of a view; empty when the dataset has nothing for it. Long breakdowns show their

@@ -195,7 +195,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         references,
         points: marks,
         x_title: format!("{}, {}", Text::Month.get(lang), spending.fiscal_year),
-        y_title: Text::CumulativeAxis.fill(lang, &[("currency", &super::currency_label(locale))]),
+        y_title: Text::CumulativeAxis.fill(lang, &[("currency", super::currency_label(locale))]),
     });
     let mut facts = Vec::new();
     // The summary's parts: the last month's total, the highest month, the share of the pagu.

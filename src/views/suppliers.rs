@@ -24,33 +24,34 @@ pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
     let lang = locale.lang;
     let currency = &locale.currency;
     let count = |value: u64| format_count(value.min(i64::MAX as u64) as i64, lang);
-    let of = lang.pick("dari", "of");
     let mut indicators = Vec::new();
     if let Some((small, known)) = spending.suppliers.small {
         indicators.push(Indicator {
-            name: lang.pick("Ke usaha mikro dan kecil", "To micro and small suppliers"),
+            name: Text::ToSmallSuppliers.get(lang),
             share: Share::of(small, known)?,
-            basis: format!(
-                "{} {of} {}",
-                exact(small, currency, lang),
-                exact(known, currency, lang)
+            basis: Text::PartOf.fill(
+                lang,
+                &[
+                    ("part", &exact(small, currency, lang)),
+                    ("whole", &exact(known, currency, lang)),
+                ],
             ),
-            spoken_basis: format!(
-                "{} {of} {}",
-                spoken(small, currency, lang),
-                spoken(known, currency, lang)
+            spoken_basis: Text::PartOf.fill(
+                lang,
+                &[
+                    ("part", &spoken(small, currency, lang)),
+                    ("whole", &spoken(known, currency, lang)),
+                ],
             ),
         });
     }
     if let Some((single, counted)) = spending.suppliers.single_bid {
-        let basis = format!(
-            "{} {of} {} {}",
-            count(single),
-            count(counted),
-            Text::Packages.get(lang)
+        let basis = Text::PackagesOf.fill(
+            lang,
+            &[("part", &count(single)), ("whole", &count(counted))],
         );
         indicators.push(Indicator {
-            name: lang.pick("Tender dengan satu penawar", "Tenders with a single bidder"),
+            name: Text::SingleBidTenders.get(lang),
             share: Share::new(single as f64 / counted.max(1) as f64)?,
             spoken_basis: basis.clone(),
             basis,
@@ -84,9 +85,9 @@ pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
         .collect();
     let table = Table {
         columns: vec![
-            (lang.pick("Indikator", "Indicator").to_owned(), false),
+            (Text::Indicator.get(lang).to_owned(), false),
             (Text::Share.get(lang).to_owned(), true),
-            (lang.pick("Dasar", "Basis").to_owned(), false),
+            (Text::Basis.get(lang).to_owned(), false),
         ],
         rows: indicators
             .iter()
@@ -109,7 +110,8 @@ pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
         .join(". ");
     Some(Panel {
         id: "suppliers".into(),
-        title: format!("{} {}", lang.pick("Indikator pemasok", "Supplier indicators"), spending.fiscal_year),
+        title: Text::SupplierIndicatorsTitle
+            .fill(lang, &[("year", &spending.fiscal_year.to_string())]),
         subtitle: period,
         facts: Vec::new(),
         chart: ChartSpec::Bars(BarSpec {
@@ -119,13 +121,8 @@ pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
             tick_format: TickFormat::Percent,
             value_title: Text::Share.get(lang).to_owned(),
         }),
-        summary: format!("{}: {summary}.", lang.pick("Grafik batang", "Bar chart")),
-        notes: vec![lang
-            .pick(
-                "Ukuran pemasok dan jumlah penawar hanya dihitung untuk paket yang mencantumkannya.",
-                "Supplier size and the number of bidders count only the packages that state them.",
-            )
-            .to_owned()],
+        summary: Text::SuppliersSummary.fill(lang, &[("indicators", &summary)]),
+        notes: vec![Text::SuppliersNote.get(lang).to_owned()],
         source_line: String::new(),
         table,
         hidden_rows: 0,

@@ -153,6 +153,27 @@ texts! {
             LegalBasis => ("Dasar", "Basis"),
             Threshold => ("Ambang", "Threshold"),
             ThresholdTarget => ("target", "target"),
+            ShareOfTarget => ("{share} dari target", "{share} of the target"),
+            PointSpoken => ("{point} {date}: {value}, {share} dari target", "{point} {date}: {value}, {share} of the target"),
+            BarOfTarget => ("{label}: {share} dari target", "{label}: {share} of the target"),
+            Date => ("Tanggal", "Date"),
+            Item => ("Keterangan", "Item"),
+            StatusLabel => ("Status", "Status"),
+            TargetSummary => (
+                "{label}: {achieved} per {as_of} ({share}), target {target} pada {deadline}.",
+                "{label}: {achieved} as of {as_of} ({share}), target {target} by {deadline}.",
+            ),
+            TargetProjection => (
+                "Dengan laju sejauh ini proyeksinya {projected}.",
+                "At the pace so far the projection is {projected}.",
+            ),
+            TargetRequiredPace => ("Laju yang dibutuhkan {pace}.", "Required pace {pace}."),
+            TargetStatus => ("Status: {verdict}.", "Status: {verdict}."),
+            ProjectionNote => (
+                "Proyeksi linear: laju rata-rata sejak awal periode diteruskan sampai tenggat. Garis putus-putus: proyeksi; garis titik-titik: laju yang dibutuhkan.",
+                "Linear projection: the average pace since the start of the period, continued to the deadline. Dashed line: projection; dotted line: required pace.",
+            ),
+            TargetSubtitle => ("Target hingga {deadline}: {target}", "Target by {deadline}: {target}"),
             PartOf => ("{part} dari {whole}", "{part} of {whole}"),
             PackagesOf => ("{part} dari {whole} paket", "{part} of {whole} packages"),
             ToSmallSuppliers => ("Ke usaha mikro dan kecil", "To micro and small suppliers"),
@@ -250,11 +271,13 @@ mod tests {
     use super::*;
 
     /// Texts that are the same word in both languages.
-    const SAME_IN_BOTH: [Text; 4] = [
+    const SAME_IN_BOTH: [Text; 6] = [
         Text::ViewTargets,
         Text::Target,
         Text::ThresholdTarget,
         Text::BreakdownSubtitle,
+        Text::StatusLabel,
+        Text::TargetStatus,
     ];
 
     #[test]

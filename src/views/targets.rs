@@ -86,6 +86,8 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         Text::Target.get(lang),
         format_count_compact(target.target, lang)
     );
+    let achieved_share = format_percent(progress.achieved_share, lang);
+    let projected_share = format_percent(progress.projected_share, lang);
     let mut points = vec![PointMark {
         at: now,
         hollow: target.provenance.illustrative,
@@ -95,17 +97,16 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
             title: format!("{} {as_of}", Text::Achieved.get(lang)),
             lines: vec![
                 format!("{achieved_text}{mark}"),
-                format!(
-                    "{} {}",
-                    format_percent(progress.achieved_share, lang),
-                    lang.pick("dari target", "of the target")
-                ),
+                Text::ShareOfTarget.fill(lang, &[("share", &achieved_share)]),
             ],
-            spoken: format!(
-                "{} {as_of}: {achieved_text}, {} {}",
-                Text::Achieved.get(lang),
-                format_percent(progress.achieved_share, lang),
-                lang.pick("dari target", "of the target")
+            spoken: Text::PointSpoken.fill(
+                lang,
+                &[
+                    ("point", Text::Achieved.get(lang)),
+                    ("date", &as_of),
+                    ("value", &achieved_text),
+                    ("share", &achieved_share),
+                ],
             ),
         },
     }];
@@ -119,17 +120,16 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
                 title: format!("{} {deadline}", Text::Projection.get(lang)),
                 lines: vec![
                     projected_text.clone(),
-                    format!(
-                        "{} {}",
-                        format_percent(progress.projected_share, lang),
-                        lang.pick("dari target", "of the target")
-                    ),
+                    Text::ShareOfTarget.fill(lang, &[("share", &projected_share)]),
                 ],
-                spoken: format!(
-                    "{} {deadline}: {projected_text}, {} {}",
-                    Text::Projection.get(lang),
-                    format_percent(progress.projected_share, lang),
-                    lang.pick("dari target", "of the target")
+                spoken: Text::PointSpoken.fill(
+                    lang,
+                    &[
+                        ("point", Text::Projection.get(lang)),
+                        ("date", &deadline),
+                        ("value", &projected_text),
+                        ("share", &projected_share),
+                    ],
                 ),
             },
         });
@@ -171,7 +171,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
             label: target_reference,
         }],
         points,
-        x_title: lang.pick("Tanggal", "Date").to_owned(),
+        x_title: Text::Date.get(lang).to_owned(),
         y_title: y_title.clone(),
     });
     let share_of_target =
@@ -183,8 +183,8 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
     rows.push((Text::Target, target.deadline, target.target));
     let table = Table {
         columns: vec![
-            (lang.pick("Keterangan", "Item").to_owned(), false),
-            (lang.pick("Tanggal", "Date").to_owned(), true),
+            (Text::Item.get(lang).to_owned(), false),
+            (Text::Date.get(lang).to_owned(), true),
             (y_title.clone(), true),
             (
                 format!("% {}", Text::Target.get(lang).to_ascii_lowercase()),
@@ -220,7 +220,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
             status: None,
         },
         Fact {
-            label: lang.pick("Status", "Status").to_owned(),
+            label: Text::StatusLabel.get(lang).to_owned(),
             value: verdict.to_owned(),
             spoken: None,
             status: Some(status),
@@ -258,48 +258,37 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
             status: None,
         });
     }
-    let mut summary = format!(
-        "{}: {achieved_text} {} {as_of} ({}), {} {target_text} {} {deadline}.",
-        target.label,
-        lang.pick("per", "as of"),
-        format_percent(progress.achieved_share, lang),
-        lang.pick("target", "target"),
-        lang.pick("pada", "by"),
-    );
+    // Whole sentences, one after another.
+    let mut sentences = vec![Text::TargetSummary.fill(
+        lang,
+        &[
+            ("label", &target.label),
+            ("achieved", &achieved_text),
+            ("as_of", &as_of),
+            ("share", &achieved_share),
+            ("target", &target_text),
+            ("deadline", &deadline),
+        ],
+    )];
     if progress.remaining_days > 0 {
-        summary.push_str(&format!(
-            " {} {projected_text}.",
-            lang.pick(
-                "Dengan laju sejauh ini proyeksinya",
-                "At the pace so far the projection is"
-            )
-        ));
+        let projected = [("projected", projected_text.as_str())];
+        sentences.push(Text::TargetProjection.fill(lang, &projected));
     }
     if let Some(required) = progress.required_pace_per_day {
-        summary.push_str(&format!(
-            " {} {}.",
-            lang.pick("Laju yang dibutuhkan", "Required pace"),
-            per_day(required)
-        ));
+        sentences.push(Text::TargetRequiredPace.fill(lang, &[("pace", &per_day(required))]));
     }
-    summary.push_str(&format!(" Status: {verdict}."));
+    sentences.push(Text::TargetStatus.fill(lang, &[("verdict", verdict)]));
+    let summary = sentences.join(" ");
     let mut notes = Vec::new();
     if let Some(basis) = &target.legal_basis {
         notes.push(format!("{}: {basis}", Text::LegalBasis.get(lang)));
     }
-    notes.push(lang.pick(
-        "Proyeksi linear: laju rata-rata sejak awal periode diteruskan sampai tenggat. Garis putus-putus: proyeksi; garis titik-titik: laju yang dibutuhkan.",
-        "Linear projection: the average pace since the start of the period, continued to the deadline. Dashed line: projection; dotted line: required pace.",
-    ).to_owned());
+    notes.push(Text::ProjectionNote.get(lang).to_owned());
     Panel {
         id: format!("target-{}", target.id),
         title: target.label.clone(),
-        subtitle: format!(
-            "{} {} {}: {target_text}",
-            Text::Target.get(lang),
-            lang.pick("hingga", "by"),
-            deadline
-        ),
+        subtitle: Text::TargetSubtitle
+            .fill(lang, &[("deadline", &deadline), ("target", &target_text)]),
         facts,
         chart,
         summary,
@@ -360,10 +349,7 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
             tip: Tip {
                 title: label.clone(),
                 lines: vec![value_text.clone()],
-                spoken: format!(
-                    "{label}: {share_text} {}",
-                    lang.pick("dari target", "of the target")
-                ),
+                spoken: Text::BarOfTarget.fill(lang, &[("label", &label), ("share", &share_text)]),
                 drill: None,
             },
             label,
@@ -411,14 +397,14 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
     let table = Table {
         columns: vec![
             (Text::Target.get(lang).to_owned(), false),
-            (lang.pick("Tenggat", "Deadline").to_owned(), true),
+            (Text::Deadline.get(lang).to_owned(), true),
             (Text::Achieved.get(lang).to_owned(), true),
             (Text::Target.get(lang).to_owned(), true),
             (
                 format!("% {}", Text::Target.get(lang).to_ascii_lowercase()),
                 true,
             ),
-            (lang.pick("Status", "Status").to_owned(), false),
+            (Text::StatusLabel.get(lang).to_owned(), false),
         ],
         rows: rows
             .iter()

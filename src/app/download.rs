@@ -3,7 +3,7 @@
 
 use crate::chart::theme::Theme;
 use crate::chart::{draw, Locale};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::views::export::{file_name, table_csv};
 use crate::views::Panel;
 use leptos::prelude::*;
@@ -164,12 +164,9 @@ pub fn Downloads(
             png_failed.set(true)
         });
     };
-    let label = |format: &str| match lang {
-        Lang::Id => format!("Unduh {format}"),
-        Lang::En => format!("Download {format}"),
-    };
+    let label = |format: &str| Text::DownloadFormat.fill(lang, &[("format", format)]);
     view! {
-        <div class="pantau-downloads" role="group" aria-label=lang.pick("Unduh", "Download")>
+        <div class="pantau-downloads" role="group" aria-label=Text::Download.get(lang)>
             <button type="button" class="pantau-download" on:click=csv aria-label=label("CSV")>"CSV"</button>
             <button type="button" class="pantau-download" on:click=svg aria-label=label("SVG")>"SVG"</button>
             <button type="button" class="pantau-download" on:click=png aria-label=label("PNG")>"PNG"</button>

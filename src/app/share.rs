@@ -184,20 +184,17 @@ pub fn SharePanel(
         let lang = lang.get();
         view! {
             <details class="pantau-share">
-                <summary>{lang.pick("Bagikan dan sematkan", "Share and embed")}</summary>
-                {snippet("link", lang.pick("Tautan ke tampilan ini", "Link to this view").to_owned(), link, lang, copied)}
-                {snippet("iframe", lang.pick("Kode sematan (iframe)", "Embed code (iframe)").to_owned(), iframe, lang, copied)}
-                {snippet("script", lang.pick("Kode sematan (skrip)", "Embed code (script)").to_owned(), script, lang, copied)}
-                <p class="pantau-note">{lang.pick(
-                    "Agar tinggi bingkai mengikuti isinya, pasang juga skrip host dari README.",
-                    "For the frame to follow its content's height, add the host script from the README as well.",
-                )}</p>
+                <summary>{Text::ShareAndEmbed.get(lang)}</summary>
+                {snippet("link", Text::LinkToView.get(lang).to_owned(), link, lang, copied)}
+                {snippet("iframe", Text::EmbedIframe.get(lang).to_owned(), iframe, lang, copied)}
+                {snippet("script", Text::EmbedScript.get(lang).to_owned(), script, lang, copied)}
+                <p class="pantau-note">{Text::HostScriptNote.get(lang)}</p>
                 <p class="pantau-copied" role="status">{move || copied.get().map(|(_, done)| match done {
                     true => Text::Copied.get(lang),
                     false => Text::CopyFailed.get(lang),
                 })}</p>
             </details>
-            <p class="pantau-print-link">{lang.pick("Tautan", "Link")}": "{move || link.get()}</p>
+            <p class="pantau-print-link">{move || Text::PrintLink.fill(lang, &[("link", &link.get())])}</p>
         }
     }
 }

@@ -61,9 +61,9 @@ pub fn format_date(date: CivilDate, lang: Lang) -> String {
 /// The stage of money, as a reader says it.
 pub fn stage_name(stage: Stage, lang: Lang) -> &'static str {
     match stage {
-        Stage::Rencana => lang.pick("Rencana", "Planned"),
-        Stage::Komitmen => lang.pick("Komitmen", "Committed"),
-        Stage::Realisasi => lang.pick("Realisasi", "Realised"),
+        Stage::Rencana => Text::StageRencana.get(lang),
+        Stage::Komitmen => Text::StageKomitmen.get(lang),
+        Stage::Realisasi => Text::StageRealisasi.get(lang),
     }
 }
 
@@ -71,146 +71,90 @@ pub fn stage_name(stage: Stage, lang: Lang) -> &'static str {
 pub fn method_name(method: Method, lang: Lang) -> &'static str {
     match method {
         Method::EPurchasing => "E-purchasing",
-        Method::PengadaanLangsung => lang.pick("Pengadaan Langsung", "Direct purchase"),
-        Method::PenunjukanLangsung => lang.pick("Penunjukan Langsung", "Direct appointment"),
-        Method::TenderCepat => lang.pick("Tender Cepat", "Fast tender"),
+        Method::PengadaanLangsung => Text::MethodPengadaanLangsung.get(lang),
+        Method::PenunjukanLangsung => Text::MethodPenunjukanLangsung.get(lang),
+        Method::TenderCepat => Text::MethodTenderCepat.get(lang),
         Method::Tender => "Tender",
-        Method::Seleksi => lang.pick("Seleksi", "Selection"),
-        Method::Swakelola => lang.pick("Swakelola", "In-house (swakelola)"),
-        Method::Dikecualikan => lang.pick("Dikecualikan", "Exempted"),
-        Method::Open => lang.pick("Terbuka", "Open"),
-        Method::Selective => lang.pick("Selektif", "Selective"),
-        Method::Limited => lang.pick("Terbatas", "Limited"),
-        Method::Direct => lang.pick("Langsung", "Direct"),
+        Method::Seleksi => Text::MethodSeleksi.get(lang),
+        Method::Swakelola => Text::MethodSwakelola.get(lang),
+        Method::Dikecualikan => Text::MethodDikecualikan.get(lang),
+        Method::Open => Text::MethodOpen.get(lang),
+        Method::Selective => Text::MethodSelective.get(lang),
+        Method::Limited => Text::MethodLimited.get(lang),
+        Method::Direct => Text::MethodDirect.get(lang),
     }
 }
 
 /// The procurement type's name.
 pub fn type_name(procurement_type: ProcurementType, lang: Lang) -> &'static str {
     match procurement_type {
-        ProcurementType::Barang => lang.pick("Barang", "Goods"),
-        ProcurementType::PekerjaanKonstruksi => {
-            lang.pick("Pekerjaan Konstruksi", "Construction works")
-        }
-        ProcurementType::JasaKonsultansi => lang.pick("Jasa Konsultansi", "Consultancy"),
-        ProcurementType::JasaLainnya => lang.pick("Jasa Lainnya", "Other services"),
-        ProcurementType::Terintegrasi => lang.pick("Terintegrasi", "Integrated"),
-        ProcurementType::Jasa => lang.pick("Jasa", "Services"),
+        ProcurementType::Barang => Text::TypeBarang.get(lang),
+        ProcurementType::PekerjaanKonstruksi => Text::TypePekerjaanKonstruksi.get(lang),
+        ProcurementType::JasaKonsultansi => Text::TypeJasaKonsultansi.get(lang),
+        ProcurementType::JasaLainnya => Text::TypeJasaLainnya.get(lang),
+        ProcurementType::Terintegrasi => Text::TypeTerintegrasi.get(lang),
+        ProcurementType::Jasa => Text::TypeJasa.get(lang),
     }
 }
 
 /// The verdict on a target.
 pub fn verdict_name(verdict: Verdict, lang: Lang) -> &'static str {
     match verdict {
-        Verdict::Reached => lang.pick("Tercapai", "Reached"),
-        Verdict::OnTrack => lang.pick("Sesuai jalur", "On track"),
-        Verdict::AtRisk => lang.pick("Berisiko", "At risk"),
-        Verdict::OffTrack => lang.pick("Tidak sesuai jalur", "Off track"),
-        Verdict::Missed => lang.pick("Tidak tercapai", "Missed"),
+        Verdict::Reached => Text::VerdictReached.get(lang),
+        Verdict::OnTrack => Text::VerdictOnTrack.get(lang),
+        Verdict::AtRisk => Text::VerdictAtRisk.get(lang),
+        Verdict::OffTrack => Text::VerdictOffTrack.get(lang),
+        Verdict::Missed => Text::VerdictMissed.get(lang),
     }
 }
 
 fn expected_name(expected: Expected, lang: Lang) -> &'static str {
     match expected {
-        Expected::Text => lang.pick("teks", "text"),
-        Expected::WholeNumber => lang.pick("bilangan bulat", "a whole number"),
-        Expected::Boolean => lang.pick("true atau false", "true or false"),
-        Expected::Date => lang.pick("tanggal TTTT-BB-HH", "a date YYYY-MM-DD"),
-        Expected::Month => lang.pick("bulan TTTT-BB", "a month YYYY-MM"),
-        Expected::Object => lang.pick("objek", "an object"),
-        Expected::List => lang.pick("daftar", "a list"),
-        Expected::Currency => {
-            lang.pick("kode mata uang tiga huruf", "a three-letter currency code")
-        }
+        Expected::Text => Text::ExpectedText.get(lang),
+        Expected::WholeNumber => Text::ExpectedWholeNumber.get(lang),
+        Expected::Boolean => Text::ExpectedBoolean.get(lang),
+        Expected::Date => Text::ExpectedDate.get(lang),
+        Expected::Month => Text::ExpectedMonth.get(lang),
+        Expected::Object => Text::ExpectedObject.get(lang),
+        Expected::List => Text::ExpectedList.get(lang),
+        Expected::Currency => Text::ExpectedCurrency.get(lang),
     }
 }
 
 /// One data issue as a sentence: `spending.monthly[3].amount: nilai negatif, dilewati`.
 pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
-    let what = match &issue.problem {
-        Problem::Missing => lang.pick("tidak ada", "missing").to_owned(),
-        Problem::WrongType(expected) => format!(
-            "{} {}",
-            lang.pick("seharusnya", "should be"),
-            expected_name(*expected, lang)
+    let place = describe_place(&issue.path, lang);
+    let (text, value) = match &issue.problem {
+        Problem::Missing => (Text::IssueMissing, String::new()),
+        Problem::WrongType(expected) => (
+            Text::IssueWrongType,
+            expected_name(*expected, lang).to_owned(),
         ),
-        Problem::Negative => lang.pick("bernilai negatif", "negative").to_owned(),
-        Problem::TooLarge => lang
-            .pick(
-                "terlalu besar untuk dihitung persis",
-                "too large to count exactly",
-            )
-            .to_owned(),
-        Problem::Rounded => lang
-            .pick(
-                "pecahan, dibulatkan ke satuan terdekat",
-                "fractional, rounded to the nearest unit",
-            )
-            .to_owned(),
-        Problem::UnknownCode(code) => format!(
-            "{} «{code}»",
-            lang.pick("kode tidak dikenal", "unknown code")
-        ),
-        Problem::OutsidePeriod => lang
-            .pick("di luar periode", "outside the period")
-            .to_owned(),
-        Problem::Duplicate => lang
-            .pick(
-                "ganda (yang pertama dipakai)",
-                "duplicate (the first is used)",
-            )
-            .to_owned(),
-        Problem::PartExceedsTotal => lang
-            .pick("melebihi totalnya", "exceeds its total")
-            .to_owned(),
-        Problem::DateOrder => lang
-            .pick(
-                "urutan tanggal tidak mungkin",
-                "dates in an impossible order",
-            )
-            .to_owned(),
-        Problem::TargetNotAboveBaseline => lang
-            .pick(
-                "target tidak di atas nilai awal",
-                "target not above the baseline",
-            )
-            .to_owned(),
-        Problem::UnknownSource(id) => format!(
-            "{} «{id}»",
-            lang.pick(
-                "sumber tidak terdaftar di meta.sources",
-                "source not listed in meta.sources"
-            )
-        ),
-        Problem::NoAmount => lang
-            .pick(
-                "tidak ada nilai rencana, komitmen atau realisasi",
-                "no planned, committed or realised amount",
-            )
-            .to_owned(),
-        Problem::OtherCurrency(code) => format!(
-            "{} «{code}»",
-            lang.pick(
-                "mata uang lain, tidak dijumlahkan",
-                "another currency, not added up"
-            )
-        ),
-        Problem::NotJsonLine => lang
-            .pick("bukan objek JSON", "not a JSON object")
-            .to_owned(),
-        Problem::Superseded => lang
-            .pick(
-                "diganti oleh angka dari daftar paket (packages)",
-                "replaced by figures from the package list (packages)",
-            )
-            .to_owned(),
+        Problem::Negative => (Text::IssueNegative, String::new()),
+        Problem::TooLarge => (Text::IssueTooLarge, String::new()),
+        Problem::Rounded => (Text::IssueRounded, String::new()),
+        Problem::UnknownCode(code) => (Text::IssueUnknownCode, code.clone()),
+        Problem::OutsidePeriod => (Text::IssueOutsidePeriod, String::new()),
+        Problem::Duplicate => (Text::IssueDuplicate, String::new()),
+        Problem::PartExceedsTotal => (Text::IssuePartExceedsTotal, String::new()),
+        Problem::DateOrder => (Text::IssueDateOrder, String::new()),
+        Problem::TargetNotAboveBaseline => (Text::IssueTargetNotAboveBaseline, String::new()),
+        Problem::UnknownSource(id) => (Text::IssueUnknownSource, id.clone()),
+        Problem::NoAmount => (Text::IssueNoAmount, String::new()),
+        Problem::OtherCurrency(code) => (Text::IssueOtherCurrency, code.clone()),
+        Problem::NotJsonLine => (Text::IssueNotJsonLine, String::new()),
+        Problem::Superseded => (Text::IssueSuperseded, String::new()),
     };
-    let outcome = if issue.value_kept() {
-        lang.pick("tetap dipakai", "kept")
-    } else {
-        lang.pick("dilewati", "skipped")
-    };
-    format!("{}: {what}; {outcome}", describe_place(&issue.path, lang))
+    // Each message names at most one value besides the place, under its own name.
+    text.fill(
+        lang,
+        &[
+            ("place", &place),
+            ("expected", &value),
+            ("code", &value),
+            ("id", &value),
+        ],
+    )
 }
 
 /// Where a value is: a JSON path as it is; `<line>:<column>` of a CSV file or `<line>:` of a
@@ -220,11 +164,9 @@ fn describe_place(path: &str, lang: Lang) -> String {
         Some((line, column))
             if !line.is_empty() && line.bytes().all(|byte| byte.is_ascii_digit()) =>
         {
-            let line = format!("{} {line}", lang.pick("baris", "line"));
-            if column.is_empty() {
-                line
-            } else {
-                format!("{line}, {} {column}", lang.pick("kolom", "column"))
+            match column.is_empty() {
+                true => Text::PlaceLine.fill(lang, &[("line", line)]),
+                false => Text::PlaceLineColumn.fill(lang, &[("line", line), ("column", column)]),
             }
         }
         _ => path.to_owned(),
@@ -234,11 +176,9 @@ fn describe_place(path: &str, lang: Lang) -> String {
 /// A load error as a sentence.
 pub fn describe_load_error(error: &LoadError, lang: Lang) -> String {
     match error {
-        LoadError::NotJson { line, column } => format!(
-            "{} ({} {line}, {} {column}).",
-            Text::NotJson.get(lang),
-            lang.pick("baris", "line"),
-            lang.pick("kolom", "column")
+        LoadError::NotJson { line, column } => Text::NotJsonAt.fill(
+            lang,
+            &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
         LoadError::NotAFile => Text::NotAFile.get(lang).to_owned(),
         LoadError::NotPantau => Text::NotPantau.get(lang).to_owned(),

@@ -26,16 +26,39 @@ macro_rules! texts {
                 lang.pick(indonesian, english)
             }
 
-            /// The text in `lang` with each `{name}` replaced by its value.
+            /// The text in `lang` with each `{name}` replaced by its value, in one pass (a
+            /// value that itself holds `{name}`, as a file's text may, stays as it is).
             pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
-                let mut text = self.get(lang).to_owned();
-                for (name, value) in values {
-                    text = text.replace(&format!("{{{name}}}"), value);
-                }
-                text
+                super::text::fill(self.get(lang), values)
             }
         }
     };
+}
+
+/// `template` with each `{name}` that `values` names replaced by its value, in one pass.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let value = values.iter().find(|(name, _)| *name == &after[..close])?;
+            Some((value.1, close))
+        });
+        match named {
+            Some((value, close)) => {
+                filled.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
 }
 
 texts! {
@@ -153,6 +176,68 @@ texts! {
             LegalBasis => ("Dasar", "Basis"),
             Threshold => ("Ambang", "Threshold"),
             ThresholdTarget => ("target", "target"),
+            StageRencana => ("Rencana", "Planned"),
+            StageKomitmen => ("Komitmen", "Committed"),
+            StageRealisasi => ("Realisasi", "Realised"),
+            MethodPengadaanLangsung => ("Pengadaan Langsung", "Direct purchase"),
+            MethodPenunjukanLangsung => ("Penunjukan Langsung", "Direct appointment"),
+            MethodTenderCepat => ("Tender Cepat", "Fast tender"),
+            MethodSeleksi => ("Seleksi", "Selection"),
+            MethodSwakelola => ("Swakelola", "In-house (swakelola)"),
+            MethodDikecualikan => ("Dikecualikan", "Exempted"),
+            MethodOpen => ("Terbuka", "Open"),
+            MethodSelective => ("Selektif", "Selective"),
+            MethodLimited => ("Terbatas", "Limited"),
+            MethodDirect => ("Langsung", "Direct"),
+            TypeBarang => ("Barang", "Goods"),
+            TypePekerjaanKonstruksi => ("Pekerjaan Konstruksi", "Construction works"),
+            TypeJasaKonsultansi => ("Jasa Konsultansi", "Consultancy"),
+            TypeJasaLainnya => ("Jasa Lainnya", "Other services"),
+            TypeTerintegrasi => ("Terintegrasi", "Integrated"),
+            TypeJasa => ("Jasa", "Services"),
+            VerdictReached => ("Tercapai", "Reached"),
+            VerdictOnTrack => ("Sesuai jalur", "On track"),
+            VerdictAtRisk => ("Berisiko", "At risk"),
+            VerdictOffTrack => ("Tidak sesuai jalur", "Off track"),
+            VerdictMissed => ("Tidak tercapai", "Missed"),
+            ExpectedText => ("teks", "text"),
+            ExpectedWholeNumber => ("bilangan bulat", "a whole number"),
+            ExpectedBoolean => ("true atau false", "true or false"),
+            ExpectedDate => ("tanggal TTTT-BB-HH", "a date YYYY-MM-DD"),
+            ExpectedMonth => ("bulan TTTT-BB", "a month YYYY-MM"),
+            ExpectedObject => ("objek", "an object"),
+            ExpectedList => ("daftar", "a list"),
+            ExpectedCurrency => ("kode mata uang tiga huruf", "a three-letter currency code"),
+            IssueMissing => ("{place}: tidak ada; dilewati", "{place}: missing; skipped"),
+            IssueNegative => ("{place}: bernilai negatif; dilewati", "{place}: negative; skipped"),
+            IssueTooLarge => ("{place}: terlalu besar untuk dihitung persis; dilewati", "{place}: too large to count exactly; skipped"),
+            IssueRounded => ("{place}: pecahan, dibulatkan ke satuan terdekat; tetap dipakai", "{place}: fractional, rounded to the nearest unit; kept"),
+            IssueOutsidePeriod => ("{place}: di luar periode; dilewati", "{place}: outside the period; skipped"),
+            IssueDuplicate => ("{place}: ganda (yang pertama dipakai); dilewati", "{place}: duplicate (the first is used); skipped"),
+            IssuePartExceedsTotal => ("{place}: melebihi totalnya; dilewati", "{place}: exceeds its total; skipped"),
+            IssueDateOrder => ("{place}: urutan tanggal tidak mungkin; dilewati", "{place}: dates in an impossible order; skipped"),
+            IssueTargetNotAboveBaseline => ("{place}: target tidak di atas nilai awal; dilewati", "{place}: target not above the baseline; skipped"),
+            IssueNoAmount => ("{place}: tidak ada nilai rencana, komitmen atau realisasi; dilewati", "{place}: no planned, committed or realised amount; skipped"),
+            IssueNotJsonLine => ("{place}: bukan objek JSON; dilewati", "{place}: not a JSON object; skipped"),
+            IssueSuperseded => ("{place}: diganti oleh angka dari daftar paket (packages); dilewati", "{place}: replaced by figures from the package list (packages); skipped"),
+            IssueWrongType => ("{place}: seharusnya {expected}; dilewati", "{place}: should be {expected}; skipped"),
+            IssueUnknownCode => ("{place}: kode tidak dikenal «{code}»; dilewati", "{place}: unknown code «{code}»; skipped"),
+            IssueUnknownSource => ("{place}: sumber tidak terdaftar di meta.sources «{id}»; tetap dipakai", "{place}: source not listed in meta.sources «{id}»; kept"),
+            IssueOtherCurrency => ("{place}: mata uang lain, tidak dijumlahkan «{code}»; dilewati", "{place}: another currency, not added up «{code}»; skipped"),
+            PlaceLine => ("baris {line}", "line {line}"),
+            PlaceLineColumn => ("baris {line}, kolom {column}", "line {line}, column {column}"),
+            NotJsonAt => ("Berkas data rusak: bukan JSON yang sah (baris {line}, kolom {column}).", "The data file is damaged: not valid JSON (line {line}, column {column})."),
+            ShareAndEmbed => ("Bagikan dan sematkan", "Share and embed"),
+            LinkToView => ("Tautan ke tampilan ini", "Link to this view"),
+            EmbedIframe => ("Kode sematan (iframe)", "Embed code (iframe)"),
+            EmbedScript => ("Kode sematan (skrip)", "Embed code (script)"),
+            HostScriptNote => (
+                "Agar tinggi bingkai mengikuti isinya, pasang juga skrip host dari README.",
+                "For the frame to follow its content's height, add the host script from the README as well.",
+            ),
+            PrintLink => ("Tautan: {link}", "Link: {link}"),
+            Download => ("Unduh", "Download"),
+            DownloadFormat => ("Unduh {format}", "Download {format}"),
             ShareOfTarget => ("{share} dari target", "{share} of the target"),
             PointSpoken => ("{point} {date}: {value}, {share} dari target", "{point} {date}: {value}, {share} of the target"),
             BarOfTarget => ("{label}: {share} dari target", "{label}: {share} of the target"),
@@ -300,6 +385,23 @@ mod tests {
             .skip(1)
             .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
             .collect()
+    }
+
+    #[test]
+    fn filling_replaces_each_name_once_and_leaves_what_values_say() {
+        let filled = fill(
+            "{place}: {code}; {other}",
+            &[("place", "a{code}"), ("code", "x")],
+        );
+        assert_eq!(filled, "a{code}: x; {other}");
+        assert_eq!(fill("{", &[]), "{");
+        assert_eq!(
+            Text::IssueUnknownCode.fill(
+                Lang::En,
+                &[("place", "line 2, column {code}"), ("code", "q")]
+            ),
+            "line 2, column {code}: unknown code «q»; skipped"
+        );
     }
 
     #[test]

@@ -176,6 +176,20 @@ texts! {
             LegalBasis => ("Dasar", "Basis"),
             Threshold => ("Ambang", "Threshold"),
             ThresholdTarget => ("target", "target"),
+            BarGapValue => ("{share} · kekurangan {gap}", "{share} · gap {gap}"),
+            ShareSpokenMeets => ("{label}: {measure} {share}, memenuhi ambang", "{label}: {measure} {share}, meets the threshold"),
+            ShareSpokenBelow => (
+                "{label}: {measure} {share}, di bawah ambang, kekurangan {gap}",
+                "{label}: {measure} {share}, below the threshold, gap {gap}",
+            ),
+            MeasureOverall => ("{measure} keseluruhan", "{measure} overall"),
+            CumulativePointSpoken => ("{period}: kumulatif {total}", "{period}: cumulative {total}"),
+            CumulativePointSpokenPagu => (
+                "{period}: kumulatif {total}, {share} dari pagu",
+                "{period}: cumulative {total}, {share} of budget ceiling (pagu)",
+            ),
+            PercentOfTarget => ("% target", "% target"),
+            PercentOfPagu => ("% pagu", "% budget ceiling (pagu)"),
             StageRencana => ("Rencana", "Planned"),
             StageKomitmen => ("Komitmen", "Committed"),
             StageRealisasi => ("Realisasi", "Realised"),
@@ -356,13 +370,14 @@ mod tests {
     use super::*;
 
     /// Texts that are the same word in both languages.
-    const SAME_IN_BOTH: [Text; 6] = [
+    const SAME_IN_BOTH: [Text; 7] = [
         Text::ViewTargets,
         Text::Target,
         Text::ThresholdTarget,
         Text::BreakdownSubtitle,
         Text::StatusLabel,
         Text::TargetStatus,
+        Text::PercentOfTarget,
     ];
 
     #[test]

@@ -59,12 +59,12 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
     let share = format_percent(status.share, lang);
     let below = !status.meets_threshold();
     let value_text = if below {
-        format!(
-            "{share} · {} {}{}",
-            Text::Gap.get(lang).to_ascii_lowercase(),
+        let gap = format!(
+            "{}{}",
             compact(status.gap, currency, lang),
             star(status.illustrative)
-        )
+        );
+        Text::BarGapValue.fill(lang, &[("share", &share), ("gap", &gap)])
     } else {
         format!("{share} ✓{}", star(status.illustrative))
     };
@@ -101,14 +101,15 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
     if status.illustrative {
         lines.push(format!("* {}", Text::IllustrativeMark.get(lang)));
     }
-    let gap_spoken = if below {
-        format!(
-            ", {} {}",
-            Text::Gap.get(lang).to_ascii_lowercase(),
-            spoken(status.gap, currency, lang)
-        )
-    } else {
-        String::new()
+    let said = [
+        ("label", label.as_str()),
+        ("measure", short_name(status.measure)),
+        ("share", &share),
+        ("gap", &spoken(status.gap, currency, lang)),
+    ];
+    let spoken_text = match below {
+        true => Text::ShareSpokenBelow.fill(lang, &said),
+        false => Text::ShareSpokenMeets.fill(lang, &said),
     };
     BarRow {
         label: label.clone(),
@@ -117,10 +118,7 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
         below_threshold: below,
         tip: Tip {
             drill: status.unit.clone(),
-            spoken: format!(
-                "{label}: {} {share}, {verdict}{gap_spoken}",
-                short_name(status.measure)
-            ),
+            spoken: spoken_text,
             title: label,
             lines,
         },
@@ -187,11 +185,7 @@ fn panel(
         Status::Bad
     };
     let mut facts = vec![Fact {
-        label: format!(
-            "{} {}",
-            short_name(measure),
-            Text::Overall.get(lang).to_ascii_lowercase()
-        ),
+        label: Text::MeasureOverall.fill(lang, &[("measure", short_name(measure))]),
         value: format!(
             "{}{}",
             format_percent(total.share, lang),

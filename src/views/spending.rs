@@ -134,12 +134,21 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         if point.illustrative {
             lines.push(format!("* {}", Text::IllustrativeMark.get(lang)));
         }
-        let spoken_text = format!(
-            "{period}: {} {}{}",
-            Text::Cumulative.get(lang).to_ascii_lowercase(),
-            spoken(point.cumulative, currency, lang),
-            of_pagu.map(|text| format!(", {text}")).unwrap_or_default()
-        );
+        let said = [
+            ("period", period.as_str()),
+            ("total", &spoken(point.cumulative, currency, lang)),
+            (
+                "share",
+                &point
+                    .of_pagu
+                    .map(|share| format_percent(share, lang))
+                    .unwrap_or_default(),
+            ),
+        ];
+        let spoken_text = match point.of_pagu {
+            Some(_) => Text::CumulativePointSpokenPagu.fill(lang, &said),
+            None => Text::CumulativePointSpoken.fill(lang, &said),
+        };
         marks.push(PointMark {
             at: (f64::from(point.month.month), point.cumulative.as_f64()),
             hollow: point.illustrative,
@@ -263,10 +272,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         (Text::Cumulative.get(lang).to_owned(), true),
     ];
     if pagu.is_some() {
-        columns.push((
-            format!("% {}", Text::Pagu.get(lang).to_ascii_lowercase()),
-            true,
-        ));
+        columns.push((Text::PercentOfPagu.get(lang).to_owned(), true));
     }
     let rows = points
         .iter()

@@ -186,10 +186,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
             (Text::Item.get(lang).to_owned(), false),
             (Text::Date.get(lang).to_owned(), true),
             (y_title.clone(), true),
-            (
-                format!("% {}", Text::Target.get(lang).to_ascii_lowercase()),
-                true,
-            ),
+            (Text::PercentOfTarget.get(lang).to_owned(), true),
         ],
         rows: rows
             .into_iter()
@@ -400,10 +397,7 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
             (Text::Deadline.get(lang).to_owned(), true),
             (Text::Achieved.get(lang).to_owned(), true),
             (Text::Target.get(lang).to_owned(), true),
-            (
-                format!("% {}", Text::Target.get(lang).to_ascii_lowercase()),
-                true,
-            ),
+            (Text::PercentOfTarget.get(lang).to_owned(), true),
             (Text::StatusLabel.get(lang).to_owned(), false),
         ],
         rows: rows
@@ -453,7 +447,7 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
             max: Some(1.0),
             threshold: None,
             tick_format: TickFormat::Percent,
-            value_title: format!("% {}", Text::Target.get(lang).to_ascii_lowercase()),
+            value_title: Text::PercentOfTarget.get(lang).to_owned(),
         }),
         summary,
         notes: Vec::new(),

@@ -31,9 +31,18 @@ fn no_code_outside_the_catalogue_picks_words_by_language() {
             let picks = line.contains(".pick(") && !catalogue;
             let matches_language = line.contains("Lang::Id =>") && !path.starts_with(&i18n);
             if picks || matches_language {
-                found.push(format!("{}:{}: {}", path.display(), number + 1, line.trim()));
+                found.push(format!(
+                    "{}:{}: {}",
+                    path.display(),
+                    number + 1,
+                    line.trim()
+                ));
             }
         }
     }
-    assert!(found.is_empty(), "words chosen outside the catalogue:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "words chosen outside the catalogue:\n{}",
+        found.join("\n")
+    );
 }

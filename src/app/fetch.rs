@@ -75,7 +75,9 @@ impl FetchError {
             FetchError::Unreachable => Text::Unreachable.get(lang).to_owned(),
             FetchError::Timeout => Text::Timeout.get(lang).to_owned(),
             FetchError::NotFound => Text::NotFound.get(lang).to_owned(),
-            FetchError::Http(status) => format!("{} {status}.", Text::HttpError.get(lang)),
+            FetchError::Http(status) => {
+                Text::HttpError.fill(lang, &[("status", &status.to_string())])
+            }
             FetchError::TooLarge => Text::TooLarge.get(lang).to_owned(),
             FetchError::Load(error) => describe_load_error(error, lang),
             FetchError::Address => Text::NotWebAddress.get(lang).to_owned(),

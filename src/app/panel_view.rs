@@ -47,7 +47,7 @@ pub fn PanelView(
             } else if table_only {
                 Text::ListAllInTable.get(lang).to_owned()
             } else if hidden_rows + crate::views::TOP_ROWS <= crate::views::MOST_ROWS {
-                format!("{} ({})", Text::ShowAll.get(lang), hidden_rows + 1)
+                Text::ShowAll.fill(lang, &[("count", &(hidden_rows + 1).to_string())])
             } else {
                 Text::ShowMore.get(lang).replace("{count}", &crate::views::MOST_ROWS.to_string())
             };

@@ -69,7 +69,7 @@ pub fn DataIssues(issues: Issues, lang: RwSignal<Lang>) -> impl IntoView {
                 };
                 view! {
                     <details class="pantau-issues">
-                        <summary>{format!("{count} {}. {detail}", Text::DataIssuesSummary.get(lang))}</summary>
+                        <summary>{format!("{} {detail}", Text::DataIssuesSummary.fill(lang, &[("count", &count)]))}</summary>
                         <ul>{items}</ul>
                     </details>
                 }

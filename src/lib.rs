@@ -23,6 +23,7 @@ pub mod format;
 pub mod hash;
 pub mod i18n;
 pub mod ingest;
+pub mod load;
 pub mod model;
 pub mod network;
 pub mod options;

@@ -23,7 +23,7 @@ pub struct Config {
     /// The data's format, when the page insists (`format=pantau|ocds|csv`); else detected.
     pub format: Option<crate::ingest::SourceFormat>,
     /// Timeout (`timeout`, seconds, 1 to 120) and size cap (`maxmb`, megabytes, 1 to 512).
-    pub limits: super::fetch::Limits,
+    pub limits: crate::load::Limits,
     /// The host's name for the frame (`id`), echoed in height messages.
     pub frame_id: String,
     /// The SHA-256 the publisher states for the data file (`sha256`), if any.
@@ -112,7 +112,7 @@ impl Config {
             host: given.host.and_then(|host| origin_of(&host)),
             kept: given.kept,
             frame_id: given.frame_id,
-            limits: super::fetch::Limits {
+            limits: crate::load::Limits {
                 timeout: given.timeout,
                 max_bytes: given.max_bytes,
             },

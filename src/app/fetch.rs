@@ -2,12 +2,12 @@
 //! body streams in, bounded retries with backoff (network errors, 408, 429, 5xx; `Retry-After`
 //! honoured), and one error for each way it can fail, told in the reader's language.
 
-use super::status::Progress;
+use super::tasks::{mark, sleep, yield_to_browser};
 use super::worker;
 use crate::analysis::filter::{apply_paced, options_paced, Filter, Options};
-use crate::format::{LoadError, Loaded};
-use crate::i18n::{describe_load_error, Lang, Text};
+use crate::format::Loaded;
 use crate::ingest::{Reading, Source, SourceFormat};
+use crate::load::{FetchError, Limits, Progress, TIMEOUT, WORKER_MIN_BYTES};
 use crate::model::Dataset;
 use crate::network::{delay, retry_after, retryable, RETRIES};
 use crate::pace::Stepped;
@@ -18,73 +18,12 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// How long the widget waits for the data server, by default (`timeout` option, seconds).
-pub const TIMEOUT: Duration = Duration::from_secs(crate::options::TIMEOUT_SECONDS);
-/// Largest file read, in bytes, by default (`maxmb` option, megabytes).
-pub const MAX_BYTES: usize = crate::options::MAX_MEGABYTES * 1024 * 1024;
 use crate::ingest::ROWS_PER_STEP;
 /// Steps run back to back for this long before the browser gets the main thread back (with a
 /// step's few milliseconds and the browser's own work, tasks stay well under 100 ms).
 const SLICE_MS: f64 = 30.0;
 /// Units of work ([`Stepped`]: about a package each) between two looks at the clock.
 const UNITS_PER_STEP: usize = 1_000;
-
-/// Limits of one load.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Limits {
-    /// Per attempt, from the request to the last byte.
-    pub timeout: Duration,
-    /// Largest body accepted.
-    pub max_bytes: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            timeout: TIMEOUT,
-            max_bytes: MAX_BYTES,
-        }
-    }
-}
-
-/// Why the data could not be shown.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FetchError {
-    /// Network failure or refused by CORS (the browser does not tell which).
-    Unreachable,
-    /// No answer within the timeout.
-    Timeout,
-    /// HTTP 404.
-    NotFound,
-    /// Another HTTP error status.
-    Http(u16),
-    /// Over the size cap.
-    TooLarge,
-    /// The file arrived but cannot be used.
-    Load(LoadError),
-    /// `src` is not an `http(s)` or relative address (`data:`, `javascript:`, `blob:`, …).
-    Address,
-    /// `manifest` is not an `http(s)` or relative address.
-    ManifestAddress,
-}
-
-impl FetchError {
-    /// The message for the reader.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            FetchError::Unreachable => Text::Unreachable.get(lang).to_owned(),
-            FetchError::Timeout => Text::Timeout.get(lang).to_owned(),
-            FetchError::NotFound => Text::NotFound.get(lang).to_owned(),
-            FetchError::Http(status) => {
-                Text::HttpError.fill(lang, &[("status", &status.to_string())])
-            }
-            FetchError::TooLarge => Text::TooLarge.get(lang).to_owned(),
-            FetchError::Load(error) => describe_load_error(error, lang),
-            FetchError::Address => Text::NotWebAddress.get(lang).to_owned(),
-            FetchError::ManifestAddress => Text::ManifestNotWebAddress.get(lang).to_owned(),
-        }
-    }
-}
 
 /// A failed attempt: the error, whether another attempt may pass, and the wait the server
 /// asked for before it.
@@ -241,7 +180,7 @@ pub async fn fetch_dataset(
     let reader: std::cell::RefCell<Option<worker::Reader>> = Default::default();
     let start_reader = |length: usize, content_type: Option<&str>| {
         let mut reader = reader.borrow_mut();
-        if reader.is_none() && length >= worker::MIN_BYTES as usize {
+        if reader.is_none() && length >= WORKER_MIN_BYTES as usize {
             let streaming = crate::ingest::Expecting {
                 content_type: content_type.map(str::to_owned),
                 format,
@@ -291,11 +230,11 @@ pub async fn fetch_dataset(
     let mut from_worker = None;
     let mut bytes = bytes;
     let reader = reader.into_inner().or_else(|| {
-        (bytes.length() >= worker::MIN_BYTES)
+        (bytes.length() >= WORKER_MIN_BYTES)
             .then(|| worker::Reader::start(page.as_deref(), 0, None))
             .flatten()
     });
-    if let Some(reader) = reader.filter(|_| bytes.length() >= worker::MIN_BYTES) {
+    if let Some(reader) = reader.filter(|_| bytes.length() >= WORKER_MIN_BYTES) {
         let job = worker::Job {
             bytes: &bytes,
             content_type: content_type.as_deref(),
@@ -384,13 +323,6 @@ pub async fn fetch_dataset(
     })
 }
 
-/// A performance mark (for the benchmarks' split of the time to first chart).
-pub(super) fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let _ = performance.mark(name);
-    }
-}
-
 /// Work done in steps, with the browser given its thread back each `SLICE_MS`.
 async fn in_slices<T: 'static>(mut work: Stepped<T>, slice_started: &mut f64) -> T {
     loop {
@@ -402,39 +334,6 @@ async fn in_slices<T: 'static>(mut work: Stepped<T>, slice_started: &mut f64) ->
             *slice_started = js_sys::Date::now();
         }
     }
-}
-
-/// Gives the main thread back to the browser for one task (to paint, take input). A message
-/// to itself, not a zero timeout: browsers hold nested timeouts back for 4 ms each.
-pub(crate) async fn yield_to_browser() {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        return sleep(Duration::ZERO).await;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        channel.port1().set_onmessage(Some(&resolve));
-    });
-    if channel
-        .port2()
-        .post_message(&wasm_bindgen::JsValue::NULL)
-        .is_err()
-    {
-        return sleep(Duration::ZERO).await;
-    }
-    let _ = JsFuture::from(promise).await;
-    channel.port1().set_onmessage(None);
-}
-
-async fn sleep(wait: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let resolve = send_wrapper::SendWrapper::new(resolve);
-        set_timeout(
-            move || {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            },
-            wait,
-        );
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 use crate::options::STARTED;

@@ -13,6 +13,7 @@ mod panel_view;
 mod share;
 mod status;
 mod table_view;
+mod tasks;
 mod widget;
 pub mod worker;
 
@@ -55,25 +56,12 @@ fn install_panic_hook() {
     });
 }
 
-/// Seeds the keys of the maps keyed by what a file says (`crate::hash`) from the browser's
-/// random source, once: the standard library has none on the web.
-pub(crate) fn seed_hashes() {
-    static SEEDED: std::sync::Once = std::sync::Once::new();
-    SEEDED.call_once(|| {
-        let bits = || {
-            let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
-            (half() << 32) | half()
-        };
-        crate::hash::seed(bits(), bits());
-    });
-}
-
 /// The widget's page: mounts into `#pantau`, configured by the page address. A page without
 /// that element (a host page that loaded `embed.js`) mounts nothing here: its `<pantau-pbj>`
 /// elements mount themselves through [`mount_element`].
 pub fn mount() {
     install_panic_hook();
-    seed_hashes();
+    tasks::seed_hashes();
     let host = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("pantau"))
@@ -110,7 +98,7 @@ impl Mounted {
 /// binary does not carry the widget.)
 pub fn mount_element(container: web_sys::HtmlElement, options: String) -> Mounted {
     install_panic_hook();
-    seed_hashes();
+    tasks::seed_hashes();
     let config = config::Config::from_query(&options, false);
     CONTAINERS.with(|containers| containers.borrow_mut().push(container.clone()));
     let handle = leptos::mount::mount_to(

@@ -1,12 +1,10 @@
 //! Loading, error and data-quality messages.
 
-use super::fetch::FetchError;
 use crate::format::Issues;
 use crate::i18n::{describe_issue, Lang, Text};
+use crate::load::FetchError;
+pub use crate::load::Progress;
 use leptos::prelude::*;
-
-/// Bytes of the data file received so far, and its length when the server says.
-pub type Progress = (usize, Option<usize>);
 
 /// Shown while the file loads; with a progress bar once a load takes long enough to notice
 /// (more than a megabyte in).

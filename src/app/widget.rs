@@ -202,10 +202,10 @@ fn Dashboard(
     let rest_shown = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         if large {
-            super::fetch::yield_to_browser().await;
+            super::tasks::yield_to_browser().await;
             let _ = panels_shown.try_set(true);
         }
-        super::fetch::yield_to_browser().await;
+        super::tasks::yield_to_browser().await;
         let _ = rest_shown.try_set(true);
     });
     let panel_list = move || {

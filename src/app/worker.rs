@@ -25,8 +25,6 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The worker's start-up script, beside the widget's files.
 const LOADER: &str = "pantau-ingest_loader.js";
-/// Files smaller than this are read on the widget's own thread (a few milliseconds).
-pub const MIN_BYTES: u32 = 1024 * 1024;
 use crate::ingest::ROWS_PER_STEP;
 /// Packages per batch the worker sends.
 const BATCH: usize = 10_000;
@@ -132,7 +130,7 @@ impl Sent {
 /// Worker side: makes room for the bytes when told their length, then waits for one job, reads
 /// it and sends the result back.
 pub fn serve() {
-    super::seed_hashes();
+    super::tasks::seed_hashes();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_job =
@@ -443,7 +441,7 @@ impl Reader {
                 let mut exchange = exchange.borrow_mut();
                 match data.as_string().as_deref() {
                     Some(READY) => {
-                        super::fetch::mark("pantau-pbj:worker-ready");
+                        super::tasks::mark("pantau-pbj:worker-ready");
                         exchange.ready = true;
                         if length > 0 {
                             let reserve = js_sys::Object::new();
@@ -475,7 +473,7 @@ impl Reader {
                         }
                     }
                     Some(DONE) => {
-                        super::fetch::mark("pantau-pbj:worker-done");
+                        super::tasks::mark("pantau-pbj:worker-done");
                         exchange.end(true);
                     }
                     Some(_) => exchange.end(false),
@@ -488,7 +486,7 @@ impl Reader {
                         if let Some(batch) = data.dyn_ref::<js_sys::Uint8Array>() {
                             // A batch of packages, decoded while the worker reads on.
                             if exchange.packages.as_ref().is_some_and(Vec::is_empty) {
-                                super::fetch::mark("pantau-pbj:first-batch");
+                                super::tasks::mark("pantau-pbj:first-batch");
                             }
                             let decoded = wire::decode_packages(&batch.to_vec());
                             match (exchange.packages.as_mut(), decoded) {

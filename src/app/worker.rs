@@ -16,6 +16,7 @@
 
 use crate::format::{LoadError, Loaded};
 use crate::ingest::{warm, wire, Expecting, Progressive, Reading, Source, SourceFormat};
+use crate::load::messages::{Described, FromWorker, ToWorker};
 use crate::model::Package;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,16 +31,53 @@ use crate::ingest::ROWS_PER_STEP;
 const BATCH: usize = 10_000;
 /// Bytes passed on to the worker at least per message while a file downloads.
 const GATHER: u32 = 64 * 1024;
-const READY: &str = "ready";
-const DONE: &str = "done";
-const MAIN: &str = "main";
-const RESERVE: &str = "reserve";
-const HEAD: &str = "head";
-const EXPECT: &str = "expect";
-const CHUNK: &str = "chunk";
-const STREAMED: &str = "streamed";
-const RESET: &str = "reset";
-const LOST: &str = "lost";
+
+/// A message of the exchange as it travels: its header ([`crate::load::messages`]) and its
+/// payload, if any, whose buffer moves with it (no copy).
+fn envelope(
+    header: Vec<u8>,
+    payload: Option<&js_sys::Uint8Array>,
+) -> (js_sys::Array, js_sys::Array) {
+    let message = js_sys::Array::of1(&js_sys::Uint8Array::from(&header[..]));
+    let transfer = js_sys::Array::new();
+    if let Some(payload) = payload {
+        message.push(payload);
+        transfer.push(&payload.buffer());
+    }
+    (message, transfer)
+}
+
+/// The header and payload of a message; `None` for anything that is not one.
+fn opened(data: &JsValue) -> Option<(Vec<u8>, Option<js_sys::Uint8Array>)> {
+    let message = data.dyn_ref::<js_sys::Array>()?;
+    let header = message
+        .get(0)
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()?
+        .to_vec();
+    let payload = message.get(1).dyn_into::<js_sys::Uint8Array>().ok();
+    Some((header, payload))
+}
+
+/// Sends the worker's `message` to the widget.
+fn reply(
+    replies: &web_sys::DedicatedWorkerGlobalScope,
+    message: FromWorker,
+    payload: Option<&js_sys::Uint8Array>,
+) {
+    let (message, transfer) = envelope(message.encode(), payload);
+    let _ = replies.post_message_with_transfer(&message, &transfer);
+}
+
+/// What the widget knows of the bytes, as the messages say it.
+fn described(expecting: &Expecting) -> Described {
+    Described {
+        content_type: expecting.content_type.clone(),
+        format: expecting.format,
+        address: expecting.address.clone(),
+        current_year: expecting.current_year,
+    }
+}
 
 /// How a reading in a worker ended.
 pub enum Outcome {
@@ -104,19 +142,13 @@ impl Sent {
         expected: impl FnOnce() -> Option<usize>,
     ) {
         if read.len() < self.packages {
-            let _ = replies.post_message(&JsValue::from_str(RESET));
+            reply(replies, FromWorker::Reset, None);
             self.packages = 0;
         }
         if !self.expected && read.len() >= BATCH {
             // How many are likely to come, so that the widget makes room for them once.
             if let Some(expected) = expected() {
-                let message = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(
-                    &message,
-                    &JsValue::from_str(EXPECT),
-                    &JsValue::from(expected as f64),
-                );
-                let _ = replies.post_message(&message);
+                reply(replies, FromWorker::Expect(expected as u64), None);
                 self.expected = true;
             }
         }
@@ -135,54 +167,64 @@ pub fn serve() {
     let replies = scope.clone();
     let on_job =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            let reserve = field(&data, RESERVE).and_then(|length| length.as_f64());
-            let chunk =
-                field(&data, CHUNK).and_then(|chunk| chunk.dyn_into::<js_sys::Uint8Array>().ok());
-            match (reserve, chunk) {
-                (Some(length), _) => {
-                    match text_field(&data, "address") {
-                        // The bytes will come as they download: read as they come.
-                        Some(address) => {
-                            let (content_type, format, current_year) = described(&data);
-                            STREAM.set(Some(Stream {
-                                reading: Progressive::new(Expecting {
-                                    content_type,
-                                    format,
-                                    address,
-                                    current_year,
-                                    length: Some(length as usize),
-                                }),
-                                sent: Sent::default(),
-                            }));
-                        }
-                        None => ROOM.with(|room| {
-                            let mut room = room.borrow_mut();
-                            room.clear();
-                            room.resize(length as usize, 1);
+            let Some((header, payload)) = opened(&event.data()) else {
+                return reply(&replies, FromWorker::Lost, None);
+            };
+            match ToWorker::decode(&header) {
+                // The bytes will come as they download: read as they come.
+                Ok(ToWorker::Reserve {
+                    length,
+                    streaming: Some(described),
+                }) => {
+                    STREAM.set(Some(Stream {
+                        reading: Progressive::new(Expecting {
+                            content_type: described.content_type,
+                            format: described.format,
+                            address: described.address,
+                            current_year: described.current_year,
+                            length: Some(length as usize),
                         }),
-                    }
+                        sent: Sent::default(),
+                    }));
                     warm_up();
                 }
-                (None, Some(chunk)) => {
+                Ok(ToWorker::Reserve {
+                    length,
+                    streaming: None,
+                }) => {
+                    ROOM.with(|room| {
+                        let mut room = room.borrow_mut();
+                        room.clear();
+                        room.resize(length as usize, 1);
+                    });
+                    warm_up();
+                }
+                Ok(ToWorker::Chunk) => {
                     JOB_CAME.set(true);
                     STREAM.with(|stream| {
-                        if let Some(Stream { reading, sent }) = stream.borrow_mut().as_mut() {
+                        if let (Some(Stream { reading, sent }), Some(chunk)) =
+                            (stream.borrow_mut().as_mut(), &payload)
+                        {
                             reading.push(&chunk.to_vec());
                             sent.pass_on(&replies, reading.packages(), || reading.expected());
                         }
                     });
                 }
-                (None, None) => {
+                Ok(ToWorker::Job {
+                    described,
+                    streamed,
+                }) => {
                     JOB_CAME.set(true);
-                    answer(&replies, &data);
+                    answer(&replies, described, streamed, payload);
                 }
+                // Not a message of the exchange: the widget reads the file itself.
+                Err(_) => reply(&replies, FromWorker::Lost, None),
             }
         });
     scope.set_onmessage(Some(on_job.as_ref().unchecked_ref()));
     // The worker lives for one job and is then ended: its handler with it.
     on_job.forget();
-    let _ = scope.post_message(&JsValue::from_str(READY));
+    reply(&scope, FromWorker::Ready, None);
 }
 
 /// Reads small made-up files (CSV, then JSON Lines) a tick at a time while the real file
@@ -216,37 +258,22 @@ fn warm_up() {
     let _ = channel.port2().post_message(&JsValue::NULL);
 }
 
-/// Field `name` of a message.
-fn field(message: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(message, &JsValue::from_str(name)).ok()
-}
-
-/// Text field `name` of a message.
-fn text_field(message: &JsValue, name: &str) -> Option<String> {
-    field(message, name).and_then(|value| value.as_string())
-}
-
-/// What a message says of the file: its Content-Type, the format insisted on and the year of
-/// rows that say none.
-fn described(message: &JsValue) -> (Option<String>, Option<SourceFormat>, i32) {
-    let year = field(message, "year")
-        .and_then(|year| year.as_f64())
-        .map_or(2024, |year| year as i32);
-    let format = text_field(message, "format").and_then(|code| SourceFormat::from_code(&code));
-    (text_field(message, "contentType"), format, year)
-}
-
-fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
-    let array = field(job, "bytes").map(|bytes| js_sys::Uint8Array::new(&bytes));
-    let streamed = field(job, STREAMED).is_some_and(|streamed| streamed.is_truthy());
+/// Reads the job's file (its bytes the payload, or the bytes that came as it downloaded) and
+/// sends the result back: packages in batches, then the head; or the bytes, for the widget to
+/// read itself.
+fn answer(
+    replies: &web_sys::DedicatedWorkerGlobalScope,
+    described: Described,
+    streamed: bool,
+    array: Option<js_sys::Uint8Array>,
+) {
     let stream = STREAM.take();
     let (mut reading, mut sent) = match (streamed, stream) {
         // The bytes came as they downloaded, and what came is read: the rest is read here.
         (true, Some(Stream { reading, sent })) => (reading.finish(), sent),
         (true, None) => {
             // Nothing came here: the widget reads the file itself.
-            let _ = replies.post_message(&JsValue::from_str(LOST));
-            return;
+            return reply(replies, FromWorker::Lost, None);
         }
         (false, _) => {
             let mut bytes = ROOM.with(|room| std::mem::take(&mut *room.borrow_mut()));
@@ -257,14 +284,12 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
                 }
                 None => bytes.clear(),
             }
-            let (content_type, format, current_year) = described(job);
-            let address = text_field(job, "address").unwrap_or_default();
             let reading = Reading::start(Source {
                 bytes: bytes.into(),
-                content_type: content_type.as_deref(),
-                format,
-                address: &address,
-                current_year,
+                content_type: described.content_type.as_deref(),
+                format: described.format,
+                address: &described.address,
+                current_year: described.current_year,
             });
             (reading, Sent::default())
         }
@@ -280,11 +305,8 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
     };
     if !wire::crosses(&result) {
         // The widget reads this one itself: its bytes go back to it.
-        let message = js_sys::Object::new();
         let bytes = array.unwrap_or_else(|| js_sys::Uint8Array::new_with_length(0));
-        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(MAIN), &bytes);
-        let _ = replies.post_message_with_transfer(&message, &js_sys::Array::of1(&bytes.buffer()));
-        return;
+        return reply(replies, FromWorker::Back, Some(&bytes));
     }
     if let Ok(loaded) = &result {
         let rest = loaded
@@ -298,10 +320,8 @@ fn answer(replies: &web_sys::DedicatedWorkerGlobalScope, job: &JsValue) {
     }
     // The head last: it says how many packages there are in all.
     let head = js_sys::Uint8Array::from(&wire::encode_head(&result)[..]);
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &JsValue::from_str(HEAD), &head);
-    let _ = replies.post_message_with_transfer(&message, &js_sys::Array::of1(&head.buffer()));
-    let _ = replies.post_message(&JsValue::from_str(DONE));
+    reply(replies, FromWorker::Head, Some(&head));
+    reply(replies, FromWorker::Done, None);
 }
 
 /// Sends `packages` to the widget (the buffer moves: no copy on the way).
@@ -309,7 +329,7 @@ fn send_packages(replies: &web_sys::DedicatedWorkerGlobalScope, packages: &[Pack
     let mut bytes = Vec::new();
     wire::encode_packages(packages, &mut bytes);
     let array = js_sys::Uint8Array::from(&bytes[..]);
-    let _ = replies.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
+    reply(replies, FromWorker::Packages, Some(&array));
 }
 
 /// Starts a worker from the widget's files (`page`, else the document's address); `None` where
@@ -366,7 +386,7 @@ struct Exchange {
     /// The worker said it is ready.
     ready: bool,
     /// The job, once the bytes are in, with the buffer that moves with it.
-    job: Option<(js_sys::Object, js_sys::Array)>,
+    job: Option<(js_sys::Array, js_sys::Array)>,
     /// The packages decoded so far (`None` once a batch could not be decoded).
     packages: Option<Vec<Package>>,
     /// The head, once it came.
@@ -391,9 +411,8 @@ impl Exchange {
         if !self.ready {
             return self.early.push(chunk);
         }
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(CHUNK), &chunk);
-        let _ = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&chunk.buffer()));
+        let (message, transfer) = envelope(ToWorker::Chunk.encode(), Some(&chunk));
+        let _ = worker.post_message_with_transfer(&message, &transfer);
     }
 
     fn end(&mut self, done: bool) {
@@ -437,78 +456,62 @@ impl Reader {
         let answer = {
             let (exchange, sender) = (Rc::clone(&exchange), worker.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                let data = event.data();
                 let mut exchange = exchange.borrow_mut();
-                match data.as_string().as_deref() {
-                    Some(READY) => {
+                let Some((header, payload)) = opened(&event.data()) else {
+                    return exchange.end(false);
+                };
+                match FromWorker::decode(&header) {
+                    Ok(FromWorker::Ready) => {
                         super::tasks::mark("pantau-pbj:worker-ready");
                         exchange.ready = true;
                         if length > 0 {
-                            let reserve = js_sys::Object::new();
-                            let set = |name: &str, value: &JsValue| {
-                                let _ =
-                                    js_sys::Reflect::set(&reserve, &JsValue::from_str(name), value);
+                            let reserve = ToWorker::Reserve {
+                                length,
+                                streaming: streaming.as_ref().map(described),
                             };
-                            set(RESERVE, &JsValue::from(length));
-                            if let Some(streaming) = &streaming {
-                                let text = |text: Option<&str>| {
-                                    text.map_or(JsValue::NULL, JsValue::from_str)
-                                };
-                                set("contentType", &text(streaming.content_type.as_deref()));
-                                set("format", &text(streaming.format.map(SourceFormat::code)));
-                                set("address", &JsValue::from_str(&streaming.address));
-                                set("year", &JsValue::from(streaming.current_year));
-                            }
-                            let _ = sender.post_message(&reserve);
+                            let (message, transfer) = envelope(reserve.encode(), None);
+                            let _ = sender.post_message_with_transfer(&message, &transfer);
                         }
                         for chunk in std::mem::take(&mut exchange.early) {
                             exchange.pass(&sender, chunk);
                         }
                         exchange.send(&sender);
                     }
-                    Some(RESET) => {
+                    Ok(FromWorker::Reset) => {
                         // The worker started its reading over: what it sent so far is dropped.
                         if let Some(packages) = exchange.packages.as_mut() {
                             packages.clear();
                         }
                     }
-                    Some(DONE) => {
+                    Ok(FromWorker::Done) => {
                         super::tasks::mark("pantau-pbj:worker-done");
                         exchange.end(true);
                     }
-                    Some(_) => exchange.end(false),
-                    None => {
-                        let field = |name: &str| {
-                            js_sys::Reflect::get(&data, &JsValue::from_str(name))
-                                .ok()
-                                .and_then(|value| value.dyn_into::<js_sys::Uint8Array>().ok())
-                        };
-                        if let Some(batch) = data.dyn_ref::<js_sys::Uint8Array>() {
-                            // A batch of packages, decoded while the worker reads on.
-                            if exchange.packages.as_ref().is_some_and(Vec::is_empty) {
-                                super::tasks::mark("pantau-pbj:first-batch");
-                            }
-                            let decoded = wire::decode_packages(&batch.to_vec());
-                            match (exchange.packages.as_mut(), decoded) {
-                                (Some(packages), Some(decoded)) => packages.extend(decoded),
-                                _ => exchange.packages = None,
-                            }
-                        } else if let Some(expected) =
-                            js_sys::Reflect::get(&data, &JsValue::from_str(EXPECT))
-                                .ok()
-                                .and_then(|expected| expected.as_f64())
-                        {
-                            if let Some(packages) = exchange.packages.as_mut() {
-                                packages
-                                    .reserve((expected as usize).min(crate::format::MAX_PACKAGES));
-                            }
-                        } else if let Some(head) = field(HEAD) {
-                            exchange.head = Some(head.to_vec());
-                        } else if let Some(bytes) = field(MAIN) {
-                            exchange.back = Some(bytes);
-                            exchange.end(false);
+                    Ok(FromWorker::Packages) => {
+                        // A batch of packages, decoded while the worker reads on.
+                        if exchange.packages.as_ref().is_some_and(Vec::is_empty) {
+                            super::tasks::mark("pantau-pbj:first-batch");
+                        }
+                        let decoded =
+                            payload.and_then(|batch| wire::decode_packages(&batch.to_vec()));
+                        match (exchange.packages.as_mut(), decoded) {
+                            (Some(packages), Some(decoded)) => packages.extend(decoded),
+                            _ => exchange.packages = None,
                         }
                     }
+                    Ok(FromWorker::Expect(expected)) => {
+                        if let Some(packages) = exchange.packages.as_mut() {
+                            let expected = usize::try_from(expected).unwrap_or(usize::MAX);
+                            packages.reserve(expected.min(crate::format::MAX_PACKAGES));
+                        }
+                    }
+                    Ok(FromWorker::Head) => exchange.head = payload.map(|head| head.to_vec()),
+                    Ok(FromWorker::Back) => {
+                        exchange.back = payload;
+                        exchange.end(false);
+                    }
+                    // Lost, or not a message of the exchange: the widget reads the file itself.
+                    Ok(FromWorker::Lost) | Err(_) => exchange.end(false),
                 }
             })
         };
@@ -561,32 +564,21 @@ impl Reader {
     /// Hands `job`'s bytes to the worker (they move there: no copy), or says that all came if
     /// it had them as they came, and waits for it.
     pub async fn read(self, job: Job<'_>, cancel: Option<&web_sys::AbortSignal>) -> Outcome {
-        let request = js_sys::Object::new();
-        let set = |name: &str, value: &JsValue| {
-            let _ = js_sys::Reflect::set(&request, &JsValue::from_str(name), value);
+        let described = Described {
+            content_type: job.content_type.map(str::to_owned),
+            format: job.format,
+            address: job.address.to_owned(),
+            current_year: job.current_year,
         };
-        let transfer = match self.streaming {
-            true => {
-                self.flush();
-                set(STREAMED, &JsValue::TRUE);
-                js_sys::Array::new()
-            }
-            false => {
-                set("bytes", job.bytes);
-                js_sys::Array::of1(&job.bytes.buffer())
-            }
+        if self.streaming {
+            self.flush();
+        }
+        let request = ToWorker::Job {
+            described,
+            streamed: self.streaming,
         };
-        set(
-            "contentType",
-            &job.content_type.map_or(JsValue::NULL, JsValue::from_str),
-        );
-        set(
-            "format",
-            &job.format
-                .map_or(JsValue::NULL, |format| JsValue::from_str(format.code())),
-        );
-        set("address", &JsValue::from_str(job.address));
-        set("year", &JsValue::from(job.current_year));
+        let payload = (!self.streaming).then_some(job.bytes);
+        let (request, transfer) = envelope(request.encode(), payload);
         let finished = js_sys::Promise::new(&mut |resolve, _| {
             let mut exchange = self.exchange.borrow_mut();
             match exchange.ended {

@@ -133,10 +133,11 @@ test('bytes fetched again after the reading worker failed are checked again', as
     response.write(body.subarray(0, 1000));
     response.end(body.subarray(1000));
   });
-  // A worker that takes the bytes and fails.
+  // A worker that takes the bytes and fails. It speaks the exchange of src/load/messages.rs: a
+  // message is [header, payload?]; header [1] is "ready", a job's header starts with 3.
   app.fixtures.set('/pantau-ingest_loader.js', (request, response) => {
     response.writeHead(200, { 'content-type': 'text/javascript' });
-    response.end("self.onmessage = (event) => { if (event.data && event.data.bytes) throw new Error('the worker failed'); }; postMessage('ready');");
+    response.end("self.onmessage = (event) => { const [header, payload] = event.data; if (header[0] === 3 && payload) throw new Error('the worker failed'); }; postMessage([new Uint8Array([1])]);");
   });
   try {
     const { page, close } = await app.open(`?lang=en&src=fixtures/refetched.csv&sha256=${sha256(first)}`);

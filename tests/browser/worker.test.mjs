@@ -248,3 +248,21 @@ test('a worker whose code cannot load ends with the widget reading the file itse
     app.fixtures.delete(`/${wasm}`);
   }
 });
+
+test('a worker that says something not of the exchange ends with the widget reading the file itself', async () => {
+  // Messages are [header, payload?] (src/load/messages.rs); this worker answers the job with an
+  // unknown kind, and then with the old string form: both are errors, never read as defaults.
+  for (const answer of ['[new Uint8Array([99])]', "'done'"]) {
+    app.fixtures.set('/pantau-ingest_loader.js', (request, response) => {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(`self.onmessage = (event) => { if (event.data[0][0] === 3) postMessage(${answer}); }; postMessage([new Uint8Array([1])]);`);
+    });
+    try {
+      const { text, errors } = await spending('?lang=id&src=fixtures/big.csv');
+      assert.match(text, /Menurut metode pemilihan/, answer);
+      assert.deepEqual(errors, []);
+    } finally {
+      app.fixtures.delete('/pantau-ingest_loader.js');
+    }
+  }
+});

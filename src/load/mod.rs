@@ -2,6 +2,8 @@
 //! reader's language), how much has come, and which files the reading worker reads. The browser
 //! layer (`app::fetch`, `app::worker`) moves the bytes; `network` says when to try again.
 
+pub mod messages;
+
 use crate::format::LoadError;
 use crate::i18n::{describe_load_error, Lang, Text};
 use std::time::Duration;

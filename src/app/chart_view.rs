@@ -1,8 +1,9 @@
 //! A chart as SVG nodes (text as text nodes, never markup), drawn at the width of its box,
 //! with focusable marks and a tooltip on hover, tap and keyboard focus.
 
+use super::legend::Legend;
 use crate::chart::scene::{Element, Shape};
-use crate::chart::spec::{ChartSpec, LegendEntry, LegendSwatch, Stroke};
+use crate::chart::spec::ChartSpec;
 use crate::chart::theme::Theme;
 use crate::chart::{draw, Locale, Mark};
 use crate::i18n::{Lang, Text};
@@ -17,73 +18,7 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct ChartWidths(pub StoredValue<HashMap<String, u32>>);
 
-const SVG: &str = "http://www.w3.org/2000/svg";
-
-/// Brings the children of `group`, which show `before`, to `after` (each item drawn by the
-/// element `element` describes for it and its place): an item that did not change is not
-/// touched, one that did has only its changed attributes set (a new element only where the kind
-/// of element changed). So a filter change rewrites a few attributes instead of rebuilding the
-/// drawing. Text is set as text, never parsed as markup.
-fn patch<'a, T: PartialEq>(
-    group: &web_sys::Element,
-    before: &'a [T],
-    after: &'a [T],
-    element: impl Fn(usize, &'a T) -> Element<'a>,
-) {
-    let Some(document) = group.owner_document() else {
-        return;
-    };
-    let children = group.children();
-    for (index, item) in after.iter().enumerate() {
-        let old = before.get(index);
-        if old == Some(item) {
-            continue;
-        }
-        let new = element(index, item);
-        let old = old.map(|old| element(index, old));
-        let existing = children.item(index as u32);
-        match (existing, old) {
-            (Some(node), Some(old)) if old.name == new.name => {
-                for (name, value) in &new.attributes {
-                    if !old
-                        .attributes
-                        .iter()
-                        .any(|known| known.0 == *name && known.1 == *value)
-                    {
-                        let _ = node.set_attribute(name, value);
-                    }
-                }
-                for (name, _) in &old.attributes {
-                    if !new.attributes.iter().any(|(known, _)| known == name) {
-                        let _ = node.remove_attribute(name);
-                    }
-                }
-                if old.text != new.text {
-                    node.set_text_content(new.text);
-                }
-            }
-            (existing, _) => {
-                let Ok(node) = document.create_element_ns(Some(SVG), new.name) else {
-                    return;
-                };
-                for (name, value) in &new.attributes {
-                    let _ = node.set_attribute(name, value);
-                }
-                node.set_text_content(new.text);
-                let _ = match existing {
-                    Some(existing) => group.replace_child(&node, &existing),
-                    None => group.append_child(&node),
-                };
-            }
-        }
-    }
-    while children.length() > after.len() as u32 {
-        match children.item(after.len() as u32) {
-            Some(extra) => extra.remove(),
-            None => break,
-        }
-    }
-}
+use super::svg_patch::patch;
 
 /// A mark as the reader meets it: an invisible rectangle that takes the pointer and the
 /// keyboard focus, named for screen readers.
@@ -366,70 +301,5 @@ pub fn ChartView(
             {tooltip}
             {legend}
         </div>
-    }
-}
-
-/// `#rrggbb` of a plotters colour.
-fn hex(color: plotters::style::RGBColor) -> String {
-    crate::chart::scene::Paint {
-        rgb: (color.0, color.1, color.2),
-        alpha: 1.0,
-    }
-    .hex()
-}
-
-/// A small drawing of what a legend entry names: its line, column or reference line.
-fn swatch(swatch: LegendSwatch, theme: &Theme) -> AnyView {
-    let dashes = |stroke: Stroke| match stroke {
-        Stroke::Solid => "none",
-        Stroke::Dashed => "7 5",
-        Stroke::Dotted => "2 4",
-    };
-    let line = |color: String, dash: &'static str, width: &'static str| {
-        view! { <line x1="1" y1="7" x2="27" y2="7" stroke=color stroke-width=width stroke-dasharray=dash /> }.into_any()
-    };
-    let shape = match swatch {
-        LegendSwatch::Line(stroke, role) => line(hex(theme.of_role(role)), dashes(stroke), "3"),
-        LegendSwatch::Reference => line(hex(theme.reference), "5 3", "1.5"),
-        LegendSwatch::Column => {
-            view! { <rect x="8" y="1" width="12" height="12" fill=hex(theme.secondary) /> }
-                .into_any()
-        }
-    };
-    view! { <svg class="pantau-swatch" width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">{shape}</svg> }.into_any()
-}
-
-/// The legend of a line chart: each entry a toggle button that hides or shows what it names.
-#[component]
-fn Legend(
-    entries: Vec<LegendEntry>,
-    lang: crate::i18n::Lang,
-    theme: Theme,
-    hidden: RwSignal<Vec<String>>,
-) -> impl IntoView {
-    let buttons = entries
-        .into_iter()
-        .map(|entry| {
-            let name = StoredValue::new(entry.name.clone());
-            let shown = move || name.with_value(|name| !hidden.read().contains(name));
-            let toggle = move |_| {
-                let name = name.get_value();
-                hidden.update(|hidden| match hidden.iter().position(|known| *known == name) {
-                    Some(index) => {
-                        hidden.remove(index);
-                    }
-                    None => hidden.push(name),
-                });
-            };
-            view! {
-                <button type="button" class="pantau-legend-entry" aria-pressed=move || shown().to_string() on:click=toggle>
-                    {swatch(entry.swatch, &theme)}
-                    <span class="pantau-legend-name">{entry.name}</span>
-                </button>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="pantau-legend" role="group" aria-label=Text::Legend.get(lang)>{buttons}</div>
     }
 }

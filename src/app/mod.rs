@@ -8,12 +8,17 @@ mod download;
 mod fetch;
 mod filter_bar;
 mod footer;
+mod header;
 mod height;
+mod legend;
 mod panel_view;
+mod root;
 mod share;
 mod status;
+mod svg_patch;
 mod table_view;
 mod tasks;
+mod transfer;
 mod widget;
 pub mod worker;
 

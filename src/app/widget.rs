@@ -1,10 +1,12 @@
 //! The whole widget: fetch state, header with language switch and view tabs, panels, footer.
 
-use super::config::{system_prefers_dark, write_to_location, Config};
+use super::config::{write_to_location, Config};
 use super::fetch::{fetch_dataset, DataSource, Fetched, Published};
 use super::filter_bar::FilterBar;
 use super::footer::Footer;
+use super::header::{follow_system_dark_mode, LanguageSwitch, ViewTabs};
 use super::panel_view::PanelView;
+use super::root::{focus_first, WidgetRoot};
 use super::share::{Origin, SharePanel};
 use super::status::{DataIssues, ErrorMessage, Loading};
 use crate::analysis::filter::{apply, Filter, Options};
@@ -293,129 +295,4 @@ fn content_width(element: &web_sys::HtmlDivElement) -> Option<u32> {
     let width =
         f64::from(element.client_width()) - pixels("padding-left")? - pixels("padding-right")?;
     (width >= 1.0).then_some(width as u32)
-}
-
-/// Bahasa Indonesia / English. Each button's accessible name starts with the code it shows
-/// (WCAG 2.5.3: a voice user says what they see), then names the language.
-#[component]
-fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
-    let button = move |choice: Lang, label: &'static str, name: &'static str| {
-        view! {
-            <button type="button" class="pantau-lang" lang=choice.tag() aria-label=format!("{label} ({name})") aria-pressed=move || (lang.get() == choice).to_string() on:click=move |_| lang.set(choice)>
-                {label}
-            </button>
-        }
-    };
-    view! {
-        <div class="pantau-langs" role="group" aria-label="Bahasa / Language">
-            {button(Lang::Id, "ID", "Bahasa Indonesia")}
-            {button(Lang::En, "EN", "English")}
-        </div>
-    }
-}
-
-/// The three views as tabs; arrow keys move between them.
-#[component]
-fn ViewTabs(lang: RwSignal<Lang>, view_choice: RwSignal<View>) -> impl IntoView {
-    let widget_root = WidgetRoot::find();
-    let on_keydown = move |event: web_sys::KeyboardEvent| {
-        let index = View::ALL
-            .iter()
-            .position(|view| *view == view_choice.get_untracked())
-            .unwrap_or(0);
-        let next = match event.key().as_str() {
-            "ArrowRight" => (index + 1) % View::ALL.len(),
-            "ArrowLeft" => (index + View::ALL.len() - 1) % View::ALL.len(),
-            "Home" => 0,
-            "End" => View::ALL.len() - 1,
-            _ => return,
-        };
-        event.prevent_default();
-        view_choice.set(View::ALL[next]);
-        focus_first(
-            widget_root,
-            &format!("#pantau-tab-{}", View::ALL[next].code()),
-        );
-    };
-    view! {
-        <div class="pantau-tabs" role="tablist" aria-label=move || Text::ViewsLabel.get(lang.get()) on:keydown=on_keydown>
-            {View::ALL
-                .into_iter()
-                .map(|view| {
-                    let selected = move || view_choice.get() == view;
-                    view! {
-                        <button
-                            type="button"
-                            role="tab"
-                            class="pantau-tab"
-                            id=format!("pantau-tab-{}", view.code())
-                            aria-controls="pantau-tabpanel"
-                            aria-selected=move || selected().to_string()
-                            tabindex=move || if selected() { "0" } else { "-1" }
-                            on:click=move |_| view_choice.set(view)
-                        >
-                            {move || view.name(lang.get())}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </div>
-    }
-}
-
-/// A signal that follows `prefers-color-scheme: dark`, listening for changes while the widget
-/// lives.
-fn follow_system_dark_mode() -> RwSignal<bool> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let system_dark = RwSignal::new(false);
-    let Some(query) = system_prefers_dark() else {
-        return system_dark;
-    };
-    system_dark.set(query.matches());
-    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-        move |event: web_sys::MediaQueryListEvent| {
-            system_dark.set(event.matches());
-        },
-    );
-    if query
-        .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        let registration = send_wrapper::SendWrapper::new((query, listener));
-        on_cleanup(move || {
-            let (query, listener) = registration.take();
-            let _ = query
-                .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
-        });
-    }
-    system_dark
-}
-
-/// The widget's root element: lookups stay inside it (and so inside an element's shadow root),
-/// never the host page's document.
-#[derive(Clone, Copy)]
-pub struct WidgetRoot(pub NodeRef<leptos::html::Div>);
-
-impl WidgetRoot {
-    /// This widget's root, from the component tree (call while components are built; event
-    /// handlers and timers run without it).
-    pub fn find() -> Option<WidgetRoot> {
-        use_context::<WidgetRoot>()
-    }
-}
-
-/// Moves keyboard focus to the first element in the widget matching `selector`, if any.
-pub fn focus_first(root: Option<WidgetRoot>, selector: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(WidgetRoot(root)) = root else {
-        return;
-    };
-    if let Some(element) = root
-        .get_untracked()
-        .and_then(|root| root.query_selector(selector).ok().flatten())
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
 }

@@ -2,6 +2,7 @@
 //! reader's language), how much has come, and which files the reading worker reads. The browser
 //! layer (`app::fetch`, `app::worker`) moves the bytes; `network` says when to try again.
 
+pub mod exchange;
 pub mod messages;
 
 use crate::format::LoadError;

@@ -2,10 +2,9 @@
 //! on as they come, and the result taken back.
 
 use super::{envelope, opened};
-use crate::format::{LoadError, Loaded};
-use crate::ingest::{wire, Expecting, SourceFormat};
+use crate::ingest::{Expecting, SourceFormat};
+use crate::load::exchange::{Action, Exchange};
 use crate::load::messages::{Described, FromWorker, ToWorker};
-use crate::model::Package;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -27,17 +26,8 @@ fn described(expecting: &Expecting) -> Described {
     }
 }
 
-/// How a reading in a worker ended.
-pub enum Outcome {
-    /// Read (or refused: what the file is not), as the widget would have read it itself.
-    Read(Box<Result<Loaded, LoadError>>),
-    /// The worker gave the bytes back, for the widget to read (a Pantau file with ready-made
-    /// sections).
-    Back(js_sys::Uint8Array),
-    /// The worker failed or the widget went away; if the bytes had moved to the worker they are
-    /// gone (the widget's array is then empty).
-    Failed,
-}
+/// How a reading in a worker ended (the worker's bytes given back as a typed array).
+pub type Outcome = crate::load::exchange::Outcome<js_sys::Uint8Array>;
 
 /// What the widget knows of the bytes it hands over.
 pub struct Job<'a> {
@@ -101,53 +91,33 @@ fn spawn_from_blob(loader: &str) -> Option<web_sys::Worker> {
     worker
 }
 
-/// What the widget's side of the exchange knows so far.
-#[derive(Default)]
-struct Exchange {
-    /// The worker said it is ready.
-    ready: bool,
-    /// The job, once the bytes are in, with the buffer that moves with it.
-    job: Option<(js_sys::Array, js_sys::Array)>,
-    /// The packages decoded so far (`None` once a batch could not be decoded).
-    packages: Option<Vec<Package>>,
-    /// The head, once it came.
-    head: Option<Vec<u8>>,
-    /// The bytes the worker gave back, if it did.
-    back: Option<js_sys::Uint8Array>,
-    /// Bytes that came before the worker was ready, to be passed on then.
-    early: Vec<js_sys::Uint8Array>,
+/// The widget's side: the exchange's state ([`Exchange`]), and what only the browser holds.
+struct Shell {
+    exchange: Exchange<js_sys::Uint8Array>,
+    worker: web_sys::Worker,
     /// Chunks that came since the last message to the worker, and their length: passed on
     /// together once they make [`GATHER`] bytes (a server may send a file in tiny pieces).
     gathered: Vec<js_sys::Uint8Array>,
     gathered_bytes: u32,
-    /// How it ended: `Some(true)` when the worker is done.
-    ended: Option<bool>,
     /// Resolves the wait for the end.
     settle: Option<js_sys::Function>,
 }
 
-impl Exchange {
-    /// Passes `chunk` (a copy, which moves) on to the worker, or keeps it until it is ready.
-    fn pass(&mut self, worker: &web_sys::Worker, chunk: js_sys::Uint8Array) {
-        if !self.ready {
-            return self.early.push(chunk);
-        }
-        let (message, transfer) = envelope(ToWorker::Chunk.encode(), Some(&chunk));
-        let _ = worker.post_message_with_transfer(&message, &transfer);
-    }
-
-    fn end(&mut self, done: bool) {
-        self.ended.get_or_insert(done);
-        if let Some(resolve) = self.settle.take() {
-            let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(done));
-        }
-    }
-
-    /// Sends the job if both it and the worker are ready.
-    fn send(&mut self, worker: &web_sys::Worker) {
-        if self.ready {
-            if let Some((request, transfer)) = self.job.take() {
-                let _ = worker.post_message_with_transfer(&request, &transfer);
+impl Shell {
+    /// Does what the exchange says: sends messages, marks moments, says that it ended.
+    fn run(&mut self, actions: Vec<Action<js_sys::Uint8Array>>) {
+        for action in actions {
+            match action {
+                Action::Send(header, payload) => {
+                    let (message, transfer) = envelope(header, payload.as_ref());
+                    let _ = self.worker.post_message_with_transfer(&message, &transfer);
+                }
+                Action::Mark(name) => crate::app::tasks::mark(name),
+                Action::End(done) => {
+                    if let Some(resolve) = self.settle.take() {
+                        let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(done));
+                    }
+                }
             }
         }
     }
@@ -157,7 +127,7 @@ impl Exchange {
 /// makes room for the bytes, while they download).
 pub struct Reader {
     worker: web_sys::Worker,
-    exchange: Rc<RefCell<Exchange>>,
+    shell: Rc<RefCell<Shell>>,
     /// Whether the bytes go to the worker as they come ([`Reader::pass`]).
     streaming: bool,
     _answer: Closure<dyn FnMut(web_sys::MessageEvent)>,
@@ -170,81 +140,46 @@ impl Reader {
     pub fn start(page: Option<&str>, length: u32, streaming: Option<Expecting>) -> Option<Reader> {
         let worker = spawn(page)?;
         let is_streaming = streaming.is_some() && length > 0;
-        let exchange = Rc::new(RefCell::new(Exchange {
-            packages: Some(Vec::new()),
-            ..Exchange::default()
+        let reserve = (length > 0).then(|| ToWorker::Reserve {
+            length,
+            streaming: streaming.as_ref().map(described),
+        });
+        let shell = Rc::new(RefCell::new(Shell {
+            exchange: Exchange::new(reserve),
+            worker: worker.clone(),
+            gathered: Vec::new(),
+            gathered_bytes: 0,
+            settle: None,
         }));
         let answer = {
-            let (exchange, sender) = (Rc::clone(&exchange), worker.clone());
+            let shell = Rc::clone(&shell);
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                let mut exchange = exchange.borrow_mut();
-                let Some((header, payload)) = opened(&event.data()) else {
-                    return exchange.end(false);
+                let mut shell = shell.borrow_mut();
+                let actions = match opened(&event.data()) {
+                    Some((header, payload)) => {
+                        let message = FromWorker::decode(&header);
+                        shell
+                            .exchange
+                            .on(message, payload, js_sys::Uint8Array::to_vec)
+                    }
+                    None => shell.exchange.failed(),
                 };
-                match FromWorker::decode(&header) {
-                    Ok(FromWorker::Ready) => {
-                        crate::app::tasks::mark("pantau-pbj:worker-ready");
-                        exchange.ready = true;
-                        if length > 0 {
-                            let reserve = ToWorker::Reserve {
-                                length,
-                                streaming: streaming.as_ref().map(described),
-                            };
-                            let (message, transfer) = envelope(reserve.encode(), None);
-                            let _ = sender.post_message_with_transfer(&message, &transfer);
-                        }
-                        for chunk in std::mem::take(&mut exchange.early) {
-                            exchange.pass(&sender, chunk);
-                        }
-                        exchange.send(&sender);
-                    }
-                    Ok(FromWorker::Reset) => {
-                        // The worker started its reading over: what it sent so far is dropped.
-                        if let Some(packages) = exchange.packages.as_mut() {
-                            packages.clear();
-                        }
-                    }
-                    Ok(FromWorker::Done) => {
-                        crate::app::tasks::mark("pantau-pbj:worker-done");
-                        exchange.end(true);
-                    }
-                    Ok(FromWorker::Packages) => {
-                        // A batch of packages, decoded while the worker reads on.
-                        if exchange.packages.as_ref().is_some_and(Vec::is_empty) {
-                            crate::app::tasks::mark("pantau-pbj:first-batch");
-                        }
-                        let decoded =
-                            payload.and_then(|batch| wire::decode_packages(&batch.to_vec()));
-                        match (exchange.packages.as_mut(), decoded) {
-                            (Some(packages), Some(decoded)) => packages.extend(decoded),
-                            _ => exchange.packages = None,
-                        }
-                    }
-                    Ok(FromWorker::Expect(expected)) => {
-                        if let Some(packages) = exchange.packages.as_mut() {
-                            let expected = usize::try_from(expected).unwrap_or(usize::MAX);
-                            packages.reserve(expected.min(crate::format::MAX_PACKAGES));
-                        }
-                    }
-                    Ok(FromWorker::Head) => exchange.head = payload.map(|head| head.to_vec()),
-                    Ok(FromWorker::Back) => {
-                        exchange.back = payload;
-                        exchange.end(false);
-                    }
-                    // Lost, or not a message of the exchange: the widget reads the file itself.
-                    Ok(FromWorker::Lost) | Err(_) => exchange.end(false),
-                }
+                shell.run(actions);
             })
         };
         let failed = {
-            let exchange = Rc::clone(&exchange);
-            Closure::<dyn FnMut()>::new(move || exchange.borrow_mut().end(false))
+            let shell = Rc::clone(&shell);
+            Closure::<dyn FnMut()>::new(move || {
+                let mut shell = shell.borrow_mut();
+                let actions = shell.exchange.failed();
+                shell.run(actions);
+            })
         };
         worker.set_onmessage(Some(answer.as_ref().unchecked_ref()));
         worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
         Some(Reader {
             worker,
-            exchange,
+            shell,
             streaming: is_streaming,
             _answer: answer,
             failed,
@@ -257,28 +192,29 @@ impl Reader {
         if !self.streaming {
             return;
         }
-        let mut exchange = self.exchange.borrow_mut();
-        exchange.gathered.push(chunk.clone());
-        exchange.gathered_bytes += chunk.length();
-        if exchange.gathered_bytes >= GATHER {
-            drop(exchange);
+        let mut shell = self.shell.borrow_mut();
+        shell.gathered.push(chunk.clone());
+        shell.gathered_bytes += chunk.length();
+        if shell.gathered_bytes >= GATHER {
+            drop(shell);
             self.flush();
         }
     }
 
     /// Passes on the chunks gathered so far, as one copy.
     fn flush(&self) {
-        let mut exchange = self.exchange.borrow_mut();
-        let gathered = std::mem::take(&mut exchange.gathered);
-        let joined = js_sys::Uint8Array::new_with_length(exchange.gathered_bytes);
-        exchange.gathered_bytes = 0;
+        let mut shell = self.shell.borrow_mut();
+        let gathered = std::mem::take(&mut shell.gathered);
+        let joined = js_sys::Uint8Array::new_with_length(shell.gathered_bytes);
+        shell.gathered_bytes = 0;
         let mut offset = 0;
         for chunk in &gathered {
             joined.set(chunk, offset);
             offset += chunk.length();
         }
         if offset > 0 {
-            exchange.pass(&self.worker, joined);
+            let actions = shell.exchange.chunk(joined);
+            shell.run(actions);
         }
     }
 
@@ -298,55 +234,32 @@ impl Reader {
             described,
             streamed: self.streaming,
         };
-        let payload = (!self.streaming).then_some(job.bytes);
-        let (request, transfer) = envelope(request.encode(), payload);
+        let payload = (!self.streaming).then(|| job.bytes.clone());
         let finished = js_sys::Promise::new(&mut |resolve, _| {
-            let mut exchange = self.exchange.borrow_mut();
-            match exchange.ended {
+            let mut shell = self.shell.borrow_mut();
+            match shell.exchange.ended() {
                 Some(done) => {
                     let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(done));
                 }
-                None => exchange.settle = Some(resolve),
+                None => shell.settle = Some(resolve),
             }
         });
         {
-            let mut exchange = self.exchange.borrow_mut();
-            exchange.job = Some((request, transfer));
-            exchange.send(&self.worker);
+            let mut shell = self.shell.borrow_mut();
+            let actions = shell.exchange.job(request.encode(), payload);
+            shell.run(actions);
         }
         if let Some(cancel) = cancel {
             let _ = cancel
                 .add_event_listener_with_callback("abort", self.failed.as_ref().unchecked_ref());
         }
-        let read = JsFuture::from(finished)
-            .await
-            .is_ok_and(|done| done.is_truthy());
+        let _ = JsFuture::from(finished).await;
         if let Some(cancel) = cancel {
             let _ = cancel
                 .remove_event_listener_with_callback("abort", self.failed.as_ref().unchecked_ref());
         }
-        let mut exchange = self.exchange.borrow_mut();
-        if let Some(bytes) = exchange.back.take() {
-            return Outcome::Back(bytes);
-        }
-        let head = exchange
-            .head
-            .take()
-            .and_then(|head| wire::decode_head(&head));
-        match (read, head, exchange.packages.take()) {
-            (true, Some(head), Some(packages)) => {
-                let count = match &head {
-                    wire::Head::Read { packages, .. } => *packages,
-                    wire::Head::Failed(_) => 0,
-                };
-                // Anything lost on the way and the widget reads the file itself.
-                match packages.len() == count {
-                    true => Outcome::Read(Box::new(wire::rebuild(head, packages))),
-                    false => Outcome::Failed,
-                }
-            }
-            _ => Outcome::Failed,
-        }
+        // Anything lost on the way and the widget reads the file itself.
+        self.shell.borrow_mut().exchange.outcome()
     }
 }
 

@@ -8,9 +8,9 @@ use super::worker;
 use crate::analysis::filter::{apply_paced, options_paced, Filter, Options};
 use crate::format::Loaded;
 use crate::ingest::{Reading, Source, SourceFormat};
-use crate::load::{FetchError, Limits, Progress, TIMEOUT, WORKER_MIN_BYTES};
+use crate::load::{after_worker, check_addresses, reads_in_worker, retry_wait, AfterWorker};
+use crate::load::{FetchError, Limits, Progress, TIMEOUT};
 use crate::model::Dataset;
-use crate::network::{delay, RETRIES};
 use crate::pace::Stepped;
 use crate::provenance::{from_manifest, verify, Verification};
 use leptos::prelude::RwSignal;
@@ -150,17 +150,8 @@ pub async fn fetch_dataset(
         in_page,
         credentials,
     } = source;
-    if !crate::network::is_web_address(&url) {
-        return Err(FetchError::Address);
-    }
-    if published.sha256.is_none()
-        && published
-            .manifest
-            .as_deref()
-            .is_some_and(|manifest| !crate::network::is_web_address(manifest))
-    {
-        return Err(FetchError::ManifestAddress);
-    }
+    let (sha256, manifest) = (published.sha256.as_deref(), published.manifest.as_deref());
+    check_addresses(&url, sha256, manifest)?;
     let mode = credentials_for(&url, credentials);
     let mut attempt = 0;
     let mut started = in_page.then(|| started_request(&url)).flatten();
@@ -170,7 +161,7 @@ pub async fn fetch_dataset(
     let reader: std::cell::RefCell<Option<worker::Reader>> = Default::default();
     let start_reader = |length: usize, content_type: Option<&str>| {
         let mut reader = reader.borrow_mut();
-        if reader.is_none() && length >= WORKER_MIN_BYTES as usize {
+        if reader.is_none() && reads_in_worker(length) {
             let streaming = crate::ingest::Expecting {
                 content_type: content_type.map(str::to_owned),
                 format,
@@ -204,8 +195,8 @@ pub async fn fetch_dataset(
             Err(failure) => {
                 // A worker that had some of the bytes goes with them; another attempt starts anew.
                 reader.borrow_mut().take();
-                let wait = delay(attempt, failure.asked, js_sys::Math::random());
-                match wait.filter(|_| failure.transient && attempt < RETRIES) {
+                let jitter = js_sys::Math::random();
+                match retry_wait(attempt, failure.transient, failure.asked, jitter) {
                     Some(wait) => sleep(wait).await,
                     None => return Err(failure.error),
                 }
@@ -219,12 +210,13 @@ pub async fn fetch_dataset(
     // decodes the packages, a batch at a time.
     let mut from_worker = None;
     let mut bytes = bytes;
+    let in_worker = reads_in_worker(bytes.length() as usize);
     let reader = reader.into_inner().or_else(|| {
-        (bytes.length() >= WORKER_MIN_BYTES)
+        in_worker
             .then(|| worker::Reader::start(page.as_deref(), 0, None))
             .flatten()
     });
-    if let Some(reader) = reader.filter(|_| bytes.length() >= WORKER_MIN_BYTES) {
+    if let Some(reader) = reader.filter(|_| in_worker) {
         let job = worker::Job {
             bytes: &bytes,
             content_type: content_type.as_deref(),
@@ -232,32 +224,32 @@ pub async fn fetch_dataset(
             address: &url,
             current_year,
         };
-        match reader.read(job, cancel.as_ref()).await {
-            // Given back (a Pantau file): the bytes that moved there, or none if the widget
-            // kept its own (they went as they came).
-            worker::Outcome::Back(returned) if returned.length() > 0 => bytes = returned,
-            worker::Outcome::Back(_) => {}
-            worker::Outcome::Read(result) => from_worker = Some(*result),
-            worker::Outcome::Failed => {}
-        }
-        if from_worker.is_none() && bytes.length() == 0 {
-            // The bytes went to a worker that failed: fetched again (likely from the cache)
-            // and read here.
-            bytes = fetch_once(
-                &url,
-                limits,
-                cancel.as_ref(),
-                Some(progress),
-                Body::IGNORED,
-                None,
-                mode,
-            )
-            .await
-            .map_err(|failure| failure.error)?
-            .0;
-            // Other bytes than the first download's: checked again, never vouched for by the
-            // first check.
-            verification = verify_bytes(&bytes, &url, &published, credentials).await;
+        let outcome = reader.read(job, cancel.as_ref()).await;
+        match after_worker(outcome, bytes, |bytes| bytes.length() as usize) {
+            AfterWorker::Read(result) => {
+                from_worker = Some(*result);
+                bytes = js_sys::Uint8Array::new_with_length(0);
+            }
+            AfterWorker::ReadOnPage(left) => bytes = left,
+            AfterWorker::FetchAgain => {
+                // The bytes went to a worker that failed: fetched again (likely from the cache)
+                // and read here.
+                bytes = fetch_once(
+                    &url,
+                    limits,
+                    cancel.as_ref(),
+                    Some(progress),
+                    Body::IGNORED,
+                    None,
+                    mode,
+                )
+                .await
+                .map_err(|failure| failure.error)?
+                .0;
+                // Other bytes than the first download's: checked again, never vouched for by the
+                // first check.
+                verification = verify_bytes(&bytes, &url, &published, credentials).await;
+            }
         }
     }
     let mut slice_started = js_sys::Date::now();

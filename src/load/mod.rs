@@ -20,6 +20,72 @@ pub const WORKER_MIN_BYTES: u32 = 1024 * 1024;
 /// Bytes of the data file received so far, and its length when the server says.
 pub type Progress = (usize, Option<usize>);
 
+/// Whether a file of `length` bytes is read in the reading worker (where one may start).
+pub fn reads_in_worker(length: usize) -> bool {
+    length >= WORKER_MIN_BYTES as usize
+}
+
+/// The addresses of a load, checked before anything is asked of the network: the data's, and a
+/// manifest's when no hash is stated (`http(s)` or relative only).
+pub fn check_addresses(
+    src: &str,
+    sha256: Option<&str>,
+    manifest: Option<&str>,
+) -> Result<(), FetchError> {
+    if !crate::network::is_web_address(src) {
+        return Err(FetchError::Address);
+    }
+    match (sha256, manifest) {
+        (None, Some(manifest)) if !crate::network::is_web_address(manifest) => {
+            Err(FetchError::ManifestAddress)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// How long to wait before attempt `attempt + 1` after a failure (`transient` as the network
+/// rules say, `asked` the server's `Retry-After`, `jitter` in 0..1); `None`: give up.
+pub fn retry_wait(
+    attempt: u32,
+    transient: bool,
+    asked: Option<Duration>,
+    jitter: f64,
+) -> Option<Duration> {
+    crate::network::delay(attempt, asked, jitter)
+        .filter(|_| transient && attempt < crate::network::RETRIES)
+}
+
+/// What a load does once the reading worker has answered.
+#[derive(Debug, PartialEq)]
+pub enum AfterWorker<P> {
+    /// Use its result.
+    Read(Box<Result<crate::format::Loaded, LoadError>>),
+    /// Read these bytes on the widget's thread: the ones the worker gave back, or the widget's
+    /// own when it kept them.
+    ReadOnPage(P),
+    /// The bytes went to a worker that failed: fetch them again (checked again), read here.
+    FetchAgain,
+}
+
+/// The next step after the worker's `outcome`, `own` being the widget's bytes (empty once they
+/// moved to the worker); `length` reads a byte array's length.
+pub fn after_worker<P>(
+    outcome: exchange::Outcome<P>,
+    own: P,
+    length: impl Fn(&P) -> usize,
+) -> AfterWorker<P> {
+    match outcome {
+        exchange::Outcome::Read(result) => AfterWorker::Read(result),
+        // Given back (a Pantau file): the bytes that moved there, or the widget's own if they
+        // went as they came.
+        exchange::Outcome::Back(returned) if length(&returned) > 0 => {
+            AfterWorker::ReadOnPage(returned)
+        }
+        _ if length(&own) > 0 => AfterWorker::ReadOnPage(own),
+        _ => AfterWorker::FetchAgain,
+    }
+}
+
 /// Limits of one load.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
@@ -86,6 +152,57 @@ mod tests {
         let limits = Limits::default();
         assert_eq!(limits.timeout, Duration::from_secs(15));
         assert_eq!(limits.max_bytes, 32 * 1024 * 1024);
+    }
+
+    #[test]
+    fn the_next_step_after_the_worker_keeps_whatever_bytes_are_left() {
+        let own = || b"own".to_vec();
+        let length = |bytes: &Vec<u8>| bytes.len();
+        let read = exchange::Outcome::Read(Box::new(Err(LoadError::NotPantau)));
+        assert_eq!(
+            after_worker(read, Vec::new(), length),
+            AfterWorker::Read(Box::new(Err(LoadError::NotPantau)))
+        );
+        let back = exchange::Outcome::Back(b"back".to_vec());
+        assert_eq!(
+            after_worker(back, Vec::new(), length),
+            AfterWorker::ReadOnPage(b"back".to_vec())
+        );
+        let empty_back = exchange::Outcome::Back(Vec::new());
+        assert_eq!(
+            after_worker(empty_back, own(), length),
+            AfterWorker::ReadOnPage(own())
+        );
+        assert_eq!(
+            after_worker(exchange::Outcome::Failed, own(), length),
+            AfterWorker::ReadOnPage(own())
+        );
+        assert_eq!(
+            after_worker(exchange::Outcome::Failed, Vec::new(), length),
+            AfterWorker::FetchAgain
+        );
+    }
+
+    #[test]
+    fn addresses_and_retries_follow_the_rules() {
+        assert_eq!(check_addresses("data.json", None, None), Ok(()));
+        assert_eq!(
+            check_addresses("data:,1", None, None),
+            Err(FetchError::Address)
+        );
+        assert_eq!(
+            check_addresses("d.json", None, Some("javascript:x")),
+            Err(FetchError::ManifestAddress)
+        );
+        // A stated hash makes the manifest unused: its address does not matter.
+        assert_eq!(
+            check_addresses("d.json", Some("ab"), Some("javascript:x")),
+            Ok(())
+        );
+        assert!(retry_wait(0, true, None, 0.5).is_some());
+        assert_eq!(retry_wait(0, false, None, 0.5), None);
+        assert_eq!(retry_wait(crate::network::RETRIES, true, None, 0.5), None);
+        assert!(reads_in_worker(1024 * 1024) && !reads_in_worker(1024 * 1024 - 1));
     }
 
     #[test]

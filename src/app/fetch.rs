@@ -256,53 +256,66 @@ pub async fn fetch_dataset(
     let loaded = match from_worker {
         Some(result) => result.map_err(FetchError::Load)?,
         None => {
-            mark("pantau-pbj:read-on-page");
-            let mut reading = Reading::sliced(Source {
+            let source = Source {
                 bytes: bytes.to_vec().into(),
                 content_type: content_type.as_deref(),
                 format,
                 address: &url,
                 current_year,
-            });
+            };
             drop(bytes);
-            // Read here, in batches: the browser gets the main thread back between them (to
-            // paint, scroll, answer the reader).
-            loop {
-                if let Some(result) = reading.step(ROWS_PER_STEP) {
-                    break result.map_err(FetchError::Load)?;
-                }
-                if js_sys::Date::now() - slice_started > SLICE_MS {
-                    yield_to_browser().await;
-                    slice_started = js_sys::Date::now();
-                }
-            }
+            read_on_page(source, &mut slice_started).await?
         }
     };
     mark("pantau-pbj:read");
-    // A large dataset's filter choices and first figures are computed in slices of their own,
-    // and the first chart is drawn in another task: none of them after the last slice of
-    // reading.
-    let loaded = std::sync::Arc::new(loaded);
-    let shared = std::sync::Arc::clone(&loaded);
-    let options = in_slices(
-        Stepped::new(|pace| async move { options_paced(&shared.dataset, &pace).await }),
-        &mut slice_started,
-    )
-    .await;
-    let (shared, wanted) = (std::sync::Arc::clone(&loaded), filter.clone());
-    let first = in_slices(
-        Stepped::new(|pace| async move { apply_paced(&shared.dataset, &wanted, &pace).await }),
-        &mut slice_started,
-    )
-    .await;
-    // The dashboard is built in a task of its own.
-    yield_to_browser().await;
+    let (loaded, options, first) = first_figures(loaded, &filter, &mut slice_started).await;
     Ok(Fetched {
         loaded,
         verification,
         options,
         first: (filter, first),
     })
+}
+
+/// Reads `source` on the widget's thread, in batches: the browser gets the main thread back
+/// between them (to paint, scroll, answer the reader).
+async fn read_on_page(source: Source<'_>, slice_started: &mut f64) -> Result<Loaded, FetchError> {
+    mark("pantau-pbj:read-on-page");
+    let mut reading = Reading::sliced(source);
+    loop {
+        if let Some(result) = reading.step(ROWS_PER_STEP) {
+            return result.map_err(FetchError::Load);
+        }
+        if js_sys::Date::now() - *slice_started > SLICE_MS {
+            yield_to_browser().await;
+            *slice_started = js_sys::Date::now();
+        }
+    }
+}
+
+/// The filter choices and the first figures of `loaded`, computed in slices of their own (a
+/// large dataset's take tens of milliseconds), then a task for the dashboard.
+async fn first_figures(
+    loaded: Loaded,
+    filter: &Filter,
+    slice_started: &mut f64,
+) -> (std::sync::Arc<Loaded>, Options, Dataset) {
+    let loaded = std::sync::Arc::new(loaded);
+    let shared = std::sync::Arc::clone(&loaded);
+    let options = in_slices(
+        Stepped::new(|pace| async move { options_paced(&shared.dataset, &pace).await }),
+        slice_started,
+    )
+    .await;
+    let (shared, wanted) = (std::sync::Arc::clone(&loaded), filter.clone());
+    let first = in_slices(
+        Stepped::new(|pace| async move { apply_paced(&shared.dataset, &wanted, &pace).await }),
+        slice_started,
+    )
+    .await;
+    // The dashboard is built in a task of its own.
+    yield_to_browser().await;
+    (loaded, options, first)
 }
 
 /// Work done in steps, with the browser given its thread back each `SLICE_MS`.

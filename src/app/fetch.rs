@@ -313,8 +313,11 @@ async fn first_figures(
         slice_started,
     )
     .await;
-    // The dashboard is built in a task of its own.
-    yield_to_browser().await;
+    // The dashboard is built in a task of its own when this one has already run a while (a
+    // small file's figures take a millisecond: no wait for those).
+    if js_sys::Date::now() - *slice_started > SLICE_MS / 4.0 {
+        yield_to_browser().await;
+    }
     (loaded, options, first)
 }
 

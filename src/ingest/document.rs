@@ -125,36 +125,44 @@ fn parse<T: DeserializeOwned>(text: &str, (start, end): (usize, usize)) -> Resul
     serde_json::from_str(&text[start..end]).map_err(|error| tree::shifted(text, start, &error))
 }
 
-/// A big object's members split in two: the long lists among `names` (where the last member of
-/// that name is a big array: earlier ones lose to it, as in a whole read) and the object without
-/// them, as text.
-struct Split {
-    lists: Vec<Option<(usize, usize)>>,
-    rest: String,
-}
+/// Where a value is in the text: from its first byte to one past its last.
+type Span = (usize, usize);
 
-fn split(text: &str, ends: &Ends, found: &[Member], names: &[&str], kept: &[&[&str]]) -> Split {
+/// A member to take out of a big object: its name, and the bracket its value opens with when it
+/// is a big container (`[` a long list, `{` a big object).
+type Taken<'a> = (&'a str, u8);
+
+/// A big object's members split in two: the members named by `taken` (where the last member of
+/// that name is a big container of that kind: earlier ones lose to it, as in a whole read), and
+/// the object without them, as text. The object keeps only members of a name one of `kept`
+/// reads, and only the last of each name.
+fn split<const N: usize>(
+    text: &str,
+    ends: &Ends,
+    found: &[Member],
+    taken: [Taken; N],
+    kept: &[&[&str]],
+) -> ([Option<Span>; N], String) {
     // The last member of each name (a later one replaces an earlier one, as in a whole read).
     let mut last_of: crate::hash::Map<&str, usize> = Default::default();
     for (index, member) in found.iter().enumerate() {
         last_of.insert(member.key.as_str(), index);
     }
-    let last = |name: &str| last_of.get(name).map(|index| &found[*index]);
-    let lists: Vec<Option<(usize, usize)>> = names
-        .iter()
-        .map(|name| last(name).and_then(|member| tree::big(text, ends, member.span.0, b'[')))
-        .collect();
+    let spans = taken.map(|(name, opening)| {
+        let last = last_of.get(name).map(|index| &found[*index])?;
+        tree::big(text, ends, last.span.0, opening)
+    });
     let mut rest = String::from("{");
     for (index, member) in found.iter().enumerate() {
-        let taken = names
+        let is_taken = taken
             .iter()
-            .zip(&lists)
-            .any(|(name, list)| list.is_some() && member.key == *name);
+            .zip(&spans)
+            .any(|((name, _), span)| span.is_some() && member.key == *name);
         // Left out: a member a later one of the same name replaces (a long list named twice
         // costs nothing), and one the object does not keep (it would be skipped).
         let replaced = last_of.get(member.key.as_str()) != Some(&index);
         let unread = !kept.iter().any(|keys| keys.contains(&member.key.as_str()));
-        if taken || replaced || unread {
+        if is_taken || replaced || unread {
             continue;
         }
         if rest.len() > 1 {
@@ -165,7 +173,7 @@ fn split(text: &str, ends: &Ends, found: &[Member], names: &[&str], kept: &[&[&s
         rest.push_str(&text[member.span.0..member.span.1]);
     }
     rest.push('}');
-    Split { lists, rest }
+    (spans, rest)
 }
 
 /// Each item of the list at `span`, read as `T` from its own text.
@@ -190,7 +198,7 @@ where
 async fn long_lists(
     text: &str,
     ends: &Ends,
-    [parties, awards, contracts]: [Option<(usize, usize)>; 3],
+    [parties, awards, contracts]: [Option<Span>; 3],
     release: &mut ocds::Release,
     pace: &Pace,
 ) -> Result<(), Fault> {
@@ -210,44 +218,41 @@ async fn long_lists(
     Ok(())
 }
 
-const RELEASE_LISTS: [&str; 3] = ["parties", "awards", "contracts"];
+/// A release's long lists.
+const RELEASE_LISTS: [Taken; 3] = [("parties", b'['), ("awards", b'['), ("contracts", b'[')];
 
-fn three(lists: &[Option<(usize, usize)>]) -> [Option<(usize, usize)>; 3] {
-    [lists[0], lists[1], lists[2]]
-}
-
-/// The object at `span` read as a `T` without its long lists `names` (objects of `keys`), and
+/// The object at `span` read as a `T` without the members `taken` (objects of `keys`), and
 /// where those are; a small object is read whole.
-async fn object_at<T>(
+async fn object_at<T, const N: usize>(
     text: &str,
     ends: &Ends,
-    span: (usize, usize),
-    (names, keys): (&[&str], &[&[&str]]),
+    span: Span,
+    (taken, keys): ([Taken<'_>; N], &[&[&str]]),
     pace: &Pace,
-) -> Result<(Item<T>, Vec<Option<(usize, usize)>>), Fault>
+) -> Result<(Item<T>, [Option<Span>; N]), Fault>
 where
     Item<T>: DeserializeOwned,
 {
     pace.tick().await;
     let Some(object) = tree::big(text, ends, span.0, b'{') else {
-        return Ok((parse(text, span)?, vec![None; names.len()]));
+        return Ok((parse(text, span)?, [None; N]));
     };
     let found = walk(text, ends, object, pace).await?;
-    let Split { lists, rest } = split(text, ends, &found, names, keys);
-    Ok((serde_json::from_str(&rest).unwrap_or(Item::Other), lists))
+    let (spans, rest) = split(text, ends, &found, taken, keys);
+    Ok((serde_json::from_str(&rest).unwrap_or(Item::Other), spans))
 }
 
 /// The release at `span`, its long lists an item at a time.
 async fn release_at(
     text: &str,
     ends: &Ends,
-    span: (usize, usize),
+    span: Span,
     pace: &Pace,
 ) -> Result<Item<ocds::Release>, Fault> {
-    let shape = (&RELEASE_LISTS[..], &[ocds::Release::KEYS][..]);
+    let shape = (RELEASE_LISTS, &[ocds::Release::KEYS][..]);
     let (mut item, lists) = object_at(text, ends, span, shape, pace).await?;
     if let Item::Object(release) = &mut item {
-        long_lists(text, ends, three(&lists), release, pace).await?;
+        long_lists(text, ends, lists, release, pace).await?;
     }
     Ok(item)
 }
@@ -256,56 +261,46 @@ async fn release_at(
 async fn award_at(
     text: &str,
     ends: &Ends,
-    span: (usize, usize),
+    span: Span,
     pace: &Pace,
 ) -> Result<Item<ocds::Award>, Fault> {
-    let shape = (&["suppliers"][..], &[ocds::Award::KEYS][..]);
-    let (mut item, lists) = object_at::<ocds::Award>(text, ends, span, shape, pace).await?;
-    if let (Item::Object(award), Some(span)) = (&mut item, lists[0]) {
+    let shape = ([("suppliers", b'[')], &[ocds::Award::KEYS][..]);
+    let (mut item, [suppliers]) =
+        object_at::<ocds::Award, 1>(text, ends, span, shape, pace).await?;
+    if let (Item::Object(award), Some(span)) = (&mut item, suppliers) {
         award.suppliers = Shaped::Set(read_items(text, ends, span, pace).await?);
     }
     Ok(item)
+}
+
+/// The items of the long list at `span`, each a release read as [`release_at`] reads it.
+async fn releases_at(
+    text: &str,
+    ends: &Ends,
+    span: Span,
+    pace: &Pace,
+) -> Result<Vec<Item<ocds::Release>>, Fault> {
+    let mut read = Vec::new();
+    for release in items(text, ends, span, pace).await? {
+        read.push(release_at(text, ends, release, pace).await?);
+    }
+    Ok(read)
 }
 
 /// The record at `span`, its releases (and a big compiled release) read as releases are.
 async fn record_at(
     text: &str,
     ends: &Ends,
-    span: (usize, usize),
+    span: Span,
     pace: &Pace,
 ) -> Result<Item<ocds::Record>, Fault> {
-    pace.tick().await;
-    let Some(object) = tree::big(text, ends, span.0, b'{') else {
-        return parse(text, span);
-    };
-    let found = walk(text, ends, object, pace).await?;
-    let compiled = found
-        .iter()
-        .rev()
-        .find(|member| member.key == "compiledRelease")
-        .and_then(|member| tree::big(text, ends, member.span.0, b'{'));
-    let mut names = vec!["releases"];
-    let mut kept: Vec<&Member> = found.iter().collect();
-    if compiled.is_some() {
-        names.push("compiledRelease");
-        kept.retain(|member| member.key != "compiledRelease");
-    }
-    let kept: Vec<Member> = kept
-        .into_iter()
-        .map(|member| Member {
-            key: member.key.clone(),
-            span: member.span,
-        })
-        .collect();
-    let Split { lists, rest } = split(text, ends, &kept, &["releases"], &[ocds::Record::KEYS]);
-    let mut item: Item<ocds::Record> = serde_json::from_str(&rest).unwrap_or(Item::Other);
+    let taken = [("releases", b'['), ("compiledRelease", b'{')];
+    let shape = (taken, &[ocds::Record::KEYS][..]);
+    let (mut item, [releases, compiled]) =
+        object_at::<ocds::Record, 2>(text, ends, span, shape, pace).await?;
     if let Item::Object(record) = &mut item {
-        if let Some(span) = lists[0] {
-            let mut read = Vec::new();
-            for release in items(text, ends, span, pace).await? {
-                read.push(release_at(text, ends, release, pace).await?);
-            }
-            record.releases = Shaped::Set(read);
+        if let Some(span) = releases {
+            record.releases = Shaped::Set(releases_at(text, ends, span, pace).await?);
         }
         if let Some(span) = compiled {
             if let Item::Object(release) = release_at(text, ends, span, pace).await? {
@@ -332,23 +327,29 @@ async fn ocds_in_steps(
         return Ok(json_sequence(text));
     }
     let found = walk(text, &ends, root, pace).await?;
-    let names = ["releases", "records", "parties", "awards", "contracts"];
+    let [parties, awards, contracts] = RELEASE_LISTS;
+    let taken = [
+        ("releases", b'['),
+        ("records", b'['),
+        parties,
+        awards,
+        contracts,
+    ];
     let keys = [ocds::Document::KEYS, ocds::Release::KEYS];
-    let Split { lists, rest } = split(text, &ends, &found, &names, &keys);
+    let ([releases, records, parties, awards, contracts], rest) =
+        split(text, &ends, &found, taken, &keys);
     drop(found);
     let Ok(ocds::Top::Object(mut document)) = serde_json::from_str::<ocds::Top>(&rest) else {
         return Ok(refused(LoadError::NotPantau));
     };
     drop(rest);
-    long_lists(text, &ends, three(&lists[2..]), &mut document.release, pace).await?;
-    if let Some(span) = lists[0] {
-        let mut read = Vec::new();
-        for release in items(text, &ends, span, pace).await? {
-            read.push(release_at(text, &ends, release, pace).await?);
-        }
-        document.releases = Shaped::Set(read);
+    // A document that is a release may hold long lists of its own.
+    let lists = [parties, awards, contracts];
+    long_lists(text, &ends, lists, &mut document.release, pace).await?;
+    if let Some(span) = releases {
+        document.releases = Shaped::Set(releases_at(text, &ends, span, pace).await?);
     }
-    if let Some(span) = lists[1] {
+    if let Some(span) = records {
         let mut read = Vec::new();
         for record in items(text, &ends, span, pace).await? {
             read.push(record_at(text, &ends, record, pace).await?);

@@ -397,19 +397,15 @@ async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), 
         return Ok((Value::String(string), end));
     }
     let mut stack = vec![Open::new(bytes, (start, end))];
-    loop {
-        let Some(top) = stack.last_mut() else {
-            unreachable!("the root is returned when it closes");
-        };
+    // The root is returned when it closes; the stack is never empty before.
+    while let Some(top) = stack.last_mut() {
         let Some((key, at)) = top.members.next(text, &ends, pace).await? else {
             let close = top.members.close();
-            let Some(done) = stack.pop() else {
-                unreachable!("the stack was not empty");
-            };
-            let value = match done.items {
+            let value = match std::mem::replace(&mut top.items, Items::Array(Vec::new())) {
                 Items::Array(items) => Value::Array(items),
                 Items::Object(members) => Value::Object(members),
             };
+            stack.pop();
             match stack.last_mut() {
                 None => return Ok((value, close + 1)),
                 Some(parent) => {
@@ -437,6 +433,7 @@ async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), 
         top.add(key, value, at + length);
         pace.spend(units(length)).await;
     }
+    Err(fault_at(text, text.len()))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

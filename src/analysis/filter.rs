@@ -171,6 +171,12 @@ async fn distinct<'a>(values: impl Iterator<Item = &'a str>, pace: &Pace) -> Vec
         pace.tick().await;
         distinct.insert(value);
     }
+    choices(distinct, pace).await
+}
+
+/// Names already distinct, each copied once, sorted unless there are more than
+/// [`SORTED_CHOICES`].
+async fn choices(distinct: HashSet<&str>, pace: &Pace) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(distinct.len());
     for name in distinct {
         pace.tick().await;
@@ -258,8 +264,8 @@ pub async fn options_paced(dataset: &Dataset, pace: &Pace) -> Options {
     years.sort_unstable();
     let default_year = default_year(dataset);
     Options {
-        units: distinct(units.into_iter(), pace).await,
-        regions: distinct(regions.into_iter(), pace).await,
+        units: choices(units, pace).await,
+        regions: choices(regions, pace).await,
         methods: chosen(&methods),
         kinds: chosen(&kinds),
         stages: chosen(&stages),

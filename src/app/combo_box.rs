@@ -165,14 +165,15 @@ pub fn ComboBox(
     let status = move || {
         let (shown, count) = found.get();
         let text = if count > shown.len() {
-            Text::MatchesFirstShown
-                .get(lang)
-                .replace("{count}", &format_count(count as i64, lang))
-                .replace("{shown}", &format_count(shown.len() as i64, lang))
+            Text::MatchesFirstShown.fill(
+                lang,
+                &[
+                    ("count", &format_count(count as i64, lang)),
+                    ("shown", &format_count(shown.len() as i64, lang)),
+                ],
+            )
         } else {
-            Text::Matches
-                .get(lang)
-                .replace("{count}", &format_count(count as i64, lang))
+            Text::Matches.fill(lang, &[("count", &format_count(count as i64, lang))])
         };
         open.get().then_some(text)
     };

@@ -37,7 +37,7 @@ pub fn Footer(
     let more_sources = meta.sources.len().saturating_sub(SOURCES_LISTED);
     let more_sources = (more_sources > 0).then(|| {
         let count = crate::i18n::format_count(more_sources as i64, lang);
-        view! { <li class="pantau-sources-more">{Text::AndMore.get(lang).replace("{count}", &count)}</li> }
+        view! { <li class="pantau-sources-more">{Text::AndMore.fill(lang, &[("count", &count)])}</li> }
     });
     let sources = meta
         .sources

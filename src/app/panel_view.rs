@@ -49,7 +49,7 @@ pub fn PanelView(
             } else if hidden_rows + crate::views::TOP_ROWS <= crate::views::MOST_ROWS {
                 Text::ShowAll.fill(lang, &[("count", &(hidden_rows + 1).to_string())])
             } else {
-                Text::ShowMore.get(lang).replace("{count}", &crate::views::MOST_ROWS.to_string())
+                Text::ShowMore.fill(lang, &[("count", &crate::views::MOST_ROWS.to_string())])
             };
             view! {
                 <button type="button" class="pantau-fold" aria-expanded=open.to_string() on:click=move |_| expanded.update(|open| *open = !*open)>

@@ -61,7 +61,7 @@ pub fn DataIssues(issues: Issues, lang: RwSignal<Lang>) -> impl IntoView {
                 let count = crate::i18n::format_count(issues.count() as i64, lang);
                 let detail = if issues.truncated() {
                     let listed = crate::i18n::format_count(issues.len() as i64, lang);
-                    Text::DataIssuesFirstListed.get(lang).replace("{listed}", &listed)
+                    Text::DataIssuesFirstListed.fill(lang, &[("listed", &listed)])
                 } else {
                     Text::DataIssuesDetail.get(lang).to_owned()
                 };

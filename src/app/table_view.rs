@@ -79,10 +79,7 @@ pub fn TableView(table: Table, caption: String, lang: Lang) -> impl IntoView {
             format_count(TABLE_ROWS as i64, lang),
             format_count(total as i64, lang),
         );
-        let text = Text::TableRowsShown
-            .get(lang)
-            .replace("{shown}", &shown)
-            .replace("{total}", &total);
+        let text = Text::TableRowsShown.fill(lang, &[("shown", &shown), ("total", &total)]);
         view! { <p class="pantau-note pantau-table-more">{text}</p> }
     });
     let region_label = caption.clone();

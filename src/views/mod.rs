@@ -231,7 +231,7 @@ fn source_line<'a>(
         if more > 0 {
             let count = crate::i18n::format_count(more as i64, lang);
             line.push_str("; ");
-            line.push_str(&Text::AndMore.get(lang).replace("{count}", &count));
+            line.push_str(&Text::AndMore.fill(lang, &[("count", &count)]));
         }
     }
     if illustrative || meta.illustrative {

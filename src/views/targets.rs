@@ -390,7 +390,7 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
         ));
     }
     let count = format_count(targets.len() as i64, lang);
-    let title = Text::OtherTargets.get(lang).replace("{count}", &count);
+    let title = Text::OtherTargets.fill(lang, &[("count", &count)]);
     let table = Table {
         columns: vec![
             (Text::Target.get(lang).to_owned(), false),
@@ -428,10 +428,8 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
     } else {
         Text::OtherTargetsSummaryCharted
     };
-    let summary = summary
-        .get(lang)
-        .replace("{count}", &count)
-        .replace("{behind}", &format_count(behind as i64, lang));
+    let behind_count = format_count(behind as i64, lang);
+    let summary = summary.fill(lang, &[("count", &count), ("behind", &behind_count)]);
     Panel {
         id: "targets-more".to_owned(),
         title,

@@ -247,11 +247,7 @@ impl<T: Merge> Shape for Vec<T> {
 pub async fn merge_items<T: Merge>(items: &mut Vec<T>, patch: &[T], pace: &crate::pace::Pace) {
     if !patch.iter().all(|item| item.id().is_some()) {
         items.clear();
-        for item in patch {
-            pace.tick().await;
-            items.push(item.clone());
-        }
-        return;
+        return copy_items(items, patch, pace).await;
     }
     // The indices of the items with each id, the first last. Room for every id from the start:
     // growing a map (or the items) of hundreds of thousands moves all of them in one go.
@@ -288,6 +284,15 @@ pub async fn merge_items<T: Merge>(items: &mut Vec<T>, patch: &[T], pace: &crate
     }
 }
 
+/// Copies of `patch`'s items after `items`, an item at a time.
+async fn copy_items<T: Clone>(items: &mut Vec<T>, patch: &[T], pace: &crate::pace::Pace) {
+    items.reserve(patch.len());
+    for item in patch {
+        pace.tick().await;
+        items.push(item.clone());
+    }
+}
+
 /// [`Merge::merge`] of an array field, an item at a time.
 pub async fn merge_list<T: Merge>(this: &mut List<T>, patch: &List<T>, pace: &crate::pace::Pace) {
     match (this, patch) {
@@ -295,10 +300,7 @@ pub async fn merge_list<T: Merge>(this: &mut List<T>, patch: &List<T>, pace: &cr
         // Into anything else, the patch is copied as it is (duplicates and all).
         (this, Shaped::Set(patch)) => {
             let mut items = Vec::with_capacity(patch.len());
-            for item in patch {
-                pace.tick().await;
-                items.push(item.clone());
-            }
+            copy_items(&mut items, patch, pace).await;
             *this = Shaped::Set(items);
         }
         (this, patch) => this.merge(patch),

@@ -1,7 +1,8 @@
 //! A plotters [`DrawingBackend`] that records shapes into a [`Scene`] instead of pixels.
 //!
-//! Text is measured with a fixed estimate (no font access), so layout is the same on the host
-//! and in the browser, and plotters never touches the DOM.
+//! Text is measured with the widths of [`super::text`] (no font access), so layout is the same
+//! on the host and in the browser, and plotters never touches the DOM. The charts place their
+//! texts themselves (`frame::Labels`); text that plotters draws is recorded plainly.
 
 use super::scene::{Anchor, Baseline, Paint, Scene, Shape};
 use plotters::prelude::DrawingBackend;
@@ -11,14 +12,6 @@ use plotters_backend::{
 };
 use std::convert::Infallible;
 use std::fmt;
-
-/// Average glyph width as a share of the font size, for a system sans-serif font.
-pub const GLYPH_WIDTH_EM: f64 = 0.56;
-
-/// Estimated width in pixels of `text` at `size` px.
-pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * GLYPH_WIDTH_EM
-}
 
 /// The error type of a backend that cannot fail.
 #[derive(Debug)]
@@ -204,6 +197,7 @@ impl DrawingBackend for SceneBackend<'_> {
             anchor,
             baseline,
             bold,
+            halo: None,
         });
         Ok(())
     }
@@ -214,6 +208,10 @@ impl DrawingBackend for SceneBackend<'_> {
         style: &T,
     ) -> Result<(u32, u32), DrawingErrorKind<NeverFails>> {
         let size = style.size();
-        Ok((text_width(text, size).ceil() as u32, size.ceil() as u32))
+        let bold = matches!(style.style(), plotters_backend::FontStyle::Bold);
+        Ok((
+            super::text::width(text, size, bold).ceil() as u32,
+            super::text::height(size).ceil() as u32,
+        ))
     }
 }

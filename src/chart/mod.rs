@@ -8,13 +8,17 @@
 pub mod backend;
 mod bars;
 pub mod frame;
+pub mod layout;
 mod lines;
 pub mod scene;
 pub mod spec;
+pub mod text;
 pub mod theme;
 pub mod ticks;
 
-use crate::i18n::{format_count_compact, format_money_compact, format_percent, Lang};
+use crate::i18n::{
+    format_count_compact, format_money_compact, format_money_tick, format_percent, Lang,
+};
 use crate::model::{Currency, Rupiah, Share};
 use backend::SceneBackend;
 use plotters::prelude::IntoDrawingArea;
@@ -44,6 +48,28 @@ impl TickFormat {
             TickFormat::Count => format_count_compact(value.round() as i64, locale.lang),
         }
     }
+
+    /// Labels of ticks running upwards from zero: on narrow charts money is short and only
+    /// the top tick names the currency.
+    pub fn labels(self, ticks: &[f64], locale: &Locale, narrow: bool) -> Vec<(f64, String)> {
+        let top = ticks.len().saturating_sub(1);
+        ticks
+            .iter()
+            .enumerate()
+            .map(|(index, tick)| {
+                let label = match self {
+                    TickFormat::Money if narrow => format_money_tick(
+                        Rupiah(tick.round() as i64),
+                        &locale.currency,
+                        locale.lang,
+                        index == top,
+                    ),
+                    _ => self.format(*tick, locale),
+                };
+                (*tick, label)
+            })
+            .collect()
+    }
 }
 
 /// A hover and focus target of a drawn chart, in pixels.
@@ -64,12 +90,17 @@ pub struct Drawn {
     pub scene: Scene,
     /// Targets for hover and keyboard focus, in reading order.
     pub marks: Vec<Mark>,
+    /// The plot area: x, y, width, height.
+    pub plot: (i32, i32, i32, i32),
+    /// Texts that found no place where they could be read (each is also in the legend, a
+    /// tooltip or the table).
+    pub left_out: Vec<String>,
 }
 
 /// Height a chart wants at a given width.
 pub fn preferred_height(spec: &ChartSpec, width: u32) -> u32 {
     match spec {
-        ChartSpec::Bars(bars) => bars::height(bars),
+        ChartSpec::Bars(bars) => bars::height(bars, width),
         ChartSpec::Lines(_) => (width * 9 / 16).clamp(220, 340),
     }
 }
@@ -83,13 +114,22 @@ pub fn draw(spec: &ChartSpec, width: u32, locale: &Locale, theme: &Theme) -> Dra
         height,
         shapes: Vec::new(),
     };
-    let marks = {
+    let mut labels = frame::Labels::new(width, height);
+    let (marks, plot) = {
         let root = SceneBackend::new(&mut scene).into_drawing_area();
         let result = match spec {
-            ChartSpec::Bars(bars) => bars::draw(&root, bars, locale, theme),
-            ChartSpec::Lines(lines) => lines::draw(&root, lines, locale, theme),
+            ChartSpec::Bars(bars) => bars::draw(&root, bars, locale, theme, &mut labels),
+            ChartSpec::Lines(lines) => lines::draw(&root, lines, locale, theme, &mut labels),
         };
         result.unwrap_or_default()
     };
-    Drawn { scene, marks }
+    // Texts go on top of every mark.
+    let (texts, left_out) = labels.finish();
+    scene.shapes.extend(texts);
+    Drawn {
+        scene,
+        marks,
+        plot,
+        left_out,
+    }
 }

@@ -53,7 +53,8 @@ impl Anchor {
     }
 }
 
-/// Vertical text alignment, as an offset of the baseline.
+/// Vertical text alignment: where the text's box is against y, as an offset of the baseline
+/// for the font metrics of [`super::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Baseline {
     /// y is the top of the text.
@@ -68,9 +69,9 @@ impl Baseline {
     /// Offset from y to the SVG baseline, in ems.
     pub fn dy(self) -> &'static str {
         match self {
-            Baseline::Top => "0.8em",
+            Baseline::Top => "0.93em",
             Baseline::Middle => "0.35em",
-            Baseline::Bottom => "0",
+            Baseline::Bottom => "-0.24em",
         }
     }
 }
@@ -116,6 +117,9 @@ pub enum Shape {
         anchor: Anchor,
         baseline: Baseline,
         bold: bool,
+        /// A band of this colour around the glyphs (drawn under them), so that lines and marks
+        /// under the text never cross it.
+        halo: Option<Paint>,
     },
 }
 
@@ -253,9 +257,9 @@ impl Shape {
                 anchor,
                 baseline,
                 bold,
-            } => (
-                "text",
-                vec![
+                halo,
+            } => {
+                let mut attributes = vec![
                     ("x", x.to_string()),
                     ("y", y.to_string()),
                     ("dy", baseline.dy().into()),
@@ -263,9 +267,17 @@ impl Shape {
                     ("fill", paint.hex()),
                     ("text-anchor", anchor.svg().into()),
                     ("font-weight", if *bold { "bold" } else { "normal" }.into()),
-                ],
-                Some(text.as_str()),
-            ),
+                ];
+                if let Some(halo) = halo {
+                    attributes.extend([
+                        ("stroke", halo.hex()),
+                        ("stroke-width", String::from("4")),
+                        ("stroke-linejoin", String::from("round")),
+                        ("paint-order", String::from("stroke")),
+                    ]);
+                }
+                ("text", attributes, Some(text.as_str()))
+            }
         };
         if let Shape::Rect { paint, filled, .. } | Shape::Circle { paint, filled, .. } = self {
             attributes.extend(paint_attributes(*paint, *filled));

@@ -46,6 +46,8 @@ pub struct BarRow {
     pub value: f64,
     /// The value as printed at the end of the bar.
     pub value_text: String,
+    /// The value in few words, printed where the whole text does not fit (a narrow chart).
+    pub value_short: String,
     /// Whether the row is below its threshold (drawn in the warning colour, and said in text).
     pub below_threshold: bool,
     /// What a reader gets from the bar.

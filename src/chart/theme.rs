@@ -102,30 +102,43 @@ impl ThemeChoice {
     }
 }
 
+/// WCAG 2.1 relative luminance of an sRGB colour.
+fn luminance(color: RGBColor) -> f64 {
+    let channel = |value: u8| {
+        let value = f64::from(value) / 255.0;
+        if value <= 0.039_28 {
+            value / 12.92
+        } else {
+            ((value + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(color.0) + 0.7152 * channel(color.1) + 0.0722 * channel(color.2)
+}
+
+/// WCAG 2.1 contrast ratio of two colours.
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (light, dark) = {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b), a.min(b))
+    };
+    (light + 0.05) / (dark + 0.05)
+}
+
+impl Theme {
+    /// The text colour for text on a mark of `fill`: the background's or the text's colour,
+    /// whichever contrasts more.
+    pub fn on(&self, fill: RGBColor) -> RGBColor {
+        if contrast(self.background, fill) >= contrast(self.text, fill) {
+            self.background
+        } else {
+            self.text
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// WCAG 2.1 relative luminance of an sRGB colour.
-    fn luminance(color: RGBColor) -> f64 {
-        let channel = |value: u8| {
-            let value = f64::from(value) / 255.0;
-            if value <= 0.039_28 {
-                value / 12.92
-            } else {
-                ((value + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(color.0) + 0.7152 * channel(color.1) + 0.0722 * channel(color.2)
-    }
-
-    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
-        let (light, dark) = {
-            let (a, b) = (luminance(a), luminance(b));
-            (a.max(b), a.min(b))
-        };
-        (light + 0.05) / (dark + 0.05)
-    }
 
     #[test]
     fn text_reaches_4_5_to_1_and_marks_3_to_1_in_both_themes() {
@@ -143,6 +156,16 @@ mod tests {
                     "{mark:?} on {:?}",
                     theme.background
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn text_on_bars_reaches_4_5_to_1_in_both_themes() {
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            for bar in [theme.primary, theme.warning] {
+                let text = theme.on(bar);
+                assert!(contrast(text, bar) >= 4.5, "{text:?} on {bar:?}");
             }
         }
     }

@@ -11,7 +11,7 @@ pub use describe::{
 };
 pub use number::{
     format_count, format_count_compact, format_decimal, format_money_compact, format_money_exact,
-    format_money_spoken, format_percent,
+    format_money_spoken, format_money_tick, format_percent,
 };
 pub use text::Text;
 

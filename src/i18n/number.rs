@@ -163,6 +163,26 @@ pub fn format_money_compact(amount: Rupiah, currency: &Currency, lang: Lang) -> 
     }
 }
 
+/// Money on a narrow axis: `Rp10 T` / `IDR 10T` with the currency (the top tick), `10 T` /
+/// `10T` without it (the ticks under it, so that the unit is not repeated on every line).
+pub fn format_money_tick(
+    amount: Rupiah,
+    currency: &Currency,
+    lang: Lang,
+    with_currency: bool,
+) -> String {
+    let compact = format_count_compact(amount.0, lang);
+    if !with_currency || amount.0 == 0 {
+        return compact;
+    }
+    let sign = if compact.starts_with('-') { "-" } else { "" };
+    format!(
+        "{sign}{}{}",
+        money_prefix(currency, lang),
+        compact.trim_start_matches('-')
+    )
+}
+
 /// Exact money: `Rp20.675.000.000.000` / `IDR 20,675,000,000,000`.
 pub fn format_money_exact(amount: Rupiah, currency: &Currency, lang: Lang) -> String {
     let sign = if amount.0 < 0 { "-" } else { "" };
@@ -204,6 +224,20 @@ mod tests {
 
     fn idr() -> Currency {
         Currency::idr()
+    }
+
+    #[test]
+    fn axis_money_is_short_and_names_the_currency_once() {
+        let ten = Rupiah(10_000_000_000_000);
+        assert_eq!(format_money_tick(ten, &idr(), Lang::Id, true), "Rp10 T");
+        assert_eq!(format_money_tick(ten, &idr(), Lang::Id, false), "10 T");
+        assert_eq!(format_money_tick(ten, &idr(), Lang::En, true), "IDR 10T");
+        assert_eq!(format_money_tick(ten, &idr(), Lang::En, false), "10T");
+        assert_eq!(format_money_tick(Rupiah(0), &idr(), Lang::En, true), "0");
+        assert_eq!(
+            format_money_tick(Rupiah(2_500_000_000), &idr(), Lang::Id, true),
+            "Rp2,5 M"
+        );
     }
 
     #[test]

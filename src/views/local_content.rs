@@ -68,6 +68,11 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
     } else {
         format!("{share} ✓{}", star(status.illustrative))
     };
+    let value_short = if below {
+        format!("{share} ✗{}", star(status.illustrative))
+    } else {
+        value_text.clone()
+    };
     let verdict = if below {
         Text::BelowThreshold.get(lang)
     } else {
@@ -115,6 +120,7 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
         label: label.clone(),
         value: status.share.fraction(),
         value_text,
+        value_short,
         below_threshold: below,
         tip: Tip {
             drill: status.unit.clone(),

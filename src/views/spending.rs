@@ -10,7 +10,7 @@ use crate::chart::spec::{
 use crate::chart::Locale;
 use crate::i18n::{
     format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken,
-    format_percent, month_name, stage_name, Text,
+    format_money_tick, format_percent, month_name, stage_name, Text,
 };
 use crate::model::{Breakdown, Meta, Rupiah, Share, Spending};
 
@@ -368,6 +368,11 @@ fn breakdown_panel(
                 value_text: format!(
                     "{}{}",
                     compact(part.amount, currency, lang),
+                    star(part.illustrative)
+                ),
+                value_short: format!(
+                    "{}{}",
+                    format_money_tick(part.amount, currency, lang, true),
                     star(part.illustrative)
                 ),
                 below_threshold: false,

@@ -73,6 +73,7 @@ pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
                 label: indicator.name.to_owned(),
                 value: indicator.share.fraction(),
                 value_text: share.clone(),
+                value_short: share.clone(),
                 below_threshold: false,
                 tip: Tip {
                     drill: None,

@@ -352,6 +352,7 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
             label,
             value: share.fraction(),
             value_text,
+            value_short: share_text,
             below_threshold: false,
         }
     };

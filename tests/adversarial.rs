@@ -345,7 +345,7 @@ fn json_documents_read_in_steps_give_what_a_whole_read_gives() {
             "pantau-many-sources",
             "pantau-many-targets",
         ])
-        .chain(["pantau-many-units", "pantau-long-text"])
+        .chain(["pantau-many-units", "pantau-long-text", "isb-many-units"])
         .map(|name| {
             let case = corpus::generate(name, 256 * 1024).expect("a family of the corpus");
             (name.to_owned(), case.bytes)

@@ -87,13 +87,8 @@ fn difference(expected: &str, actual: &str) -> Option<String> {
             ));
         }
     }
-    (expected.len() != actual.len()).then(|| {
-        format!(
-            "{} tokens expected, {} found",
-            expected.len(),
-            actual.len()
-        )
-    })
+    (expected.len() != actual.len())
+        .then(|| format!("{} tokens expected, {} found", expected.len(), actual.len()))
 }
 
 #[test]
@@ -131,12 +126,7 @@ fn sample_views_draw_as_committed() {
                         .scene
                         .to_svg(&panel.title, &panel.summary)
                         .replace("><", ">\n<");
-                    let name = format!(
-                        "{}-{}-{}-{width}.svg",
-                        view.code(),
-                        panel.id,
-                        lang.tag()
-                    );
+                    let name = format!("{}-{}-{}-{width}.svg", view.code(), panel.id, lang.tag());
                     let path = directory.join(&name);
                     if update {
                         std::fs::create_dir_all(&directory).expect("golden directory");

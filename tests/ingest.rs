@@ -207,7 +207,7 @@ const SIRUP_1252: &[u8] = b"Kd_RUP;Nama Paket;Nama Satker;Metode Pengadaan;Jenis
 fn a_sirup_export_reads_with_its_quirks_and_reports_each_bad_cell() {
     let loaded = load(SIRUP_1252, None).expect("reads");
     let packages = &loaded.dataset.packages;
-    assert_eq!(packages.len(), 2);
+    assert_eq!(packages.len(), 3);
     let first = &packages[0];
     assert_eq!(first.id.as_deref(), Some("41001"));
     assert_eq!(
@@ -227,15 +227,21 @@ fn a_sirup_export_reads_with_its_quirks_and_reports_each_bad_cell() {
         problems(&loaded.issues),
         vec![
             ("4:Nilai Kontrak", &Problem::Rounded),
-            ("5:Metode Pengadaan", &Problem::UnknownCode("Lelang".into())),
+            (
+                "5:Metode Pengadaan",
+                &Problem::Unrecognised("Lelang".into())
+            ),
             ("6:", &Problem::NoAmount),
             ("7:Pagu", &Problem::Negative),
         ]
     );
     assert_eq!(
         describe_issue(&loaded.issues[1], Lang::En),
-        "line 5, column Metode Pengadaan: unknown code «Lelang»; skipped"
+        "line 5, column Metode Pengadaan: unknown word «Lelang»; left blank, the package still counts"
     );
+    // The row with the unknown method counts, without a method.
+    assert_eq!(packages[2].method, None);
+    assert_eq!(packages[2].amounts.rencana, Some(Rupiah(9_000_000_000)));
     assert_eq!(loaded.dataset.meta.title, "paket-2024.csv");
     assert_eq!(loaded.dataset.meta.publisher, "data.example.go.id");
     assert_eq!(loaded.dataset.meta.fiscal_year, 2024);

@@ -48,6 +48,7 @@ prop_compose! {
             amounts: StageAmounts { rencana: planned.map(Rupiah), komitmen: None, realisasi: Some(Rupiah(realised)) },
             pdn: Some(pdn),
             umkk,
+            local_values: None,
             tenderers: None,
             count,
             provenance: Provenance::default(),

@@ -4,7 +4,7 @@
 
 use crate::hash::{Map as HashMap, Set as HashSet};
 use crate::model::{
-    Breakdown, Code, Dataset, Figure, LocalContent, Method, MonthlyAmount, Package,
+    Breakdown, Code, Dataset, Figure, LocalBasis, LocalContent, Method, MonthlyAmount, Package,
     ProcurementType, Provenance, Rupiah, Spending, Stage, SupplierIndicators, UnitContent,
 };
 use crate::pace::{self, finish, Pace};
@@ -350,6 +350,7 @@ fn narrow_to_unit(content: &LocalContent, unit: &str) -> Option<LocalContent> {
         pdn: figure(row.pdn),
         umkk: figure(row.umkk),
         by_unit: vec![row.clone()],
+        basis: content.basis,
     })
 }
 
@@ -517,35 +518,68 @@ async fn supplier_indicators(
     }
 }
 
-/// PDN and UMK-K shares of the admitted packages' money at `stage`, over the packages whose
-/// PDN and UMK-K flags are both known. Swakelola is left out: it is done in-house, not bought
-/// from a supplier.
+/// PDN and UMK-K shares of the admitted packages' money. Where contracts state their PDN and
+/// UMK values (SPSE's `nilai_pdn_kontrak`, `nilai_umk_kontrak`), the shares are those values
+/// against the contract values (else the recorded payments), value-weighted, over the packages
+/// that state them. Otherwise, at `stage`, over the packages whose PDN and UMK-K flags are both
+/// known, each package's whole amount counting for its flag. Swakelola is left out: it is done
+/// in-house, not bought from a supplier.
 async fn local_content_of(
     packages: &[&Package],
     stage: Stage,
     year: i32,
     pace: &Pace,
 ) -> Option<LocalContent> {
-    let mut bought: Vec<&Package> = Vec::new();
+    let mut flagged: Vec<&Package> = Vec::new();
+    let mut valued: Vec<&Package> = Vec::new();
     for package in packages {
         pace.tick().await;
-        let flags_known = package.pdn.is_some() && package.umkk.is_some();
-        if package.method != Some(Method::Swakelola) && flags_known {
-            bought.push(package);
+        if package.method == Some(Method::Swakelola) {
+            continue;
+        }
+        let base = package.amounts.komitmen.or(package.amounts.realisasi);
+        if package.local_values.is_some() && base.is_some() {
+            valued.push(package);
+        } else if package.pdn.is_some() && package.umkk.is_some() {
+            flagged.push(package);
         }
     }
+    let by_values = !valued.is_empty();
+    // (whole, PDN part, UMK-K part) of a package; a part that is not there is `None`.
+    type Parts = (Rupiah, Option<Rupiah>, Option<Rupiah>);
+    let parts = |package: &Package| -> Option<Parts> {
+        if by_values {
+            let base = package.amounts.komitmen.or(package.amounts.realisasi)?;
+            let values = package.local_values?;
+            return Some((base, Some(values.pdn), Some(values.umk)));
+        }
+        let amount = package.amounts.at(stage)?;
+        let part = |flag: Option<bool>| (flag == Some(true)).then_some(amount);
+        Some((amount, part(package.pdn), part(package.umkk)))
+    };
+    let bought = if by_values { valued } else { flagged };
+    let stage = match (
+        by_values,
+        bought
+            .iter()
+            .any(|package| package.amounts.komitmen.is_some()),
+    ) {
+        (true, true) => Stage::Komitmen,
+        (true, false) => Stage::Realisasi,
+        (false, _) => stage,
+    };
     let sums = |packages: &[&Package]| {
         let (mut total, mut pdn, mut umkk) = (Sum::default(), Sum::default(), Sum::default());
         for package in packages {
-            let Some(amount) = package.amounts.at(stage) else {
+            let Some((whole, pdn_part, umkk_part)) = parts(package) else {
                 continue;
             };
-            total.add(amount, package);
-            if package.pdn == Some(true) {
-                pdn.add(amount, package);
+            total.add(whole, package);
+            if let Some(part) = pdn_part {
+                pdn.add(part, package);
             }
-            if package.umkk == Some(true) {
-                umkk.add(amount, package);
+            if let Some(part) = umkk_part {
+                umkk.add(part, package);
             }
         }
         let usable = total.amount.0 > 0 && !total.overflowed && !pdn.overflowed && !umkk.overflowed;
@@ -585,6 +619,11 @@ async fn local_content_of(
         pdn: figure(&pdn),
         umkk: figure(&umkk),
         by_unit,
+        basis: if by_values {
+            LocalBasis::ContractValues
+        } else {
+            LocalBasis::Flags
+        },
     })
 }
 

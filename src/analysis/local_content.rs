@@ -197,6 +197,7 @@ mod tests {
 
     fn content() -> LocalContent {
         LocalContent {
+            basis: crate::model::LocalBasis::Flags,
             fiscal_year: 2023,
             stage: Stage::Realisasi,
             total: figure(4_000_000_000_000),

@@ -47,6 +47,8 @@ pub enum Problem {
     Rounded,
     /// A code outside the vocabulary (method, type, stage).
     UnknownCode(String),
+    /// A word a vocabulary column does not know (a method, a type): left blank, the row kept.
+    Unrecognised(String),
     /// A date or month outside the period the section covers.
     OutsidePeriod,
     /// A second entry for the same month, unit or id (the first is kept).
@@ -80,7 +82,10 @@ impl DataIssue {
 
     /// Whether the value was kept (adjusted or only doubtful) rather than skipped.
     pub fn value_kept(&self) -> bool {
-        matches!(self.problem, Problem::Rounded | Problem::UnknownSource(_))
+        matches!(
+            self.problem,
+            Problem::Rounded | Problem::UnknownSource(_) | Problem::Unrecognised(_)
+        )
     }
 }
 

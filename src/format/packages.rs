@@ -97,6 +97,7 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         amounts,
         pdn: Some(reader.flag(&field("pdn"), &entry.field("pdn"))),
         umkk: Some(reader.flag(&field("umkk"), &entry.field("umkk"))),
+        local_values: None,
         tenderers: match entry.field("tenderers") {
             None | Some(Loose::Null) => None,
             value => reader

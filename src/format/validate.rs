@@ -438,6 +438,7 @@ async fn read_local_content(
     }
     crate::pace::drop_items(units, pace).await;
     Some(LocalContent {
+        basis: crate::model::LocalBasis::Flags,
         fiscal_year,
         stage,
         total,

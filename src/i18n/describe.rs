@@ -134,6 +134,7 @@ pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
         Problem::TooLarge => (Text::IssueTooLarge, String::new()),
         Problem::Rounded => (Text::IssueRounded, String::new()),
         Problem::UnknownCode(code) => (Text::IssueUnknownCode, code.clone()),
+        Problem::Unrecognised(code) => (Text::IssueUnrecognised, code.clone()),
         Problem::OutsidePeriod => (Text::IssueOutsidePeriod, String::new()),
         Problem::Duplicate => (Text::IssueDuplicate, String::new()),
         Problem::PartExceedsTotal => (Text::IssuePartExceedsTotal, String::new()),

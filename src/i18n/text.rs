@@ -236,6 +236,8 @@ texts! {
             IssueSuperseded => ("{place}: diganti oleh angka dari daftar paket (packages); dilewati", "{place}: replaced by figures from the package list (packages); skipped"),
             IssueWrongType => ("{place}: seharusnya {expected}; dilewati", "{place}: should be {expected}; skipped"),
             IssueUnknownCode => ("{place}: kode tidak dikenal «{code}»; dilewati", "{place}: unknown code «{code}»; skipped"),
+            LocalFromContractValues => ("Dihitung dari nilai PDN dan UMK tiap kontrak (nilai_pdn_kontrak, nilai_umk_kontrak) terhadap nilai kontrak (nilai_kontrak; tanpa kontrak: total_realisasi), berbobot nilai.", "Computed from each contract's PDN and UMK values (nilai_pdn_kontrak, nilai_umk_kontrak) against the contract values (nilai_kontrak; without a contract: total_realisasi), weighted by value."),
+            IssueUnrecognised => ("{place}: kata tidak dikenal «{code}»; dibiarkan kosong, paket tetap dihitung", "{place}: unknown word «{code}»; left blank, the package still counts"),
             IssueUnknownSource => ("{place}: sumber tidak terdaftar di meta.sources «{id}»; tetap dipakai", "{place}: source not listed in meta.sources «{id}»; kept"),
             IssueOtherCurrency => ("{place}: mata uang lain, tidak dijumlahkan «{code}»; dilewati", "{place}: another currency, not added up «{code}»; skipped"),
             PlaceLine => ("baris {line}", "line {line}"),

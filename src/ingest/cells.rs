@@ -251,7 +251,7 @@ pub fn procurement_type(text: &str) -> Result<Option<ProcurementType>, Problem> 
         return Ok(None);
     }
     let kind = match code.as_str() {
-        "goods" => Some(ProcurementType::Barang),
+        "goods" | "pengadaan-barang" => Some(ProcurementType::Barang),
         "works" | "konstruksi" => Some(ProcurementType::PekerjaanKonstruksi),
         "services" => Some(ProcurementType::Jasa),
         "consultancy" | "consulting-services" => Some(ProcurementType::JasaKonsultansi),

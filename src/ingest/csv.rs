@@ -3,215 +3,10 @@
 //! fields, any line ending. Each cell that cannot be read becomes a data issue at
 //! `<line>:<column>` and its row is skipped.
 
-use super::cells;
-use crate::format::{clean_text, Issues, LoadError, Problem};
-use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts};
+use super::rows::{Layout, Read, Rows};
+use crate::format::LoadError;
+use crate::model::Package;
 use csv_core::{ReadRecordResult, ReaderBuilder};
-use rustc_hash::FxHashMap;
-
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Id,
-    Name,
-    Unit,
-    Region,
-    Method,
-    Type,
-    Year,
-    Date,
-    Rencana,
-    Komitmen,
-    Realisasi,
-    Pdn,
-    Umkk,
-    Tenderers,
-    Count,
-}
-
-/// Header names each column answers to (folded: lower case, `_` between words).
-pub const HEADERS: &[(Column, &[&str])] = &[
-    (
-        Column::Id,
-        &[
-            "kd_rup",
-            "kode_rup",
-            "kode_paket",
-            "kd_paket",
-            "id_paket",
-            "id",
-            "code",
-            "package_id",
-            "ocid",
-        ],
-    ),
-    (
-        Column::Name,
-        &[
-            "nama_paket",
-            "paket",
-            "nama",
-            "name",
-            "package",
-            "package_name",
-            "title",
-        ],
-    ),
-    (
-        Column::Unit,
-        &[
-            "nama_satker",
-            "satker",
-            "satuan_kerja",
-            "nama_satuan_kerja",
-            "skpd",
-            "nama_skpd",
-            "nama_perangkat_daerah",
-            "nama_opd",
-            "opd",
-            "perangkat_daerah",
-            "unit_kerja",
-            "unit",
-            "spending_unit",
-            "buyer",
-        ],
-    ),
-    (
-        Column::Region,
-        &[
-            "wilayah",
-            "lokasi",
-            "lokasi_pekerjaan",
-            "kabupaten_kota",
-            "kab_kota",
-            "kabupaten",
-            "region",
-            "location",
-            "district",
-        ],
-    ),
-    (
-        Column::Method,
-        &[
-            "metode_pengadaan",
-            "metode_pemilihan",
-            "metode",
-            "method",
-            "procurement_method",
-        ],
-    ),
-    (
-        Column::Type,
-        &[
-            "jenis_pengadaan",
-            "jenis",
-            "type",
-            "procurement_type",
-            "category",
-            "kategori",
-        ],
-    ),
-    (
-        Column::Year,
-        &["tahun_anggaran", "ta", "tahun", "fiscal_year", "year"],
-    ),
-    (
-        Column::Date,
-        &[
-            "tanggal",
-            "tanggal_kontrak",
-            "tgl_kontrak",
-            "bulan",
-            "tanggal_realisasi",
-            "date",
-            "contract_date",
-            "month",
-        ],
-    ),
-    (
-        Column::Rencana,
-        &[
-            "pagu",
-            "pagu_rup",
-            "pagu_paket",
-            "total_pagu",
-            "nilai_pagu",
-            "rencana",
-            "budget",
-            "planned",
-            "planned_value",
-        ],
-    ),
-    (
-        Column::Komitmen,
-        &[
-            "nilai_kontrak",
-            "nilai_kontrak_paket",
-            "kontrak",
-            "komitmen",
-            "contract_value",
-            "committed",
-        ],
-    ),
-    (
-        Column::Realisasi,
-        &[
-            "realisasi",
-            "nilai_realisasi",
-            "nilai_pembayaran",
-            "paid",
-            "spent",
-            "realised",
-            "realized",
-        ],
-    ),
-    (
-        Column::Pdn,
-        &[
-            "status_pdn",
-            "pdn",
-            "produk_dalam_negeri",
-            "domestic",
-            "domestic_product",
-        ],
-    ),
-    (
-        Column::Umkk,
-        &[
-            "status_ukm",
-            "status_umk",
-            "ukm",
-            "umk",
-            "umkk",
-            "usaha_kecil",
-            "sme",
-            "small_business",
-        ],
-    ),
-    (
-        Column::Tenderers,
-        &[
-            "jumlah_peserta",
-            "jumlah_penawar",
-            "peserta",
-            "tenderers",
-            "number_of_tenderers",
-            "bidders",
-        ],
-    ),
-    (Column::Count, &["jumlah_paket", "count", "packages"]),
-];
-
-fn fold_header(header: &str) -> String {
-    header
-        .trim()
-        .trim_matches('"')
-        .to_lowercase()
-        .split(|character: char| !character.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join("_")
-}
 
 /// The delimiter of the header line: the most frequent of `,`, `;` and tab.
 pub fn delimiter(text: &str) -> u8 {
@@ -394,75 +189,27 @@ fn emit(output: &[u8], ends: &[usize], line: usize, each: &mut impl FnMut(usize,
 /// Reading packages from CSV text, a batch of rows at a time.
 pub struct CsvRead {
     records: Records,
-    columns: Vec<(usize, Column, String)>,
-    packages: Vec<Package>,
-    issues: Issues,
-    header_seen: bool,
+    /// The header's layout, once read, and the rows read by it.
+    read: Option<(Layout, Rows)>,
     fallback_year: i32,
-    vocabulary: Vocabulary,
-}
-
-/// Characters of a header kept to name its column in data issues.
-const COLUMN_LABEL_CHARS: usize = 40;
-
-/// A column's name in data issues: its header, cleaned and cut short (a header may be
-/// hundreds of characters long, and every issue of the column names it).
-fn column_label(header: &str) -> String {
-    let clean = clean_text(header);
-    match clean.char_indices().nth(COLUMN_LABEL_CHARS) {
-        Some((end, _)) => format!("{}…", &clean[..end]),
-        None => clean,
-    }
-}
-
-/// What the vocabulary cells read as, by their text: a column of methods, types or flags holds
-/// a few distinct words in many rows, so each word is read once.
-#[derive(Default)]
-struct Vocabulary {
-    methods: FxHashMap<Box<str>, Result<Option<Method>, Problem>>,
-    kinds: FxHashMap<Box<str>, Result<Option<ProcurementType>, Problem>>,
-    flags: FxHashMap<Box<str>, Result<Option<bool>, Problem>>,
-}
-
-/// Distinct words remembered per column (a column of free text would only fill memory).
-const VOCABULARY_WORDS: usize = 256;
-
-/// `read(cell)`, remembered in `known`.
-fn remembered<T: Clone>(
-    known: &mut FxHashMap<Box<str>, T>,
-    cell: &str,
-    read: impl Fn(&str) -> T,
-) -> T {
-    if let Some(value) = known.get(cell) {
-        return value.clone();
-    }
-    let value = read(cell);
-    if known.len() < VOCABULARY_WORDS {
-        known.insert(cell.into(), value.clone());
-    }
-    value
 }
 
 /// What a finished CSV read gives.
-pub type CsvResult = Result<(Vec<Package>, Issues), LoadError>;
+pub type CsvResult = Result<Read, LoadError>;
 
 impl CsvRead {
     /// Starts reading `text`; `fallback_year` is the fiscal year of rows that say none.
     pub fn new(text: &str, fallback_year: i32) -> CsvRead {
         CsvRead {
             records: Records::new(delimiter(text)),
-            columns: Vec::new(),
-            packages: Vec::new(),
-            issues: Issues::new(),
-            header_seen: false,
+            read: None,
             fallback_year,
-            vocabulary: Vocabulary::default(),
         }
     }
 
     /// The packages read so far, in order (the finished result starts with them).
     pub fn packages(&self) -> &[Package] {
-        &self.packages
+        self.read.as_ref().map_or(&[], |(_, rows)| rows.packages())
     }
 
     /// How many packages the whole text (`length` bytes) will likely give, from the rows read so
@@ -470,9 +217,9 @@ impl CsvRead {
     /// suffices).
     pub fn expected(&self, length: usize) -> Option<usize> {
         let consumed = self.records.consumed.max(1);
-        let expected = self.packages.len() as f64 * length as f64 / consumed as f64;
-        (!self.packages.is_empty())
-            .then(|| ((expected * 1.02) as usize + 16).min(crate::format::MAX_PACKAGES))
+        let packages = self.packages().len();
+        let expected = packages as f64 * length as f64 / consumed as f64;
+        (packages > 0).then(|| ((expected * 1.02) as usize + 16).min(crate::format::MAX_PACKAGES))
     }
 
     /// Whether all of `text` that has come is read.
@@ -485,149 +232,25 @@ impl CsvRead {
     pub fn step(&mut self, text: &str, limit: usize, complete: bool) -> Option<CsvResult> {
         let CsvRead {
             records,
-            columns,
-            packages,
-            issues,
-            header_seen,
+            read,
             fallback_year,
-            vocabulary,
         } = self;
-        let finished = records.read(text, limit, complete, |line, fields| {
-            if !*header_seen {
-                *header_seen = true;
-                for (index, header) in fields.iter().enumerate().take(MAX_COLUMNS) {
-                    let folded = fold_header(header);
-                    let column = HEADERS
-                        .iter()
-                        .find(|(_, names)| names.contains(&folded.as_str()))
-                        .map(|(column, _)| *column);
-                    if let Some(column) =
-                        column.filter(|column| !columns.iter().any(|(_, known, _)| known == column))
-                    {
-                        columns.push((index, column, column_label(header)));
-                    }
-                }
-                return;
+        let finished = records.read(text, limit, complete, |line, fields| match read {
+            None => {
+                let (layout, family) = Layout::of(fields.iter(), MAX_COLUMNS);
+                *read = Some((layout, Rows::new(*fallback_year, family)));
             }
-            if packages.len() >= crate::format::MAX_PACKAGES {
-                return;
-            }
-            if let Some(package) =
-                read_row(line, fields, columns, *fallback_year, vocabulary, issues)
-            {
-                packages.push(package);
+            Some((layout, rows)) => {
+                let cells = layout.cells(|index| fields.get(index));
+                rows.add(&|name| format!("{line}:{name}"), &cells);
             }
         });
         if !finished {
             return None;
         }
-        let has_amount = columns.iter().any(|(_, column, _)| {
-            matches!(
-                column,
-                Column::Rencana | Column::Komitmen | Column::Realisasi
-            )
-        });
-        if !has_amount {
-            return Some(Err(LoadError::NoColumns));
-        }
-        Some(Ok((std::mem::take(packages), std::mem::take(issues))))
-    }
-}
-
-// Not inlined into the reading loop: a browser optimises a function it calls often sooner, and
-// the first rows of a big file otherwise run in its quick, slow first compile longer.
-#[inline(never)]
-fn read_row(
-    line: usize,
-    fields: Fields<'_>,
-    columns: &[(usize, Column, String)],
-    fallback_year: i32,
-    vocabulary: &mut Vocabulary,
-    issues: &mut Issues,
-) -> Option<Package> {
-    let mut package = Package {
-        id: None,
-        name: None,
-        unit: None,
-        region: None,
-        method: None,
-        kind: None,
-        fiscal_year: fallback_year,
-        month: None,
-        amounts: StageAmounts::default(),
-        pdn: None,
-        umkk: None,
-        tenderers: None,
-        count: 1,
-        provenance: Provenance::default(),
-    };
-    let mut year = None;
-    let mut ok = true;
-    for (index, column, header) in columns {
-        let cell = fields.get(*index).unwrap_or("");
-        let mut problem = None;
-        let mut report = |result: Result<(), Problem>| {
-            if let Err(error) = result {
-                problem = Some(error);
-            }
-        };
-        let text = || Some(clean_text(cell)).filter(|text| !text.is_empty());
-        let mut amount = |slot: &mut Option<Rupiah>| {
-            cells::money(cell).map(|value| {
-                if let Some((amount, rounded)) = value {
-                    *slot = Some(amount);
-                    if rounded {
-                        issues.note(|| format!("{line}:{header}"), Problem::Rounded);
-                    }
-                }
-            })
-        };
-        match column {
-            Column::Id => package.id = text(),
-            Column::Name => package.name = text(),
-            Column::Unit => package.unit = text(),
-            Column::Region => package.region = text(),
-            Column::Method => report(
-                remembered(&mut vocabulary.methods, cell, cells::method)
-                    .map(|value| package.method = value),
-            ),
-            Column::Type => report(
-                remembered(&mut vocabulary.kinds, cell, cells::procurement_type)
-                    .map(|value| package.kind = value),
-            ),
-            Column::Year => report(cells::year(cell).map(|value| year = value)),
-            Column::Date => report(cells::month(cell).map(|value| package.month = value)),
-            Column::Rencana => report(amount(&mut package.amounts.rencana)),
-            Column::Komitmen => report(amount(&mut package.amounts.komitmen)),
-            Column::Realisasi => report(amount(&mut package.amounts.realisasi)),
-            Column::Pdn | Column::Umkk => {
-                let slot = match column {
-                    Column::Pdn => &mut package.pdn,
-                    _ => &mut package.umkk,
-                };
-                report(
-                    remembered(&mut vocabulary.flags, cell, cells::flag).map(|value| *slot = value),
-                )
-            }
-            Column::Tenderers => report(cells::count(cell).map(|value| package.tenderers = value)),
-            Column::Count => {
-                report(cells::count(cell).map(|value| package.count = value.unwrap_or(1)))
-            }
-        }
-        if let Some(problem) = problem {
-            issues.note(|| format!("{line}:{header}"), problem);
-            ok = false;
+        match read.take() {
+            Some((layout, rows)) if layout.has_amount() => Some(Ok(rows.finish())),
+            _ => Some(Err(LoadError::NoColumns)),
         }
     }
-    if !ok {
-        return None;
-    }
-    if package.amounts.is_empty() {
-        issues.note(|| format!("{line}:"), Problem::NoAmount);
-        return None;
-    }
-    package.fiscal_year = year
-        .or(package.month.map(|month| month.year))
-        .unwrap_or(fallback_year);
-    Some(package)
 }

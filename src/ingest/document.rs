@@ -34,6 +34,7 @@ pub(super) async fn read(
     text: &str,
     format: Option<SourceFormat>,
     ocds: Ocds,
+    current_year: i32,
     pace: &Pace,
 ) -> Json {
     let maybe_pantau = match format {
@@ -67,6 +68,11 @@ pub(super) async fn read(
             return Json::Done(Box::new(result));
         }
         tree::dispose(tree, pace).await;
+    }
+    if text.trim_start().starts_with('[') && format != Some(SourceFormat::Ocds) {
+        if let Some(json) = super::flat::array(text, current_year, pace).await {
+            return json;
+        }
     }
     match ocds {
         Ocds::AtOnce => read_ocds_json(text, format),

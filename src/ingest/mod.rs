@@ -6,10 +6,12 @@
 pub mod cells;
 pub mod csv;
 mod document;
+mod flat;
 pub mod lenient;
 pub mod ocds;
 mod progressive;
 mod reading;
+pub mod rows;
 pub mod text;
 pub mod tree;
 pub mod warm;
@@ -129,6 +131,8 @@ fn detect(source: &Source) -> Kind {
 enum Json {
     /// Read completely (a Pantau file), or refused.
     Done(Box<Result<Loaded, LoadError>>),
+    /// Flat records (an ISB export) read into packages.
+    Rows(Box<rows::Read>),
     /// OCDS releases to compile per `ocid`, with the package's metadata.
     Releases {
         found: ocds::Grouped,
@@ -310,9 +314,17 @@ fn ocds_loaded(
     Ok(Loaded { dataset, issues })
 }
 
-/// The dataset of a CSV file's packages: titled by the file's name, published by its host.
-fn csv_loaded(packages: Vec<Package>, issues: Issues, source: Origin) -> Result<Loaded, LoadError> {
-    let name = source
+/// The dataset of flat records (a CSV file, an ISB JSON export): titled by what the records
+/// say (the government, the system, the year), else by the file's name; published by the
+/// government the records name, else by the data server's host.
+fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
+    let rows::Read {
+        packages,
+        issues,
+        family,
+        klpd,
+    } = read;
+    let file_name = source
         .address
         .split(['?', '#'])
         .next()
@@ -320,9 +332,22 @@ fn csv_loaded(packages: Vec<Package>, issues: Issues, source: Origin) -> Result<
         .map(crate::format::clean_text)
         .filter(|name| !name.is_empty())
         .unwrap_or_else(|| "CSV".to_owned());
-    let publisher = host(source.address);
-    let dataset = dataset(packages, name, publisher, None, None, None, "IDR", source)
-        .ok_or_else(|| LoadError::NoData(issues.clone()))?;
+    let publisher = klpd
+        .single()
+        .map(str::to_owned)
+        .unwrap_or_else(|| host(source.address));
+    let mut dataset = dataset(
+        packages, file_name, publisher, None, None, None, "IDR", source,
+    )
+    .ok_or_else(|| LoadError::NoData(issues.clone()))?;
+    let years = {
+        let mut years = dataset.packages.iter().map(|package| package.fiscal_year);
+        let first = years.next();
+        first.filter(|first| years.all(|year| year == *first))
+    };
+    if let Some(title) = family.title(klpd.single(), years) {
+        dataset.meta.title = title;
+    }
     Ok(Loaded { dataset, issues })
 }
 

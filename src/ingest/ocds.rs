@@ -866,6 +866,7 @@ pub async fn package_paced(
         amounts,
         pdn: None,
         umkk,
+        local_values: None,
         tenderers: tender.and_then(|tender| tender.tenderers.as_u64()),
         count: 1,
         provenance: Provenance::default(),

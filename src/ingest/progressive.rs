@@ -4,7 +4,7 @@
 //! UTF-8) is kept and read whole at the end, as [`Reading::start`] reads it. Either way the
 //! result is the same as reading the whole input at once.
 
-use super::reading::is_json_lines;
+use super::reading::{json_lines, Lines};
 use super::{detect, Kind, Origin, Reading, Source, SourceFormat};
 use crate::model::Package;
 
@@ -56,7 +56,7 @@ enum Stage {
 enum Start {
     Wait,
     Keep,
-    Read { lines: bool },
+    Read { lines: Option<Lines> },
 }
 
 /// The kind of reading `bytes` (the start of an input) calls for, once it can be told.
@@ -81,10 +81,13 @@ fn start(bytes: &[u8], expecting: &Expecting) -> Start {
         return Start::Wait;
     };
     match detect(&source) {
-        Kind::Csv => Start::Read { lines: false },
+        Kind::Csv => Start::Read { lines: None },
         Kind::Json if after.trim().is_empty() => Start::Wait,
-        Kind::Json if is_json_lines(text) => Start::Read { lines: true },
-        Kind::Json | Kind::Pantau | Kind::WebPage => Start::Keep,
+        Kind::Json => match json_lines(text) {
+            Some(lines) => Start::Read { lines: Some(lines) },
+            None => Start::Keep,
+        },
+        Kind::Pantau | Kind::WebPage => Start::Keep,
     }
 }
 

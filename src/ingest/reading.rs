@@ -4,7 +4,8 @@
 //! all at once (`read` is this, with unbounded steps).
 
 use super::document::{self, Ocds};
-use super::{csv, detect, json_line, ocds, text, Json, Kind, Origin, PackageMeta};
+use super::rows::{Family, Rows};
+use super::{csv, detect, flat, json_line, ocds, text, Json, Kind, Origin, PackageMeta};
 use super::{Source, SourceFormat};
 use crate::format::{Issues, LoadError, Loaded};
 use crate::hash::Map as HashMap;
@@ -24,13 +25,15 @@ pub struct Reading {
 }
 
 enum State {
-    Csv(csv::CsvRead),
-    /// JSON Lines, one value per line, read from `cursor` (line number `line`).
+    Csv(Box<csv::CsvRead>),
+    /// JSON Lines, one value per line, read from `cursor` (line number `line`): OCDS, or flat
+    /// records into `rows`.
     Lines {
         cursor: usize,
         line: usize,
         grouped: ocds::Grouped,
         issues: Issues,
+        rows: Option<Box<Rows>>,
     },
     /// A JSON document (not JSON Lines), parsed and read in steps.
     Document(Stepped<Json>),
@@ -54,33 +57,58 @@ enum State {
         /// A release with a long list, packaged in steps of its own (with the issues).
         long: Option<Stepped<(Option<Package>, Issues)>>,
     },
-    Done(Option<Result<Loaded, LoadError>>),
+    Done(Option<Box<Result<Loaded, LoadError>>>),
 }
 
-/// Whether `text` is JSON Lines: its first line alone is a JSON object of OCDS, and more follows.
-pub(super) fn is_json_lines(text: &str) -> bool {
+/// What JSON Lines hold, one object a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lines {
+    /// OCDS releases, records or packages.
+    Ocds,
+    /// Flat records of packages (an ISB export), of this family.
+    Rows(Family),
+}
+
+/// Whether `text` is JSON Lines, and of what: its first line alone is a JSON object of OCDS or
+/// a flat record, and more follows.
+pub(super) fn json_lines(text: &str) -> Option<Lines> {
     let text = text.trim_start();
-    let Some((first, rest)) = text.split_once('\n') else {
-        return false;
-    };
-    !rest.trim().is_empty()
-        && matches!(
-            serde_json::from_str::<ocds::Top>(first),
-            Ok(ocds::Top::Object(document)) if document.is_ocds()
-        )
+    let (first, rest) = text.split_once('\n')?;
+    if rest.trim().is_empty() {
+        return None;
+    }
+    match serde_json::from_str::<ocds::Top>(first) {
+        Ok(ocds::Top::Object(document)) if document.is_ocds() => Some(Lines::Ocds),
+        _ => flat::lines_family(text).map(Lines::Rows),
+    }
+}
+
+/// The state that reads JSON Lines of `lines`.
+fn lines_state(lines: Lines, current_year: i32) -> State {
+    State::Lines {
+        cursor: 0,
+        line: 1,
+        grouped: ocds::Grouped::default(),
+        issues: Issues::new(),
+        rows: match lines {
+            Lines::Ocds => None,
+            Lines::Rows(family) => Some(Box::new(Rows::new(current_year, family))),
+        },
+    }
 }
 
 /// The state that reads a JSON document in steps.
-fn in_steps(text: String, format: Option<SourceFormat>, ocds: Ocds) -> State {
+fn in_steps(text: String, format: Option<SourceFormat>, ocds: Ocds, current_year: i32) -> State {
     State::Document(Stepped::new(move |pace| async move {
-        document::read(&text, format, ocds, &pace).await
+        document::read(&text, format, ocds, current_year, &pace).await
     }))
 }
 
 /// The state after a JSON document: done, or its releases to compile.
-fn after_document(json: Json) -> State {
+fn after_document(json: Json, origin: Origin) -> State {
     match json {
-        Json::Done(result) => State::Done(Some(*result)),
+        Json::Done(result) => State::Done(Some(result)),
+        Json::Rows(read) => State::Done(Some(Box::new(super::rows_loaded(*read, origin)))),
         Json::Releases {
             found,
             issues,
@@ -128,7 +156,7 @@ impl Reading {
             complete: true,
             length: None,
         };
-        let done = |result| reading(String::new(), State::Done(Some(result)));
+        let done = |result| reading(String::new(), State::Done(Some(Box::new(result))));
         match detect(&source) {
             Kind::WebPage => done(Err(LoadError::NotAFile)),
             Kind::Pantau => {
@@ -139,7 +167,10 @@ impl Reading {
                 match std::str::from_utf8(bytes) {
                     Ok(text) => {
                         let format = Some(SourceFormat::Pantau);
-                        reading(String::new(), in_steps(text.to_owned(), format, ocds))
+                        reading(
+                            String::new(),
+                            in_steps(text.to_owned(), format, ocds, current_year),
+                        )
                     }
                     // Not text: refused where it stops being UTF-8.
                     Err(_) => done(crate::format::parse(&source.bytes)),
@@ -147,43 +178,35 @@ impl Reading {
             }
             Kind::Csv => {
                 let text = text::into_text(source.bytes).into_owned();
-                let state = State::Csv(csv::CsvRead::new(&text, current_year));
+                let state = State::Csv(Box::new(csv::CsvRead::new(&text, current_year)));
                 reading(text, state)
             }
             Kind::Json => {
                 let text = text::into_text(source.bytes);
-                if is_json_lines(&text) {
-                    let state = State::Lines {
-                        cursor: 0,
-                        line: 1,
-                        grouped: ocds::Grouped::default(),
-                        issues: Issues::new(),
-                    };
-                    return reading(text.into_owned(), state);
+                if let Some(lines) = json_lines(&text) {
+                    return reading(text.into_owned(), lines_state(lines, current_year));
                 }
                 let forced = source.format.filter(|format| *format == SourceFormat::Ocds);
-                reading(String::new(), in_steps(text.into_owned(), forced, ocds))
+                reading(
+                    String::new(),
+                    in_steps(text.into_owned(), forced, ocds, current_year),
+                )
             }
         }
     }
 
-    /// Starts reading CSV (`lines` false) or JSON Lines whose text so far is `text` (UTF-8, with
+    /// Starts reading CSV (`lines` none) or JSON Lines whose text so far is `text` (UTF-8, with
     /// its first line whole), more of which will come ([`Reading::push`]) until
     /// [`Reading::complete`]; `length` is the whole input's, in bytes, if known.
     pub(super) fn partial(
         text: String,
-        lines: bool,
+        lines: Option<Lines>,
         origin: Origin<'_>,
         length: Option<usize>,
     ) -> Reading {
         let state = match lines {
-            true => State::Lines {
-                cursor: 0,
-                line: 1,
-                grouped: ocds::Grouped::default(),
-                issues: Issues::new(),
-            },
-            false => State::Csv(csv::CsvRead::new(&text, origin.current_year)),
+            Some(lines) => lines_state(lines, origin.current_year),
+            None => State::Csv(Box::new(csv::CsvRead::new(&text, origin.current_year))),
         };
         Reading {
             text,
@@ -248,27 +271,25 @@ impl Reading {
             current_year: self.current_year,
         };
         match &mut self.state {
-            State::Done(result) => result.take(),
+            State::Done(result) => result.take().map(|result| *result),
             State::Document(stepped) => {
                 let json = stepped.step(rows)?;
-                self.state = after_document(json);
+                self.state = after_document(json, origin);
                 match &mut self.state {
-                    State::Done(result) => result.take(),
+                    State::Done(result) => result.take().map(|result| *result),
                     _ => None,
                 }
             }
             State::Csv(reading) => {
                 let result = reading.step(&self.text, rows, self.complete)?;
-                Some(
-                    result
-                        .and_then(|(packages, issues)| super::csv_loaded(packages, issues, origin)),
-                )
+                Some(result.and_then(|read| super::rows_loaded(read, origin)))
             }
             State::Lines {
                 cursor,
                 line,
                 grouped,
                 issues,
+                rows: records,
             } => {
                 let mut read = 0;
                 while read < rows && *cursor < self.text.len() {
@@ -280,7 +301,12 @@ impl Reading {
                         None => (rest, rest.len()),
                     };
                     if !current.trim().is_empty() {
-                        json_line(current, *line, grouped, issues);
+                        match records {
+                            Some(records) => flat::line(current, *line, records),
+                            None => {
+                                json_line(current, *line, grouped, issues);
+                            }
+                        }
                         read += 1;
                     }
                     *cursor += length;
@@ -291,6 +317,14 @@ impl Reading {
                 }
                 // All lines read: the text is no longer needed.
                 self.text = String::new();
+                if let Some(records) = records.take() {
+                    self.state =
+                        State::Done(Some(Box::new(super::rows_loaded(records.finish(), origin))));
+                    return match &mut self.state {
+                        State::Done(result) => result.take().map(|result| *result),
+                        _ => None,
+                    };
+                }
                 let (grouped, issues) = (std::mem::take(grouped), std::mem::take(issues));
                 self.state = compiling(grouped, issues, PackageMeta::default());
                 None

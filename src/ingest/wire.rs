@@ -5,8 +5,8 @@
 
 use crate::format::{DataIssue, Expected, Issues, LoadError, Loaded, Problem};
 use crate::model::{
-    CivilDate, Code, Currency, Dataset, Meta, Method, Package, ProcurementType, Provenance, Region,
-    Rupiah, Source, StageAmounts, YearMonth,
+    CivilDate, Code, Currency, Dataset, LocalValues, Meta, Method, Package, ProcurementType,
+    Provenance, Region, Rupiah, Source, StageAmounts, YearMonth,
 };
 
 /// Whether a result can cross as a head and package batches: everything but the ready-made
@@ -174,6 +174,7 @@ impl Writer {
             Problem::OtherCurrency(code) => (13, Some(code)),
             Problem::NotJsonLine => (14, None),
             Problem::Superseded => (15, None),
+            Problem::Unrecognised(code) => (16, Some(code)),
         };
         self.byte(tag);
         if let Some(text) = text {
@@ -246,6 +247,7 @@ const UMKK: u16 = 1 << 11;
 const TENDERERS: u16 = 1 << 12;
 const ILLUSTRATIVE: u16 = 1 << 13;
 const SOURCE: u16 = 1 << 14;
+const LOCAL_VALUES: u16 = 1 << 15;
 
 /// Appends `packages` to `out`.
 pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
@@ -266,7 +268,8 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
             | has(package.umkk.is_some(), UMKK)
             | has(package.tenderers.is_some(), TENDERERS)
             | has(package.provenance.illustrative, ILLUSTRATIVE)
-            | has(package.provenance.source.is_some(), SOURCE);
+            | has(package.provenance.source.is_some(), SOURCE)
+            | has(package.local_values.is_some(), LOCAL_VALUES);
         out.extend_from_slice(&flags.to_le_bytes());
         let texts = [
             &package.id,
@@ -301,6 +304,10 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
         out.push(u8::from(package.pdn == Some(true)) | u8::from(package.umkk == Some(true)) << 1);
         out.extend_from_slice(&package.tenderers.unwrap_or(0).to_le_bytes());
         out.extend_from_slice(&package.count.to_le_bytes());
+        if let Some(values) = package.local_values {
+            out.extend_from_slice(&values.pdn.0.to_le_bytes());
+            out.extend_from_slice(&values.umk.0.to_le_bytes());
+        }
     }
 }
 
@@ -436,6 +443,7 @@ impl Reader<'_> {
             13 => Problem::OtherCurrency(self.long_text()?),
             14 => Problem::NotJsonLine,
             15 => Problem::Superseded,
+            16 => Problem::Unrecognised(self.long_text()?),
             _ => return None,
         })
     }
@@ -502,6 +510,13 @@ impl Reader<'_> {
         let [values] = self.take::<1>()?;
         let tenderers = u64::from_le_bytes(self.take()?);
         let count = u64::from_le_bytes(self.take()?);
+        let local_values = match set(LOCAL_VALUES) {
+            true => Some(LocalValues {
+                pdn: Rupiah(i64::from_le_bytes(self.take()?)),
+                umk: Rupiah(i64::from_le_bytes(self.take()?)),
+            }),
+            false => None,
+        };
         Some(Package {
             id,
             name,
@@ -514,6 +529,7 @@ impl Reader<'_> {
             amounts,
             pdn: set(PDN).then_some(values & 1 != 0),
             umkk: set(UMKK).then_some(values & 2 != 0),
+            local_values,
             tenderers: set(TENDERERS).then_some(tenderers),
             count,
             provenance: Provenance {
@@ -547,6 +563,10 @@ mod tests {
             },
             pdn: some(10).then_some(some(11)),
             umkk: some(12).then_some(some(13)),
+            local_values: some(17).then_some(LocalValues {
+                pdn: Rupiah(seed as i64),
+                umk: Rupiah(i64::MAX),
+            }),
             tenderers: some(14).then_some(u64::from(seed)),
             count: u64::from(seed) + 1,
             provenance: Provenance {
@@ -573,6 +593,7 @@ mod tests {
             Problem::OtherCurrency("USD".into()),
             Problem::NotJsonLine,
             Problem::Superseded,
+            Problem::Unrecognised("Lelang".into()),
         ];
         problems.extend(EXPECTED.map(Problem::WrongType));
         problems

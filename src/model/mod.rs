@@ -12,7 +12,7 @@ mod thresholds;
 pub use date::{CivilDate, YearMonth, YEARS};
 pub use kinds::{Code, Method, ProcurementType, Stage};
 pub use money::{Rupiah, Share};
-pub use package::{Package, StageAmounts};
+pub use package::{LocalValues, Package, StageAmounts};
 pub use thresholds::{Threshold, PDN_TARGET, UMKK_FLOOR};
 
 /// A whole statistics file after validation.
@@ -239,6 +239,19 @@ pub struct LocalContent {
     pub umkk: Figure<Rupiah>,
     /// The same per spending unit (perangkat daerah).
     pub by_unit: Vec<UnitContent>,
+    /// What the shares are computed from.
+    pub basis: LocalBasis,
+}
+
+/// What local-content shares are computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LocalBasis {
+    /// Published figures, or packages flagged PDN and UMK-K (their whole amount counts).
+    #[default]
+    Flags,
+    /// The PDN and UMK values of each contract (`nilai_pdn_kontrak`, `nilai_umk_kontrak`)
+    /// against the contract values: value-weighted shares.
+    ContractValues,
 }
 
 impl LocalContent {

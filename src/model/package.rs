@@ -32,6 +32,16 @@ impl StageAmounts {
     }
 }
 
+/// The local content of a contract (or a record of a purchase) in money, as SPSE publishes it
+/// (`nilai_pdn_kontrak`, `nilai_umk_kontrak`): parts of the contract's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalValues {
+    /// Domestic products (PDN).
+    pub pdn: Rupiah,
+    /// Gone to micro and small businesses and cooperatives (UMK).
+    pub umk: Rupiah,
+}
+
 /// One procurement package, or a group of `count` packages with the same attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Package {
@@ -58,6 +68,8 @@ pub struct Package {
     /// Reserved for or awarded to micro and small businesses and cooperatives (UMK-K); `None`
     /// when the source does not say.
     pub umkk: Option<bool>,
+    /// The PDN and UMK values of its contract, where the source gives them.
+    pub local_values: Option<LocalValues>,
     /// Number of tenderers (bids received), if published.
     pub tenderers: Option<u64>,
     /// How many packages this entry stands for (1 for a single package).

@@ -345,11 +345,17 @@ fn panel(
             value_title: Text::ShareOfGoodsServices.get(lang).to_owned(),
         }),
         summary,
-        notes: vec![format!(
-            "{}: {}",
-            Text::LegalBasis.get(lang),
-            threshold.citation
-        )],
+        notes: {
+            let mut notes = vec![format!(
+                "{}: {}",
+                Text::LegalBasis.get(lang),
+                threshold.citation
+            )];
+            if content.basis == crate::model::LocalBasis::ContractValues {
+                notes.push(Text::LocalFromContractValues.get(lang).to_owned());
+            }
+            notes
+        },
         source_line: String::new(),
         table,
         hidden_rows,

@@ -19,7 +19,7 @@ pub struct Case {
 }
 
 /// Every family's name.
-pub const FAMILIES: [&str; 15] = [
+pub const FAMILIES: [&str; 17] = [
     "ocds-many-awards",
     "ocds-many-parties",
     "ocds-many-ocids",
@@ -35,6 +35,8 @@ pub const FAMILIES: [&str; 15] = [
     "csv-long-header-bad-rows",
     "csv-many-columns",
     "csv-one-long-row",
+    "isb-many-units",
+    "isb-lines-repeated-ids",
 ];
 
 /// The family `name` at about `bytes` bytes.
@@ -55,6 +57,8 @@ pub fn generate(name: &str, bytes: usize) -> Option<Case> {
         "csv-long-header-bad-rows" => ("csv", csv_long_header_bad_rows(bytes)),
         "csv-many-columns" => ("csv", csv_many_columns(bytes)),
         "csv-one-long-row" => ("csv", csv_one_long_row(bytes)),
+        "isb-many-units" => ("json", isb_many_units(bytes)),
+        "isb-lines-repeated-ids" => ("jsonl", isb_lines_repeated_ids(bytes)),
         _ => return None,
     };
     let name = FAMILIES.into_iter().find(|family| *family == name)?;
@@ -326,4 +330,49 @@ fn csv_one_long_row(bytes: usize) -> String {
         "nama_paket;nama_satker;pagu\n\"{}\";Dinas A;1000000\n",
         "a".repeat(bytes)
     )
+}
+
+/// An ISB export (a JSON array of flat objects, SiRUP's fields) of packages of distinct units,
+/// with long names and fields the widget does not read.
+fn isb_many_units(bytes: usize) -> String {
+    let mut out = String::from("[");
+    fill(&mut out, bytes, |out, index| {
+        let _ = write!(
+            out,
+            r#"{{"kd_rup":{},"nama_paket":"Paket {index}","kd_klpd":"D197","nama_klpd":"Provinsi Uji","nama_satker":"Satuan Kerja {index}","metode_pengadaan":"{}","jenis_pengadaan":"Barang","pagu":{},"status_pdn":"PDN","status_ukm":"{}","tahun_anggaran":2024,"tgl_awal_pemilihan":"2024-{:02}-01","status_aktif_rup":true,"alasan_non_ukm":null,"urarian_pekerjaan":"{}"}}"#,
+            40_000_000 + index,
+            [
+                "Tender",
+                "Pengadaan Langsung",
+                "E-Purchasing",
+                "Pengadaan Darurat"
+            ][index % 4],
+            1_000_000 + index * 7,
+            ["UKM", "Non UKM"][index % 2],
+            1 + index % 12,
+            "x".repeat(index % 200)
+        );
+    });
+    out.push(']');
+    out
+}
+
+/// ISB JSON Lines of e-Katalog order lines where every order has many lines (one package each):
+/// merging lines by id must stay linear.
+fn isb_lines_repeated_ids(bytes: usize) -> String {
+    let mut out = String::new();
+    let mut index = 0;
+    while out.len() < bytes {
+        let _ = writeln!(
+            out,
+            r#"{{"kd_paket":"EP-{}","rup_nama_pkt":"Order {}","nama_satker":"Unit {}","total_harga":{},"tgl_order":"2024-05-{:02}","nama_instansi":"Provinsi Uji","tahun_anggaran":2024}}"#,
+            index / 50,
+            index / 50,
+            index % 700,
+            1000 + index,
+            1 + index % 28
+        );
+        index += 1;
+    }
+    out
 }

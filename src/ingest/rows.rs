@@ -1,0 +1,816 @@
+//! Flat records of procurement packages as LKPP's systems export them: the rows of a CSV file
+//! and the objects of LKPP's ISB data service (a JSON array, or JSON Lines, of flat objects with
+//! the same snake_case names as the CSV exports). One vocabulary of field names serves both.
+//!
+//! Which system a file comes from (SiRUP, SPSE, e-Katalog, …) is told by its field names; it
+//! says what the amounts stand for, the method a file of one method leaves unsaid (e-Katalog
+//! orders are e-purchasing, swakelola plans are swakelola), and the title.
+
+use super::cells;
+use crate::format::{clean_text, Issues, Problem};
+use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts};
+use rustc_hash::FxHashMap;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Id,
+    Name,
+    Unit,
+    Region,
+    Method,
+    Type,
+    Year,
+    Date,
+    Rencana,
+    Komitmen,
+    Realisasi,
+    Pdn,
+    Umkk,
+    /// The domestic-product (PDN) value of a contract or record, in money.
+    PdnValue,
+    /// The value of a contract or record that went to micro and small businesses, in money.
+    UmkValue,
+    Tenderers,
+    Count,
+    /// The government (K/L/PD) the row belongs to: it titles a file, it is no filter.
+    Klpd,
+}
+
+/// How many kinds of field there are.
+pub const COLUMNS: usize = 18;
+
+impl Column {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Field names each column answers to (folded: lower case, `_` between words). Where a record
+/// has two fields of one column, the one named earlier in its list is read.
+pub const HEADERS: &[(Column, &[&str])] = &[
+    (
+        Column::Id,
+        &[
+            "kd_paket",
+            "kd_tender",
+            "kd_nontender",
+            "kd_nontender_pct",
+            "kd_swakelola_pct",
+            "kd_rup",
+            "kode_rup",
+            "kode_paket",
+            "id_paket",
+            "order_id",
+            "id",
+            "code",
+            "package_id",
+            "ocid",
+        ],
+    ),
+    (
+        Column::Name,
+        &[
+            "nama_paket",
+            "rup_nama_pkt",
+            "paket",
+            "nama",
+            "name",
+            "package",
+            "package_name",
+            "title",
+        ],
+    ),
+    (
+        Column::Unit,
+        &[
+            "nama_satker",
+            "satker",
+            "satuan_kerja",
+            "nama_satuan_kerja",
+            "skpd",
+            "nama_skpd",
+            "nama_perangkat_daerah",
+            "nama_opd",
+            "opd",
+            "perangkat_daerah",
+            "unit_kerja",
+            "instansi",
+            "unit",
+            "spending_unit",
+            "buyer",
+        ],
+    ),
+    (
+        Column::Region,
+        &[
+            "wilayah",
+            "lokasi",
+            "lokasi_pekerjaan",
+            "kabupaten_kota",
+            "kab_kota",
+            "kota_kab",
+            "kabupaten",
+            "region",
+            "location",
+            "district",
+        ],
+    ),
+    (
+        Column::Method,
+        &[
+            "metode_pengadaan",
+            "metode_pemilihan",
+            "mtd_pemilihan",
+            "mtd_pengadaan",
+            "metode",
+            "method",
+            "procurement_method",
+        ],
+    ),
+    (
+        Column::Type,
+        &[
+            "jenis_pengadaan",
+            "kategori_pengadaan",
+            "jenis",
+            "type",
+            "procurement_type",
+            "category",
+            "kategori",
+        ],
+    ),
+    (
+        Column::Year,
+        &["tahun_anggaran", "ta", "tahun", "fiscal_year", "year"],
+    ),
+    (
+        Column::Date,
+        &[
+            "tanggal_kontrak",
+            "tgl_kontrak",
+            "contract_date",
+            "tgl_penetapan_pemenang",
+            "tgl_selesai_nontender",
+            "tgl_selesai_paket",
+            "tgl_order",
+            "order_date",
+            "tanggal_buat_paket",
+            "tgl_realisasi",
+            "tanggal_realisasi",
+            "tanggal_transaksi",
+            "tgl_awal_kontrak",
+            "tgl_awal_pelaksanaan_kontrak",
+            "tgl_awal_pemilihan",
+            "tgl_pengumuman_tender",
+            "tgl_pengumuman_nontender",
+            "tgl_pengumuman_paket",
+            "tgl_buat_paket",
+            "tanggal",
+            "bulan",
+            "date",
+            "month",
+        ],
+    ),
+    (
+        Column::Rencana,
+        &[
+            "pagu",
+            "pagu_rup",
+            "pagu_paket",
+            "total_pagu",
+            "nilai_pagu",
+            "total_nilai_rup",
+            "rencana",
+            "budget",
+            "planned",
+            "planned_value",
+        ],
+    ),
+    (
+        Column::Komitmen,
+        &[
+            "nilai_kontrak",
+            "nilai_kontrak_paket",
+            "total_harga",
+            "kontrak",
+            "komitmen",
+            "contract_value",
+            "committed",
+        ],
+    ),
+    (
+        Column::Realisasi,
+        &[
+            "realisasi",
+            "nilai_realisasi",
+            "total_realisasi",
+            "besar_pembayaran",
+            "nilai_pembayaran",
+            "valuasi",
+            "paid",
+            "spent",
+            "realised",
+            "realized",
+        ],
+    ),
+    (
+        Column::Pdn,
+        &[
+            "status_pdn",
+            "pdn",
+            "produk_dalam_negeri",
+            "domestic",
+            "domestic_product",
+        ],
+    ),
+    (
+        Column::Umkk,
+        &[
+            "status_ukm",
+            "status_umk",
+            "ukm",
+            "umk",
+            "umkk",
+            "usaha_kecil",
+            "sme",
+            "small_business",
+        ],
+    ),
+    (
+        Column::PdnValue,
+        &["nilai_pdn_kontrak", "nilai_pdn_pct", "nilai_pdn"],
+    ),
+    (
+        Column::UmkValue,
+        &["nilai_umk_kontrak", "nilai_umk_pct", "nilai_umk"],
+    ),
+    (
+        Column::Tenderers,
+        &[
+            "jumlah_peserta",
+            "jumlah_penawar",
+            "peserta",
+            "tenderers",
+            "number_of_tenderers",
+            "bidders",
+        ],
+    ),
+    (
+        Column::Count,
+        &[
+            "jumlah_paket",
+            "total_paket_rup",
+            "total_paket",
+            "count",
+            "packages",
+        ],
+    ),
+    (Column::Klpd, &["nama_klpd", "nama_instansi", "klpd"]),
+];
+
+/// A field name folded: lower case, words joined by `_` (`Nama Satker`, `nama_satker` and
+/// `NAMA-SATKER` are one name).
+pub fn fold_header(header: &str) -> String {
+    header
+        .trim()
+        .trim_matches('"')
+        .to_lowercase()
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// The column a folded field name answers to.
+pub fn role(folded: &str) -> Option<Column> {
+    role_of(folded).map(|(column, _)| column)
+}
+
+/// The column a folded field name answers to, and its rank in that column's list.
+fn role_of(folded: &str) -> Option<(Column, usize)> {
+    HEADERS.iter().find_map(|(column, names)| {
+        names
+            .iter()
+            .position(|name| *name == folded)
+            .map(|rank| (*column, rank))
+    })
+}
+
+/// The system a file of flat records comes from, told by its field names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// SiRUP: procurement plans through suppliers (RUP penyedia).
+    Rup,
+    /// SiRUP: in-house plans (RUP swakelola), or SPSE's records of swakelola.
+    Swakelola,
+    /// SPSE: tenders and selections (announced, finished, contracts).
+    Tender,
+    /// SPSE: non-tenders (direct purchase, direct appointment).
+    NonTender,
+    /// SPSE: records of non-tender purchases (pencatatan).
+    Pencatatan,
+    /// e-Katalog orders (e-purchasing, v5 and v6).
+    EKatalog,
+    /// Purchases from online shops (toko daring, Bela Pengadaan).
+    TokoDaring,
+    /// Anything else with amounts.
+    Other,
+}
+
+impl Family {
+    /// The family of a file whose records have these field names (folded).
+    pub fn of<'a>(names: impl IntoIterator<Item = &'a str>) -> Family {
+        let names: Vec<&str> = names.into_iter().collect();
+        let has = |name: &str| names.contains(&name);
+        if has("rup_nama_pkt")
+            || has("total_harga")
+                && (has("tgl_order") || has("kd_komoditas") || has("paket_status_str"))
+        {
+            Family::EKatalog
+        } else if has("valuasi") && (has("marketplace") || has("order_id")) {
+            Family::TokoDaring
+        } else if has("kd_swakelola_pct") || has("tipe_swakelola") {
+            Family::Swakelola
+        } else if has("kd_nontender_pct") {
+            Family::Pencatatan
+        } else if has("kd_tender") {
+            Family::Tender
+        } else if has("kd_nontender") {
+            Family::NonTender
+        } else if has("kd_rup") && has("pagu") {
+            Family::Rup
+        } else {
+            Family::Other
+        }
+    }
+
+    /// The method of every package of a file of this family that names none.
+    fn method(self) -> Option<Method> {
+        match self {
+            Family::EKatalog | Family::TokoDaring => Some(Method::EPurchasing),
+            Family::Swakelola => Some(Method::Swakelola),
+            _ => None,
+        }
+    }
+
+    /// Whether records of one id are one package (amounts added up): an e-Katalog order lists
+    /// a row per product, a budget plan a row per budget line. Plain CSV keeps every row.
+    fn merges(self) -> bool {
+        self != Family::Other
+    }
+
+    /// What the file is, in the title (`Rencana pengadaan`, `Tender`, …), and the system.
+    fn words(self) -> (&'static str, Option<&'static str>) {
+        match self {
+            Family::Rup => ("Rencana pengadaan", Some("SiRUP")),
+            Family::Swakelola => ("Swakelola", Some("SiRUP/SPSE")),
+            Family::Tender => ("Tender", Some("SPSE")),
+            Family::NonTender => ("Non-tender", Some("SPSE")),
+            Family::Pencatatan => ("Pencatatan non-tender", Some("SPSE")),
+            Family::EKatalog => ("Pembelian e-Katalog", None),
+            Family::TokoDaring => ("Belanja toko daring", None),
+            Family::Other => ("Paket pengadaan", None),
+        }
+    }
+
+    /// A title from what the records say: `Rencana pengadaan Provinsi Kalimantan Barat 2024
+    /// (SiRUP)`; `None` without a government's name (the file's name titles it then).
+    pub fn title(self, klpd: Option<&str>, year: Option<i32>) -> Option<String> {
+        let klpd = klpd?;
+        let (what, system) = self.words();
+        let mut title = format!("{what} {klpd}");
+        if let Some(year) = year {
+            title.push_str(&format!(" {year}"));
+        }
+        if let Some(system) = system {
+            title.push_str(&format!(" ({system})"));
+        }
+        Some(title)
+    }
+
+    /// The family's name in data issues and notes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Family::Rup => "sirup-penyedia",
+            Family::Swakelola => "swakelola",
+            Family::Tender => "spse-tender",
+            Family::NonTender => "spse-non-tender",
+            Family::Pencatatan => "spse-pencatatan",
+            Family::EKatalog => "e-katalog",
+            Family::TokoDaring => "toko-daring",
+            Family::Other => "other",
+        }
+    }
+}
+
+/// Which field of a record each column reads: by position (CSV) with its name for issues.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    slots: [Option<(usize, String, usize)>; COLUMNS],
+}
+
+impl Layout {
+    /// The layout of a header line; fields past `max` are not looked at.
+    pub fn of<'a>(headers: impl IntoIterator<Item = &'a str>, max: usize) -> (Layout, Family) {
+        let mut layout = Layout::default();
+        let mut names = Vec::new();
+        for (index, header) in headers.into_iter().enumerate().take(max) {
+            let folded = fold_header(header);
+            if let Some((column, rank)) = role_of(&folded) {
+                let slot = &mut layout.slots[column.index()];
+                if slot.as_ref().is_none_or(|(_, _, known)| rank < *known) {
+                    *slot = Some((index, column_label(header), rank));
+                }
+            }
+            names.push(folded);
+        }
+        let family = Family::of(names.iter().map(String::as_str));
+        (layout, family)
+    }
+
+    /// Whether some column holds money.
+    pub fn has_amount(&self) -> bool {
+        [Column::Rencana, Column::Komitmen, Column::Realisasi]
+            .iter()
+            .any(|column| self.slots[column.index()].is_some())
+    }
+
+    /// Whether a column is read.
+    pub fn has(&self, column: Column) -> bool {
+        self.slots[column.index()].is_some()
+    }
+
+    /// The cells of one record, from its fields by position.
+    pub fn cells<'a>(&'a self, field: impl Fn(usize) -> Option<&'a str>) -> Cells<'a> {
+        let mut cells: Cells = Default::default();
+        for (slot, cell) in self.slots.iter().zip(cells.iter_mut()) {
+            if let Some((index, label, _)) = slot {
+                *cell = Some((label.as_str(), Cow::Borrowed(field(*index).unwrap_or(""))));
+            }
+        }
+        cells
+    }
+}
+
+/// Characters of a field name kept to name it in data issues.
+const COLUMN_LABEL_CHARS: usize = 40;
+
+/// A field's name in data issues: cleaned and cut short (a header may be hundreds of characters
+/// long, and every issue of the column names it).
+fn column_label(header: &str) -> String {
+    let clean = clean_text(header);
+    match clean.char_indices().nth(COLUMN_LABEL_CHARS) {
+        Some((end, _)) => format!("{}…", &clean[..end]),
+        None => clean,
+    }
+}
+
+/// One record's cell of each column: the field's name and its text.
+pub type Cells<'a> = [Option<(&'a str, Cow<'a, str>)>; COLUMNS];
+
+/// What the vocabulary cells read as, by their text: a column of methods, types or flags holds
+/// a few distinct words in many rows, so each word is read once.
+#[derive(Default)]
+struct Vocabulary {
+    methods: FxHashMap<Box<str>, Result<Option<Method>, Problem>>,
+    kinds: FxHashMap<Box<str>, Result<Option<ProcurementType>, Problem>>,
+    flags: FxHashMap<Box<str>, Result<Option<bool>, Problem>>,
+    /// Field names of JSON objects, folded, with their column and rank.
+    names: FxHashMap<Box<str>, Option<(Column, usize)>>,
+}
+
+/// Distinct words remembered per column (a column of free text would only fill memory).
+const VOCABULARY_WORDS: usize = 256;
+
+/// `read(cell)`, remembered in `known`.
+fn remembered<T: Clone>(
+    known: &mut FxHashMap<Box<str>, T>,
+    cell: &str,
+    read: impl Fn(&str) -> T,
+) -> T {
+    if let Some(value) = known.get(cell) {
+        return value.clone();
+    }
+    let value = read(cell);
+    if known.len() < VOCABULARY_WORDS {
+        known.insert(cell.into(), value.clone());
+    }
+    value
+}
+
+/// The government a file's records name: the first one, and whether others differ.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Klpd {
+    /// The first name given.
+    pub first: Option<String>,
+    /// Whether records name more than one.
+    pub mixed: bool,
+}
+
+impl Klpd {
+    /// The one government every record names, if they agree.
+    pub fn single(&self) -> Option<&str> {
+        self.first.as_deref().filter(|_| !self.mixed)
+    }
+}
+
+/// Packages read from flat records, one record at a time.
+pub struct Rows {
+    vocabulary: Vocabulary,
+    packages: Vec<Package>,
+    issues: Issues,
+    fallback_year: i32,
+    family: Family,
+    /// Where the package of each id is (families whose records of one id are one package).
+    by_id: FxHashMap<String, usize>,
+    klpd: Klpd,
+}
+
+/// What reading flat records gave.
+pub struct Read {
+    pub packages: Vec<Package>,
+    pub issues: Issues,
+    pub family: Family,
+    pub klpd: Klpd,
+}
+
+impl Rows {
+    /// Rows of `family`; `fallback_year` is the fiscal year of records that say none.
+    pub fn new(fallback_year: i32, family: Family) -> Rows {
+        Rows {
+            vocabulary: Vocabulary::default(),
+            packages: Vec::new(),
+            issues: Issues::new(),
+            fallback_year,
+            family,
+            by_id: FxHashMap::default(),
+            klpd: Klpd::default(),
+        }
+    }
+
+    /// The packages read so far.
+    pub fn packages(&self) -> &[Package] {
+        &self.packages
+    }
+
+    /// The family the records come from.
+    pub fn family(&self) -> Family {
+        self.family
+    }
+
+    /// The issues so far (for an issue about the whole file).
+    pub fn issues_mut(&mut self) -> &mut Issues {
+        &mut self.issues
+    }
+
+    /// What was read.
+    pub fn finish(self) -> Read {
+        Read {
+            packages: self.packages,
+            issues: self.issues,
+            family: self.family,
+            klpd: self.klpd,
+        }
+    }
+
+    /// Reads a JSON object's fields (as the CSV columns of the same names); `place` names the
+    /// record in data issues (`[3]`, or `5:` for line 5 of JSON Lines).
+    pub fn add_object(&mut self, place: &str, object: &Map<String, Value>) {
+        let mut cells: [Option<(&str, Cow<str>, usize)>; COLUMNS] = Default::default();
+        for (key, value) in object {
+            let role = match self.vocabulary.names.get(key.as_str()) {
+                Some(role) => *role,
+                None => {
+                    let role = role_of(&fold_header(key));
+                    if self.vocabulary.names.len() < VOCABULARY_WORDS {
+                        self.vocabulary.names.insert(key.as_str().into(), role);
+                    }
+                    role
+                }
+            };
+            let Some((column, rank)) = role else {
+                continue;
+            };
+            let slot = &mut cells[column.index()];
+            if slot.as_ref().is_some_and(|(_, _, known)| *known <= rank) {
+                continue;
+            }
+            let text = match value {
+                Value::String(text) => Cow::Borrowed(text.as_str()),
+                Value::Number(number) => Cow::Owned(number.to_string()),
+                Value::Bool(true) => Cow::Borrowed("true"),
+                Value::Bool(false) => Cow::Borrowed("false"),
+                Value::Null | Value::Array(_) | Value::Object(_) => Cow::Borrowed(""),
+            };
+            *slot = Some((key.as_str(), text, rank));
+        }
+        let cells: Cells = cells.map(|cell| cell.map(|(name, text, _)| (name, text)));
+        let separator = if place.ends_with(':') { "" } else { "." };
+        self.add(&|name| format!("{place}{separator}{name}"), &cells);
+    }
+
+    /// Reads one record's cells; `place(field)` names a field in data issues (`place("")` the
+    /// whole record).
+    pub fn add(&mut self, place: &dyn Fn(&str) -> String, cells: &Cells) {
+        if self.packages.len() >= crate::format::MAX_PACKAGES {
+            return;
+        }
+        let mut package = Package {
+            id: None,
+            name: None,
+            unit: None,
+            region: None,
+            method: self.family.method(),
+            kind: None,
+            fiscal_year: self.fallback_year,
+            month: None,
+            amounts: StageAmounts::default(),
+            pdn: None,
+            umkk: None,
+            local_values: None,
+            tenderers: None,
+            count: 1,
+            provenance: Provenance::default(),
+        };
+        let (mut year, mut pdn_value, mut umk_value) = (None, None, None);
+        let mut ok = true;
+        let Rows {
+            vocabulary,
+            issues,
+            klpd,
+            ..
+        } = self;
+        for (index, cell) in cells.iter().enumerate() {
+            let Some((name, cell)) = cell else {
+                continue;
+            };
+            let cell = cell.as_ref();
+            let Some((column, _)) = HEADERS.get(index) else {
+                continue;
+            };
+            let mut problem = None;
+            let mut report = |result: Result<(), Problem>| {
+                if let Err(error) = result {
+                    problem = Some(error);
+                }
+            };
+            let text = || Some(clean_text(cell)).filter(|text| !text.is_empty());
+            let mut amount = |slot: &mut Option<Rupiah>| {
+                cells::money(cell).map(|value| {
+                    if let Some((amount, rounded)) = value {
+                        *slot = Some(amount);
+                        if rounded {
+                            issues.note(|| place(name), Problem::Rounded);
+                        }
+                    }
+                })
+            };
+            match column {
+                Column::Id => package.id = text(),
+                Column::Name => package.name = text(),
+                Column::Unit => package.unit = text(),
+                Column::Region => package.region = text(),
+                Column::Klpd => match (text(), &klpd.first) {
+                    (Some(name), None) => klpd.first = Some(name),
+                    (Some(name), Some(first)) if !klpd.mixed && &name != first => klpd.mixed = true,
+                    _ => {}
+                },
+                Column::Method => match remembered(&mut vocabulary.methods, cell, cells::method) {
+                    Ok(Some(method)) => package.method = Some(method),
+                    Ok(None) => {}
+                    // An unknown word leaves the method unsaid; the row counts.
+                    Err(_) => issues.note(|| place(name), Problem::Unrecognised(clean_text(cell))),
+                },
+                Column::Type => {
+                    match remembered(&mut vocabulary.kinds, cell, cells::procurement_type) {
+                        Ok(kind) => package.kind = kind,
+                        Err(_) => {
+                            issues.note(|| place(name), Problem::Unrecognised(clean_text(cell)))
+                        }
+                    }
+                }
+                Column::Year => report(cells::year(cell).map(|value| year = value)),
+                Column::Date => report(cells::month(cell).map(|value| package.month = value)),
+                Column::Rencana => report(amount(&mut package.amounts.rencana)),
+                Column::Komitmen => report(amount(&mut package.amounts.komitmen)),
+                Column::Realisasi => report(amount(&mut package.amounts.realisasi)),
+                Column::PdnValue => report(amount(&mut pdn_value)),
+                Column::UmkValue => report(amount(&mut umk_value)),
+                Column::Pdn | Column::Umkk => {
+                    let slot = match column {
+                        Column::Pdn => &mut package.pdn,
+                        _ => &mut package.umkk,
+                    };
+                    report(
+                        remembered(&mut vocabulary.flags, cell, cells::flag)
+                            .map(|value| *slot = value),
+                    )
+                }
+                Column::Tenderers => {
+                    report(cells::count(cell).map(|value| package.tenderers = value))
+                }
+                Column::Count => {
+                    report(cells::count(cell).map(|value| package.count = value.unwrap_or(1)))
+                }
+            }
+            if let Some(problem) = problem {
+                issues.note(|| place(name), problem);
+                ok = false;
+            }
+        }
+        if !ok {
+            return;
+        }
+        if package.amounts.is_empty() {
+            issues.note(|| place(""), Problem::NoAmount);
+            return;
+        }
+        if let (Some(pdn), Some(umk)) = (pdn_value, umk_value) {
+            package.local_values = Some(crate::model::LocalValues { pdn, umk });
+        }
+        package.fiscal_year = year
+            .or(package.month.map(|month| month.year))
+            .unwrap_or(self.fallback_year);
+        self.push(package);
+    }
+
+    /// Adds a package, or adds its amounts to the package of the same id.
+    fn push(&mut self, package: Package) {
+        let known = match (&package.id, self.family.merges()) {
+            (Some(id), true) => self.by_id.get(id).copied(),
+            _ => None,
+        };
+        let Some(index) = known else {
+            if let (Some(id), true) = (&package.id, self.family.merges()) {
+                self.by_id.insert(id.clone(), self.packages.len());
+            }
+            self.packages.push(package);
+            return;
+        };
+        let Some(first) = self.packages.get_mut(index) else {
+            return;
+        };
+        let add = |a: Option<Rupiah>, b: Option<Rupiah>| match (a, b) {
+            (Some(a), Some(b)) => a.0.checked_add(b.0).map(Rupiah).or(Some(a)),
+            (a, b) => a.or(b),
+        };
+        let amounts = &mut first.amounts;
+        amounts.rencana = add(amounts.rencana, package.amounts.rencana);
+        amounts.komitmen = add(amounts.komitmen, package.amounts.komitmen);
+        amounts.realisasi = add(amounts.realisasi, package.amounts.realisasi);
+        first.local_values = match (first.local_values, package.local_values) {
+            (Some(a), Some(b)) => Some(crate::model::LocalValues {
+                pdn: add(Some(a.pdn), Some(b.pdn)).unwrap_or(a.pdn),
+                umk: add(Some(a.umk), Some(b.umk)).unwrap_or(a.umk),
+            }),
+            (a, b) => a.or(b),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_are_told_by_their_field_names() {
+        let of = |names: &str| Family::of(names.split(','));
+        assert_eq!(of("kd_rup,nama_paket,pagu,metode_pengadaan"), Family::Rup);
+        assert_eq!(of("kd_rup,pagu,tipe_swakelola"), Family::Swakelola);
+        assert_eq!(of("kd_tender,pagu,hps"), Family::Tender);
+        assert_eq!(of("kd_nontender,pagu,nilai_kontrak"), Family::NonTender);
+        assert_eq!(of("kd_nontender_pct,pagu"), Family::Pencatatan);
+        assert_eq!(
+            of("kd_paket,rup_nama_pkt,total_harga,tgl_order"),
+            Family::EKatalog
+        );
+        assert_eq!(
+            of("kd_paket,nama_paket,total_harga,kd_komoditas"),
+            Family::EKatalog
+        );
+        assert_eq!(of("order_id,valuasi,marketplace"), Family::TokoDaring);
+        assert_eq!(of("nama_paket,pagu"), Family::Other);
+        assert_eq!(
+            Family::Rup.title(Some("Provinsi Kalimantan Barat"), Some(2024)),
+            Some("Rencana pengadaan Provinsi Kalimantan Barat 2024 (SiRUP)".into())
+        );
+        assert_eq!(Family::EKatalog.title(None, Some(2024)), None);
+    }
+
+    #[test]
+    fn the_earliest_named_field_of_a_column_is_read() {
+        let (layout, _) = Layout::of(["tanggal", "hps", "tgl_kontrak", "pagu"], 100);
+        let cells =
+            layout.cells(|index| ["2024-01-05", "9", "2024-03-01", "10"].get(index).copied());
+        assert_eq!(
+            cells[Column::Date.index()]
+                .as_ref()
+                .map(|(name, text)| (*name, text.as_ref())),
+            Some(("tgl_kontrak", "2024-03-01"))
+        );
+        assert!(layout.has_amount());
+    }
+}

@@ -1,0 +1,258 @@
+//! LKPP's ISB exports as they come (tests/data/isb, made by make.py in the shapes of the real
+//! services): each family read with its title, the stage each amount stands for, exact totals
+//! and counts, local content from contract PDN/UMK values where the family has them.
+
+use pantau_pbj::analysis::filter::{apply, Filter};
+use pantau_pbj::format::{LoadError, Loaded, Problem};
+use pantau_pbj::ingest::{read, Source};
+use pantau_pbj::model::{LocalBasis, Method, Rupiah, Stage};
+
+fn load(name: &str) -> Result<Loaded, LoadError> {
+    let path = format!("{}/tests/data/isb/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("fixture");
+    read(Source {
+        bytes: bytes.into(),
+        content_type: Some("application/json"),
+        format: None,
+        address: &format!("https://isb.example.go.id/api/{name}"),
+        current_year: 2026,
+    })
+}
+
+/// The sum of one stage over a file's packages, and how many packages have it.
+fn stage_total(loaded: &Loaded, stage: Stage) -> (i64, usize) {
+    let amounts: Vec<Rupiah> = loaded
+        .dataset
+        .packages
+        .iter()
+        .filter_map(|package| package.amounts.at(stage))
+        .collect();
+    (amounts.iter().map(|amount| amount.0).sum(), amounts.len())
+}
+
+fn problems(loaded: &Loaded) -> Vec<(String, Problem)> {
+    loaded
+        .issues
+        .iter()
+        .map(|issue| (issue.path.clone(), issue.problem.clone()))
+        .collect()
+}
+
+/// Local content as the widget computes it for the default filter at `stage`.
+fn shares(loaded: &Loaded, stage: Stage) -> (Stage, i64, i64, i64, LocalBasis) {
+    let filter = Filter {
+        stage: Some(stage),
+        ..Filter::default()
+    };
+    let content = apply(&loaded.dataset, &filter)
+        .local_content
+        .expect("local content");
+    (
+        content.stage,
+        content.total.value.0,
+        content.pdn.value.0,
+        content.umkk.value.0,
+        content.basis,
+    )
+}
+
+#[test]
+fn sirup_plans_are_rencana_with_pdn_and_ukm_flags() {
+    let loaded = load("rup-penyedia.json").expect("reads");
+    let meta = &loaded.dataset.meta;
+    assert_eq!(
+        meta.title,
+        "Rencana pengadaan Provinsi Kalimantan Barat 2024 (SiRUP)"
+    );
+    assert_eq!(meta.publisher, "Provinsi Kalimantan Barat");
+    assert_eq!(meta.fiscal_year, 2024);
+    assert_eq!(stage_total(&loaded, Stage::Rencana), (9_150_000_000, 6));
+    assert_eq!(stage_total(&loaded, Stage::Komitmen), (0, 0));
+    // An unknown method leaves the method blank; the package still counts.
+    assert_eq!(
+        problems(&loaded),
+        vec![(
+            "[5].metode_pengadaan".to_owned(),
+            Problem::Unrecognised("Pengadaan Darurat".into())
+        )]
+    );
+    assert_eq!(loaded.dataset.packages[5].method, None);
+    assert_eq!(
+        shares(&loaded, Stage::Rencana),
+        (
+            Stage::Rencana,
+            9_150_000_000,
+            8_730_000_000,
+            700_000_000,
+            LocalBasis::Flags
+        )
+    );
+}
+
+#[test]
+fn swakelola_plans_as_json_lines_are_swakelola_and_left_out_of_local_content() {
+    let loaded = load("rup-swakelola.jsonl").expect("reads");
+    assert_eq!(
+        loaded.dataset.meta.title,
+        "Swakelola Provinsi Kalimantan Barat 2024 (SiRUP/SPSE)"
+    );
+    assert!(loaded.issues.is_empty(), "{:?}", problems(&loaded));
+    assert_eq!(stage_total(&loaded, Stage::Rencana), (1_825_500_000, 4));
+    assert!(loaded
+        .dataset
+        .packages
+        .iter()
+        .all(|package| package.method == Some(Method::Swakelola)));
+    let months: Vec<u8> = loaded
+        .dataset
+        .packages
+        .iter()
+        .filter_map(|package| package.month.map(|month| month.month))
+        .collect();
+    assert_eq!(months, vec![2, 3, 4, 5], "tgl_awal_pelaksanaan_kontrak");
+}
+
+#[test]
+fn spse_tender_announcements_are_rencana_by_their_pagu() {
+    let loaded = load("spse-tender-pengumuman.json").expect("reads");
+    assert_eq!(
+        loaded.dataset.meta.title,
+        "Tender Provinsi Kalimantan Barat 2024 (SPSE)"
+    );
+    assert!(loaded.issues.is_empty(), "{:?}", problems(&loaded));
+    assert_eq!(stage_total(&loaded, Stage::Rencana), (10_450_000_000, 3));
+    assert_eq!(
+        loaded
+            .dataset
+            .packages
+            .iter()
+            .filter(|package| package.method == Some(Method::Seleksi))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn spse_non_tender_contracts_give_local_content_from_their_pdn_and_umk_values() {
+    let loaded = load("spse-nontender-selesai.json").expect("reads");
+    assert_eq!(
+        loaded.dataset.meta.title,
+        "Non-tender Provinsi Kalimantan Barat 2024 (SPSE)"
+    );
+    assert_eq!(stage_total(&loaded, Stage::Rencana), (578_000_000, 4));
+    assert_eq!(stage_total(&loaded, Stage::Komitmen), (474_610_001, 3));
+    assert_eq!(
+        problems(&loaded),
+        vec![
+            ("[2].nilai_kontrak".to_owned(), Problem::Rounded),
+            ("[2].nilai_pdn_kontrak".to_owned(), Problem::Rounded),
+        ]
+    );
+    // Whatever stage the reader picks, contract values are shares of contract values.
+    for stage in [Stage::Rencana, Stage::Komitmen] {
+        assert_eq!(
+            shares(&loaded, stage),
+            (
+                Stage::Komitmen,
+                474_610_001,
+                381_510_001,
+                277_600_000,
+                LocalBasis::ContractValues
+            )
+        );
+    }
+}
+
+#[test]
+fn spse_tender_contracts_give_local_content_from_their_values() {
+    let loaded = load("spse-tender-kontrak.json").expect("reads");
+    assert_eq!(stage_total(&loaded, Stage::Komitmen), (7_408_354_560, 2));
+    assert_eq!(
+        shares(&loaded, Stage::Komitmen),
+        (
+            Stage::Komitmen,
+            7_408_354_560,
+            6_880_000_000,
+            880_000_000,
+            LocalBasis::ContractValues
+        )
+    );
+}
+
+#[test]
+fn spse_records_of_non_tender_purchases_are_realisasi_with_their_values() {
+    let loaded = load("spse-pencatatan-nontender.json").expect("reads");
+    assert_eq!(
+        loaded.dataset.meta.title,
+        "Pencatatan non-tender Provinsi Kalimantan Barat 2024 (SPSE)"
+    );
+    assert!(loaded.issues.is_empty(), "{:?}", problems(&loaded));
+    assert_eq!(stage_total(&loaded, Stage::Realisasi), (162_000_000, 2));
+    assert_eq!(stage_total(&loaded, Stage::Rencana), (238_353_115, 3));
+    assert_eq!(
+        shares(&loaded, Stage::Realisasi),
+        (
+            Stage::Realisasi,
+            162_000_000,
+            100_000_000,
+            162_000_000,
+            LocalBasis::ContractValues
+        )
+    );
+}
+
+#[test]
+fn e_katalog_orders_are_e_purchasing_commitments_by_order_date() {
+    let loaded = load("ekatalog-v6.json").expect("reads");
+    assert_eq!(
+        loaded.dataset.meta.title,
+        "Pembelian e-Katalog Provinsi Kalimantan Barat 2024"
+    );
+    assert!(loaded.issues.is_empty(), "{:?}", problems(&loaded));
+    assert_eq!(stage_total(&loaded, Stage::Komitmen), (316_900_116, 4));
+    let packages = &loaded.dataset.packages;
+    assert!(packages
+        .iter()
+        .all(|package| package.method == Some(Method::EPurchasing)));
+    assert_eq!(packages[0].name.as_deref(), Some("Belanja e-Katalog 1"));
+    assert_eq!(packages[3].month.map(|month| month.month), Some(10));
+    // v5 lists a row per product: an order's lines make one package.
+    let v5 = load("ekatalog-v5.json").expect("reads");
+    assert_eq!(stage_total(&v5, Stage::Komitmen), (63_750_001, 2));
+    assert_eq!(
+        v5.dataset.meta.title, "ekatalog-v5.json",
+        "v5 names no government"
+    );
+    assert_eq!(
+        problems(&v5),
+        vec![("[1].total_harga".to_owned(), Problem::Rounded)]
+    );
+}
+
+#[test]
+fn a_json_array_that_is_not_records_is_refused_as_before() {
+    let not_records = read(Source {
+        bytes: br#"[{"kd_klpd": "D197", "nama_klpd": "Provinsi"}]"#.as_slice().into(),
+        content_type: None,
+        format: None,
+        address: "x.json",
+        current_year: 2024,
+    });
+    assert!(
+        matches!(not_records, Err(LoadError::NotPantau)),
+        "{not_records:?}"
+    );
+    let broken = read(Source {
+        bytes: br#"[{"kd_rup": 1, "pagu": 5}, {"kd_rup": 2, "pagu": }]"#
+            .as_slice()
+            .into(),
+        content_type: None,
+        format: None,
+        address: "x.json",
+        current_year: 2024,
+    });
+    assert!(
+        matches!(broken, Err(LoadError::NotJson { .. })),
+        "{broken:?}"
+    );
+}

@@ -24,6 +24,7 @@ fn meta() -> Meta {
         fiscal_year: 2024,
         currency: Currency::idr(),
         illustrative: false,
+        summary_rows: false,
         region: None,
         notes: None,
         sources: Default::default(),

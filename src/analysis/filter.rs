@@ -329,6 +329,13 @@ pub async fn apply_paced(dataset: &Dataset, filter: &Filter, pace: &Pace) -> Dat
                     .iter()
                     .any(|package| package.amounts.at(*stage).is_some())
             })
+            // A file without amounts is counted (its packages have none at any stage).
+            .or_else(|| {
+                admitted
+                    .iter()
+                    .any(|package| package.amounts.is_empty())
+                    .then_some(Stage::Rencana)
+            })
     });
     if let Some(stage) = stage {
         narrowed.spending = spending_of(&admitted, stage, year, pace).await;
@@ -408,7 +415,12 @@ async fn group<'a, K: Ord + Hash>(
     let mut groups: HashMap<K, Sum> = HashMap::default();
     for package in packages {
         pace.tick().await;
-        if let (Some(key), Some(amount)) = (key(package), package.amounts.at(stage)) {
+        // A package without any amount (a file of counts) counts, for nothing.
+        let amount = package
+            .amounts
+            .at(stage)
+            .or_else(|| package.amounts.is_empty().then_some(Rupiah::ZERO));
+        if let (Some(key), Some(amount)) = (key(package), amount) {
             groups.entry(key).or_default().add(amount, package);
         }
     }
@@ -459,6 +471,7 @@ async fn spending_of(
         .map(|row| MonthlyAmount {
             month: row.key,
             amount: row.amount,
+            packages: row.packages,
             provenance: row.provenance,
         })
         .collect::<Vec<_>>();

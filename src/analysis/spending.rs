@@ -145,6 +145,7 @@ mod tests {
         MonthlyAmount {
             month: YearMonth::parse(text).unwrap(),
             amount: Rupiah(amount),
+            packages: None,
             provenance: Provenance::default(),
         }
     }

@@ -183,6 +183,7 @@ async fn read_meta(reader: &mut Reader, meta: Object<'_>, pace: &Pace) -> Option
         fiscal_year: fiscal_year?,
         currency: currency?,
         illustrative,
+        summary_rows: false,
         region,
         notes,
         sources: sources.into(),
@@ -284,6 +285,7 @@ async fn read_spending(
         monthly.push(MonthlyAmount {
             month,
             amount,
+            packages: None,
             provenance,
         });
     }

@@ -289,6 +289,13 @@ texts! {
             ),
             OthersCount => ("Lainnya ({count})", "Others ({count})"),
             SharePaguLine => ("{share} dari pagu", "{share} of budget ceiling (pagu)"),
+            CumulativeCountAxis => ("Jumlah paket kumulatif", "Cumulative packages"),
+            CumulativeCountTitle => ("{stage}: jumlah paket kumulatif {year}", "{stage}: cumulative number of packages {year}"),
+            SummaryRows => ("Setiap baris berkas ini sudah berupa jumlah beberapa paket (tabel rekap), bukan data per paket.", "Each row of this file is already a total of several packages (a summary table), not package-level data."),
+            MeasureValue => ("Nilai", "Value"),
+            MeasureCount => ("Jumlah paket", "Number of packages"),
+            MeasureLabel => ("Ukuran", "Measure"),
+            ValuesMissing => ("Berkas ini tidak memuat nilai uang: grafik menunjukkan jumlah paket.", "This file holds no amounts of money: the charts show numbers of packages."),
             CumulativeAxis => ("Belanja kumulatif ({currency})", "Cumulative spending ({currency})"),
             StageToMonth => ("{stage} s.d. {month}", "{stage} to {month}"),
             CumulativeSummary => (

@@ -186,9 +186,14 @@ pub fn count(text: &str) -> Result<Option<u64>, Problem> {
     if text.starts_with('-') {
         return Err(Problem::Negative);
     }
-    text.parse::<u64>()
-        .map(Some)
-        .map_err(|_| Problem::WrongType(Expected::WholeNumber))
+    if let Ok(count) = text.parse::<u64>() {
+        return Ok(Some(count));
+    }
+    // Thousands grouped as spreadsheets print them: `2.310`, `2,310`, `1 045`.
+    match money(text) {
+        Ok(Some((amount, false))) => Ok(u64::try_from(amount.0).ok()),
+        _ => Err(Problem::WrongType(Expected::WholeNumber)),
+    }
 }
 
 /// A yes/no flag as spreadsheets write it (`Ya`, `Tidak`, `Y`, `N`, `true`, `1`, `PDN`,

@@ -238,7 +238,8 @@ impl CsvRead {
         let finished = records.read(text, limit, complete, |line, fields| match read {
             None => {
                 let (layout, family) = Layout::of(fields.iter(), MAX_COLUMNS);
-                *read = Some((layout, Rows::new(*fallback_year, family)));
+                let amounts = layout.has_amount();
+                *read = Some((layout, Rows::new(*fallback_year, family, amounts)));
             }
             Some((layout, rows)) => {
                 let cells = layout.cells(|index| fields.get(index));
@@ -248,8 +249,11 @@ impl CsvRead {
         if !finished {
             return None;
         }
+        // Without amounts, packages are counted: a file needs at least what names a package.
         match read.take() {
-            Some((layout, rows)) if layout.has_amount() => Some(Ok(rows.finish())),
+            Some((layout, rows)) if layout.has_amount() || layout.names_packages() => {
+                Some(Ok(rows.finish()))
+            }
             _ => Some(Err(LoadError::NoColumns)),
         }
     }

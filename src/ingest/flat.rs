@@ -42,15 +42,27 @@ pub fn family_of(object: &Map<String, Value>) -> Family {
     Family::of(names.iter().map(String::as_str))
 }
 
-/// Whether the first line of `text` is a flat record (JSON Lines of records), and its family.
-pub fn lines_family(text: &str) -> Option<Family> {
+/// Rows for records like `object` (the first of a file).
+pub fn rows_for(object: &Map<String, Value>, current_year: i32) -> Rows {
+    let amounts = object
+        .keys()
+        .any(|key| super::rows::is_amount(&fold_header(key)));
+    Rows::new(current_year, family_of(object), amounts)
+}
+
+/// Whether the first line of `text` is a flat record (JSON Lines of records): its family, and
+/// whether it has amount fields.
+pub fn lines_family(text: &str) -> Option<(Family, bool)> {
     let text = text.trim_start();
     let (first, rest) = text.split_once('\n')?;
     if rest.trim().is_empty() {
         return None;
     }
     let object = serde_json::from_str::<Map<String, Value>>(first).ok()?;
-    is_record(&object).then(|| family_of(&object))
+    let amounts = object
+        .keys()
+        .any(|key| super::rows::is_amount(&fold_header(key)));
+    is_record(&object).then(|| (family_of(&object), amounts))
 }
 
 /// Reads line `line` of JSON Lines of records into `rows`.
@@ -104,7 +116,7 @@ pub async fn array(text: &str, current_year: i32, pace: &Pace) -> Option<Json> {
         let rows = match &mut rows {
             Some(rows) => rows,
             None if object.contains_key("ocid") => return Some(releases(text)),
-            None if is_record(&object) => rows.insert(Rows::new(current_year, family_of(&object))),
+            None if is_record(&object) => rows.insert(rows_for(&object, current_year)),
             None => return None,
         };
         rows.add_object(&format!("[{index}]"), &object);

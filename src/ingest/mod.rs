@@ -323,6 +323,7 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
         issues,
         family,
         klpd,
+        summary_rows,
     } = read;
     let file_name = source
         .address
@@ -348,6 +349,7 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
     if let Some(title) = family.title(klpd.single(), years) {
         dataset.meta.title = title;
     }
+    dataset.meta.summary_rows = summary_rows;
     Ok(Loaded { dataset, issues })
 }
 
@@ -404,6 +406,7 @@ fn dataset(
             fiscal_year,
             currency: Currency::new(currency).unwrap_or_else(Currency::idr),
             illustrative: false,
+            summary_rows: false,
             region: None,
             notes: None,
             sources: Default::default(),

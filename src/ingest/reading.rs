@@ -65,8 +65,8 @@ enum State {
 pub(super) enum Lines {
     /// OCDS releases, records or packages.
     Ocds,
-    /// Flat records of packages (an ISB export), of this family.
-    Rows(Family),
+    /// Flat records of packages (an ISB export), of this family, with amount fields or not.
+    Rows(Family, bool),
 }
 
 /// Whether `text` is JSON Lines, and of what: its first line alone is a JSON object of OCDS or
@@ -79,7 +79,7 @@ pub(super) fn json_lines(text: &str) -> Option<Lines> {
     }
     match serde_json::from_str::<ocds::Top>(first) {
         Ok(ocds::Top::Object(document)) if document.is_ocds() => Some(Lines::Ocds),
-        _ => flat::lines_family(text).map(Lines::Rows),
+        _ => flat::lines_family(text).map(|(family, amounts)| Lines::Rows(family, amounts)),
     }
 }
 
@@ -92,7 +92,9 @@ fn lines_state(lines: Lines, current_year: i32) -> State {
         issues: Issues::new(),
         rows: match lines {
             Lines::Ocds => None,
-            Lines::Rows(family) => Some(Box::new(Rows::new(current_year, family))),
+            Lines::Rows(family, amounts) => {
+                Some(Box::new(Rows::new(current_year, family, amounts)))
+            }
         },
     }
 }

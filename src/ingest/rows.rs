@@ -289,6 +289,14 @@ pub fn role(folded: &str) -> Option<Column> {
     role_of(folded).map(|(column, _)| column)
 }
 
+/// Whether a field name (folded) holds money at some stage.
+pub fn is_amount(folded: &str) -> bool {
+    matches!(
+        role(folded),
+        Some(Column::Rencana | Column::Komitmen | Column::Realisasi)
+    )
+}
+
 /// The column a folded field name answers to, and its rank in that column's list.
 fn role_of(folded: &str) -> Option<(Column, usize)> {
     HEADERS.iter().find_map(|(column, names)| {
@@ -438,6 +446,26 @@ impl Layout {
             .any(|column| self.slots[column.index()].is_some())
     }
 
+    /// Whether records name their packages (an id, a name) or count them, and say where they
+    /// belong (a unit, a method, a type, a region, a date): enough to count packages without
+    /// amounts.
+    pub fn names_packages(&self) -> bool {
+        let has = |columns: &[Column]| {
+            columns
+                .iter()
+                .any(|column| self.slots[column.index()].is_some())
+        };
+        has(&[Column::Id, Column::Name, Column::Count])
+            && has(&[
+                Column::Unit,
+                Column::Method,
+                Column::Type,
+                Column::Region,
+                Column::Date,
+                Column::Count,
+            ])
+    }
+
     /// Whether a column is read.
     pub fn has(&self, column: Column) -> bool {
         self.slots[column.index()].is_some()
@@ -527,6 +555,13 @@ pub struct Rows {
     /// Where the package of each id is (families whose records of one id are one package).
     by_id: FxHashMap<String, usize>,
     klpd: Klpd,
+    /// Whether the records have amount fields: when none has, packages are counted without
+    /// amounts (a list of tender notices, say); else a record without an amount is skipped.
+    amounts: bool,
+    /// Whether some record names its package (an id or a name), and whether some counts more
+    /// than one package: records that never name a package but count several are totals.
+    named: bool,
+    grouped: bool,
 }
 
 /// What reading flat records gave.
@@ -535,12 +570,19 @@ pub struct Read {
     pub issues: Issues,
     pub family: Family,
     pub klpd: Klpd,
+    /// Each record is a ready-made total of several packages (a table of totals per agency),
+    /// not one package.
+    pub summary_rows: bool,
 }
 
 impl Rows {
-    /// Rows of `family`; `fallback_year` is the fiscal year of records that say none.
-    pub fn new(fallback_year: i32, family: Family) -> Rows {
+    /// Rows of `family`; `fallback_year` is the fiscal year of records that say none; `amounts`
+    /// whether the records have amount fields at all.
+    pub fn new(fallback_year: i32, family: Family, amounts: bool) -> Rows {
         Rows {
+            amounts,
+            named: false,
+            grouped: false,
             vocabulary: Vocabulary::default(),
             packages: Vec::new(),
             issues: Issues::new(),
@@ -569,6 +611,7 @@ impl Rows {
     /// What was read.
     pub fn finish(self) -> Read {
         Read {
+            summary_rows: self.grouped && !self.named,
             packages: self.packages,
             issues: self.issues,
             family: self.family,
@@ -724,7 +767,7 @@ impl Rows {
         if !ok {
             return;
         }
-        if package.amounts.is_empty() {
+        if package.amounts.is_empty() && self.amounts {
             issues.note(|| place(""), Problem::NoAmount);
             return;
         }
@@ -739,6 +782,8 @@ impl Rows {
 
     /// Adds a package, or adds its amounts to the package of the same id.
     fn push(&mut self, package: Package) {
+        self.named |= package.id.is_some() || package.name.is_some();
+        self.grouped |= package.count > 1;
         let known = match (&package.id, self.family.merges()) {
             (Some(id), true) => self.by_id.get(id).copied(),
             _ => None,

@@ -129,6 +129,7 @@ impl Writer {
         self.number(meta.fiscal_year as u64);
         self.text(meta.currency.code());
         self.byte(u8::from(meta.illustrative));
+        self.byte(u8::from(meta.summary_rows));
         self.byte(u8::from(meta.region.is_some()));
         if let Some(region) = &meta.region {
             self.text(&region.code);
@@ -390,6 +391,7 @@ impl Reader<'_> {
             fiscal_year: i32::try_from(self.number()? as i64).ok()?,
             currency: Currency::new(&self.long_text()?)?,
             illustrative: self.flag()?,
+            summary_rows: self.flag()?,
             region: match self.flag()? {
                 true => Some(Region {
                     code: self.long_text()?,
@@ -618,6 +620,7 @@ mod tests {
             fiscal_year: -5,
             currency: Currency::new("GBP").unwrap(),
             illustrative: full,
+            summary_rows: full,
             region: full.then(|| Region {
                 code: "64".into(),
                 name: "Kalimantan Timur".into(),

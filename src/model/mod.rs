@@ -75,6 +75,9 @@ pub struct Meta {
     pub currency: Currency,
     /// Whether the publisher marks the whole file as illustrative.
     pub illustrative: bool,
+    /// Whether each row of the file is a ready-made total of several packages (a table of
+    /// totals per agency, say), not one package.
+    pub summary_rows: bool,
     /// Region, if the file is about one.
     pub region: Option<Region>,
     /// Free-text notes from the publisher.
@@ -207,6 +210,8 @@ pub struct MonthlyAmount {
     pub month: YearMonth,
     /// The amount in that month (not cumulative).
     pub amount: Rupiah,
+    /// Number of packages in that month, where known (package-level data).
+    pub packages: Option<u64>,
     /// Where it comes from.
     pub provenance: Provenance,
 }

@@ -3,6 +3,7 @@
 
 pub mod export;
 mod local_content;
+pub mod measure;
 mod spending;
 mod suppliers;
 pub mod table;
@@ -12,6 +13,7 @@ use crate::chart::spec::ChartSpec;
 use crate::chart::Locale;
 use crate::i18n::{Lang, Text};
 use crate::model::{Dataset, Meta, Provenance};
+pub use measure::Measure;
 
 /// The three views of the widget (the `view` parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -130,9 +132,21 @@ fn others_label(hidden: usize, lang: Lang) -> String {
     Text::OthersCount.fill(lang, &[("count", &hidden.to_string())])
 }
 
-/// The panels of a view; empty when the dataset has nothing for it. Long breakdowns show their
-/// top rows and one "Lainnya" row unless `expanded`.
+/// The panels of a view, counting money; empty when the dataset has nothing for it. Long
+/// breakdowns show their top rows and one "Lainnya" row unless `expanded`.
 pub fn panels(dataset: &Dataset, view: View, lang: Lang, expanded: bool) -> Vec<Panel> {
+    panels_of(dataset, view, lang, expanded, Measure::Value)
+}
+
+/// The panels of a view, the spending view counting `measure` (a file without amounts is
+/// counted in packages whatever is asked).
+pub fn panels_of(
+    dataset: &Dataset,
+    view: View,
+    lang: Lang,
+    expanded: bool,
+    measure: Measure,
+) -> Vec<Panel> {
     let locale = Locale {
         lang,
         currency: dataset.meta.currency.clone(),
@@ -141,7 +155,7 @@ pub fn panels(dataset: &Dataset, view: View, lang: Lang, expanded: bool) -> Vec<
         View::Spending => dataset
             .spending
             .as_ref()
-            .map(|spending| spending::panels(spending, &locale, &dataset.meta, expanded))
+            .map(|spending| spending::panels(spending, &locale, &dataset.meta, expanded, measure))
             .unwrap_or_default(),
         View::LocalContent => dataset
             .local_content

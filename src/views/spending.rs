@@ -1,29 +1,49 @@
 //! The spending view: cumulative realisation against the pagu, by method and by type.
 
+use super::measure::{self, Measure, Units};
 use super::table::{Cell, Table};
 use super::{star, Fact, Panel};
 use crate::analysis::spending::{breakdown, cumulative, largest, Part, Rest};
 use crate::chart::spec::{
     BarRow, BarSpec, ChartSpec, Column, LineSeries, LineSpec, PointMark, Reference, Role, Stroke,
-    TickFormat, Tip,
+    Tip,
 };
 use crate::chart::Locale;
-use crate::i18n::{
-    format_money_compact as compact, format_money_exact as exact, format_money_spoken as spoken,
-    format_money_tick, format_percent, month_name, stage_name, Text,
-};
+use crate::i18n::{format_percent, month_name, stage_name, Text};
 use crate::model::{Breakdown, Meta, Rupiah, Share, Spending};
 
 fn cited<K>(rows: &[Breakdown<K>], meta: &Meta, lang: crate::i18n::Lang) -> String {
     super::source_line(rows.iter().map(|row| &row.provenance), meta, lang)
 }
 
-pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool) -> Vec<Panel> {
+pub fn panels(
+    spending: &Spending,
+    locale: &Locale,
+    meta: &Meta,
+    expanded: bool,
+    measure: Measure,
+) -> Vec<Panel> {
     let lang = locale.lang;
     let stage = stage_name(spending.stage, lang);
+    // A file without amounts can only be counted.
+    let values_missing = measure::values_missing(spending);
+    let measure = if values_missing {
+        Measure::Count
+    } else {
+        measure
+    };
+    let counted;
+    let (spending, money) = match measure {
+        Measure::Value => (spending, spending),
+        Measure::Count => {
+            counted = measure::counted(spending);
+            (&counted, spending)
+        }
+    };
+    let units = Units { measure, locale };
     let mut panels = Vec::new();
     if !spending.monthly.is_empty() {
-        let mut panel = cumulative_panel(spending, locale, stage);
+        let mut panel = cumulative_panel(spending, units, stage);
         let pagu = spending.pagu.iter().map(|pagu| &pagu.provenance);
         let months = spending.monthly.iter().map(|month| &month.provenance);
         panel.source_line = super::source_line(pagu.chain(months), meta, lang);
@@ -35,7 +55,7 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
         });
         let folded = collapse(named, expanded, lang, total);
         let title = Text::ByMethod.get(lang);
-        let mut panel = breakdown_panel("by-method", title, spending, total, folded, locale);
+        let mut panel = breakdown_panel("by-method", title, spending, total, folded, units);
         panel.source_line = cited(&spending.by_method, meta, lang);
         panel
     });
@@ -43,7 +63,7 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
         let named = named(&parts, |key| crate::i18n::type_name(*key, lang).to_owned());
         let folded = collapse(named, expanded, lang, total);
         let title = Text::ByType.get(lang);
-        let mut panel = breakdown_panel("by-type", title, spending, total, folded, locale);
+        let mut panel = breakdown_panel("by-type", title, spending, total, folded, units);
         panel.source_line = cited(&spending.by_type, meta, lang);
         panel
     });
@@ -75,7 +95,7 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
             (total, folded)
         };
         let title = title.get(lang);
-        let mut panel = breakdown_panel(id, title, spending, total, folded, locale);
+        let mut panel = breakdown_panel(id, title, spending, total, folded, units);
         panel.source_line = cited(rows, meta, lang);
         Some(panel)
     };
@@ -85,21 +105,29 @@ pub fn panels(spending: &Spending, locale: &Locale, meta: &Meta, expanded: bool)
     panels.extend(by_type);
     panels.extend(by_unit);
     panels.extend(by_region);
-    if let Some(mut panel) = super::suppliers::panel(spending, locale) {
+    if let Some(mut panel) = super::suppliers::panel(money, locale) {
         panel.source_line = super::source_line(
-            (spending.by_method.iter().map(|row| &row.provenance))
-                .chain(spending.by_type.iter().map(|row| &row.provenance)),
+            (money.by_method.iter().map(|row| &row.provenance))
+                .chain(money.by_type.iter().map(|row| &row.provenance)),
             meta,
             lang,
         );
         panels.push(panel);
     }
+    for panel in &mut panels {
+        if values_missing {
+            panel.notes.push(Text::ValuesMissing.get(lang).to_owned());
+        }
+        if meta.summary_rows {
+            panel.notes.push(Text::SummaryRows.get(lang).to_owned());
+        }
+    }
     panels
 }
 
-fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel {
+fn cumulative_panel(spending: &Spending, units: Units, stage: &str) -> Panel {
+    let locale = units.locale;
     let lang = locale.lang;
-    let currency = &locale.currency;
     let points = cumulative(spending);
     let pagu = spending.pagu.as_ref();
     let mut marks = Vec::with_capacity(points.len());
@@ -113,18 +141,18 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             format!(
                 "{}: {}{}",
                 Text::Cumulative.get(lang),
-                compact(point.cumulative, currency, lang),
+                units.compact(point.cumulative),
                 star(point.illustrative)
             ),
             format!(
                 "{}: {}",
                 Text::ExactValue.get(lang),
-                exact(point.cumulative, currency, lang)
+                units.exact(point.cumulative)
             ),
             format!(
                 "{}: {}",
                 Text::Monthly.get(lang),
-                compact(point.amount, currency, lang)
+                units.compact(point.amount)
             ),
         ];
         let of_pagu = point.of_pagu.map(|share| {
@@ -136,7 +164,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         }
         let said = [
             ("period", period.as_str()),
-            ("total", &spoken(point.cumulative, currency, lang)),
+            ("total", &units.spoken(point.cumulative)),
             (
                 "share",
                 &point
@@ -169,7 +197,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             .collect(),
         stroke: Stroke::Solid,
         role: Role::Primary,
-        end_label: last.map(|point| compact(point.cumulative, currency, lang)),
+        end_label: last.map(|point| units.compact(point.cumulative)),
         name: Some(Text::Cumulative.get(lang).to_owned()),
     };
     let references: Vec<Reference> = pagu
@@ -178,7 +206,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             label: format!(
                 "{} {}{}",
                 Text::Pagu.get(lang),
-                compact(pagu.value, currency, lang),
+                units.compact(pagu.value),
                 star(pagu.provenance.illustrative)
             ),
         })
@@ -190,7 +218,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             .map(|month| (f64::from(month), month_name(month, lang, true).to_owned()))
             .collect(),
         y_max: 0.0,
-        y_format: TickFormat::Money,
+        y_format: units.ticks(),
         columns: points
             .iter()
             .map(|point| Column {
@@ -204,7 +232,12 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
         references,
         points: marks,
         x_title: format!("{}, {}", Text::Month.get(lang), spending.fiscal_year),
-        y_title: Text::CumulativeAxis.fill(lang, &[("currency", super::currency_label(locale))]),
+        y_title: match units.measure {
+            Measure::Value => {
+                Text::CumulativeAxis.fill(lang, &[("currency", super::currency_label(locale))])
+            }
+            Measure::Count => Text::CumulativeCountAxis.get(lang).to_owned(),
+        },
     });
     let mut facts = Vec::new();
     // The summary's parts: the last month's total, the highest month, the share of the pagu.
@@ -219,20 +252,20 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             label: Text::StageToMonth.fill(lang, &[("stage", stage), ("month", &month)]),
             value: format!(
                 "{}{}",
-                compact(last.cumulative, currency, lang),
+                units.compact(last.cumulative),
                 star(last.illustrative)
             ),
-            spoken: Some(spoken(last.cumulative, currency, lang)),
+            spoken: Some(units.spoken(last.cumulative)),
             status: None,
         });
-        said.push(("total", spoken(last.cumulative, currency, lang)));
+        said.push(("total", units.spoken(last.cumulative)));
         said.push(("month", month));
         if let Some(peak) = points.iter().max_by_key(|point| point.amount) {
             said.push((
                 "peak_month",
                 month_name(peak.month.month, lang, false).to_owned(),
             ));
-            said.push(("peak", spoken(peak.amount, currency, lang)));
+            said.push(("peak", units.spoken(peak.amount)));
         }
     }
     if let Some(pagu) = pagu {
@@ -240,10 +273,10 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             label: Text::Pagu.get(lang).to_owned(),
             value: format!(
                 "{}{}",
-                compact(pagu.value, currency, lang),
+                units.compact(pagu.value),
                 star(pagu.provenance.illustrative)
             ),
-            spoken: Some(spoken(pagu.value, currency, lang)),
+            spoken: Some(units.spoken(pagu.value)),
             status: None,
         });
         if let Some(share) = last.and_then(|point| point.of_pagu) {
@@ -254,7 +287,7 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
                 status: None,
             });
             said.push(("share", format_percent(share, lang)));
-            said.push(("pagu", spoken(pagu.value, currency, lang)));
+            said.push(("pagu", units.spoken(pagu.value)));
         }
     }
     let values: Vec<(&str, &str)> = said
@@ -285,14 +318,10 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
             let mut row = vec![
                 Cell::month(period, point.month),
                 Cell::money(
-                    format!(
-                        "{}{}",
-                        exact(point.amount, currency, lang),
-                        star(point.illustrative)
-                    ),
+                    format!("{}{}", units.exact(point.amount), star(point.illustrative)),
                     point.amount,
                 ),
-                Cell::money(exact(point.cumulative, currency, lang), point.cumulative),
+                Cell::money(units.exact(point.cumulative), point.cumulative),
             ];
             if let Some(share) = point.of_pagu {
                 row.push(Cell::share(format_percent(share, lang), share));
@@ -303,7 +332,11 @@ fn cumulative_panel(spending: &Spending, locale: &Locale, stage: &str) -> Panel 
     let table = Table { columns, rows };
     Panel {
         id: "cumulative".into(),
-        title: Text::CumulativeTitle.fill(
+        title: match units.measure {
+            Measure::Value => Text::CumulativeTitle,
+            Measure::Count => Text::CumulativeCountTitle,
+        }
+        .fill(
             lang,
             &[
                 ("stage", stage),
@@ -328,10 +361,9 @@ fn breakdown_panel(
     spending: &Spending,
     total: crate::model::Rupiah,
     folded: Folded,
-    locale: &Locale,
+    units: Units,
 ) -> Panel {
-    let lang = locale.lang;
-    let currency = &locale.currency;
+    let lang = units.locale.lang;
     let hidden_rows = folded.hidden;
     let parts = &folded.shown;
     let rows: Vec<BarRow> = parts
@@ -343,7 +375,7 @@ fn breakdown_panel(
                 format!(
                     "{}: {}",
                     Text::ExactValue.get(lang),
-                    exact(part.amount, currency, lang)
+                    units.exact(part.amount)
                 ),
                 format!("{share} {}", Text::ShareOfTotal.get(lang)),
             ];
@@ -365,22 +397,14 @@ fn breakdown_panel(
             BarRow {
                 label: label.clone(),
                 value: part.amount.as_f64(),
-                value_text: format!(
-                    "{}{}",
-                    compact(part.amount, currency, lang),
-                    star(part.illustrative)
-                ),
-                value_short: format!(
-                    "{}{}",
-                    format_money_tick(part.amount, currency, lang, true),
-                    star(part.illustrative)
-                ),
+                value_text: format!("{}{}", units.compact(part.amount), star(part.illustrative)),
+                value_short: format!("{}{}", units.short(part.amount), star(part.illustrative)),
                 below_threshold: false,
                 tip: Tip {
                     drill: part.drill.clone(),
                     spoken: format!(
                         "{label}: {}, {share} {}",
-                        spoken(part.amount, currency, lang),
+                        units.spoken(part.amount),
                         Text::ShareOfTotal.get(lang)
                     ),
                     title: label,
@@ -392,14 +416,7 @@ fn breakdown_panel(
     let table = Table {
         columns: vec![
             (title.to_owned(), false),
-            (
-                format!(
-                    "{} ({})",
-                    Text::Value.get(lang),
-                    super::currency_label(locale)
-                ),
-                true,
-            ),
+            (units.title(), true),
             (Text::Share.get(lang).to_owned(), true),
             (Text::Packages.get(lang).to_owned(), true),
         ],
@@ -412,11 +429,7 @@ fn breakdown_panel(
                 vec![
                     Cell::text(part.label.clone()),
                     Cell::money(
-                        format!(
-                            "{}{}",
-                            exact(part.amount, currency, lang),
-                            star(part.illustrative)
-                        ),
+                        format!("{}{}", units.exact(part.amount), star(part.illustrative)),
                         part.amount,
                     ),
                     Cell::share(format_percent(part.share, lang), part.share),
@@ -436,9 +449,9 @@ fn breakdown_panel(
             lang,
             &[
                 ("label", &top.label),
-                ("amount", &spoken(top.amount, currency, lang)),
+                ("amount", &units.spoken(top.amount)),
                 ("share", &format_percent(top.share, lang)),
-                ("total", &spoken(total, currency, lang)),
+                ("total", &units.spoken(total)),
             ],
         ),
         None => String::new(),
@@ -450,7 +463,7 @@ fn breakdown_panel(
             lang,
             &[
                 ("stage", stage_name(spending.stage, lang)),
-                ("total", &compact(total, currency, lang)),
+                ("total", &units.compact(total)),
             ],
         ),
         facts: Vec::new(),
@@ -458,12 +471,8 @@ fn breakdown_panel(
             rows,
             max: None,
             threshold: None,
-            tick_format: TickFormat::Money,
-            value_title: format!(
-                "{} ({})",
-                Text::Value.get(lang),
-                super::currency_label(locale)
-            ),
+            tick_format: units.ticks(),
+            value_title: units.title(),
         }),
         summary,
         notes: Vec::new(),

@@ -5,6 +5,7 @@ use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::Lang;
 use crate::options;
+use crate::views::Measure;
 use crate::views::View;
 
 /// What the embedding page asked for.
@@ -18,6 +19,8 @@ pub struct Config {
     pub lang: Lang,
     /// Light, dark, or the system's preference.
     pub theme: ThemeChoice,
+    /// What the spending view counts: money or packages.
+    pub measure: Measure,
     /// The filters and stage of money.
     pub filter: Filter,
     /// The data's format, when the page insists (`format=pantau|ocds|csv`); else detected.
@@ -97,6 +100,7 @@ impl Config {
             view: given.view,
             lang: given.lang.or_else(browser_lang).unwrap_or_default(),
             theme: given.theme,
+            measure: given.measure,
             filter: given.filter,
             format: given.format,
             sha256: given.sha256,
@@ -122,13 +126,24 @@ impl Config {
 
 /// The page address with the reader's choices in it (other parameters, such as `src`, kept):
 /// the permalink of what the reader sees.
-pub fn permalink(view: View, lang: Lang, theme: ThemeChoice, filter: &Filter) -> Option<String> {
+pub fn permalink(
+    view: View,
+    lang: Lang,
+    theme: ThemeChoice,
+    measure: Measure,
+    filter: &Filter,
+) -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
     let url = web_sys::Url::new(&href).ok()?;
     let params = url.search_params();
     params.set("view", view.code());
     params.set("lang", lang.tag());
     params.set("theme", theme.code());
+    // The default measure is left out, so that an address says `measure` only when it counts.
+    match measure {
+        Measure::Value => params.delete("measure"),
+        Measure::Count => params.set("measure", measure.code()),
+    }
     for name in Filter::PARAM_NAMES {
         params.delete(name);
     }
@@ -140,9 +155,15 @@ pub fn permalink(view: View, lang: Lang, theme: ThemeChoice, filter: &Filter) ->
 
 /// Writes the reader's choices into the page address (without reloading), so that a reload or
 /// a shared link shows the same view.
-pub fn write_to_location(view: View, lang: Lang, theme: ThemeChoice, filter: &Filter) {
-    let (Some(window), Some(href)) = (web_sys::window(), permalink(view, lang, theme, filter))
-    else {
+pub fn write_to_location(
+    view: View,
+    lang: Lang,
+    theme: ThemeChoice,
+    measure: Measure,
+    filter: &Filter,
+) {
+    let permalink = permalink(view, lang, theme, measure, filter);
+    let (Some(window), Some(href)) = (web_sys::window(), permalink) else {
         return;
     };
     if let Ok(history) = window.history() {

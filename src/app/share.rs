@@ -6,6 +6,7 @@ use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::{Lang, Text};
 use crate::views::export::{iframe_snippet, script_snippet};
+use crate::views::Measure;
 use crate::views::View;
 use leptos::prelude::*;
 
@@ -83,7 +84,7 @@ fn options(
     origin: &Origin,
     view: View,
     lang: Lang,
-    theme: ThemeChoice,
+    (theme, measure): (ThemeChoice, Measure),
     filter: &Filter,
 ) -> Vec<(String, String)> {
     let mut options = vec![
@@ -92,6 +93,9 @@ fn options(
         ("lang".to_owned(), lang.tag().to_owned()),
         ("theme".to_owned(), theme.code().to_owned()),
     ];
+    if measure != Measure::default() {
+        options.push(("measure".to_owned(), measure.code().to_owned()));
+    }
     options.extend(
         filter
             .params()
@@ -114,13 +118,13 @@ fn link_to(
     options: &[(String, String)],
     view: View,
     lang: Lang,
-    theme: ThemeChoice,
+    (theme, measure): (ThemeChoice, Measure),
     filter: &Filter,
 ) -> String {
     match &origin.page {
         // The page's own address, less what belongs to this one embedding (the host's name for
         // its frame, the host's origin): a shared frame must not post its height to this host.
-        None => permalink(view, lang, theme, filter)
+        None => permalink(view, lang, theme, measure, filter)
             .and_then(|link| web_sys::Url::new(&link).ok())
             .map(|url| {
                 for name in ["id", "host"] {
@@ -151,17 +155,19 @@ pub fn SharePanel(
     lang: RwSignal<Lang>,
     view_choice: RwSignal<View>,
     theme: RwSignal<ThemeChoice>,
+    measure: RwSignal<Measure>,
     filter: RwSignal<Filter>,
     title: String,
     origin: Origin,
 ) -> impl IntoView {
     let origin = StoredValue::new(origin);
     let shared = Signal::derive(move || {
-        let (view, lang, theme) = (view_choice.get(), lang.get(), theme.get());
+        let (view, lang) = (view_choice.get(), lang.get());
+        let look = (theme.get(), measure.get());
         let filter = filter.read();
         origin.with_value(|origin| {
-            let options = options(origin, view, lang, theme, &filter);
-            let link = link_to(origin, &options, view, lang, theme, &filter);
+            let options = options(origin, view, lang, look, &filter);
+            let link = link_to(origin, &options, view, lang, look, &filter);
             (link, options)
         })
     });

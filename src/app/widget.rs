@@ -16,7 +16,7 @@ use crate::format::Loaded;
 use crate::i18n::{Lang, Text};
 use crate::model::Dataset;
 use crate::provenance::Verification;
-use crate::views::{panels, View};
+use crate::views::{panels_of, Measure, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -26,6 +26,7 @@ pub fn Widget(config: Config) -> impl IntoView {
     let lang = RwSignal::new(config.lang);
     let view_choice = RwSignal::new(config.view);
     let theme_choice = RwSignal::new(config.theme);
+    let measure = RwSignal::new(config.measure);
     let filter = RwSignal::new(config.filter);
     let system_dark = follow_system_dark_mode();
     let dark = Memo::new(move |_| theme_choice.get().is_dark(system_dark.get()));
@@ -34,9 +35,9 @@ pub fn Widget(config: Config) -> impl IntoView {
     let in_page = config.in_page;
     Effect::new(move |previous: Option<()>| {
         let (view, lang, theme) = (view_choice.get(), lang.get(), theme_choice.get());
-        let filter = filter.get();
+        let (measure, filter) = (measure.get(), filter.get());
         if previous.is_some() && in_page {
-            write_to_location(view, lang, theme, &filter);
+            write_to_location(view, lang, theme, measure, &filter);
         }
     });
     // Removing the widget aborts its fetch.
@@ -106,7 +107,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() progress /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(Fetched { loaded, verification, options, first })) => view! { <Dashboard loaded verification options first lang view_choice filter theme_choice dark src=src_link.clone() fixed=flags.fixed origin=origin.clone() /> }.into_any(),
+                Some(Ok(Fetched { loaded, verification, options, first })) => view! { <Dashboard loaded verification options first lang view_choice filter theme_choice measure dark src=src_link.clone() fixed=flags.fixed origin=origin.clone() /> }.into_any(),
             }}
         </div>
     }
@@ -125,6 +126,7 @@ fn Dashboard(
     view_choice: RwSignal<View>,
     filter: RwSignal<Filter>,
     theme_choice: RwSignal<ThemeChoice>,
+    measure: RwSignal<Measure>,
     dark: Memo<bool>,
     src: String,
     /// `static`: the panels take no focus and no pointer.
@@ -163,6 +165,15 @@ fn Dashboard(
         },
         |_, _| true,
     );
+    // A file without amounts is counted whatever the reader picks: the switch says so.
+    let counts_only = Signal::derive(move || {
+        narrowed.with(|dataset| {
+            dataset
+                .spending
+                .as_ref()
+                .is_some_and(crate::views::measure::values_missing)
+        })
+    });
     let stage_shown = Signal::derive(move || {
         narrowed.with(|dataset| {
             let spending = dataset.spending.as_ref().map(|spending| spending.stage);
@@ -181,7 +192,15 @@ fn Dashboard(
     let illustrative = dataset.with_value(|loaded| loaded.dataset.has_illustrative_figures());
     let currency = dataset.with_value(|loaded| loaded.dataset.meta.currency.clone());
     let list = Memo::new(move |_| {
-        narrowed.with(|dataset| panels(dataset, view_choice.get(), lang.get(), expanded.get()))
+        narrowed.with(|dataset| {
+            panels_of(
+                dataset,
+                view_choice.get(),
+                lang.get(),
+                expanded.get(),
+                measure.get(),
+            )
+        })
     });
     // The panels are made anew when the language or the theme changes, and the second and later
     // ones when their number changes; otherwise a filter change or another view only changes
@@ -267,6 +286,7 @@ fn Dashboard(
         </header>
         <ViewTabs lang view_choice />
         <FilterBar options lang filter stage_shown />
+        {move || (view_choice.get() == View::Spending).then(|| view! { <MeasureSwitch lang=lang.get() measure counts_only /> })}
         {matches!(verification, Some(Verification::Mismatch { .. })).then(|| view! {
             <p class="pantau-mismatch" role="alert">{move || Text::HashMismatch.get(lang.get())}</p>
         })}
@@ -275,7 +295,7 @@ fn Dashboard(
             {panel_list}
         </div>
         <DataIssues issues lang />
-        <SharePanel lang view_choice theme=theme_choice filter title=title.get_value() origin=origin.clone() />
+        <SharePanel lang view_choice theme=theme_choice measure filter title=title.get_value() origin=origin.clone() />
         {move || dataset.with_value(|loaded| view! { <Footer meta=loaded.dataset.meta.clone() lang=lang.get() src=src.clone() illustrative verification=verification.clone() /> })}
     }
 }
@@ -295,4 +315,40 @@ fn content_width(element: &web_sys::HtmlDivElement) -> Option<u32> {
     let width =
         f64::from(element.client_width()) - pixels("padding-left")? - pixels("padding-right")?;
     (width >= 1.0).then_some(width as u32)
+}
+
+/// Nilai / Jumlah paket: what the spending view counts.
+#[component]
+fn MeasureSwitch(
+    lang: Lang,
+    measure: RwSignal<Measure>,
+    counts_only: Signal<bool>,
+) -> impl IntoView {
+    let button = move |choice: Measure| {
+        let pressed = move || {
+            let shown = match counts_only.get() {
+                true => Measure::Count,
+                false => measure.get(),
+            };
+            (shown == choice).to_string()
+        };
+        let disabled = move || counts_only.get() && choice == Measure::Value;
+        view! {
+            <button
+                type="button"
+                class="pantau-display"
+                aria-pressed=pressed
+                disabled=disabled
+                on:click=move |_| measure.set(choice)
+            >
+                {choice.name(lang)}
+            </button>
+        }
+    };
+    view! {
+        <div class="pantau-measure" role="group" aria-label=Text::MeasureLabel.get(lang)>
+            {button(Measure::Value)}
+            {button(Measure::Count)}
+        </div>
+    }
 }

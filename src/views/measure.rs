@@ -122,7 +122,7 @@ impl Units<'_> {
 }
 
 /// Whether a spending holds no money at all but counts packages (a file without amounts).
-pub(super) fn values_missing(spending: &Spending) -> bool {
+pub fn values_missing(spending: &Spending) -> bool {
     let zero = |amount: Rupiah| amount.0 == 0;
     let rows = spending
         .by_method

@@ -256,3 +256,68 @@ fn a_json_array_that_is_not_records_is_refused_as_before() {
         "{broken:?}"
     );
 }
+
+#[test]
+fn flattened_ocds_csv_in_both_header_styles_reads_as_ocds() {
+    for name in ["flattened-paths.csv", "flattened-underscore.csv"] {
+        let path = format!("{}/tests/data/ocds-csv/{name}", env!("CARGO_MANIFEST_DIR"));
+        let loaded = read(Source {
+            bytes: std::fs::read(&path).expect("fixture").into(),
+            content_type: Some("text/csv"),
+            format: None,
+            address: "https://data.example.go.id/ocds.csv",
+            current_year: 2024,
+        })
+        .expect("reads");
+        let packages = &loaded.dataset.packages;
+        // One package per ocid; the USD process is reported and left out.
+        let ids: Vec<_> = packages.iter().map(|package| package.id.clone()).collect();
+        assert_eq!(
+            ids,
+            vec![Some("ocds-x-1".to_owned()), Some("ocds-x-2".to_owned())],
+            "{name}"
+        );
+        assert_eq!(loaded.dataset.meta.currency.code(), "IDR");
+        assert_eq!(
+            stage_total(&loaded, Stage::Rencana),
+            (10_500_000_000, 2),
+            "{name}"
+        );
+        assert_eq!(
+            stage_total(&loaded, Stage::Komitmen),
+            (10_050_000_001, 2),
+            "{name}"
+        );
+        assert_eq!(packages[0].unit.as_deref(), Some("Dinas Kesehatan"));
+        assert_eq!(packages[0].method, Some(Method::Open));
+        assert_eq!(packages[1].tenderers, Some(1));
+        let other_currency = problems(&loaded)
+            .iter()
+            .filter(|(_, problem)| matches!(problem, Problem::OtherCurrency(code) if code == "USD"))
+            .count();
+        assert_eq!(other_currency, 2, "{name}: {:?}", problems(&loaded));
+        assert!(loaded.dataset.meta.title.ends_with("(OCDS)"));
+    }
+}
+
+#[test]
+fn a_relative_csv_names_no_publisher_and_never_shows_a_dash() {
+    use pantau_pbj::i18n::Lang;
+    use pantau_pbj::views::{panels, View};
+    let loaded = read(Source {
+        bytes: b"nama_paket,nama_satker,pagu\nA,Dinas,1000\n"
+            .as_slice()
+            .into(),
+        content_type: Some("text/csv"),
+        format: None,
+        address: "data/paket.csv",
+        current_year: 2024,
+    })
+    .expect("reads");
+    assert_eq!(loaded.dataset.meta.known_publisher(), None);
+    assert_eq!(loaded.dataset.meta.known_license(), None);
+    let narrowed = apply(&loaded.dataset, &Filter::default());
+    for panel in panels(&narrowed, View::Spending, Lang::Id, false) {
+        assert!(!panel.source_line.contains('–'), "{}", panel.source_line);
+    }
+}

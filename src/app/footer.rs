@@ -55,9 +55,9 @@ pub fn Footer(
     view! {
         <footer class="pantau-footer">
             <p>
-                <span>{Text::Publisher.get(lang)}": "{meta.publisher.clone()}</span>
-                " · "<span>{Text::AsOf.get(lang)}" "{format_date(meta.as_of, lang)}</span>
-                " · "<span>{Text::License.get(lang)}": "{meta.license.clone()}</span>
+                {meta.known_publisher().map(|publisher| view! { <span>{Text::Publisher.get(lang)}": "{publisher.to_owned()}</span>" · " })}
+                <span>{Text::AsOf.get(lang)}" "{format_date(meta.as_of, lang)}</span>
+                {meta.known_license().map(|license| view! { " · "<span>{Text::License.get(lang)}": "{license.to_owned()}</span> })}
                 {illustrative.then(|| view! { " · "<span class="pantau-footer-illustrative">"* "{Text::IllustrativeMark.get(lang)}</span> })}
                 {safe_href(&src).map(|href| view! { " · "<a href=href class="pantau-data-link">{Text::DataFile.get(lang)}</a> })}
             </p>

@@ -111,7 +111,7 @@ pub fn PanelView(
                 view! { <ChartView spec=chart.into() title=caption summary_id locale=locale.clone() theme on_drill /> }
             }).into_any())}
             {fold_button}
-            <p class="pantau-source">{text(|panel| &panel.source_line)}</p>
+            <p class="pantau-source" hidden=move || panel.with(|panel| panel.source_line.is_empty())>{text(|panel| &panel.source_line)}</p>
             <p class="pantau-summary" id=summary_id>{text(|panel| &panel.summary)}</p>
             {notes}
         </section>

@@ -3,8 +3,10 @@
 //! fields, any line ending. Each cell that cannot be read becomes a data issue at
 //! `<line>:<column>` and its row is skipped.
 
+use super::ocds;
+use super::ocds_csv::{self, Releases};
 use super::rows::{Layout, Read, Rows};
-use crate::format::LoadError;
+use crate::format::{Issues, LoadError};
 use crate::model::Package;
 use csv_core::{ReadRecordResult, ReaderBuilder};
 
@@ -186,16 +188,30 @@ fn emit(output: &[u8], ends: &[usize], line: usize, each: &mut impl FnMut(usize,
     }
 }
 
+/// How the rows of a CSV file are read, once its header is.
+enum Mode {
+    /// Packages (SiRUP, SPSE, … exports), by the header's layout.
+    Rows(Layout, Rows),
+    /// Flattened OCDS releases.
+    Releases(Releases),
+}
+
 /// Reading packages from CSV text, a batch of rows at a time.
 pub struct CsvRead {
     records: Records,
-    /// The header's layout, once read, and the rows read by it.
-    read: Option<(Layout, Rows)>,
+    /// How rows are read, once the header is.
+    read: Option<Mode>,
     fallback_year: i32,
 }
 
+/// What a finished CSV read gives: packages, or OCDS releases to compile by `ocid`.
+pub enum CsvDone {
+    Rows(Read),
+    Releases(ocds::Grouped, Issues),
+}
+
 /// What a finished CSV read gives.
-pub type CsvResult = Result<Read, LoadError>;
+pub type CsvResult = Result<CsvDone, LoadError>;
 
 impl CsvRead {
     /// Starts reading `text`; `fallback_year` is the fiscal year of rows that say none.
@@ -209,7 +225,10 @@ impl CsvRead {
 
     /// The packages read so far, in order (the finished result starts with them).
     pub fn packages(&self) -> &[Package] {
-        self.read.as_ref().map_or(&[], |(_, rows)| rows.packages())
+        match &self.read {
+            Some(Mode::Rows(_, rows)) => rows.packages(),
+            _ => &[],
+        }
     }
 
     /// How many packages the whole text (`length` bytes) will likely give, from the rows read so
@@ -237,13 +256,21 @@ impl CsvRead {
         } = self;
         let finished = records.read(text, limit, complete, |line, fields| match read {
             None => {
-                let (layout, family) = Layout::of(fields.iter(), MAX_COLUMNS);
-                let amounts = layout.has_amount();
-                *read = Some((layout, Rows::new(*fallback_year, family, amounts)));
+                *read = Some(match ocds_csv::Layout::of(fields.iter(), MAX_COLUMNS) {
+                    Some(layout) => Mode::Releases(Releases::new(layout)),
+                    None => {
+                        let (layout, family) = Layout::of(fields.iter(), MAX_COLUMNS);
+                        let amounts = layout.has_amount();
+                        Mode::Rows(layout, Rows::new(*fallback_year, family, amounts))
+                    }
+                });
             }
-            Some((layout, rows)) => {
+            Some(Mode::Rows(layout, rows)) => {
                 let cells = layout.cells(|index| fields.get(index));
                 rows.add(&|name| format!("{line}:{name}"), &cells);
+            }
+            Some(Mode::Releases(releases)) => {
+                releases.add(line, |index| fields.get(index).map(str::to_owned));
             }
         });
         if !finished {
@@ -251,8 +278,12 @@ impl CsvRead {
         }
         // Without amounts, packages are counted: a file needs at least what names a package.
         match read.take() {
-            Some((layout, rows)) if layout.has_amount() || layout.names_packages() => {
-                Some(Ok(rows.finish()))
+            Some(Mode::Rows(layout, rows)) if layout.has_amount() || layout.names_packages() => {
+                Some(Ok(CsvDone::Rows(rows.finish())))
+            }
+            Some(Mode::Releases(releases)) => {
+                let (found, issues) = releases.finish();
+                Some(Ok(CsvDone::Releases(found, issues)))
             }
             _ => Some(Err(LoadError::NoColumns)),
         }

@@ -9,6 +9,7 @@ mod document;
 mod flat;
 pub mod lenient;
 pub mod ocds;
+mod ocds_csv;
 mod progressive;
 mod reading;
 pub mod rows;
@@ -360,7 +361,7 @@ fn host(address: &str) -> String {
         .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
         .map(crate::format::clean_text)
         .filter(|host| !host.is_empty())
-        .unwrap_or_else(|| "–".to_owned())
+        .unwrap_or_else(|| crate::model::UNKNOWN.to_owned())
 }
 
 /// A dataset of packages with metadata made from what the input says; `None` without packages.
@@ -400,7 +401,7 @@ fn dataset(
             title,
             publisher,
             source_url,
-            license: license.unwrap_or_else(|| "–".to_owned()),
+            license: license.unwrap_or_else(|| crate::model::UNKNOWN.to_owned()),
             as_of: published.or(latest).unwrap_or(end),
             period: (start, end.max(start)),
             fiscal_year,

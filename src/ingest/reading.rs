@@ -282,10 +282,16 @@ impl Reading {
                     _ => None,
                 }
             }
-            State::Csv(reading) => {
-                let result = reading.step(&self.text, rows, self.complete)?;
-                Some(result.and_then(|read| super::rows_loaded(read, origin)))
-            }
+            State::Csv(reading) => match reading.step(&self.text, rows, self.complete)? {
+                Ok(csv::CsvDone::Rows(read)) => Some(super::rows_loaded(read, origin)),
+                Ok(csv::CsvDone::Releases(grouped, issues)) => {
+                    // Flattened OCDS: compiled by ocid as any OCDS releases.
+                    self.text = String::new();
+                    self.state = compiling(grouped, issues, PackageMeta::default());
+                    None
+                }
+                Err(error) => Some(Err(error)),
+            },
             State::Lines {
                 cursor,
                 line,

@@ -31,6 +31,21 @@ pub struct Dataset {
     pub packages: Vec<Package>,
 }
 
+/// What stands for a metadata field the input does not give (never shown to a reader).
+pub const UNKNOWN: &str = "–";
+
+impl Meta {
+    /// The publisher, when the input names one (or its server's host does).
+    pub fn known_publisher(&self) -> Option<&str> {
+        Some(self.publisher.as_str()).filter(|text| !text.is_empty() && *text != UNKNOWN)
+    }
+
+    /// The licence, when the input states one.
+    pub fn known_license(&self) -> Option<&str> {
+        Some(self.license.as_str()).filter(|text| !text.is_empty() && *text != UNKNOWN)
+    }
+}
+
 impl Dataset {
     /// Whether any figure in the file is illustrative (not from a cited source).
     pub fn has_illustrative_figures(&self) -> bool {

@@ -235,10 +235,14 @@ fn source_line<'a>(
             cited.push(title);
         }
     }
-    let mut line = format!("{}: ", Text::Source.get(lang));
+    let mut line = String::new();
     if cited.is_empty() {
-        line.push_str(&meta.publisher);
+        // No cited source and no known publisher: nothing to name (never "Sumber: –").
+        if let Some(publisher) = meta.known_publisher() {
+            line = format!("{}: {publisher}", Text::Source.get(lang));
+        }
     } else {
+        line = format!("{}: ", Text::Source.get(lang));
         let more = cited.len().saturating_sub(SOURCES_NAMED);
         cited.truncate(SOURCES_NAMED);
         line.push_str(&cited.join("; "));
@@ -249,7 +253,10 @@ fn source_line<'a>(
         }
     }
     if illustrative || meta.illustrative {
-        line.push_str(&format!(". * {}", Text::IllustrativeMark.get(lang)));
+        if !line.is_empty() {
+            line.push_str(". ");
+        }
+        line.push_str(&format!("* {}", Text::IllustrativeMark.get(lang)));
     }
     line
 }

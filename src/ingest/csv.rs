@@ -191,7 +191,7 @@ fn emit(output: &[u8], ends: &[usize], line: usize, each: &mut impl FnMut(usize,
 /// How the rows of a CSV file are read, once its header is.
 enum Mode {
     /// Packages (SiRUP, SPSE, … exports), by the header's layout.
-    Rows(Layout, Rows),
+    Rows(Box<(Layout, Rows)>),
     /// Flattened OCDS releases.
     Releases(Releases),
 }
@@ -226,7 +226,7 @@ impl CsvRead {
     /// The packages read so far, in order (the finished result starts with them).
     pub fn packages(&self) -> &[Package] {
         match &self.read {
-            Some(Mode::Rows(_, rows)) => rows.packages(),
+            Some(Mode::Rows(rows)) => rows.1.packages(),
             _ => &[],
         }
     }
@@ -261,11 +261,13 @@ impl CsvRead {
                     None => {
                         let (layout, family) = Layout::of(fields.iter(), MAX_COLUMNS);
                         let amounts = layout.has_amount();
-                        Mode::Rows(layout, Rows::new(*fallback_year, family, amounts))
+                        let rows = Rows::new(*fallback_year, family, amounts);
+                        Mode::Rows(Box::new((layout, rows)))
                     }
                 });
             }
-            Some(Mode::Rows(layout, rows)) => {
+            Some(Mode::Rows(read)) => {
+                let (layout, rows) = &mut **read;
                 let cells = layout.cells(|index| fields.get(index));
                 rows.add(&|name| format!("{line}:{name}"), &cells);
             }
@@ -278,8 +280,8 @@ impl CsvRead {
         }
         // Without amounts, packages are counted: a file needs at least what names a package.
         match read.take() {
-            Some(Mode::Rows(layout, rows)) if layout.has_amount() || layout.names_packages() => {
-                Some(Ok(CsvDone::Rows(rows.finish())))
+            Some(Mode::Rows(read)) if read.0.has_amount() || read.0.names_packages() => {
+                Some(Ok(CsvDone::Rows(read.1.finish())))
             }
             Some(Mode::Releases(releases)) => {
                 let (found, issues) = releases.finish();

@@ -27,6 +27,10 @@ before(async () => {
     '103,Konsultan C,Dinas PUPR,Seleksi,Jasa Konsultansi,2024-03-04 09:00:00,Provinsi Kalimantan Barat,2024',
     '104,Alat D,Dinas Kesehatan,Tender,Barang,2024-03-11 09:00:00,Provinsi Kalimantan Barat,2024',
   ].join('\n')));
+  for (const name of ['flattened-paths.csv', 'flattened-underscore.csv']) {
+    app.fixtures.set(`/fixtures/ocds-csv/${name}`, send('text/csv', await readFile(new URL(`../data/ocds-csv/${name}`, import.meta.url))));
+  }
+  app.fixtures.set('/fixtures/rekap.csv', send('text/csv', 'Instansi;Total Nilai RUP;Total Paket RUP\nDinas Pendidikan;1.250.000.000.000;2.310\nDinas Kesehatan;830.500.000.000;1.045\nSekretariat Daerah;120.000.000.000;388\n'));
   // A SiRUP export of 12.000 packages (about 3 MB): read in the worker.
   const big = Array.from({ length: 12000 }, (_, index) => ({
     kd_rup: 50000000 + index, nama_paket: `Paket ${index}`, kd_klpd: 'D197', nama_klpd: 'Provinsi Kalimantan Barat',
@@ -119,6 +123,33 @@ test('a big ISB export is read in the worker with the same figures', async () =>
   assert.match(await page.locator('#pantau-panel-by-method .pantau-subtitle').textContent(), /12\.000 paket/);
   const used = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('pantau-ingest')));
   assert.ok(used, 'the reading worker was started');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('flattened OCDS in both header styles charts one package per ocid, in one currency', async () => {
+  for (const name of ['flattened-paths.csv', 'flattened-underscore.csv']) {
+    const { page, errors, close } = await app.open(`?src=/fixtures/ocds-csv/${name}&lang=en&measure=count`);
+    assert.match(await title(page), /\(OCDS\)$/, name);
+    assert.match(await page.locator('#pantau-panel-by-method .pantau-subtitle').textContent(), /2 packages/, name);
+    await page.getByRole('group', { name: 'Measure' }).getByRole('button', { name: 'Value' }).click();
+    assert.match(await page.locator('#pantau-panel-by-method .pantau-subtitle').textContent(), /IDR 10\.1 billion/, name);
+    assert.match(await page.locator('.pantau-issues').textContent(), /another currency/, name);
+    assert.deepEqual(errors, [], name);
+    await close();
+  }
+});
+
+test('a table of totals per agency is charted as a breakdown, with a note that it is not package-level', async () => {
+  const { page, errors, close } = await app.open('?src=/fixtures/rekap.csv&lang=id');
+  const byUnit = page.locator('#pantau-panel-by-unit');
+  assert.match(await byUnit.textContent(), /tabel rekap/);
+  assert.equal(await byUnit.locator('.pantau-hit').count(), 3);
+  assert.match(await byUnit.locator('.pantau-subtitle').textContent(), /Rp2,2 T/);
+  await page.getByRole('group', { name: 'Ukuran' }).getByRole('button', { name: 'Jumlah paket' }).click();
+  assert.match(await byUnit.locator('.pantau-subtitle').textContent(), /3\.743 paket/);
+  // No publisher or licence is made up for a file that names none.
+  assert.doesNotMatch(await page.locator('.pantau-footer').textContent(), /–/);
   assert.deepEqual(errors, []);
   await close();
 });

@@ -7,7 +7,7 @@ use pantau_pbj::chart::layout::{check, Problem};
 use pantau_pbj::chart::{draw, theme::Theme, Locale};
 use pantau_pbj::format::parse;
 use pantau_pbj::i18n::Lang;
-use pantau_pbj::views::{panels, View};
+use pantau_pbj::views::{panels, panels_of, Measure, View};
 use serde_json::{json, Value};
 
 /// Chart widths a reader's screen gives (phones to desktop).
@@ -138,23 +138,65 @@ fn datasets() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// Package-level files of other formats: an ISB export and tender notices without amounts.
+fn package_files() -> Vec<(&'static str, Vec<u8>)> {
+    let isb = std::fs::read(format!(
+        "{}/tests/data/isb/rup-penyedia.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let notices = b"kd_tender,nama_paket,nama_satker,mtd_pemilihan,tgl_pengumuman_tender\n\
+        1,A,Dinas Pekerjaan Umum dan Penataan Ruang,Tender,2024-02-05\n\
+        2,B,Dinas Kesehatan,Seleksi,2024-03-05\n"
+        .to_vec();
+    vec![("isb-rup", isb), ("notices", notices)]
+}
+
 #[test]
 fn every_text_is_readable_at_every_width() {
     let mut texts = 0;
     let mut charts = 0;
     let mut failures = Vec::new();
-    for (name, file) in datasets() {
-        let bytes = serde_json::to_vec(&file).expect("JSON");
-        let loaded = parse(&bytes).unwrap_or_else(|error| panic!("{name}: {error:?}"));
-        let dataset = loaded.dataset;
+    let files = datasets()
+        .into_iter()
+        .map(|(name, file)| {
+            let bytes = serde_json::to_vec(&file).expect("JSON");
+            let loaded = parse(&bytes).unwrap_or_else(|error| panic!("{name}: {error:?}"));
+            // As the widget shows it: through the reader's (default) filter.
+            let narrowed = pantau_pbj::analysis::filter::apply(
+                &loaded.dataset,
+                &pantau_pbj::analysis::filter::Filter::default(),
+            );
+            (name, narrowed)
+        })
+        .chain(package_files().into_iter().map(|(name, bytes)| {
+            let loaded = pantau_pbj::ingest::read(pantau_pbj::ingest::Source {
+                bytes: bytes.into(),
+                content_type: None,
+                format: None,
+                address: "data.json",
+                current_year: 2024,
+            })
+            .unwrap_or_else(|error| panic!("{name}: {error:?}"));
+            let narrowed = pantau_pbj::analysis::filter::apply(
+                &loaded.dataset,
+                &pantau_pbj::analysis::filter::Filter::default(),
+            );
+            (name, narrowed)
+        }));
+    for (name, dataset) in files {
         for lang in [Lang::Id, Lang::En] {
             let locale = Locale {
                 lang,
                 currency: dataset.meta.currency.clone(),
             };
             for view in View::ALL {
-                for expanded in [false, true] {
-                    for panel in panels(&dataset, view, lang, expanded) {
+                for (expanded, measure) in [
+                    (false, Measure::Value),
+                    (true, Measure::Value),
+                    (false, Measure::Count),
+                ] {
+                    for panel in panels_of(&dataset, view, lang, expanded, measure) {
                         for width in WIDTHS {
                             let drawn = draw(&panel.chart, width, &locale, &Theme::LIGHT);
                             let report = check(&drawn.scene);

@@ -563,7 +563,7 @@ async fn local_content_of(
     let parts = |package: &Package| -> Option<Parts> {
         if by_values {
             let base = package.amounts.komitmen.or(package.amounts.realisasi)?;
-            let values = package.local_values?;
+            let values = package.local_values.as_deref()?;
             return Some((base, Some(values.pdn), Some(values.umk)));
         }
         let amount = package.amounts.at(stage)?;

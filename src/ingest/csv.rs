@@ -268,8 +268,10 @@ impl CsvRead {
             }
             Some(Mode::Rows(read)) => {
                 let (layout, rows) = &mut **read;
-                let cells = layout.cells(|index| fields.get(index));
-                rows.add(&|name| format!("{line}:{name}"), &cells);
+                rows.add(
+                    &|name| format!("{line}:{name}"),
+                    layout.cells(move |index| fields.get(index)),
+                );
             }
             Some(Mode::Releases(releases)) => {
                 releases.add(line, |index| fields.get(index).map(str::to_owned));

@@ -299,7 +299,18 @@ fn ocds_loaded(
     meta: PackageMeta,
     source: Origin,
 ) -> Result<Loaded, LoadError> {
-    let publisher = meta.publisher.unwrap_or_else(|| host(source.address));
+    // The package's publisher; else the one buyer every process names; else the server.
+    let buyer = {
+        let mut units = packages.iter().map(|package| package.unit.as_deref());
+        let first = units.next().flatten();
+        first
+            .filter(|first| units.all(|unit| unit == Some(*first)))
+            .map(str::to_owned)
+    };
+    let publisher = meta
+        .publisher
+        .or(buyer)
+        .unwrap_or_else(|| host(source.address));
     let title = format!("{publisher} (OCDS)");
     let dataset = dataset(
         packages,

@@ -43,6 +43,28 @@ pub enum Column {
 pub const COLUMNS: usize = 18;
 
 impl Column {
+    /// Every column, in declaration order (its `index`).
+    const ALL: [Column; COLUMNS] = [
+        Column::Id,
+        Column::Name,
+        Column::Unit,
+        Column::Region,
+        Column::Method,
+        Column::Type,
+        Column::Year,
+        Column::Date,
+        Column::Rencana,
+        Column::Komitmen,
+        Column::Realisasi,
+        Column::Pdn,
+        Column::Umkk,
+        Column::PdnValue,
+        Column::UmkValue,
+        Column::Tenderers,
+        Column::Count,
+        Column::Klpd,
+    ];
+
     fn index(self) -> usize {
         self as usize
     }
@@ -364,10 +386,11 @@ impl Family {
         }
     }
 
-    /// Whether records of one id are one package (amounts added up): an e-Katalog order lists
-    /// a row per product, a budget plan a row per budget line. Plain CSV keeps every row.
+    /// Whether records of one id are one package (amounts added up): an e-Katalog (v5) order
+    /// lists a row per product. Every other file keeps every row (ids there are the packages'
+    /// own, and checking them would cost a map of every id of a big file).
     fn merges(self) -> bool {
-        self != Family::Other
+        self == Family::EKatalog
     }
 
     /// What the file is, in the title (`Rencana pengadaan`, `Tender`, …), and the system.
@@ -418,6 +441,8 @@ impl Family {
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     slots: [Option<(usize, String, usize)>; COLUMNS],
+    /// The columns read: each with its field's position and name (for issues).
+    present: Vec<(Column, usize, String)>,
 }
 
 impl Layout {
@@ -435,6 +460,14 @@ impl Layout {
             }
             names.push(folded);
         }
+        layout.present = Column::ALL
+            .iter()
+            .zip(&layout.slots)
+            .filter_map(|(column, slot)| {
+                let (index, label, _) = slot.as_ref()?;
+                Some((*column, *index, label.clone()))
+            })
+            .collect();
         let family = Family::of(names.iter().map(String::as_str));
         (layout, family)
     }
@@ -471,15 +504,15 @@ impl Layout {
         self.slots[column.index()].is_some()
     }
 
-    /// The cells of one record, from its fields by position.
-    pub fn cells<'a>(&'a self, field: impl Fn(usize) -> Option<&'a str>) -> Cells<'a> {
-        let mut cells: Cells = Default::default();
-        for (slot, cell) in self.slots.iter().zip(cells.iter_mut()) {
-            if let Some((index, label, _)) = slot {
-                *cell = Some((label.as_str(), Cow::Borrowed(field(*index).unwrap_or(""))));
-            }
-        }
-        cells
+    /// The cells of one record, from its fields by position: each column read, its field's
+    /// name and its text.
+    pub fn cells<'a>(
+        &'a self,
+        field: impl Fn(usize) -> Option<&'a str> + 'a,
+    ) -> impl Iterator<Item = (Column, &'a str, &'a str)> + 'a {
+        self.present.iter().map(move |(column, index, label)| {
+            (*column, label.as_str(), field(*index).unwrap_or(""))
+        })
     }
 }
 
@@ -495,9 +528,6 @@ fn column_label(header: &str) -> String {
         None => clean,
     }
 }
-
-/// One record's cell of each column: the field's name and its text.
-pub type Cells<'a> = [Option<(&'a str, Cow<'a, str>)>; COLUMNS];
 
 /// What the vocabulary cells read as, by their text: a column of methods, types or flags holds
 /// a few distinct words in many rows, so each word is read once.
@@ -650,14 +680,21 @@ impl Rows {
             };
             *slot = Some((key.as_str(), text, rank));
         }
-        let cells: Cells = cells.map(|cell| cell.map(|(name, text, _)| (name, text)));
         let separator = if place.ends_with(':') { "" } else { "." };
-        self.add(&|name| format!("{place}{separator}{name}"), &cells);
+        let cells = Column::ALL.iter().zip(&cells).filter_map(|(column, cell)| {
+            let (name, text, _) = cell.as_ref()?;
+            Some((*column, *name, text.as_ref()))
+        });
+        self.add(&|name| format!("{place}{separator}{name}"), cells);
     }
 
     /// Reads one record's cells; `place(field)` names a field in data issues (`place("")` the
     /// whole record).
-    pub fn add(&mut self, place: &dyn Fn(&str) -> String, cells: &Cells) {
+    pub fn add<'a>(
+        &mut self,
+        place: &dyn Fn(&str) -> String,
+        cells: impl IntoIterator<Item = (Column, &'a str, &'a str)>,
+    ) {
         if self.packages.len() >= crate::format::MAX_PACKAGES {
             return;
         }
@@ -686,14 +723,7 @@ impl Rows {
             klpd,
             ..
         } = self;
-        for (index, cell) in cells.iter().enumerate() {
-            let Some((name, cell)) = cell else {
-                continue;
-            };
-            let cell = cell.as_ref();
-            let Some((column, _)) = HEADERS.get(index) else {
-                continue;
-            };
+        for (column, name, cell) in cells {
             let mut problem = None;
             let mut report = |result: Result<(), Problem>| {
                 if let Err(error) = result {
@@ -711,7 +741,7 @@ impl Rows {
                     }
                 })
             };
-            match column {
+            match &column {
                 Column::Id => package.id = text(),
                 Column::Name => package.name = text(),
                 Column::Unit => package.unit = text(),
@@ -772,7 +802,7 @@ impl Rows {
             return;
         }
         if let (Some(pdn), Some(umk)) = (pdn_value, umk_value) {
-            package.local_values = Some(crate::model::LocalValues { pdn, umk });
+            package.local_values = Some(Box::new(crate::model::LocalValues { pdn, umk }));
         }
         package.fiscal_year = year
             .or(package.month.map(|month| month.year))
@@ -806,11 +836,11 @@ impl Rows {
         amounts.rencana = add(amounts.rencana, package.amounts.rencana);
         amounts.komitmen = add(amounts.komitmen, package.amounts.komitmen);
         amounts.realisasi = add(amounts.realisasi, package.amounts.realisasi);
-        first.local_values = match (first.local_values, package.local_values) {
-            (Some(a), Some(b)) => Some(crate::model::LocalValues {
+        first.local_values = match (first.local_values.take(), package.local_values) {
+            (Some(a), Some(b)) => Some(Box::new(crate::model::LocalValues {
                 pdn: add(Some(a.pdn), Some(b.pdn)).unwrap_or(a.pdn),
                 umk: add(Some(a.umk), Some(b.umk)).unwrap_or(a.umk),
-            }),
+            })),
             (a, b) => a.or(b),
         };
     }
@@ -848,14 +878,12 @@ mod tests {
     #[test]
     fn the_earliest_named_field_of_a_column_is_read() {
         let (layout, _) = Layout::of(["tanggal", "hps", "tgl_kontrak", "pagu"], 100);
-        let cells =
-            layout.cells(|index| ["2024-01-05", "9", "2024-03-01", "10"].get(index).copied());
-        assert_eq!(
-            cells[Column::Date.index()]
-                .as_ref()
-                .map(|(name, text)| (*name, text.as_ref())),
-            Some(("tgl_kontrak", "2024-03-01"))
-        );
+        let fields = ["2024-01-05", "9", "2024-03-01", "10"];
+        let date = layout
+            .cells(move |index| fields.get(index).copied())
+            .find(|(column, _, _)| *column == Column::Date)
+            .map(|(_, name, text)| (name, text));
+        assert_eq!(date, Some(("tgl_kontrak", "2024-03-01")));
         assert!(layout.has_amount());
     }
 }

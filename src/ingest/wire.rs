@@ -305,7 +305,7 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
         out.push(u8::from(package.pdn == Some(true)) | u8::from(package.umkk == Some(true)) << 1);
         out.extend_from_slice(&package.tenderers.unwrap_or(0).to_le_bytes());
         out.extend_from_slice(&package.count.to_le_bytes());
-        if let Some(values) = package.local_values {
+        if let Some(values) = &package.local_values {
             out.extend_from_slice(&values.pdn.0.to_le_bytes());
             out.extend_from_slice(&values.umk.0.to_le_bytes());
         }
@@ -513,10 +513,10 @@ impl Reader<'_> {
         let tenderers = u64::from_le_bytes(self.take()?);
         let count = u64::from_le_bytes(self.take()?);
         let local_values = match set(LOCAL_VALUES) {
-            true => Some(LocalValues {
+            true => Some(Box::new(LocalValues {
                 pdn: Rupiah(i64::from_le_bytes(self.take()?)),
                 umk: Rupiah(i64::from_le_bytes(self.take()?)),
-            }),
+            })),
             false => None,
         };
         Some(Package {
@@ -565,9 +565,11 @@ mod tests {
             },
             pdn: some(10).then_some(some(11)),
             umkk: some(12).then_some(some(13)),
-            local_values: some(17).then_some(LocalValues {
-                pdn: Rupiah(seed as i64),
-                umk: Rupiah(i64::MAX),
+            local_values: some(17).then(|| {
+                Box::new(LocalValues {
+                    pdn: Rupiah(seed as i64),
+                    umk: Rupiah(i64::MAX),
+                })
             }),
             tenderers: some(14).then_some(u64::from(seed)),
             count: u64::from(seed) + 1,

@@ -69,7 +69,7 @@ pub struct Package {
     /// when the source does not say.
     pub umkk: Option<bool>,
     /// The PDN and UMK values of its contract, where the source gives them.
-    pub local_values: Option<LocalValues>,
+    pub local_values: Option<Box<LocalValues>>,
     /// Number of tenderers (bids received), if published.
     pub tenderers: Option<u64>,
     /// How many packages this entry stands for (1 for a single package).

@@ -11,7 +11,7 @@ use super::scene::{Anchor, Baseline};
 use super::spec::{BarRow, BarSpec};
 use super::text::{self, LINE_HEIGHT};
 use super::theme::Theme;
-use super::ticks::nice_ticks;
+use super::ticks::ticks_for;
 use super::{Locale, Mark};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -94,7 +94,7 @@ pub fn draw<DB: DrawingBackend>(
         .unwrap_or(0.0)
         .max(data_max)
         .max(threshold);
-    let ticks = nice_ticks(wanted, if width < 420 { 3 } else { 5 });
+    let ticks = ticks_for(wanted, if width < 420 { 3 } else { 5 }, spec.tick_format);
     let x_max = ticks.last().copied().unwrap_or(1.0);
     let x_ticks = spec.tick_format.labels(&ticks, locale, narrow);
     let lines = label_lines(spec, width);

@@ -9,7 +9,7 @@ use super::frame::{
 use super::scene::{Anchor, Baseline};
 use super::spec::{LineSpec, Stroke};
 use super::theme::Theme;
-use super::ticks::nice_ticks;
+use super::ticks::ticks_for;
 use super::{Locale, Mark};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -77,7 +77,7 @@ pub fn draw<DB: DrawingBackend>(
         .chain(std::iter::once(spec.y_max))
         .filter(|value| value.is_finite())
         .fold(0.0, f64::max);
-    let ticks = nice_ticks(data_max * 1.04, if narrow { 4 } else { 5 });
+    let ticks = ticks_for(data_max * 1.04, if narrow { 4 } else { 5 }, spec.y_format);
     let y_max = ticks.last().copied().unwrap_or(1.0);
     let y_ticks = spec.y_format.labels(&ticks, locale, narrow);
     // End labels take room on the right only where a labelled line ends at the right edge.

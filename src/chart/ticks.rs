@@ -18,6 +18,18 @@ pub fn nice_ticks(max: f64, count: usize) -> Vec<f64> {
     (0..=steps).map(|index| index as f64 * step).collect()
 }
 
+/// Ticks for `format`: whole numbers for counts (a step of at least 1, so that no two ticks
+/// print the same number), else [`nice_ticks`].
+pub fn ticks_for(max: f64, count: usize, format: super::spec::TickFormat) -> Vec<f64> {
+    let ticks = nice_ticks(max, count);
+    let step = ticks.get(1).copied().unwrap_or(1.0);
+    if format == super::spec::TickFormat::Count && step < 1.0 {
+        let top = max.ceil().clamp(1.0, 20.0) as usize;
+        return (0..=top).map(|tick| tick as f64).collect();
+    }
+    ticks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,6 +48,22 @@ mod tests {
             nice_ticks(1_000_000.0, 4),
             vec![0.0, 250_000.0, 500_000.0, 750_000.0, 1_000_000.0]
         );
+    }
+
+    #[test]
+    fn counts_tick_in_whole_numbers() {
+        use crate::chart::spec::TickFormat;
+        assert_eq!(ticks_for(1.0, 5, TickFormat::Count), vec![0.0, 1.0]);
+        assert_eq!(
+            ticks_for(3.0, 5, TickFormat::Count),
+            vec![0.0, 1.0, 2.0, 3.0]
+        );
+        assert_eq!(
+            ticks_for(40.0, 5, TickFormat::Count),
+            nice_ticks(40.0, 5),
+            "steps of 1 or more are kept"
+        );
+        assert_eq!(ticks_for(1.0, 5, TickFormat::Percent), nice_ticks(1.0, 5));
     }
 
     #[test]

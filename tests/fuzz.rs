@@ -26,13 +26,19 @@ fn seeds() -> Vec<Vec<u8>> {
         "data/contoh-paket.json",
         "tests/data/ocds/fictional-example-1.1-release-package.json",
         "tests/data/ocds/fictional-example-1.1-record-package.json",
+        "tests/data/isb/rup-penyedia.json",
+        "tests/data/isb/rup-swakelola.jsonl",
+        "tests/data/isb/spse-nontender-selesai.json",
+        "tests/data/isb/ekatalog-v5.json",
+        "tests/data/ocds-csv/flattened-paths.csv",
+        "tests/data/ocds-csv/flattened-underscore.csv",
     ]
     .iter()
     .filter_map(|path| std::fs::read(format!("{root}/{path}")).ok())
     .collect();
     assert!(
-        seeds.len() == 4,
-        "the bundled samples and the OCDS examples are all there"
+        seeds.len() == 10,
+        "the bundled samples, the OCDS examples and the ISB and flattened-OCDS fixtures are all there"
     );
     seeds.push(b"kd_rup;nama_paket;nama_satker;metode_pengadaan;jenis_pengadaan;pagu;tanggal;nilai_kontrak;realisasi;status_pdn;status_ukm;lokasi\n1;\"A;B\";Dinas Kesehatan;Tender;Barang;1.500.000.000;15/03/2024;1.400.000.000;900.000.000;Ya;Tidak;Kota Samarinda\n2;C;Sekretariat Daerah;E-Purchasing;Jasa Lainnya;Rp 200.000.000,00;2024-05;;;PDN;UKM;Kab. Paser\n".to_vec());
     seeds

@@ -94,10 +94,12 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         kind,
         fiscal_year,
         month,
+        date: None,
         amounts,
         pdn: Some(reader.flag(&field("pdn"), &entry.field("pdn"))),
         umkk: Some(reader.flag(&field("umkk"), &entry.field("umkk"))),
         local_values: None,
+        non_ukm_reason: None,
         tenderers: match entry.field("tenderers") {
             None | Some(Loose::Null) => None,
             value => reader

@@ -164,6 +164,26 @@ fn full_date(text: &[u8]) -> Option<(Option<i32>, Option<i32>)> {
     }
 }
 
+/// The day a cell names, when it names one (`2024-03-15`, `15/03/2024`, an ISO date-time);
+/// `None` for a month alone or anything else (the month is read by [`month`]).
+pub fn day(text: &str) -> Option<crate::model::CivilDate> {
+    let text = text.trim();
+    let date = text.split(['T', ' ']).next().unwrap_or(text);
+    let mut parts = date.split(['-', '/', '.']);
+    let parts = [parts.next()?, parts.next()?, parts.next()?];
+    let number = |part: &str| part.parse::<u32>().ok();
+    let (year, month, day) = match parts {
+        [year, month, day] if year.len() == 4 => (number(year)?, number(month)?, number(day)?),
+        [day, month, year] if year.len() == 4 => (number(year)?, number(month)?, number(day)?),
+        _ => return None,
+    };
+    crate::model::CivilDate::new(
+        i32::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    )
+}
+
 /// A fiscal year. `Ok(None)` for an empty cell.
 pub fn year(text: &str) -> Result<Option<i32>, Problem> {
     let text = text.trim();
@@ -270,6 +290,20 @@ pub fn procurement_type(text: &str) -> Result<Option<ProcurementType>, Problem> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_read_where_a_cell_names_one() {
+        let day = |text| day(text).map(|date| date.to_string());
+        assert_eq!(day("2025-04-30"), Some("2025-04-30".into()));
+        assert_eq!(day("30/04/2025"), Some("2025-04-30".into()));
+        assert_eq!(day("2025-04-29 23:59:00"), Some("2025-04-29".into()));
+        assert_eq!(
+            day("2025-04-30T00:00:00.000000Z"),
+            Some("2025-04-30".into())
+        );
+        assert_eq!(day("2025-04"), None);
+        assert_eq!(day("2025-02-30"), None);
+    }
 
     #[test]
     fn money_reads_indonesian_and_english_notations_and_rounds_half_away_from_zero() {

@@ -37,10 +37,12 @@ pub enum Column {
     Count,
     /// The government (K/L/PD) the row belongs to: it titles a file, it is no filter.
     Klpd,
+    /// Why a package is not reserved for small businesses (SiRUP `alasan_non_ukm`).
+    NonUkmReason,
 }
 
 /// How many kinds of field there are.
-pub const COLUMNS: usize = 18;
+pub const COLUMNS: usize = 19;
 
 impl Column {
     /// Every column, in declaration order (its `index`).
@@ -63,6 +65,7 @@ impl Column {
         Column::Tenderers,
         Column::Count,
         Column::Klpd,
+        Column::NonUkmReason,
     ];
 
     fn index(self) -> usize {
@@ -291,6 +294,7 @@ pub const HEADERS: &[(Column, &[&str])] = &[
         ],
     ),
     (Column::Klpd, &["nama_klpd", "nama_instansi", "klpd"]),
+    (Column::NonUkmReason, &["alasan_non_ukm", "alasan_non_umk"]),
 ];
 
 /// A field name folded: lower case, words joined by `_` (`Nama Satker`, `nama_satker` and
@@ -707,10 +711,12 @@ impl Rows {
             kind: None,
             fiscal_year: self.fallback_year,
             month: None,
+            date: None,
             amounts: StageAmounts::default(),
             pdn: None,
             umkk: None,
             local_values: None,
+            non_ukm_reason: None,
             tenderers: None,
             count: 1,
             provenance: Provenance::default(),
@@ -766,7 +772,11 @@ impl Rows {
                     }
                 }
                 Column::Year => report(cells::year(cell).map(|value| year = value)),
-                Column::Date => report(cells::month(cell).map(|value| package.month = value)),
+                Column::Date => report(cells::month(cell).map(|value| {
+                    package.month = value;
+                    package.date = cells::day(cell);
+                })),
+                Column::NonUkmReason => package.non_ukm_reason = text().map(String::into_boxed_str),
                 Column::Rencana => report(amount(&mut package.amounts.rencana)),
                 Column::Komitmen => report(amount(&mut package.amounts.komitmen)),
                 Column::Realisasi => report(amount(&mut package.amounts.realisasi)),

@@ -233,27 +233,29 @@ const EXPECTED: [Expected; 8] = [
     Expected::Currency,
 ];
 
-const ID: u16 = 1;
-const NAME: u16 = 1 << 1;
-const UNIT: u16 = 1 << 2;
-const REGION: u16 = 1 << 3;
-const METHOD: u16 = 1 << 4;
-const KIND: u16 = 1 << 5;
-const MONTH: u16 = 1 << 6;
-const RENCANA: u16 = 1 << 7;
-const KOMITMEN: u16 = 1 << 8;
-const REALISASI: u16 = 1 << 9;
-const PDN: u16 = 1 << 10;
-const UMKK: u16 = 1 << 11;
-const TENDERERS: u16 = 1 << 12;
-const ILLUSTRATIVE: u16 = 1 << 13;
-const SOURCE: u16 = 1 << 14;
-const LOCAL_VALUES: u16 = 1 << 15;
+const ID: u32 = 1;
+const NAME: u32 = 1 << 1;
+const UNIT: u32 = 1 << 2;
+const REGION: u32 = 1 << 3;
+const METHOD: u32 = 1 << 4;
+const KIND: u32 = 1 << 5;
+const MONTH: u32 = 1 << 6;
+const RENCANA: u32 = 1 << 7;
+const KOMITMEN: u32 = 1 << 8;
+const REALISASI: u32 = 1 << 9;
+const PDN: u32 = 1 << 10;
+const UMKK: u32 = 1 << 11;
+const TENDERERS: u32 = 1 << 12;
+const ILLUSTRATIVE: u32 = 1 << 13;
+const SOURCE: u32 = 1 << 14;
+const LOCAL_VALUES: u32 = 1 << 15;
+const DATE: u32 = 1 << 16;
+const NON_UKM_REASON: u32 = 1 << 17;
 
 /// Appends `packages` to `out`.
 pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
     for package in packages {
-        let has = |present: bool, bit: u16| if present { bit } else { 0 };
+        let has = |present: bool, bit: u32| if present { bit } else { 0 };
         let amounts = &package.amounts;
         let flags = has(package.id.is_some(), ID)
             | has(package.name.is_some(), NAME)
@@ -270,7 +272,9 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
             | has(package.tenderers.is_some(), TENDERERS)
             | has(package.provenance.illustrative, ILLUSTRATIVE)
             | has(package.provenance.source.is_some(), SOURCE)
-            | has(package.local_values.is_some(), LOCAL_VALUES);
+            | has(package.local_values.is_some(), LOCAL_VALUES)
+            | has(package.date.is_some(), DATE)
+            | has(package.non_ukm_reason.is_some(), NON_UKM_REASON);
         out.extend_from_slice(&flags.to_le_bytes());
         let texts = [
             &package.id,
@@ -308,6 +312,13 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
         if let Some(values) = &package.local_values {
             out.extend_from_slice(&values.pdn.0.to_le_bytes());
             out.extend_from_slice(&values.umk.0.to_le_bytes());
+        }
+        if let Some(date) = package.date {
+            out.push(date.day());
+        }
+        if let Some(reason) = &package.non_ukm_reason {
+            out.extend_from_slice(&(reason.len() as u32).to_le_bytes());
+            out.extend_from_slice(reason.as_bytes());
         }
     }
 }
@@ -467,9 +478,9 @@ impl Reader<'_> {
     }
 
     fn package(&mut self) -> Option<Package> {
-        let flags = u16::from_le_bytes(self.take()?);
-        let set = |bit: u16| flags & bit != 0;
-        let mut text = |bit: u16| -> Option<Option<String>> {
+        let flags = u32::from_le_bytes(self.take()?);
+        let set = |bit: u32| flags & bit != 0;
+        let mut text = |bit: u32| -> Option<Option<String>> {
             if set(bit) {
                 self.text().map(Some)
             } else {
@@ -497,7 +508,7 @@ impl Reader<'_> {
             false => None,
         };
         let fiscal_year = i32::from_le_bytes(self.take()?);
-        let mut amount = |bit: u16| -> Option<Option<Rupiah>> {
+        let mut amount = |bit: u32| -> Option<Option<Rupiah>> {
             if set(bit) {
                 Some(Some(Rupiah(i64::from_le_bytes(self.take()?))))
             } else {
@@ -519,6 +530,18 @@ impl Reader<'_> {
             })),
             false => None,
         };
+        let date = match set(DATE) {
+            true => {
+                let [day] = self.take::<1>()?;
+                let month = month?;
+                Some(CivilDate::new(month.year, month.month, day)?)
+            }
+            false => None,
+        };
+        let non_ukm_reason = match set(NON_UKM_REASON) {
+            true => Some(self.text()?.into_boxed_str()),
+            false => None,
+        };
         Some(Package {
             id,
             name,
@@ -528,6 +551,8 @@ impl Reader<'_> {
             kind,
             fiscal_year,
             month,
+            date,
+            non_ukm_reason,
             amounts,
             pdn: set(PDN).then_some(values & 1 != 0),
             umkk: set(UMKK).then_some(values & 2 != 0),
@@ -558,6 +583,10 @@ mod tests {
                 .then_some(ProcurementType::ALL[seed as usize % ProcurementType::ALL.len()]),
             fiscal_year: 2000 + seed as i32 % 50,
             month: some(6).then(|| YearMonth::new(2024, 1 + (seed % 12) as u8).unwrap()),
+            date: (some(6) && some(18)).then(|| {
+                CivilDate::new(2024, 1 + (seed % 12) as u8, 1 + (seed % 28) as u8).unwrap()
+            }),
+            non_ukm_reason: some(19).then(|| "Tidak ada penyedia kecil «x»".into()),
             amounts: StageAmounts {
                 rencana: some(7).then_some(Rupiah(i64::MAX)),
                 komitmen: some(8).then_some(Rupiah(0)),
@@ -680,7 +709,7 @@ mod tests {
 
     #[test]
     fn packages_cross_unchanged() {
-        let packages: Vec<Package> = (0..1 << 17).step_by(7).map(package).collect();
+        let packages: Vec<Package> = (0..1 << 20).step_by(29).map(package).collect();
         let mut bytes = Vec::new();
         encode_packages(&packages, &mut bytes);
         assert_eq!(decode_packages(&bytes), Some(packages));
@@ -690,18 +719,19 @@ mod tests {
     #[test]
     fn cut_or_bad_bytes_are_refused_not_misread() {
         let mut bytes = Vec::new();
-        encode_packages(&[package(0x1FFFF)], &mut bytes);
+        encode_packages(&[package(0xFFFFF)], &mut bytes);
         for end in 0..bytes.len() {
             assert_eq!(
                 decode_packages(&bytes[..end]).map(|decoded| decoded.len()),
                 (end == 0).then_some(0)
             );
         }
-        // A package with a method and no text: its method index is the third byte.
+        // A package with a method and no text: its method index is the fifth byte (after the
+        // four bytes of flags).
         let mut bad = Vec::new();
         encode_packages(&[package(1 << 4)], &mut bad);
         assert!(decode_packages(&bad).is_some());
-        bad[2] = 200;
+        bad[4] = 200;
         assert_eq!(decode_packages(&bad), None);
     }
 }

@@ -2,7 +2,7 @@
 //! that share every attribute. Filters and drill-down work on these; the widget aggregates
 //! them into the same spending and local-content figures that a file can also publish ready-made.
 
-use super::{Method, ProcurementType, Provenance, Rupiah, Stage, YearMonth};
+use super::{CivilDate, Method, ProcurementType, Provenance, Rupiah, Stage, YearMonth};
 
 /// The amount of a package at each stage of money it has reached. Stages are never added
 /// together: a view counts one stage at a time.
@@ -61,6 +61,9 @@ pub struct Package {
     pub fiscal_year: i32,
     /// Month of commitment or payment, for the series over the year; if known.
     pub month: Option<YearMonth>,
+    /// The day of that date, when the source gives a whole date (for rules with a date of
+    /// effect, such as a ceiling raised on 30 April 2025).
+    pub date: Option<CivilDate>,
     /// Amounts at each stage.
     pub amounts: StageAmounts,
     /// Flagged as buying domestic products (PDN); `None` when the source does not say.
@@ -70,6 +73,9 @@ pub struct Package {
     pub umkk: Option<bool>,
     /// The PDN and UMK values of its contract, where the source gives them.
     pub local_values: Option<Box<LocalValues>>,
+    /// Why a package that could be reserved for small businesses is not (SiRUP
+    /// `alasan_non_ukm`), where stated.
+    pub non_ukm_reason: Option<Box<str>>,
     /// Number of tenderers (bids received), if published.
     pub tenderers: Option<u64>,
     /// How many packages this entry stands for (1 for a single package).

@@ -2,5 +2,6 @@
 
 pub mod filter;
 pub mod local_content;
+pub mod oversight;
 pub mod progress;
 pub mod spending;

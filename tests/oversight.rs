@@ -1,0 +1,405 @@
+//! The oversight indicators (#16, first part: the core) on small packages with exact counts
+//! and values, the date boundary of 30 April 2025, and data without the needed fields; and the
+//! thresholds table against docs/oversight.md.
+
+use pantau_pbj::analysis::oversight::{
+    above_ceiling, bunching, non_competitive, not_reserved, threshold, Bunching, Missing, Rule,
+    ValueUsed, THRESHOLDS,
+};
+use pantau_pbj::model::{
+    CivilDate, Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts, YearMonth,
+};
+
+const JUTA: i64 = 1_000_000;
+
+struct P {
+    id: &'static str,
+    unit: &'static str,
+    method: Option<Method>,
+    kind: Option<ProcurementType>,
+    rencana: Option<i64>,
+    komitmen: Option<i64>,
+    date: &'static str,
+    umkk: Option<bool>,
+    reason: Option<&'static str>,
+}
+
+const BASE: P = P {
+    id: "",
+    unit: "Dinas A",
+    method: Some(Method::PengadaanLangsung),
+    kind: Some(ProcurementType::Barang),
+    rencana: None,
+    komitmen: None,
+    date: "2024-06-10",
+    umkk: None,
+    reason: None,
+};
+
+fn package(p: P) -> Package {
+    Package {
+        id: Some(p.id.to_owned()),
+        name: Some(format!("Paket {}", p.id)),
+        unit: Some(p.unit.to_owned()),
+        region: None,
+        method: p.method,
+        kind: p.kind,
+        fiscal_year: 2025,
+        month: YearMonth::parse(p.date.get(..7).unwrap_or("")),
+        date: CivilDate::parse(p.date),
+        amounts: StageAmounts {
+            rencana: p.rencana.map(Rupiah),
+            komitmen: p.komitmen.map(Rupiah),
+            realisasi: None,
+        },
+        pdn: None,
+        umkk: p.umkk,
+        local_values: None,
+        non_ukm_reason: p.reason.map(Into::into),
+        tenderers: None,
+        count: 1,
+        provenance: Provenance::default(),
+    }
+}
+
+fn ids(flagged: &[pantau_pbj::analysis::oversight::Flagged]) -> Vec<String> {
+    flagged
+        .iter()
+        .filter_map(|flag| flag.package.id.clone())
+        .collect()
+}
+
+use ProcurementType::{Barang, JasaKonsultansi, PekerjaanKonstruksi};
+
+#[test]
+fn direct_purchases_above_their_ceiling_by_type_and_date() {
+    let packages: Vec<Package> = vec![
+        package(P {
+            id: "goods-at",
+            rencana: Some(200 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "goods-over",
+            rencana: Some(200 * JUTA + 1),
+            ..BASE
+        }),
+        package(P {
+            id: "works-29-april",
+            kind: Some(PekerjaanKonstruksi),
+            rencana: Some(300 * JUTA),
+            date: "2025-04-29",
+            ..BASE
+        }),
+        package(P {
+            id: "works-30-april",
+            kind: Some(PekerjaanKonstruksi),
+            rencana: Some(300 * JUTA),
+            date: "2025-04-30",
+            ..BASE
+        }),
+        package(P {
+            id: "works-april-month",
+            kind: Some(PekerjaanKonstruksi),
+            rencana: Some(300 * JUTA),
+            date: "2025-04",
+            ..BASE
+        }),
+        package(P {
+            id: "works-may-month",
+            kind: Some(PekerjaanKonstruksi),
+            rencana: Some(300 * JUTA),
+            date: "2025-05",
+            ..BASE
+        }),
+        package(P {
+            id: "works-over-400",
+            kind: Some(PekerjaanKonstruksi),
+            komitmen: Some(401 * JUTA),
+            date: "2025-07-01",
+            ..BASE
+        }),
+        package(P {
+            id: "works-no-date",
+            kind: Some(PekerjaanKonstruksi),
+            rencana: Some(300 * JUTA),
+            date: "",
+            ..BASE
+        }),
+        package(P {
+            id: "consultancy-over",
+            kind: Some(JasaKonsultansi),
+            rencana: Some(150 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "consultancy-contract-under",
+            kind: Some(JasaKonsultansi),
+            rencana: Some(150 * JUTA),
+            komitmen: Some(90 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "tender",
+            method: Some(Method::Tender),
+            rencana: Some(900 * JUTA),
+            ..BASE
+        }),
+    ];
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = above_ceiling(&refs).expect("computed");
+    assert_eq!(
+        ids(&found.flagged),
+        vec![
+            "goods-over",
+            "works-29-april",
+            "works-april-month",
+            "works-over-400",
+            "consultancy-over"
+        ]
+    );
+    // Every direct purchase with a type, a value and a ceiling: not the undated construction
+    // package (its ceiling changed), not the tender.
+    assert_eq!(found.judged, 9);
+    let over_400 = &found.flagged[3];
+    assert_eq!(over_400.used, ValueUsed::Contract);
+    assert_eq!(
+        over_400.threshold.map(|threshold| threshold.amount),
+        Some(400 * JUTA)
+    );
+    assert_eq!(
+        found.flagged[1].threshold.map(|threshold| threshold.amount),
+        Some(200 * JUTA)
+    );
+    assert_eq!(found.flagged[4].used, ValueUsed::Planned);
+}
+
+#[test]
+fn bunching_just_under_the_ceiling_counts_each_side_and_units_with_enough_packages() {
+    let consult = |id: &'static str, unit: &'static str, juta: i64| {
+        package(P {
+            id,
+            unit,
+            method: Some(Method::PengadaanLangsung),
+            kind: Some(JasaKonsultansi),
+            rencana: Some(juta * JUTA),
+            ..BASE
+        })
+    };
+    let mut packages = vec![
+        consult("95", "Dinas A", 95),
+        consult("100", "Dinas A", 100), // (90%, 100%]: the edge is in
+        consult("90", "Dinas A", 90),   // (80%, 90%]
+        consult("85", "Dinas A", 85),
+        consult("80", "Dinas A", 80),   // neither
+        consult("101", "Dinas A", 101), // neither
+    ];
+    // Dinas B: 7 near and 3 below = 10, enough to be listed; Dinas C: 6 + 3 = 9, not.
+    for index in 0..7 {
+        packages.push(consult("b-near", "Dinas B", 91 + index));
+    }
+    for index in 0..3 {
+        packages.push(consult("b-below", "Dinas B", 81 + index));
+    }
+    for index in 0..6 {
+        packages.push(consult("c-near", "Dinas C", 92 + index));
+    }
+    for index in 0..3 {
+        packages.push(consult("c-below", "Dinas C", 82 + index));
+    }
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = bunching(&refs).expect("computed");
+    assert_eq!((found.near, found.below), (2 + 7 + 6, 2 + 3 + 3));
+    assert_eq!(found.by_unit, vec![("Dinas B".to_owned(), 7, 3)]);
+    assert_eq!(found.flagged.len(), 15);
+    assert_eq!(Bunching::ratio(15, 8), Some(15.0 / 8.0));
+    // Bins of 5%, each (a, b]: 80 → (75, 80]; 81-85 → (80, 85]; 90 → (85, 90]; 91-95 →
+    // (90, 95]; 96, 97 and 100 → (95, 100]; 101 → (100, 105].
+    let mut expected = [0u64; 20];
+    expected[5] = 1;
+    expected[6] = 7;
+    expected[7] = 1;
+    expected[8] = 10;
+    expected[9] = 5;
+    expected[10] = 1;
+    assert_eq!(found.bins, expected);
+    assert_eq!(found.bins.iter().sum::<u64>(), packages.len() as u64);
+}
+
+#[test]
+fn non_competitive_methods_as_shares_of_packages_and_value() {
+    let packages = [
+        package(P {
+            id: "pl",
+            rencana: Some(100 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "appointed",
+            method: Some(Method::PenunjukanLangsung),
+            rencana: Some(3_200 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "excluded",
+            method: Some(Method::Dikecualikan),
+            rencana: Some(700 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "no-method",
+            method: None,
+            rencana: Some(999 * JUTA),
+            ..BASE
+        }),
+    ];
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = non_competitive(&refs).expect("computed");
+    assert_eq!((found.packages, found.value), (3, Rupiah(4_000 * JUTA)));
+    assert_eq!(found.appointed, (1, Rupiah(3_200 * JUTA)));
+    assert_eq!(found.excluded, (1, Rupiah(700 * JUTA)));
+    assert_eq!(ids(&found.flagged), vec!["appointed", "excluded"]);
+}
+
+#[test]
+fn packages_that_could_be_reserved_for_small_businesses_with_and_without_a_reason() {
+    let packages = [
+        package(P {
+            id: "ukm",
+            rencana: Some(JUTA * 1_000),
+            umkk: Some(true),
+            ..BASE
+        }),
+        package(P {
+            id: "reason",
+            rencana: Some(JUTA * 1_000),
+            umkk: Some(false),
+            reason: Some("Butuh kemampuan teknis khusus"),
+            ..BASE
+        }),
+        package(P {
+            id: "no-reason",
+            kind: Some(PekerjaanKonstruksi),
+            rencana: Some(15_000 * JUTA),
+            umkk: Some(false),
+            ..BASE
+        }),
+        package(P {
+            id: "too-big",
+            rencana: Some(15_000 * JUTA + 1),
+            umkk: Some(false),
+            ..BASE
+        }),
+        package(P {
+            id: "consultancy",
+            kind: Some(JasaKonsultansi),
+            rencana: Some(JUTA),
+            umkk: Some(false),
+            ..BASE
+        }),
+        package(P {
+            id: "swakelola",
+            method: Some(Method::Swakelola),
+            rencana: Some(JUTA),
+            umkk: Some(false),
+            ..BASE
+        }),
+        package(P {
+            id: "unsaid",
+            rencana: Some(JUTA),
+            umkk: None,
+            ..BASE
+        }),
+    ];
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = not_reserved(&refs).expect("computed");
+    assert_eq!(found.judged, 3);
+    assert_eq!(ids(&found.with_reason), vec!["reason"]);
+    assert_eq!(ids(&found.without_reason), vec!["no-reason"]);
+}
+
+#[test]
+fn an_indicator_names_the_field_the_data_lacks() {
+    let packages = [package(P {
+        kind: None,
+        rencana: Some(JUTA),
+        ..BASE
+    })];
+    let refs: Vec<&Package> = packages.iter().collect();
+    assert_eq!(above_ceiling(&refs).err(), Some(Missing::Type));
+    assert_eq!(not_reserved(&refs).err(), Some(Missing::Type));
+    let flagless = [package(P {
+        rencana: Some(JUTA),
+        ..BASE
+    })];
+    let refs: Vec<&Package> = flagless.iter().collect();
+    assert_eq!(not_reserved(&refs).err(), Some(Missing::SmallBusinessFlag));
+    let valueless = [package(BASE)];
+    let refs: Vec<&Package> = valueless.iter().collect();
+    assert_eq!(non_competitive(&refs).err(), Some(Missing::Value));
+    assert_eq!(bunching(&[]).err(), Some(Missing::Type));
+}
+
+#[test]
+fn the_ceiling_in_force_depends_on_the_day() {
+    let day = |text| CivilDate::parse(text);
+    let amount = |kind, text| {
+        threshold(Rule::DirectPurchaseCeiling, kind, day(text)).map(|threshold| threshold.amount)
+    };
+    assert_eq!(amount(PekerjaanKonstruksi, "2025-04-29"), Some(200 * JUTA));
+    assert_eq!(amount(PekerjaanKonstruksi, "2025-04-30"), Some(400 * JUTA));
+    assert_eq!(amount(Barang, "2025-04-30"), Some(200 * JUTA));
+    assert_eq!(amount(JasaKonsultansi, "2019-01-01"), Some(100 * JUTA));
+    assert_eq!(
+        threshold(Rule::DirectPurchaseCeiling, PekerjaanKonstruksi, None),
+        None
+    );
+    assert_eq!(
+        threshold(
+            Rule::DirectPurchaseCeiling,
+            ProcurementType::Jasa,
+            day("2024-01-01")
+        ),
+        None
+    );
+}
+
+#[test]
+fn docs_list_every_threshold() {
+    let docs = std::fs::read_to_string(format!("{}/docs/oversight.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("docs/oversight.md");
+    for threshold in THRESHOLDS {
+        let amount = pantau_pbj::i18n::format_count(threshold.amount, pantau_pbj::i18n::Lang::Id);
+        assert!(
+            docs.lines().any(|line| line.starts_with('|')
+                && line.contains(&format!("Rp{amount}"))
+                && line.contains(threshold.basis)),
+            "docs/oversight.md has no row for Rp{amount} ({})",
+            threshold.basis
+        );
+    }
+}
+
+#[test]
+fn a_sirup_export_carries_the_day_and_the_reason_the_indicators_need() {
+    let csv = "kd_rup,nama_paket,nama_satker,metode_pengadaan,jenis_pengadaan,pagu,status_ukm,alasan_non_ukm,tgl_awal_pemilihan\n\
+        1,Jalan,Dinas PU,Pengadaan Langsung,Pekerjaan Konstruksi,300000000,Non UKM,Butuh alat berat khusus,2025-04-29\n\
+        2,Jembatan,Dinas PU,Pengadaan Langsung,Pekerjaan Konstruksi,300000000,Non UKM,,2025-04-30\n";
+    let loaded = pantau_pbj::ingest::read(pantau_pbj::ingest::Source {
+        bytes: csv.as_bytes().into(),
+        content_type: Some("text/csv"),
+        format: None,
+        address: "rup.csv",
+        current_year: 2025,
+    })
+    .expect("reads");
+    let refs: Vec<&Package> = loaded.dataset.packages.iter().collect();
+    assert_eq!(refs[0].date, CivilDate::parse("2025-04-29"));
+    assert_eq!(
+        ids(&above_ceiling(&refs).expect("computed").flagged),
+        vec!["1"]
+    );
+    let reserved = not_reserved(&refs).expect("computed");
+    assert_eq!(ids(&reserved.with_reason), vec!["1"]);
+    assert_eq!(ids(&reserved.without_reason), vec!["2"]);
+}

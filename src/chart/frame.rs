@@ -194,7 +194,7 @@ impl Labels {
     }
 
     /// Places `label` as it is (the caller has made sure that it fits).
-    pub fn put(&mut self, label: Label) {
+    fn put(&mut self, label: Label) {
         self.boxes.push(label.bbox());
         self.placed.push(label);
     }

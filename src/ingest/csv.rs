@@ -274,7 +274,7 @@ impl CsvRead {
                 );
             }
             Some(Mode::Releases(releases)) => {
-                releases.add(line, |index| fields.get(index).map(str::to_owned));
+                releases.add(line, |index| fields.get(index));
             }
         });
         if !finished {

@@ -36,18 +36,18 @@ pub fn is_record(object: &Map<String, Value>) -> bool {
         })
 }
 
-/// The family of records with these fields.
-pub fn family_of(object: &Map<String, Value>) -> Family {
+/// What records like `object` (the first of a file) are: their family, and whether they have
+/// amount fields.
+fn shape(object: &Map<String, Value>) -> (Family, bool) {
     let names: Vec<String> = object.keys().map(|key| fold_header(key)).collect();
-    Family::of(names.iter().map(String::as_str))
+    let amounts = names.iter().any(|name| super::rows::is_amount(name));
+    (Family::of(names.iter().map(String::as_str)), amounts)
 }
 
 /// Rows for records like `object` (the first of a file).
-pub fn rows_for(object: &Map<String, Value>, current_year: i32) -> Rows {
-    let amounts = object
-        .keys()
-        .any(|key| super::rows::is_amount(&fold_header(key)));
-    Rows::new(current_year, family_of(object), amounts)
+fn rows_for(object: &Map<String, Value>, current_year: i32) -> Rows {
+    let (family, amounts) = shape(object);
+    Rows::new(current_year, family, amounts)
 }
 
 /// Whether the first line of `text` is a flat record (JSON Lines of records): its family, and
@@ -59,10 +59,7 @@ pub fn lines_family(text: &str) -> Option<(Family, bool)> {
         return None;
     }
     let object = serde_json::from_str::<Map<String, Value>>(first).ok()?;
-    let amounts = object
-        .keys()
-        .any(|key| super::rows::is_amount(&fold_header(key)));
-    is_record(&object).then(|| (family_of(&object), amounts))
+    is_record(&object).then(|| shape(&object))
 }
 
 /// Reads line `line` of JSON Lines of records into `rows`.

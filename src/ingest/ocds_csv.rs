@@ -122,7 +122,7 @@ impl Layout {
     }
 
     /// The release a row flattens (its `id` the row's line when it names none).
-    fn release(&self, line: usize, field: impl Fn(usize) -> Option<String>) -> Value {
+    fn release<'a>(&self, line: usize, field: impl Fn(usize) -> Option<&'a str>) -> Value {
         let mut release = Value::Object(Map::new());
         for (index, path) in self.paths.iter().enumerate() {
             let (Some(path), Some(text)) = (path, field(index)) else {
@@ -255,7 +255,7 @@ impl Releases {
     }
 
     /// Reads the row on `line`.
-    pub fn add(&mut self, line: usize, field: impl Fn(usize) -> Option<String>) {
+    pub fn add<'a>(&mut self, line: usize, field: impl Fn(usize) -> Option<&'a str>) {
         let release = self.layout.release(line, field);
         match serde_json::from_value::<ocds::Top>(release) {
             Ok(ocds::Top::Object(document)) => ocds::releases_in(
@@ -310,7 +310,7 @@ mod tests {
         )
         .expect("flattened OCDS");
         let cells = ["ocds-1", "Dinas", "1500.5", "IDR", ""];
-        let release = layout.release(7, |index| cells.get(index).map(|cell| cell.to_string()));
+        let release = layout.release(7, |index| cells.get(index).copied());
         assert_eq!(
             release,
             serde_json::json!({

@@ -503,11 +503,6 @@ impl Layout {
             ])
     }
 
-    /// Whether a column is read.
-    pub fn has(&self, column: Column) -> bool {
-        self.slots[column.index()].is_some()
-    }
-
     /// The cells of one record, from its fields by position: each column read, its field's
     /// name and its text.
     pub fn cells<'a>(
@@ -630,11 +625,6 @@ impl Rows {
     /// The packages read so far.
     pub fn packages(&self) -> &[Package] {
         &self.packages
-    }
-
-    /// The family the records come from.
-    pub fn family(&self) -> Family {
-        self.family
     }
 
     /// The issues so far (for an issue about the whole file).

@@ -96,7 +96,7 @@ pub const OPTIONS: [Spec; 22] = [
     spec("maxmb", "megabytes, 1 to 512", "`32`")
         .means("largest file read, enforced while it streams in")
         .kept(),
-    spec("view", "`spending` \\| `local-content` \\| `targets`", "`spending`")
+    spec("view", "`spending` \\| `local-content` \\| `targets` \\| `oversight`", "`spending`")
         .means("the view shown first"),
     spec(
         "lang",

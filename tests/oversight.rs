@@ -63,10 +63,7 @@ fn package(p: P) -> Package {
 }
 
 fn ids(flagged: &[pantau_pbj::analysis::oversight::Flagged]) -> Vec<String> {
-    flagged
-        .iter()
-        .filter_map(|flag| flag.package.id.clone())
-        .collect()
+    flagged.iter().filter_map(|flag| flag.id.clone()).collect()
 }
 
 use ProcurementType::{Barang, JasaKonsultansi, PekerjaanKonstruksi};

@@ -67,7 +67,7 @@ proptest! {
     #[test]
     fn breakdowns_sum_to_totals_and_shares_stay_within_bounds(packages in proptest::collection::vec(package(), 1..60)) {
         let expected = total(packages.iter().filter_map(|package| package.amounts.realisasi));
-        let dataset = Dataset { meta: meta(), spending: None, local_content: None, targets: Default::default(), packages };
+        let dataset = Dataset { meta: meta(), spending: None, local_content: None, targets: Default::default(), packages, oversight: None };
         let narrowed = apply(&dataset, &Filter::default());
         let spending = narrowed.spending.expect("spending");
         prop_assert_eq!(total(spending.by_method.iter().map(|row| row.amount)), expected);
@@ -167,7 +167,7 @@ proptest! {
                 package
             })
             .collect();
-        let dataset = Dataset { meta: meta(), spending: None, local_content: None, targets: Default::default(), packages: packages.clone() };
+        let dataset = Dataset { meta: meta(), spending: None, local_content: None, targets: Default::default(), packages: packages.clone(), oversight: None };
         let choices = options(&dataset);
         let mut years: Vec<i32> = packages.iter().map(|package| package.fiscal_year).collect();
         years.sort_unstable();

@@ -289,6 +289,7 @@ pub async fn apply_paced(dataset: &Dataset, filter: &Filter, pace: &Pace) -> Dat
         local_content: None,
         targets: dataset.targets.clone(),
         packages: Vec::new(),
+        oversight: None,
     };
     if dataset.packages.is_empty() {
         let year_fits = |year: i32| filter.year.is_none_or(|wanted| wanted == year);
@@ -341,6 +342,7 @@ pub async fn apply_paced(dataset: &Dataset, filter: &Filter, pace: &Pace) -> Dat
         narrowed.spending = spending_of(&admitted, stage, year, pace).await;
         narrowed.local_content = local_content_of(&admitted, stage, year, pace).await;
     }
+    narrowed.oversight = Some(crate::analysis::oversight::of(&admitted, year));
     narrowed
 }
 

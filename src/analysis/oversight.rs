@@ -3,83 +3,11 @@
 //! irregularity. Each is computed only where the data has the fields it needs, and lists the
 //! packages it flags with the fields that flagged them.
 //!
-//! The legal thresholds live in one table ([`THRESHOLDS`]) with their regulation, article and
-//! dates of effect: a new regulation is one new row (docs/oversight.md lists them; a test keeps
-//! the two in step).
+//! The legal thresholds live in one table ([`THRESHOLDS`], in `model::oversight` with the
+//! results) with their regulation, article and dates of effect: a new regulation is one new row.
 
-use crate::model::{CivilDate, Method, Package, ProcurementType, Rupiah};
-
-/// What a threshold limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    /// The highest value a Pengadaan Langsung (direct purchase) may have.
-    DirectPurchaseCeiling,
-    /// Packages up to this value are reserved for small businesses and cooperatives.
-    SmallBusinessReservation,
-}
-
-/// One legal threshold: what it limits, for which types, how much, from and until when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Threshold {
-    pub rule: Rule,
-    /// The procurement types it applies to.
-    pub types: &'static [ProcurementType],
-    /// The amount, in rupiah.
-    pub amount: i64,
-    /// First day in force (`None`: before any data).
-    pub from: Option<(i32, u8, u8)>,
-    /// Last day in force (`None`: still in force).
-    pub until: Option<(i32, u8, u8)>,
-    /// The regulation and article, as cited.
-    pub basis: &'static str,
-}
-
-use ProcurementType::{Barang, JasaKonsultansi, JasaLainnya, PekerjaanKonstruksi};
-
-/// Every threshold the indicators use (Perpres 16/2018 as amended by Perpres 12/2021 and
-/// Perpres 46/2025, in force from 30 April 2025).
-pub const THRESHOLDS: &[Threshold] = &[
-    Threshold {
-        rule: Rule::DirectPurchaseCeiling,
-        types: &[Barang, JasaLainnya],
-        amount: 200_000_000,
-        from: None,
-        until: None,
-        basis: "Perpres 16/2018 jo. 12/2021, Pasal 38 ayat (3) dan Pasal 1 angka 40",
-    },
-    Threshold {
-        rule: Rule::DirectPurchaseCeiling,
-        types: &[PekerjaanKonstruksi],
-        amount: 200_000_000,
-        from: None,
-        until: Some((2025, 4, 29)),
-        basis: "Perpres 16/2018 jo. 12/2021, Pasal 38 ayat (3) dan Pasal 1 angka 40",
-    },
-    Threshold {
-        rule: Rule::DirectPurchaseCeiling,
-        types: &[PekerjaanKonstruksi],
-        amount: 400_000_000,
-        from: Some((2025, 4, 30)),
-        until: None,
-        basis: "Perpres 46/2025, Pasal 1 angka 40a",
-    },
-    Threshold {
-        rule: Rule::DirectPurchaseCeiling,
-        types: &[JasaKonsultansi],
-        amount: 100_000_000,
-        from: None,
-        until: None,
-        basis: "Perpres 16/2018 jo. 12/2021, Pasal 41 ayat (3)",
-    },
-    Threshold {
-        rule: Rule::SmallBusinessReservation,
-        types: &[Barang, PekerjaanKonstruksi, JasaLainnya],
-        amount: 15_000_000_000,
-        from: None,
-        until: None,
-        basis: "Perpres 16/2018 jo. 12/2021, Pasal 65 ayat (4)-(5)",
-    },
-];
+pub use crate::model::oversight::*;
+use crate::model::{CivilDate, Code, Method, Package, ProcurementType, Rupiah};
 
 fn date((year, month, day): (i32, u8, u8)) -> Option<CivilDate> {
     CivilDate::new(year, month, day)
@@ -116,15 +44,6 @@ pub fn threshold(
     })
 }
 
-/// Which value of a package an indicator judged: the most advanced stage the data has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueUsed {
-    /// The contract value (komitmen).
-    Contract,
-    /// The planned value (pagu, rencana).
-    Planned,
-}
-
 /// The value an indicator judges a package by, and which one it is.
 pub fn judged_value(package: &Package) -> Option<(Rupiah, ValueUsed)> {
     match (package.amounts.komitmen, package.amounts.rencana) {
@@ -134,40 +53,32 @@ pub fn judged_value(package: &Package) -> Option<(Rupiah, ValueUsed)> {
     }
 }
 
-/// A package an indicator flags, with what flagged it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Flagged<'a> {
-    pub package: &'a Package,
-    /// The value judged.
-    pub value: Rupiah,
-    pub used: ValueUsed,
-    /// The threshold it was judged against, where one applies.
-    pub threshold: Option<&'static Threshold>,
-}
-
-/// Why an indicator could not be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
-    /// No package has a method.
-    Method,
-    /// No package has a procurement type.
-    Type,
-    /// No package has a value.
-    Value,
-    /// No package states whether it is reserved for small businesses.
-    SmallBusinessFlag,
-}
-
-/// Direct purchases above the ceiling for their type and date.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AboveCeiling<'a> {
-    /// Direct purchases with a type, a value and a ceiling that applies.
-    pub judged: u64,
-    pub flagged: Vec<Flagged<'a>>,
+impl Flagged {
+    fn of(
+        package: &Package,
+        value: Rupiah,
+        used: ValueUsed,
+        threshold: Option<&'static Threshold>,
+    ) -> Flagged {
+        Flagged {
+            id: package.id.clone(),
+            name: package.name.clone(),
+            unit: package.unit.clone(),
+            method: package.method,
+            kind: package.kind,
+            day: day_of(package),
+            value,
+            used,
+            threshold,
+            reason: package.non_ukm_reason.clone(),
+            tenderers: package.tenderers,
+            count: package.count,
+        }
+    }
 }
 
 /// Pengadaan Langsung packages above their ceiling; `Err` names what the data lacks.
-pub fn above_ceiling<'a>(packages: &[&'a Package]) -> Result<AboveCeiling<'a>, Missing> {
+pub fn above_ceiling(packages: &[&Package]) -> Result<AboveCeiling, Missing> {
     needs(packages, &[Missing::Method, Missing::Type, Missing::Value])?;
     let mut found = AboveCeiling {
         judged: 0,
@@ -185,54 +96,28 @@ pub fn above_ceiling<'a>(packages: &[&'a Package]) -> Result<AboveCeiling<'a>, M
         };
         found.judged = found.judged.saturating_add(package.count);
         if value.0 > ceiling.amount {
-            found.flagged.push(Flagged {
-                package,
-                value,
-                used,
-                threshold: Some(ceiling),
-            });
+            found
+                .flagged
+                .push(Flagged::of(package, value, used, Some(ceiling)));
         }
     }
     Ok(found)
 }
 
-/// Packages bunching just under a ceiling: in (90%, 100%] of it against (80%, 90%].
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bunching<'a> {
-    /// Packages just under (90%, 100%] and below that (80%, 90%].
-    pub near: u64,
-    pub below: u64,
-    /// Packages by their value's share of their ceiling, in 5% bins from 50% to 150%: bin `i`
-    /// holds (50 + 5i %, 55 + 5i %].
-    pub bins: [u64; 20],
-    /// Units with at least [`Bunching::MIN_PACKAGES`] packages in (80%, 100%]: name, near, below.
-    pub by_unit: Vec<(String, u64, u64)>,
-    /// The packages just under.
-    pub flagged: Vec<Flagged<'a>>,
-}
-
-impl Bunching<'_> {
-    /// Packages in (80%, 100%] of the ceiling a unit needs before its ratio says anything.
-    pub const MIN_PACKAGES: u64 = 10;
-
-    /// `near / below`, when there is anything below.
-    pub fn ratio(near: u64, below: u64) -> Option<f64> {
-        (below > 0).then(|| near as f64 / below as f64)
-    }
-}
-
 /// Values just under the direct-purchase ceiling of their type, over every package with a type
 /// and a value (possible package splitting, Pasal 20 ayat (2) huruf d).
-pub fn bunching<'a>(packages: &[&'a Package]) -> Result<Bunching<'a>, Missing> {
+pub fn bunching(packages: &[&Package]) -> Result<Bunching, Missing> {
     needs(packages, &[Missing::Type, Missing::Value])?;
     let mut found = Bunching {
         near: 0,
         below: 0,
         bins: [0; 20],
+        by_type: Vec::new(),
         by_unit: Vec::new(),
         flagged: Vec::new(),
     };
     let mut units: crate::hash::Map<&str, (u64, u64)> = Default::default();
+    let mut kinds = [(0u64, 0u64); ProcurementType::ALL.len()];
     for package in packages {
         let (Some(kind), Some((value, used))) = (package.kind, judged_value(package)) else {
             continue;
@@ -240,6 +125,10 @@ pub fn bunching<'a>(packages: &[&'a Package]) -> Result<Bunching<'a>, Missing> {
         let Some(ceiling) = threshold(Rule::DirectPurchaseCeiling, kind, day_of(package)) else {
             continue;
         };
+        let by_kind = ProcurementType::ALL
+            .iter()
+            .position(|known| *known == kind)
+            .and_then(|index| kinds.get_mut(index));
         // In integers (a hundred times the value against the ceiling): no rounding at the edges,
         // and every bin is (a, b] as the indicator is defined.
         let (scaled, c) = (i128::from(value.0) * 100, i128::from(ceiling.amount));
@@ -253,15 +142,18 @@ pub fn bunching<'a>(packages: &[&'a Package]) -> Result<Bunching<'a>, Missing> {
         if near {
             found.near = found.near.saturating_add(package.count);
             units.entry(unit).or_default().0 += package.count;
-            found.flagged.push(Flagged {
-                package,
-                value,
-                used,
-                threshold: Some(ceiling),
-            });
+            if let Some(sums) = by_kind {
+                sums.0 = sums.0.saturating_add(package.count);
+            }
+            found
+                .flagged
+                .push(Flagged::of(package, value, used, Some(ceiling)));
         } else if below {
             found.below = found.below.saturating_add(package.count);
             units.entry(unit).or_default().1 += package.count;
+            if let Some(sums) = by_kind {
+                sums.1 = sums.1.saturating_add(package.count);
+            }
         }
     }
     let mut by_unit: Vec<(String, u64, u64)> = units
@@ -273,31 +165,27 @@ pub fn bunching<'a>(packages: &[&'a Package]) -> Result<Bunching<'a>, Missing> {
         .collect();
     by_unit.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     found.by_unit = by_unit;
+    found.by_type = ProcurementType::ALL
+        .iter()
+        .zip(kinds)
+        .filter(|(_, (near, below))| near.saturating_add(*below) > 0)
+        .map(|(kind, (near, below))| (*kind, near, below))
+        .collect();
     Ok(found)
 }
 
-/// Penunjukan Langsung and Dikecualikan as shares of packages and of value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NonCompetitive<'a> {
-    /// Packages and value of every package with a method and a value.
-    pub packages: u64,
-    pub value: Rupiah,
-    /// Of which by direct appointment, and excluded.
-    pub appointed: (u64, Rupiah),
-    pub excluded: (u64, Rupiah),
-    pub flagged: Vec<Flagged<'a>>,
-}
-
 /// Non-competitive methods (Pasal 38 ayat (5) names the lawful grounds of direct appointment).
-pub fn non_competitive<'a>(packages: &[&'a Package]) -> Result<NonCompetitive<'a>, Missing> {
+pub fn non_competitive(packages: &[&Package]) -> Result<NonCompetitive, Missing> {
     needs(packages, &[Missing::Method, Missing::Value])?;
     let mut found = NonCompetitive {
         packages: 0,
         value: Rupiah::ZERO,
         appointed: (0, Rupiah::ZERO),
         excluded: (0, Rupiah::ZERO),
+        by_unit: Vec::new(),
         flagged: Vec::new(),
     };
+    let mut units: crate::hash::Map<&str, (u64, Rupiah, u64, Rupiah)> = Default::default();
     let add = |sum: &mut (u64, Rupiah), package: &Package, value: Rupiah| {
         sum.0 = sum.0.saturating_add(package.count);
         sum.1 = sum.1.checked_add(value).unwrap_or(sum.1);
@@ -308,35 +196,45 @@ pub fn non_competitive<'a>(packages: &[&'a Package]) -> Result<NonCompetitive<'a
         };
         found.packages = found.packages.saturating_add(package.count);
         found.value = found.value.checked_add(value).unwrap_or(found.value);
+        let unit = units
+            .entry(package.unit.as_deref().unwrap_or(""))
+            .or_default();
+        unit.0 = unit.0.saturating_add(package.count);
+        unit.1 = unit.1.checked_add(value).unwrap_or(unit.1);
+        if matches!(method, Method::PenunjukanLangsung | Method::Dikecualikan) {
+            unit.2 = unit.2.saturating_add(package.count);
+            unit.3 = unit.3.checked_add(value).unwrap_or(unit.3);
+        }
         let sum = match method {
             Method::PenunjukanLangsung => &mut found.appointed,
             Method::Dikecualikan => &mut found.excluded,
             _ => continue,
         };
         add(sum, package, value);
-        found.flagged.push(Flagged {
-            package,
-            value,
-            used,
-            threshold: None,
-        });
+        found.flagged.push(Flagged::of(package, value, used, None));
     }
+    let mut by_unit: Vec<UnitMethods> = units
+        .into_iter()
+        .filter(|(unit, _)| !unit.is_empty())
+        .map(|(unit, (packages, value, count, amount))| UnitMethods {
+            unit: unit.to_owned(),
+            packages,
+            value,
+            non_competitive: (count, amount),
+        })
+        .collect();
+    by_unit.sort_by(|a, b| {
+        b.share()
+            .total_cmp(&a.share())
+            .then_with(|| a.unit.cmp(&b.unit))
+    });
+    found.by_unit = by_unit;
     Ok(found)
-}
-
-/// Packages that could be reserved for small businesses but are marked otherwise.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NotReserved<'a> {
-    /// Packages up to the reservation threshold, of its types, that state their flag.
-    pub judged: u64,
-    /// Marked not for small businesses, with a stated reason and without one.
-    pub with_reason: Vec<Flagged<'a>>,
-    pub without_reason: Vec<Flagged<'a>>,
 }
 
 /// Packages up to Rp15 miliar of goods, works and other services not marked for small
 /// businesses (Pasal 65 ayat (4)-(5)), with and without a stated reason.
-pub fn not_reserved<'a>(packages: &[&'a Package]) -> Result<NotReserved<'a>, Missing> {
+pub fn not_reserved(packages: &[&Package]) -> Result<NotReserved, Missing> {
     needs(
         packages,
         &[Missing::Type, Missing::Value, Missing::SmallBusinessFlag],
@@ -365,18 +263,70 @@ pub fn not_reserved<'a>(packages: &[&'a Package]) -> Result<NotReserved<'a>, Mis
         if flag {
             continue;
         }
-        let flagged = Flagged {
-            package,
-            value,
-            used,
-            threshold: Some(limit),
-        };
+        let flagged = Flagged::of(package, value, used, Some(limit));
         match package.non_ukm_reason {
             Some(_) => found.with_reason.push(flagged),
             None => found.without_reason.push(flagged),
         }
     }
     Ok(found)
+}
+
+/// Packages whose tender drew one bid, of those whose number of tenderers is published.
+pub fn single_bid(packages: &[&Package]) -> Result<SingleBid, Missing> {
+    needs(packages, &[Missing::Tenderers])?;
+    let mut found = SingleBid {
+        judged: 0,
+        by_unit: Vec::new(),
+        flagged: Vec::new(),
+    };
+    let mut units: crate::hash::Map<&str, (u64, u64)> = Default::default();
+    for package in packages {
+        let Some(tenderers) = package.tenderers else {
+            continue;
+        };
+        found.judged = found.judged.saturating_add(package.count);
+        let sums = units
+            .entry(package.unit.as_deref().unwrap_or(""))
+            .or_default();
+        sums.1 = sums.1.saturating_add(package.count);
+        if tenderers == 1 {
+            sums.0 = sums.0.saturating_add(package.count);
+            let (value, used) = judged_value(package).unwrap_or((Rupiah::ZERO, ValueUsed::Planned));
+            found.flagged.push(Flagged::of(package, value, used, None));
+        }
+    }
+    let mut by_unit: Vec<(String, u64, u64)> = units
+        .into_iter()
+        .filter(|(unit, (_, known))| !unit.is_empty() && *known >= SingleBid::MIN_PACKAGES)
+        .map(|(unit, (single, known))| (unit.to_owned(), single, known))
+        .collect();
+    // By share of single bids, highest first (compared as fractions in integers).
+    by_unit.sort_by(|a, b| {
+        (u128::from(b.1) * u128::from(a.2))
+            .cmp(&(u128::from(a.1) * u128::from(b.2)))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    found.by_unit = by_unit;
+    Ok(found)
+}
+
+/// Every indicator over `packages` (one fiscal year's, as the reader's filters admit them).
+pub fn of(packages: &[&Package], fiscal_year: i32) -> Oversight {
+    Oversight {
+        fiscal_year,
+        packages: packages
+            .iter()
+            .fold(0u64, |sum, package| sum.saturating_add(package.count)),
+        illustrative: packages
+            .iter()
+            .any(|package| package.provenance.illustrative),
+        above_ceiling: above_ceiling(packages),
+        bunching: bunching(packages),
+        non_competitive: non_competitive(packages),
+        not_reserved: not_reserved(packages),
+        single_bid: single_bid(packages),
+    }
 }
 
 /// `Err` with the first field of `needed` that no package has.
@@ -387,6 +337,7 @@ fn needs(packages: &[&Package], needed: &[Missing]) -> Result<(), Missing> {
             Missing::Type => package.kind.is_some(),
             Missing::Value => judged_value(package).is_some(),
             Missing::SmallBusinessFlag => package.umkk.is_some(),
+            Missing::Tenderers => package.tenderers.is_some(),
         });
         if !present {
             return Err(*missing);

@@ -92,6 +92,8 @@ pub fn PanelView(
         })
     });
     let chart = Memo::new(move |_| panel.with(|panel| panel.chart.clone()));
+    let unavailable_now = Memo::new(move |_| panel.with(|panel| panel.unavailable.is_some()));
+    let unavailable = move || unavailable_now.get();
     let caption = Signal::derive(text(|panel| &panel.title));
     let summary_id = Signal::derive(id("pantau-summary-"));
     view! {
@@ -99,15 +101,19 @@ pub fn PanelView(
             <h3 class="pantau-panel-title" id=id("pantau-title-")>{text(|panel| &panel.title)}</h3>
             <p class="pantau-subtitle">{text(|panel| &panel.subtitle)}</p>
             <dl class="pantau-facts">{facts}</dl>
-            <div class="pantau-toolbar">
+            <p class="pantau-unavailable" role="note" hidden=move || panel.with(|panel| panel.unavailable.is_none())>
+                {move || panel.with(|panel| panel.unavailable.clone().unwrap_or_default())}
+            </p>
+            <div class="pantau-toolbar" hidden=unavailable>
                 <DisplaySwitch lang show_table />
                 <Downloads panel dataset_title locale=locale.clone() theme />
             </div>
-            // The table is made anew for new figures; the chart updates its drawing in place.
-            {live(move || show_table.get().then_some(live(move || {
+            // The table is made anew for new figures; the chart updates its drawing in place. A
+            // panel that cannot be computed shows neither.
+            {live(move || (show_table.get() && !unavailable()).then_some(live(move || {
                 view! { <TableView table=panel.with(|panel| panel.table.clone()) caption=caption.get() lang /> }.into_any()
             })).into_any())}
-            {live(move || (!show_table.get()).then(|| {
+            {live(move || (!show_table.get() && !unavailable()).then(|| {
                 view! { <ChartView spec=chart.into() title=caption summary_id locale=locale.clone() theme on_drill /> }
             }).into_any())}
             {fold_button}

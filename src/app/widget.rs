@@ -255,8 +255,14 @@ fn Dashboard(
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="pantau-empty" role="status">{Text::NoDataForView.get(lang)}</p> }
-                    .into_any()
+                // The oversight view needs packages; a file of totals has none to judge.
+                let text = match view_choice.get() == View::Oversight
+                    && narrowed.with(|dataset| dataset.oversight.is_none())
+                {
+                    true => Text::OversightNeedsPackages,
+                    false => Text::NoDataForView,
+                };
+                view! { <p class="pantau-empty" role="status">{text.get(lang)}</p> }.into_any()
             })
         };
         let targets_note = move || {

@@ -4,7 +4,7 @@
 use super::issues::Problem;
 use super::raw::{Loose, Object};
 use super::read::Reader;
-use crate::model::{Meta, Package, StageAmounts};
+use crate::model::{Meta, Package, StageAmounts, YearMonth};
 use crate::pace::Pace;
 use serde_json::Value;
 
@@ -64,6 +64,20 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
             Some(month)
         }
     };
+    // The day, where given: in the fiscal year or the next, like the month; it gives the month
+    // when that is not given.
+    let date = match entry.field("date") {
+        None | Some(Loose::Null) => None,
+        value => {
+            let day = reader.date(&field("date"), &value)?;
+            if !(fiscal_year..=fiscal_year + 1).contains(&day.year()) {
+                reader.issue(&field("date"), Problem::OutsidePeriod);
+                return None;
+            }
+            Some(day)
+        }
+    };
+    let month = month.or_else(|| date.and_then(|day| YearMonth::new(day.year(), day.month())));
     let method = match entry.field("method") {
         None | Some(Loose::Null) => None,
         value => Some(reader.code(&field("method"), &value)?),
@@ -94,12 +108,14 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         kind,
         fiscal_year,
         month,
-        date: None,
+        date,
         amounts,
         pdn: Some(reader.flag(&field("pdn"), &entry.field("pdn"))),
         umkk: Some(reader.flag(&field("umkk"), &entry.field("umkk"))),
         local_values: None,
-        non_ukm_reason: None,
+        non_ukm_reason: reader
+            .optional_text(&field("non_ukm_reason"), &entry.field("non_ukm_reason"))
+            .map(String::into_boxed_str),
         tenderers: match entry.field("tenderers") {
             None | Some(Loose::Null) => None,
             value => reader

@@ -109,6 +109,7 @@ pub async fn validate(tree: &Value, pace: &Pace) -> Result<Loaded, LoadError> {
         local_content,
         targets: targets.into(),
         packages,
+        oversight: None,
     };
     let has_data = dataset.spending.is_some()
         || dataset.local_content.is_some()

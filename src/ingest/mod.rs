@@ -427,5 +427,6 @@ fn dataset(
         local_content: None,
         targets: Default::default(),
         packages,
+        oversight: None,
     })
 }

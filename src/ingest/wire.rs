@@ -81,6 +81,7 @@ pub fn rebuild(head: Head, packages: Vec<Package>) -> Result<Loaded, LoadError> 
                 local_content: None,
                 targets: Default::default(),
                 packages,
+                oversight: None,
             },
             issues,
         }),
@@ -688,6 +689,7 @@ mod tests {
                 local_content: None,
                 targets: Default::default(),
                 packages: vec![package(3)],
+                oversight: None,
             },
             issues: every_problem(),
         };

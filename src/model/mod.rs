@@ -6,6 +6,7 @@
 mod date;
 mod kinds;
 mod money;
+pub mod oversight;
 mod package;
 mod thresholds;
 
@@ -29,6 +30,9 @@ pub struct Dataset {
     /// Package-level entries; when present, the spending and local-content views are
     /// aggregated from them (under the reader's filters).
     pub packages: Vec<Package>,
+    /// The oversight indicators of the packages a filter admits (only in a filtered dataset
+    /// made from package-level data).
+    pub oversight: Option<oversight::Oversight>,
 }
 
 /// What stands for a metadata field the input does not give (never shown to a reader).

@@ -360,5 +360,6 @@ fn panel(
         table,
         hidden_rows,
         expands_table: false,
+        unavailable: None,
     })
 }

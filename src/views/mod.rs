@@ -4,6 +4,7 @@
 pub mod export;
 mod local_content;
 pub mod measure;
+mod oversight;
 mod spending;
 mod suppliers;
 pub mod table;
@@ -15,7 +16,7 @@ use crate::i18n::{Lang, Text};
 use crate::model::{Dataset, Meta, Provenance};
 pub use measure::Measure;
 
-/// The three views of the widget (the `view` parameter).
+/// The four views of the widget (the `view` parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum View {
     /// Spending over the year and its breakdowns.
@@ -25,11 +26,18 @@ pub enum View {
     LocalContent,
     /// Progress toward targets.
     Targets,
+    /// Oversight indicators over package-level data.
+    Oversight,
 }
 
 impl View {
     /// All views, in tab order.
-    pub const ALL: [View; 3] = [View::Spending, View::LocalContent, View::Targets];
+    pub const ALL: [View; 4] = [
+        View::Spending,
+        View::LocalContent,
+        View::Targets,
+        View::Oversight,
+    ];
 
     /// The `view` parameter value.
     pub fn code(self) -> &'static str {
@@ -37,6 +45,7 @@ impl View {
             View::Spending => "spending",
             View::LocalContent => "local-content",
             View::Targets => "targets",
+            View::Oversight => "oversight",
         }
     }
 
@@ -51,6 +60,7 @@ impl View {
             View::Spending => Text::ViewSpending.get(lang),
             View::LocalContent => Text::ViewLocalContent.get(lang),
             View::Targets => Text::ViewTargets.get(lang),
+            View::Oversight => Text::ViewOversight.get(lang),
         }
     }
 }
@@ -106,6 +116,9 @@ pub struct Panel {
     /// Whether showing all lists every row in the table only (the chart is the same either way:
     /// the targets overview).
     pub expands_table: bool,
+    /// Why the chart cannot be drawn (the data lacks a field it needs): shown in its place, and
+    /// the chart and table are left empty.
+    pub unavailable: Option<String>,
 }
 
 /// A bar chart shows at most this many rows unless expanded; the last one is "Lainnya".
@@ -175,6 +188,11 @@ pub fn panels_of(
             }
             panels
         }
+        View::Oversight => dataset
+            .oversight
+            .as_ref()
+            .map(|oversight| oversight::panels(oversight, &locale, &dataset.meta, expanded))
+            .unwrap_or_default(),
     }
 }
 

@@ -352,6 +352,7 @@ fn cumulative_panel(spending: &Spending, units: Units, stage: &str) -> Panel {
         table,
         hidden_rows: 0,
         expands_table: false,
+        unavailable: None,
     }
 }
 
@@ -480,6 +481,7 @@ fn breakdown_panel(
         table,
         hidden_rows,
         expands_table: false,
+        unavailable: None,
     }
 }
 

@@ -128,5 +128,6 @@ pub fn panel(spending: &Spending, locale: &Locale) -> Option<Panel> {
         table,
         hidden_rows: 0,
         expands_table: false,
+        unavailable: None,
     })
 }

@@ -294,6 +294,7 @@ pub fn panel(target: &Target, lang: Lang, meta: &Meta) -> Panel {
         table,
         hidden_rows: 0,
         expands_table: false,
+        unavailable: None,
     }
 }
 
@@ -458,5 +459,6 @@ pub fn overview(targets: &[Target], lang: Lang, meta: &Meta, expanded: bool) -> 
         table,
         hidden_rows,
         expands_table: true,
+        unavailable: None,
     }
 }

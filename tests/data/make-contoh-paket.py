@@ -68,9 +68,65 @@ def packages_for(year, last_month, rng):
     return out
 
 
+REASONS = [
+    "Kemampuan teknis usaha kecil belum memadai",
+    "Barang hanya disediakan oleh penyedia non-usaha kecil",
+    "Paket lanjutan kontrak tahun jamak",
+]
+
+
+def oversight_fields(packages, rng):
+    """Adds, with their own random stream (the fields above stay as they were): the day of each
+    dated package, the number of tenderers of tenders and selections, and a reason for most
+    packages up to Rp15 miliar that are not reserved for small businesses."""
+    for entry in packages:
+        if "month" in entry:
+            entry["date"] = f"{entry['month']}-{rng.randint(1, 28):02d}"
+        if entry["method"] in ("tender", "tender-cepat", "seleksi"):
+            entry["tenderers"] = rng.choice([1, 1, 2, 3, 3, 4, 5, 6, 8])
+        if entry["method"] != "swakelola" and not entry["umkk"] and entry["rencana"] <= 15_000 * JUTA:
+            if rng.random() < 0.8:
+                entry["non_ukm_reason"] = rng.choice(REASONS)
+
+
+def oversight_examples(year, count, rng):
+    """Packages an auditor would look at: direct purchases above their ceiling, and consultancy
+    packages of one unit bunched just under the Rp100 juta ceiling (with a few below that)."""
+    unit = UNITS[2]
+    out = []
+    def add(kind, method, value, name):
+        number = 9000 + len(out) + 1
+        month = rng.randint(1, 7 if year == 2024 else 12)
+        out.append({
+            "id": f"{year % 100}{UNITS.index(unit) + 1:02d}{number:04d}",
+            "name": f"{name} {year}",
+            "unit": unit,
+            "region": rng.choice(REGIONS),
+            "method": method,
+            "type": kind,
+            "fiscal_year": year,
+            "rencana": value,
+            "pdn": True,
+            "umkk": True,
+            "month": f"{year}-{month:02d}",
+            "date": f"{year}-{month:02d}-{rng.randint(1, 28):02d}",
+            "komitmen": value,
+        })
+    add("barang", "pengadaan-langsung", 238 * JUTA, "Pengadaan alat berat ringan")
+    add("pekerjaan-konstruksi", "pengadaan-langsung", 315 * JUTA, "Rehabilitasi saluran")
+    for index in range(count):
+        add("jasa-konsultansi", "pengadaan-langsung", rng.randint(91, 99) * JUTA + rng.randint(0, 900) * 1000, f"Pengawasan ruas jalan {index + 1}")
+    for index in range(4):
+        add("jasa-konsultansi", "pengadaan-langsung", rng.randint(81, 89) * JUTA, f"Kajian teknis drainase {index + 1}")
+    return out
+
+
 def main():
     rng = random.Random(64)
     packages = packages_for(2023, 12, rng) + packages_for(2024, 7, rng)
+    extra = random.Random(1645)
+    oversight_fields(packages, extra)
+    packages += oversight_examples(2023, 6, extra) + oversight_examples(2024, 12, extra)
     data = {
         "format": "pantau-pbj",
         "version": 1,

@@ -1,0 +1,236 @@
+//! The oversight indicators' results and the legal thresholds they judge by, in one table with
+//! each threshold's regulation, article and dates of effect: a new regulation is one new row
+//! (docs/oversight.md lists them; a test keeps the two in step). `analysis::oversight` computes
+//! the indicators.
+
+use super::{CivilDate, Method, ProcurementType, Rupiah};
+
+/// What a threshold limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The highest value a Pengadaan Langsung (direct purchase) may have.
+    DirectPurchaseCeiling,
+    /// Packages up to this value are reserved for small businesses and cooperatives.
+    SmallBusinessReservation,
+}
+
+/// One legal threshold: what it limits, for which types, how much, from and until when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Threshold {
+    pub rule: Rule,
+    /// The procurement types it applies to.
+    pub types: &'static [ProcurementType],
+    /// The amount, in rupiah.
+    pub amount: i64,
+    /// First day in force (`None`: before any data).
+    pub from: Option<(i32, u8, u8)>,
+    /// Last day in force (`None`: still in force).
+    pub until: Option<(i32, u8, u8)>,
+    /// The regulation and article, as cited.
+    pub basis: &'static str,
+}
+
+use ProcurementType::{Barang, JasaKonsultansi, JasaLainnya, PekerjaanKonstruksi};
+
+/// Every threshold the indicators use (Perpres 16/2018 as amended by Perpres 12/2021 and
+/// Perpres 46/2025, in force from 30 April 2025).
+pub const THRESHOLDS: &[Threshold] = &[
+    Threshold {
+        rule: Rule::DirectPurchaseCeiling,
+        types: &[Barang, JasaLainnya],
+        amount: 200_000_000,
+        from: None,
+        until: None,
+        basis: "Perpres 16/2018 jo. 12/2021, Pasal 38 ayat (3) dan Pasal 1 angka 40",
+    },
+    Threshold {
+        rule: Rule::DirectPurchaseCeiling,
+        types: &[PekerjaanKonstruksi],
+        amount: 200_000_000,
+        from: None,
+        until: Some((2025, 4, 29)),
+        basis: "Perpres 16/2018 jo. 12/2021, Pasal 38 ayat (3) dan Pasal 1 angka 40",
+    },
+    Threshold {
+        rule: Rule::DirectPurchaseCeiling,
+        types: &[PekerjaanKonstruksi],
+        amount: 400_000_000,
+        from: Some((2025, 4, 30)),
+        until: None,
+        basis: "Perpres 46/2025, Pasal 1 angka 40a",
+    },
+    Threshold {
+        rule: Rule::DirectPurchaseCeiling,
+        types: &[JasaKonsultansi],
+        amount: 100_000_000,
+        from: None,
+        until: None,
+        basis: "Perpres 16/2018 jo. 12/2021, Pasal 41 ayat (3)",
+    },
+    Threshold {
+        rule: Rule::SmallBusinessReservation,
+        types: &[Barang, PekerjaanKonstruksi, JasaLainnya],
+        amount: 15_000_000_000,
+        from: None,
+        until: None,
+        basis: "Perpres 16/2018 jo. 12/2021, Pasal 65 ayat (4)-(5)",
+    },
+];
+
+/// Which value of a package an indicator judged: the most advanced stage the data has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueUsed {
+    /// The contract value (komitmen).
+    Contract,
+    /// The planned value (pagu, rencana).
+    Planned,
+}
+
+/// A package an indicator flags, with what flagged it (owned: a filtered dataset keeps no
+/// packages, and the list outlives the pass that made it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flagged {
+    /// The publisher's code (kd_rup, ocid), name and spending unit, where given.
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub method: Option<Method>,
+    pub kind: Option<ProcurementType>,
+    /// The day its rules were judged by.
+    pub day: Option<CivilDate>,
+    /// The value judged.
+    pub value: Rupiah,
+    pub used: ValueUsed,
+    /// The threshold it was judged against, where one applies.
+    pub threshold: Option<&'static Threshold>,
+    /// The reason stated for not reserving it for small businesses, where given.
+    pub reason: Option<Box<str>>,
+    /// Number of tenderers, where published.
+    pub tenderers: Option<u64>,
+    /// How many packages the entry stands for.
+    pub count: u64,
+}
+
+/// Why an indicator could not be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// No package has a method.
+    Method,
+    /// No package has a procurement type.
+    Type,
+    /// No package has a value.
+    Value,
+    /// No package states whether it is reserved for small businesses.
+    SmallBusinessFlag,
+    /// No package gives its number of tenderers.
+    Tenderers,
+}
+
+/// Direct purchases above the ceiling for their type and date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AboveCeiling {
+    /// Direct purchases with a type, a value and a ceiling that applies.
+    pub judged: u64,
+    pub flagged: Vec<Flagged>,
+}
+
+/// Packages bunching just under a ceiling: in (90%, 100%] of it against (80%, 90%].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bunching {
+    /// Packages just under (90%, 100%] and below that (80%, 90%].
+    pub near: u64,
+    pub below: u64,
+    /// Packages by their value's share of their ceiling, in 5% bins from 50% to 150%: bin `i`
+    /// holds (50 + 5i %, 55 + 5i %].
+    pub bins: [u64; 20],
+    /// Per procurement type with a ceiling, in vocabulary order: type, near, below.
+    pub by_type: Vec<(ProcurementType, u64, u64)>,
+    /// Units with at least [`Bunching::MIN_PACKAGES`] packages in (80%, 100%]: name, near, below.
+    pub by_unit: Vec<(String, u64, u64)>,
+    /// The packages just under.
+    pub flagged: Vec<Flagged>,
+}
+
+impl Bunching {
+    /// Packages in (80%, 100%] of the ceiling a unit needs before its ratio says anything.
+    pub const MIN_PACKAGES: u64 = 10;
+
+    /// `near / below`, when there is anything below.
+    pub fn ratio(near: u64, below: u64) -> Option<f64> {
+        (below > 0).then(|| near as f64 / below as f64)
+    }
+}
+
+/// Penunjukan Langsung and Dikecualikan as shares of packages and of value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NonCompetitive {
+    /// Packages and value of every package with a method and a value.
+    pub packages: u64,
+    pub value: Rupiah,
+    /// Of which by direct appointment, and excluded.
+    pub appointed: (u64, Rupiah),
+    pub excluded: (u64, Rupiah),
+    /// Per named unit, by non-competitive share of value (highest first).
+    pub by_unit: Vec<UnitMethods>,
+    pub flagged: Vec<Flagged>,
+}
+
+/// One unit's packages and value, and the part of them bought without competition.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnitMethods {
+    pub unit: String,
+    pub packages: u64,
+    pub value: Rupiah,
+    pub non_competitive: (u64, Rupiah),
+}
+
+impl UnitMethods {
+    /// The non-competitive share of the unit's value (0 when it has none).
+    pub fn share(&self) -> f64 {
+        if self.value.0 > 0 {
+            self.non_competitive.1 .0 as f64 / self.value.0 as f64
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Packages that could be reserved for small businesses but are marked otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotReserved {
+    /// Packages up to the reservation threshold, of its types, that state their flag.
+    pub judged: u64,
+    /// Marked not for small businesses, with a stated reason and without one.
+    pub with_reason: Vec<Flagged>,
+    pub without_reason: Vec<Flagged>,
+}
+
+/// Tenders that received a single bid (OCDS `numberOfTenderers` = 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SingleBid {
+    /// Packages whose number of tenderers is known.
+    pub judged: u64,
+    /// Per unit with at least [`SingleBid::MIN_PACKAGES`] such packages: name, single, known.
+    pub by_unit: Vec<(String, u64, u64)>,
+    pub flagged: Vec<Flagged>,
+}
+
+impl SingleBid {
+    /// Packages with a known number of tenderers a unit needs before its share says anything.
+    pub const MIN_PACKAGES: u64 = 5;
+}
+
+/// Every indicator over one fiscal year's packages (under the reader's filters).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Oversight {
+    pub fiscal_year: i32,
+    /// Packages looked at.
+    pub packages: u64,
+    /// Whether any package looked at is illustrative.
+    pub illustrative: bool,
+    pub above_ceiling: Result<AboveCeiling, Missing>,
+    pub bunching: Result<Bunching, Missing>,
+    pub non_competitive: Result<NonCompetitive, Missing>,
+    pub not_reserved: Result<NotReserved, Missing>,
+    pub single_bid: Result<SingleBid, Missing>,
+}

@@ -1,0 +1,881 @@
+//! The oversight view: indicators an internal auditor (APIP) looks at first, each with its
+//! definition, legal basis, the thresholds it used and the caveat that it points at packages to
+//! look at, not at findings. Every table lists the flagged packages; that list is what an
+//! auditor works from.
+
+use super::table::{Cell, Table};
+use super::{Fact, Panel, Status};
+use crate::analysis::oversight::Bunching;
+use crate::analysis::oversight::{
+    Flagged, Missing, Oversight, Rule, SingleBid, Threshold, ValueUsed, THRESHOLDS,
+};
+use crate::chart::spec::{
+    BarRow, BarSpec, ChartSpec, Column, LineSeries, LineSpec, PointMark, Reference, Role, Stroke,
+    TickFormat, Tip,
+};
+use crate::chart::Locale;
+use crate::i18n::{
+    format_count, format_date, format_decimal, format_money_compact, format_money_exact,
+    format_money_spoken, format_percent, method_name, type_name, Lang, Text,
+};
+use crate::model::{Meta, Provenance, Rupiah, Share};
+
+/// The panels of the oversight view, in the order an auditor reads them.
+pub fn panels(oversight: &Oversight, locale: &Locale, meta: &Meta, expanded: bool) -> Vec<Panel> {
+    let year = oversight.fiscal_year.to_string();
+    let context = Context {
+        locale,
+        year: &year,
+        rows: super::rows_shown(expanded),
+    };
+    let mut panels = vec![
+        above_ceiling(oversight, &context),
+        bunching(oversight, &context),
+    ];
+    panels.extend(bunching_units(oversight, &context));
+    panels.push(non_competitive(oversight, &context));
+    panels.push(not_reserved(oversight, &context));
+    panels.push(single_bid(oversight, &context));
+    let provenance = Provenance {
+        illustrative: oversight.illustrative,
+        source: None,
+    };
+    for panel in &mut panels {
+        panel.source_line = super::source_line([&provenance], meta, locale.lang);
+        panel
+            .notes
+            .push(Text::OversightCaveat.get(locale.lang).to_owned());
+    }
+    panels
+}
+
+struct Context<'a> {
+    locale: &'a Locale,
+    year: &'a str,
+    /// Bars a chart shows at most.
+    rows: usize,
+}
+
+impl Context<'_> {
+    fn lang(&self) -> Lang {
+        self.locale.lang
+    }
+
+    fn count(&self, count: u64) -> String {
+        format_count(count.min(i64::MAX as u64) as i64, self.lang())
+    }
+
+    fn money(&self, amount: Rupiah) -> String {
+        format_money_compact(amount, &self.locale.currency, self.lang())
+    }
+
+    fn share(&self, part: u64, whole: u64) -> Share {
+        Share::new(part as f64 / whole.max(1) as f64).unwrap_or_default()
+    }
+}
+
+/// What a missing field makes an indicator say in place of its chart.
+fn missing_text(missing: Missing, lang: Lang) -> String {
+    match missing {
+        Missing::Method => Text::MissingMethod,
+        Missing::Type => Text::MissingType,
+        Missing::Value => Text::MissingValue,
+        Missing::SmallBusinessFlag => Text::MissingSmallBusiness,
+        Missing::Tenderers => Text::MissingTenderers,
+    }
+    .get(lang)
+    .to_owned()
+}
+
+/// A panel with its title and notes; its chart, figures and table come after.
+fn shell(id: &str, title: String, notes: Vec<String>) -> Panel {
+    Panel {
+        id: id.to_owned(),
+        title,
+        subtitle: String::new(),
+        facts: Vec::new(),
+        chart: ChartSpec::Bars(BarSpec {
+            rows: Vec::new(),
+            max: None,
+            threshold: None,
+            tick_format: TickFormat::Count,
+            value_title: String::new(),
+        }),
+        summary: String::new(),
+        notes,
+        source_line: String::new(),
+        table: Table {
+            columns: Vec::new(),
+            rows: Vec::new(),
+        },
+        hidden_rows: 0,
+        expands_table: false,
+        unavailable: None,
+    }
+}
+
+/// The panel says why it cannot be computed.
+fn unavailable(mut panel: Panel, missing: Missing, lang: Lang) -> Panel {
+    let text = missing_text(missing, lang);
+    panel.summary = text.clone();
+    panel.unavailable = Some(text);
+    panel
+}
+
+/// `Dasar hukum: …` from the bases of the thresholds of `rule`, each named once.
+fn basis_of(rule: Rule, lang: Lang) -> String {
+    let mut bases: Vec<&str> = Vec::new();
+    for threshold in THRESHOLDS.iter().filter(|threshold| threshold.rule == rule) {
+        if !bases.contains(&threshold.basis) {
+            bases.push(threshold.basis);
+        }
+    }
+    Text::OversightLegalBasis.fill(lang, &[("basis", &bases.join("; "))])
+}
+
+/// `Batas yang dipakai: …`: every threshold of `rule` with its types and dates of effect.
+fn thresholds_of(rule: Rule, locale: &Locale) -> String {
+    let lang = locale.lang;
+    let listed: Vec<String> = THRESHOLDS
+        .iter()
+        .filter(|threshold| threshold.rule == rule)
+        .map(|threshold| {
+            let types: Vec<&str> = threshold
+                .types
+                .iter()
+                .map(|kind| type_name(*kind, lang))
+                .collect();
+            let mut text = format!(
+                "{} {}",
+                types.join(", "),
+                format_money_compact(Rupiah(threshold.amount), &locale.currency, lang)
+            );
+            let day = |(year, month, day): (i32, u8, u8)| {
+                crate::model::CivilDate::new(year, month, day).map(|day| format_date(day, lang))
+            };
+            if let Some(from) = threshold.from.and_then(day) {
+                text.push_str(&format!(
+                    " ({})",
+                    Text::InForceFrom.fill(lang, &[("day", &from)])
+                ));
+            }
+            if let Some(until) = threshold.until.and_then(day) {
+                text.push_str(&format!(
+                    " ({})",
+                    Text::InForceUntil.fill(lang, &[("day", &until)])
+                ));
+            }
+            text
+        })
+        .collect();
+    Text::OversightThresholds.fill(lang, &[("thresholds", &listed.join("; "))])
+}
+
+/// A horizontal bar.
+fn bar(label: String, value: f64, value_text: String, lines: Vec<String>) -> BarRow {
+    let spoken = format!("{label}: {}", lines.join(", "));
+    BarRow {
+        label: label.clone(),
+        value,
+        value_short: value_text.clone(),
+        value_text,
+        below_threshold: false,
+        tip: Tip {
+            title: label,
+            lines,
+            spoken,
+            drill: None,
+        },
+    }
+}
+
+/// The table of flagged packages, largest value first, with why each was flagged.
+fn flagged_table(
+    flagged: &[Flagged],
+    context: &Context,
+    why: impl Fn(&Flagged) -> String,
+) -> Table {
+    let lang = context.lang();
+    let currency = &context.locale.currency;
+    let mut order: Vec<&Flagged> = flagged.iter().collect();
+    order.sort_by_key(|flag| std::cmp::Reverse(flag.value));
+    let text = |value: &Option<String>| match value {
+        Some(text) => Cell::text(text.clone()),
+        None => Cell::missing(),
+    };
+    Table {
+        columns: vec![
+            (Text::ColumnCode.get(lang).to_owned(), false),
+            (Text::ColumnPackage.get(lang).to_owned(), false),
+            (Text::ColumnUnit.get(lang).to_owned(), false),
+            (Text::Type.get(lang).to_owned(), false),
+            (Text::Method.get(lang).to_owned(), false),
+            (Text::ColumnDate.get(lang).to_owned(), true),
+            (Text::Value.get(lang).to_owned(), true),
+            (Text::ColumnValueFrom.get(lang).to_owned(), false),
+            (Text::ColumnThreshold.get(lang).to_owned(), true),
+            (Text::ColumnWhy.get(lang).to_owned(), false),
+        ],
+        rows: order
+            .into_iter()
+            .map(|flag| {
+                vec![
+                    text(&flag.id),
+                    text(&flag.name),
+                    text(&flag.unit),
+                    flag.kind
+                        .map_or_else(Cell::missing, |kind| Cell::text(type_name(kind, lang))),
+                    flag.method.map_or_else(Cell::missing, |method| {
+                        Cell::text(method_name(method, lang))
+                    }),
+                    flag.day
+                        .map_or_else(Cell::missing, |day| Cell::date(format_date(day, lang), day)),
+                    Cell::money(format_money_exact(flag.value, currency, lang), flag.value),
+                    Cell::text(match flag.used {
+                        ValueUsed::Contract => Text::FromContract.get(lang),
+                        ValueUsed::Planned => Text::FromPlanned.get(lang),
+                    }),
+                    flag.threshold.map_or_else(Cell::missing, |threshold| {
+                        let amount = Rupiah(threshold.amount);
+                        Cell::money(format_money_exact(amount, currency, lang), amount)
+                    }),
+                    Cell::text(why(flag)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn limit_text(threshold: Option<&Threshold>, context: &Context) -> String {
+    threshold.map_or_else(String::new, |threshold| {
+        context.money(Rupiah(threshold.amount))
+    })
+}
+
+/// A fact of packages flagged: with a warning mark when any is, a tick when none is.
+fn flagged_fact(flagged: u64, context: &Context) -> Fact {
+    Fact {
+        label: Text::FlaggedCount.get(context.lang()).to_owned(),
+        value: context.count(flagged),
+        spoken: None,
+        status: Some(if flagged > 0 {
+            Status::Warning
+        } else {
+            Status::Good
+        }),
+    }
+}
+
+fn value_fact(flagged: &[Flagged], context: &Context) -> Fact {
+    let total = flagged
+        .iter()
+        .try_fold(Rupiah::ZERO, |sum, flag| sum.checked_add(flag.value))
+        .unwrap_or(Rupiah(i64::MAX));
+    Fact {
+        label: Text::FlaggedValue.get(context.lang()).to_owned(),
+        value: context.money(total),
+        spoken: Some(format_money_spoken(
+            total,
+            &context.locale.currency,
+            context.lang(),
+        )),
+        status: None,
+    }
+}
+
+fn counted(flagged: &[Flagged]) -> u64 {
+    flagged
+        .iter()
+        .fold(0u64, |sum, flag| sum.saturating_add(flag.count))
+}
+
+fn above_ceiling(oversight: &Oversight, context: &Context) -> Panel {
+    let lang = context.lang();
+    let notes = vec![
+        Text::AboveCeilingDefinition.get(lang).to_owned(),
+        basis_of(Rule::DirectPurchaseCeiling, lang),
+        thresholds_of(Rule::DirectPurchaseCeiling, context.locale),
+        Text::ValueJudged.get(lang).to_owned(),
+    ];
+    let title = Text::AboveCeilingTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("above-ceiling", title, notes);
+    let found = match &oversight.above_ceiling {
+        Ok(found) => found,
+        Err(missing) => return unavailable(panel, *missing, lang),
+    };
+    let flagged = counted(&found.flagged);
+    panel.subtitle = Text::FlaggedSubtitle.fill(
+        lang,
+        &[
+            ("flagged", &context.count(flagged)),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
+    panel.facts = vec![
+        flagged_fact(flagged, context),
+        value_fact(&found.flagged, context),
+        Fact {
+            label: Text::PackagesJudged.get(lang).to_owned(),
+            value: context.count(found.judged),
+            spoken: None,
+            status: None,
+        },
+    ];
+    let mut by_type: Vec<(crate::model::ProcurementType, u64)> = Vec::new();
+    for flag in &found.flagged {
+        let Some(kind) = flag.kind else { continue };
+        match by_type.iter_mut().find(|(known, _)| *known == kind) {
+            Some((_, count)) => *count = count.saturating_add(flag.count),
+            None => by_type.push((kind, flag.count)),
+        }
+    }
+    by_type.sort_by_key(|(kind, _)| {
+        <crate::model::ProcurementType as crate::model::Code>::ALL
+            .iter()
+            .position(|known| known == kind)
+    });
+    let rows = by_type
+        .iter()
+        .map(|(kind, count)| {
+            let name = type_name(*kind, lang).to_owned();
+            bar(
+                name,
+                *count as f64,
+                context.count(*count),
+                vec![context.count(*count)],
+            )
+        })
+        .collect();
+    panel.chart = ChartSpec::Bars(BarSpec {
+        rows,
+        max: None,
+        threshold: None,
+        tick_format: TickFormat::Count,
+        value_title: Text::FlaggedCount.get(lang).to_owned(),
+    });
+    let total = value_fact(&found.flagged, context);
+    panel.summary = Text::AboveCeilingSummary.fill(
+        lang,
+        &[
+            ("flagged", &context.count(flagged)),
+            ("judged", &context.count(found.judged)),
+            ("value", total.spoken.as_deref().unwrap_or(&total.value)),
+        ],
+    );
+    panel.table = flagged_table(&found.flagged, context, |flag| {
+        Text::AboveCeilingWhy.fill(
+            lang,
+            &[
+                ("value", &context.money(flag.value)),
+                ("limit", &limit_text(flag.threshold, context)),
+            ],
+        )
+    });
+    if flagged == 0 {
+        panel
+            .notes
+            .insert(0, Text::NoneFlagged.get(lang).to_owned());
+    }
+    panel
+}
+
+/// `4,8×`, or `–` when nothing is below.
+fn ratio_text(near: u64, below: u64, lang: Lang) -> String {
+    match Bunching::ratio(near, below) {
+        Some(ratio) => format!("{}×", format_decimal(ratio, 1, lang)),
+        None => "–".to_owned(),
+    }
+}
+
+fn bunching(oversight: &Oversight, context: &Context) -> Panel {
+    let lang = context.lang();
+    let min = Bunching::MIN_PACKAGES.to_string();
+    let notes = vec![
+        Text::BunchingDefinition.fill(lang, &[("min", &min)]),
+        Text::OversightLegalBasis.fill(lang, &[("basis", Text::BunchingBasis.get(lang))]),
+        thresholds_of(Rule::DirectPurchaseCeiling, context.locale),
+        Text::ValueJudged.get(lang).to_owned(),
+    ];
+    let title = Text::BunchingTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("bunching", title, notes);
+    let found = match &oversight.bunching {
+        Ok(found) => found,
+        Err(missing) => return unavailable(panel, *missing, lang),
+    };
+    let ratio = ratio_text(found.near, found.below, lang);
+    panel.subtitle = format!(
+        "{}: {} · {}: {}",
+        Text::BunchingNear.get(lang),
+        context.count(found.near),
+        Text::BunchingBelow.get(lang),
+        context.count(found.below)
+    );
+    panel.facts = vec![
+        Fact {
+            label: Text::BunchingNear.get(lang).to_owned(),
+            value: context.count(found.near),
+            spoken: None,
+            status: None,
+        },
+        Fact {
+            label: Text::BunchingBelow.get(lang).to_owned(),
+            value: context.count(found.below),
+            spoken: None,
+            status: None,
+        },
+        Fact {
+            label: Text::BunchingRatio.get(lang).to_owned(),
+            value: ratio.clone(),
+            spoken: None,
+            status: None,
+        },
+    ];
+    panel
+        .facts
+        .extend(found.by_type.iter().map(|(kind, near, below)| Fact {
+            label: Text::BunchingTypeFact.fill(lang, &[("type", type_name(*kind, lang))]),
+            value: format!(
+                "{} ({} : {})",
+                ratio_text(*near, *below, lang),
+                context.count(*near),
+                context.count(*below)
+            ),
+            spoken: None,
+            status: None,
+        }));
+    // The histogram: 5% bands from 50% to 150% of the ceiling, the ceiling marked at 100%.
+    let highest = found.bins.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let mut columns = Vec::with_capacity(found.bins.len());
+    let mut points = Vec::with_capacity(found.bins.len());
+    for (index, count) in found.bins.iter().enumerate() {
+        let from = 50 + 5 * index;
+        let centre = from as f64 + 2.5;
+        columns.push(Column {
+            x: centre,
+            value: *count as f64,
+        });
+        let band = Text::BunchingBand.fill(
+            lang,
+            &[("from", &from.to_string()), ("to", &(from + 5).to_string())],
+        );
+        points.push(PointMark {
+            at: (centre, *count as f64),
+            hollow: false,
+            layer: Some(Text::BunchingColumns.get(lang).to_owned()),
+            tip: Tip {
+                spoken: format!("{band}: {}", context.count(*count)),
+                title: band,
+                lines: vec![context.count(*count)],
+                drill: None,
+            },
+        });
+    }
+    let ceiling = Text::BunchingCeiling.get(lang).to_owned();
+    panel.chart = ChartSpec::Lines(LineSpec {
+        x_range: (50.0, 150.0),
+        x_ticks: [50, 75, 100, 125, 150]
+            .into_iter()
+            .map(|tick| (f64::from(tick), format!("{tick}%")))
+            .collect(),
+        y_max: highest,
+        y_format: TickFormat::Count,
+        columns,
+        column_width: 4.0,
+        columns_name: Some(Text::BunchingColumns.get(lang).to_owned()),
+        series: vec![LineSeries {
+            points: vec![(100.0, 0.0), (100.0, highest)],
+            stroke: Stroke::Dashed,
+            role: Role::Reference,
+            end_label: None,
+            name: Some(ceiling),
+        }],
+        references: Vec::new(),
+        points,
+        x_title: Text::BunchingAxis.get(lang).to_owned(),
+        y_title: Text::MeasureCount.get(lang).to_owned(),
+    });
+    panel.summary = Text::BunchingSummary.fill(
+        lang,
+        &[
+            ("near", &context.count(found.near)),
+            ("below", &context.count(found.below)),
+            ("ratio", &ratio),
+        ],
+    );
+    panel.table = flagged_table(&found.flagged, context, |flag| {
+        let share = flag
+            .threshold
+            .and_then(|threshold| Share::new(flag.value.0 as f64 / threshold.amount.max(1) as f64));
+        Text::BunchingWhy.fill(
+            lang,
+            &[
+                (
+                    "share",
+                    &share.map_or_else(String::new, |share| format_percent(share, lang)),
+                ),
+                ("limit", &limit_text(flag.threshold, context)),
+            ],
+        )
+    });
+    panel
+}
+
+/// Per unit: the share of its packages in (80%, 100%] of the ceiling that sit in (90%, 100%].
+fn bunching_units(oversight: &Oversight, context: &Context) -> Option<Panel> {
+    let found = oversight.bunching.as_ref().ok()?;
+    if found.by_unit.is_empty() {
+        return None;
+    }
+    let lang = context.lang();
+    let min = Bunching::MIN_PACKAGES.to_string();
+    let notes = vec![Text::BunchingDefinition.fill(lang, &[("min", &min)])];
+    let title = Text::BunchingUnitsTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("bunching-units", title, notes);
+    let mut units: Vec<&(String, u64, u64)> = found.by_unit.iter().collect();
+    let share = |near: u64, below: u64| context.share(near, near.saturating_add(below));
+    units.sort_by(|a, b| {
+        share(b.1, b.2)
+            .fraction()
+            .total_cmp(&share(a.1, a.2).fraction())
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    panel.hidden_rows = units.len().saturating_sub(context.rows);
+    let rows = units
+        .iter()
+        .take(context.rows)
+        .map(|(unit, near, below)| {
+            let part = share(*near, *below);
+            let text = format_percent(part, lang);
+            let lines = vec![
+                text.clone(),
+                format!("{}: {}", Text::BunchingNear.get(lang), context.count(*near)),
+                format!(
+                    "{}: {}",
+                    Text::BunchingBelow.get(lang),
+                    context.count(*below)
+                ),
+                format!(
+                    "{}: {}",
+                    Text::BunchingRatio.get(lang),
+                    ratio_text(*near, *below, lang)
+                ),
+            ];
+            bar(unit.clone(), part.fraction(), text, lines)
+        })
+        .collect();
+    panel.chart = ChartSpec::Bars(BarSpec {
+        rows,
+        max: Some(1.0),
+        threshold: Some(Reference {
+            value: 0.5,
+            label: Text::BunchingEven.get(lang).to_owned(),
+        }),
+        tick_format: TickFormat::Percent,
+        value_title: Text::BunchingUnitsAxis.get(lang).to_owned(),
+    });
+    let (top, near, below) = units[0];
+    panel.summary = Text::BunchingUnitsSummary.fill(
+        lang,
+        &[
+            ("min", &min),
+            ("unit", top),
+            ("share", &format_percent(share(*near, *below), lang)),
+        ],
+    );
+    panel.subtitle = Text::BunchingUnitsAxis.get(lang).to_owned();
+    panel.table = Table {
+        columns: vec![
+            (Text::ColumnUnit.get(lang).to_owned(), false),
+            (Text::BunchingNear.get(lang).to_owned(), true),
+            (Text::BunchingBelow.get(lang).to_owned(), true),
+            (Text::BunchingRatio.get(lang).to_owned(), true),
+        ],
+        rows: units
+            .iter()
+            .map(|(unit, near, below)| {
+                vec![
+                    Cell::text(unit.clone()),
+                    Cell::count(context.count(*near), *near as i64),
+                    Cell::count(context.count(*below), *below as i64),
+                    Cell::number(
+                        ratio_text(*near, *below, lang),
+                        Bunching::ratio(*near, *below).unwrap_or(f64::INFINITY),
+                    ),
+                ]
+            })
+            .collect(),
+    };
+    Some(panel)
+}
+
+fn non_competitive(oversight: &Oversight, context: &Context) -> Panel {
+    let lang = context.lang();
+    let notes = vec![
+        Text::NonCompetitiveDefinition.get(lang).to_owned(),
+        Text::OversightLegalBasis.fill(lang, &[("basis", Text::NonCompetitiveBasis.get(lang))]),
+        Text::ValueJudged.get(lang).to_owned(),
+    ];
+    let title = Text::NonCompetitiveTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("non-competitive", title, notes);
+    let found = match &oversight.non_competitive {
+        Ok(found) => found,
+        Err(missing) => return unavailable(panel, *missing, lang),
+    };
+    let shares = |(count, value): (u64, Rupiah)| {
+        let by_value = Share::of(value, found.value).unwrap_or_default();
+        Text::NonCompetitiveFact.fill(
+            lang,
+            &[
+                ("value", &format_percent(by_value, lang)),
+                (
+                    "packages",
+                    &format_percent(context.share(count, found.packages), lang),
+                ),
+            ],
+        )
+    };
+    let appointed = shares(found.appointed);
+    let excluded = shares(found.excluded);
+    let method = |method| method_name(method, lang).to_owned();
+    panel.facts = vec![
+        Fact {
+            label: method(crate::model::Method::PenunjukanLangsung),
+            value: appointed.clone(),
+            spoken: None,
+            status: None,
+        },
+        Fact {
+            label: method(crate::model::Method::Dikecualikan),
+            value: excluded.clone(),
+            spoken: None,
+            status: None,
+        },
+        flagged_fact(counted(&found.flagged), context),
+    ];
+    panel.subtitle = Text::FlaggedSubtitle.fill(
+        lang,
+        &[
+            ("flagged", &context.count(counted(&found.flagged))),
+            ("judged", &context.count(found.packages)),
+        ],
+    );
+    let overall = crate::analysis::oversight::UnitMethods {
+        unit: Text::NonCompetitiveAll.get(lang).to_owned(),
+        packages: found.packages,
+        value: found.value,
+        non_competitive: (
+            found.appointed.0.saturating_add(found.excluded.0),
+            found
+                .appointed
+                .1
+                .checked_add(found.excluded.1)
+                .unwrap_or(found.value),
+        ),
+    };
+    let units = std::iter::once(&overall).chain(found.by_unit.iter());
+    panel.hidden_rows = found.by_unit.len().saturating_sub(context.rows - 1);
+    let rows = units
+        .take(context.rows)
+        .map(|unit| {
+            let share = Share::new(unit.share()).unwrap_or_default();
+            let text = format_percent(share, lang);
+            let lines = vec![
+                text.clone(),
+                Text::PartOf.fill(
+                    lang,
+                    &[
+                        ("part", &context.money(unit.non_competitive.1)),
+                        ("whole", &context.money(unit.value)),
+                    ],
+                ),
+                Text::PackagesOf.fill(
+                    lang,
+                    &[
+                        ("part", &context.count(unit.non_competitive.0)),
+                        ("whole", &context.count(unit.packages)),
+                    ],
+                ),
+            ];
+            bar(unit.unit.clone(), share.fraction(), text, lines)
+        })
+        .collect();
+    panel.chart = ChartSpec::Bars(BarSpec {
+        rows,
+        max: Some(1.0),
+        threshold: None,
+        tick_format: TickFormat::Percent,
+        value_title: Text::NonCompetitiveAxis.get(lang).to_owned(),
+    });
+    panel.summary = Text::NonCompetitiveSummary
+        .fill(lang, &[("appointed", &appointed), ("excluded", &excluded)]);
+    panel.table = flagged_table(&found.flagged, context, |flag| {
+        flag.method
+            .map(|method| method_name(method, lang).to_owned())
+            .unwrap_or_default()
+    });
+    panel
+}
+
+fn not_reserved(oversight: &Oversight, context: &Context) -> Panel {
+    let lang = context.lang();
+    let notes = vec![
+        Text::NotReservedDefinition.get(lang).to_owned(),
+        basis_of(Rule::SmallBusinessReservation, lang),
+        thresholds_of(Rule::SmallBusinessReservation, context.locale),
+        Text::ValueJudged.get(lang).to_owned(),
+    ];
+    let title = Text::NotReservedTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("not-reserved", title, notes);
+    let found = match &oversight.not_reserved {
+        Ok(found) => found,
+        Err(missing) => return unavailable(panel, *missing, lang),
+    };
+    let (without, with) = (counted(&found.without_reason), counted(&found.with_reason));
+    panel.subtitle = Text::FlaggedSubtitle.fill(
+        lang,
+        &[
+            ("flagged", &context.count(without.saturating_add(with))),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
+    panel.facts = vec![
+        Fact {
+            label: Text::NotReservedWithout.get(lang).to_owned(),
+            value: context.count(without),
+            spoken: None,
+            status: Some(if without > 0 {
+                Status::Warning
+            } else {
+                Status::Good
+            }),
+        },
+        Fact {
+            label: Text::NotReservedWith.get(lang).to_owned(),
+            value: context.count(with),
+            spoken: None,
+            status: None,
+        },
+        Fact {
+            label: Text::PackagesJudged.get(lang).to_owned(),
+            value: context.count(found.judged),
+            spoken: None,
+            status: None,
+        },
+    ];
+    let row = |text: Text, count: u64| {
+        let share = context.share(count, found.judged);
+        let lines = vec![context.count(count), format_percent(share, lang)];
+        bar(
+            text.get(lang).to_owned(),
+            count as f64,
+            context.count(count),
+            lines,
+        )
+    };
+    panel.chart = ChartSpec::Bars(BarSpec {
+        rows: vec![
+            row(Text::NotReservedWithout, without),
+            row(Text::NotReservedWith, with),
+        ],
+        max: None,
+        threshold: None,
+        tick_format: TickFormat::Count,
+        value_title: Text::FlaggedCount.get(lang).to_owned(),
+    });
+    panel.summary = Text::NotReservedSummary.fill(
+        lang,
+        &[
+            ("judged", &context.count(found.judged)),
+            ("without", &context.count(without)),
+            ("with", &context.count(with)),
+        ],
+    );
+    let every: Vec<Flagged> = found
+        .without_reason
+        .iter()
+        .chain(found.with_reason.iter())
+        .cloned()
+        .collect();
+    panel.table = flagged_table(&every, context, |flag| match &flag.reason {
+        Some(reason) => Text::NotReservedWhy.fill(lang, &[("reason", reason)]),
+        None => Text::NotReservedNoReason.get(lang).to_owned(),
+    });
+    panel
+}
+
+fn single_bid(oversight: &Oversight, context: &Context) -> Panel {
+    let lang = context.lang();
+    let min = SingleBid::MIN_PACKAGES.to_string();
+    let notes = vec![
+        Text::SingleBidDefinition.fill(lang, &[("min", &min)]),
+        Text::OversightLegalBasis.fill(lang, &[("basis", Text::SingleBidBasis.get(lang))]),
+    ];
+    let title = Text::SingleBidTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("single-bid", title, notes);
+    let found = match &oversight.single_bid {
+        Ok(found) => found,
+        Err(missing) => return unavailable(panel, *missing, lang),
+    };
+    let single = counted(&found.flagged);
+    let overall = context.share(single, found.judged);
+    panel.subtitle = Text::FlaggedSubtitle.fill(
+        lang,
+        &[
+            ("flagged", &context.count(single)),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
+    panel.facts = vec![
+        flagged_fact(single, context),
+        Fact {
+            label: Text::Share.get(lang).to_owned(),
+            value: format_percent(overall, lang),
+            spoken: None,
+            status: None,
+        },
+    ];
+    let all = (
+        Text::NonCompetitiveAll.get(lang).to_owned(),
+        single,
+        found.judged,
+    );
+    let units = std::iter::once(&all).chain(found.by_unit.iter());
+    panel.hidden_rows = found.by_unit.len().saturating_sub(context.rows - 1);
+    let rows = units
+        .take(context.rows)
+        .map(|(unit, single, known)| {
+            let share = context.share(*single, *known);
+            let text = format_percent(share, lang);
+            let lines = vec![
+                text.clone(),
+                Text::PackagesOf.fill(
+                    lang,
+                    &[
+                        ("part", &context.count(*single)),
+                        ("whole", &context.count(*known)),
+                    ],
+                ),
+            ];
+            bar(unit.clone(), share.fraction(), text, lines)
+        })
+        .collect();
+    panel.chart = ChartSpec::Bars(BarSpec {
+        rows,
+        max: Some(1.0),
+        threshold: None,
+        tick_format: TickFormat::Percent,
+        value_title: Text::SingleBidAxis.get(lang).to_owned(),
+    });
+    panel.summary = Text::SingleBidSummary.fill(
+        lang,
+        &[
+            ("share", &format_percent(overall, lang)),
+            ("single", &context.count(single)),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
+    panel.table = flagged_table(&found.flagged, context, |_| {
+        Text::SingleBidWhy.get(lang).to_owned()
+    });
+    panel
+}

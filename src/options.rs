@@ -7,7 +7,7 @@ use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::Lang;
 use crate::ingest::SourceFormat;
-use crate::views::{Measure, View};
+use crate::views::{Compare, Measure, View};
 use std::time::Duration;
 
 /// The bundled sample, relative to the widget's page (`src` when none is given).
@@ -83,7 +83,7 @@ impl Spec {
 }
 
 /// Every option, in the README's order.
-pub const OPTIONS: [Spec; 22] = [
+pub const OPTIONS: [Spec; 23] = [
     spec("src", "`http(s)` or relative URL", "`data/kaltim-2024.json`").means(
         "the data: a Pantau statistics file ([format v1](docs/format-v1.md)), OCDS 1.1 (release or record package, JSON Lines) or a CSV of packages ([what it reads](docs/inputs.md)); the data server must allow CORS when it is another origin. `data:`, `javascript:`, `blob:`, `file:` and other schemes are refused with a message (a link alone must not carry made-up figures onto an official page)",
     ),
@@ -131,6 +131,8 @@ pub const OPTIONS: [Spec; 22] = [
     .means("the stage of money counted (package-level data)"),
     spec("measure", "`value` \\| `count`", "`value`")
         .means("what the spending view's charts, tables and downloads count: the value in money or the number of packages (*jumlah paket*); a file without amounts is counted whatever is given"),
+    spec("compare", "`previous` \\| `http(s)` or relative URL", "none")
+        .means("show each view's headline figures beside an earlier time, with the change (in money or packages, and in percentage points for shares): `previous` is the previous fiscal year of the same file (the reader can also switch it on); an address is an earlier file of the same series, such as last quarter's, read with the same checks as `src`"),
     spec("sha256", "64 hex digits", "none")
         .means("the SHA-256 the publisher states for the data file: checked against the bytes received, *verified* or a visible *mismatch* warning")
         .kept(),
@@ -190,6 +192,8 @@ pub struct Given {
     pub theme: ThemeChoice,
     /// `measure`.
     pub measure: Measure,
+    /// `compare`.
+    pub compare: Compare,
     /// The filters and stage of money.
     pub filter: Filter,
     /// `format`, when it names one.
@@ -246,6 +250,7 @@ pub fn read(raw: impl Fn(&str) -> Option<String>, in_page: bool) -> Given {
         measure: param("measure")
             .and_then(|code| Measure::from_code(code.trim()))
             .unwrap_or_default(),
+        compare: Compare::from_param(param("compare").as_deref()),
         filter: Filter::from_params(param),
         format: param("format").and_then(|code| SourceFormat::from_code(&code)),
         timeout: Duration::from_secs(

@@ -5,8 +5,8 @@ use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::Lang;
 use crate::options;
-use crate::views::Measure;
 use crate::views::View;
+use crate::views::{Compare, Measure};
 
 /// What the embedding page asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +21,8 @@ pub struct Config {
     pub theme: ThemeChoice,
     /// What the spending view counts: money or packages.
     pub measure: Measure,
+    /// What the headline figures are compared with (`compare`).
+    pub compare: Compare,
     /// The filters and stage of money.
     pub filter: Filter,
     /// The data's format, when the page insists (`format=pantau|ocds|csv`); else detected.
@@ -101,6 +103,7 @@ impl Config {
             lang: given.lang.or_else(browser_lang).unwrap_or_default(),
             theme: given.theme,
             measure: given.measure,
+            compare: given.compare,
             filter: given.filter,
             format: given.format,
             sha256: given.sha256,
@@ -129,8 +132,7 @@ impl Config {
 pub fn permalink(
     view: View,
     lang: Lang,
-    theme: ThemeChoice,
-    measure: Measure,
+    (theme, measure, compare): (ThemeChoice, Measure, &Compare),
     filter: &Filter,
 ) -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
@@ -143,6 +145,10 @@ pub fn permalink(
     match measure {
         Measure::Value => params.delete("measure"),
         Measure::Count => params.set("measure", measure.code()),
+    }
+    match compare.param() {
+        None => params.delete("compare"),
+        Some(value) => params.set("compare", &value),
     }
     for name in Filter::PARAM_NAMES {
         params.delete(name);
@@ -158,11 +164,10 @@ pub fn permalink(
 pub fn write_to_location(
     view: View,
     lang: Lang,
-    theme: ThemeChoice,
-    measure: Measure,
+    look: (ThemeChoice, Measure, &Compare),
     filter: &Filter,
 ) {
-    let permalink = permalink(view, lang, theme, measure, filter);
+    let permalink = permalink(view, lang, look, filter);
     let (Some(window), Some(href)) = (web_sys::window(), permalink) else {
         return;
     };

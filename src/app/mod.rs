@@ -3,6 +3,7 @@
 
 mod chart_view;
 mod combo_box;
+mod compare_view;
 mod config;
 mod download;
 mod fetch;

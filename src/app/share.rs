@@ -6,8 +6,8 @@ use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::{Lang, Text};
 use crate::views::export::{iframe_snippet, script_snippet};
-use crate::views::Measure;
 use crate::views::View;
+use crate::views::{Compare, Measure};
 use leptos::prelude::*;
 
 /// What the last copy did: which snippet, and whether the clipboard took it.
@@ -84,7 +84,7 @@ fn options(
     origin: &Origin,
     view: View,
     lang: Lang,
-    (theme, measure): (ThemeChoice, Measure),
+    (theme, measure, compare): (ThemeChoice, Measure, &Compare),
     filter: &Filter,
 ) -> Vec<(String, String)> {
     let mut options = vec![
@@ -95,6 +95,9 @@ fn options(
     ];
     if measure != Measure::default() {
         options.push(("measure".to_owned(), measure.code().to_owned()));
+    }
+    if let Some(value) = compare.param() {
+        options.push(("compare".to_owned(), value));
     }
     options.extend(
         filter
@@ -118,13 +121,13 @@ fn link_to(
     options: &[(String, String)],
     view: View,
     lang: Lang,
-    (theme, measure): (ThemeChoice, Measure),
+    look: (ThemeChoice, Measure, &Compare),
     filter: &Filter,
 ) -> String {
     match &origin.page {
         // The page's own address, less what belongs to this one embedding (the host's name for
         // its frame, the host's origin): a shared frame must not post its height to this host.
-        None => permalink(view, lang, theme, measure, filter)
+        None => permalink(view, lang, look, filter)
             .and_then(|link| web_sys::Url::new(&link).ok())
             .map(|url| {
                 for name in ["id", "host"] {
@@ -156,6 +159,7 @@ pub fn SharePanel(
     view_choice: RwSignal<View>,
     theme: RwSignal<ThemeChoice>,
     measure: RwSignal<Measure>,
+    compare: RwSignal<Compare>,
     filter: RwSignal<Filter>,
     title: String,
     origin: Origin,
@@ -163,7 +167,8 @@ pub fn SharePanel(
     let origin = StoredValue::new(origin);
     let shared = Signal::derive(move || {
         let (view, lang) = (view_choice.get(), lang.get());
-        let look = (theme.get(), measure.get());
+        let compare = compare.read();
+        let look = (theme.get(), measure.get(), &*compare);
         let filter = filter.read();
         origin.with_value(|origin| {
             let options = options(origin, view, lang, look, &filter);

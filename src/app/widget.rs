@@ -1,5 +1,6 @@
 //! The whole widget: fetch state, header with language switch and view tabs, panels, footer.
 
+use super::compare_view::{CompareBlock, CompareContext};
 use super::config::{write_to_location, Config};
 use super::fetch::{fetch_dataset, DataSource, Fetched, Published};
 use super::filter_bar::FilterBar;
@@ -16,7 +17,7 @@ use crate::format::Loaded;
 use crate::i18n::{Lang, Text};
 use crate::model::Dataset;
 use crate::provenance::Verification;
-use crate::views::{panels_of, Measure, View};
+use crate::views::{panels_of, Compare, Measure, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -27,6 +28,7 @@ pub fn Widget(config: Config) -> impl IntoView {
     let view_choice = RwSignal::new(config.view);
     let theme_choice = RwSignal::new(config.theme);
     let measure = RwSignal::new(config.measure);
+    let compare = RwSignal::new(config.compare.clone());
     let filter = RwSignal::new(config.filter);
     let system_dark = follow_system_dark_mode();
     let dark = Memo::new(move |_| theme_choice.get().is_dark(system_dark.get()));
@@ -36,8 +38,9 @@ pub fn Widget(config: Config) -> impl IntoView {
     Effect::new(move |previous: Option<()>| {
         let (view, lang, theme) = (view_choice.get(), lang.get(), theme_choice.get());
         let (measure, filter) = (measure.get(), filter.get());
+        let compare = compare.get();
         if previous.is_some() && in_page {
-            write_to_location(view, lang, theme, measure, &filter);
+            write_to_location(view, lang, (theme, measure, &compare), &filter);
         }
     });
     // Removing the widget aborts its fetch.
@@ -54,6 +57,10 @@ pub fn Widget(config: Config) -> impl IntoView {
         manifest: config.manifest.clone(),
     };
     let progress = RwSignal::new((0usize, None::<usize>));
+    let compare_file = match &config.compare {
+        Compare::File(address) => Some(address.clone()),
+        _ => None,
+    };
     let source = DataSource {
         url: src,
         format,
@@ -63,6 +70,7 @@ pub fn Widget(config: Config) -> impl IntoView {
         in_page,
         credentials: config.credentials,
     };
+    let compare_source = source.clone();
     let data = LocalResource::new(move || {
         fetch_dataset(
             source.clone(),
@@ -107,7 +115,7 @@ pub fn Widget(config: Config) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading lang=lang.get() progress /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorMessage error lang=lang.get() on_retry=move || data.refetch() /> }.into_any(),
-                Some(Ok(Fetched { loaded, verification, options, first })) => view! { <Dashboard loaded verification options first lang view_choice filter theme_choice measure dark src=src_link.clone() fixed=flags.fixed origin=origin.clone() /> }.into_any(),
+                Some(Ok(Fetched { loaded, verification, options, first })) => view! { <Dashboard loaded verification options first lang view_choice filter theme_choice measure compare compare_with=(compare_source.clone(), compare_file.clone()) dark src=src_link.clone() fixed=flags.fixed origin=origin.clone() /> }.into_any(),
             }}
         </div>
     }
@@ -127,6 +135,9 @@ fn Dashboard(
     filter: RwSignal<Filter>,
     theme_choice: RwSignal<ThemeChoice>,
     measure: RwSignal<Measure>,
+    compare: RwSignal<Compare>,
+    /// The data source, for an earlier file's request, and the earlier file the page named.
+    compare_with: (DataSource, Option<String>),
     dark: Memo<bool>,
     src: String,
     /// `static`: the panels take no focus and no pointer.
@@ -147,6 +158,7 @@ fn Dashboard(
         }
     }
     let issues = loaded.issues.clone();
+    let compare_options = options.clone();
     let dataset = StoredValue::new(loaded);
     let first = StoredValue::new(Some(first));
     // Every filter change gives a new dataset: comparing two whole datasets would only cost
@@ -293,6 +305,18 @@ fn Dashboard(
         <ViewTabs lang view_choice />
         <FilterBar options lang filter stage_shown />
         {move || (view_choice.get() == View::Spending).then(|| view! { <MeasureSwitch lang=lang.get() measure counts_only /> })}
+        <CompareBlock context=CompareContext {
+            loaded: dataset,
+            options: compare_options,
+            narrowed,
+            filter,
+            stage_shown,
+            view_choice,
+            measure,
+            compare,
+            source: compare_with.0,
+            file: compare_with.1,
+        } lang />
         {matches!(verification, Some(Verification::Mismatch { .. })).then(|| view! {
             <p class="pantau-mismatch" role="alert">{move || Text::HashMismatch.get(lang.get())}</p>
         })}
@@ -301,7 +325,7 @@ fn Dashboard(
             {panel_list}
         </div>
         <DataIssues issues lang />
-        <SharePanel lang view_choice theme=theme_choice measure filter title=title.get_value() origin=origin.clone() />
+        <SharePanel lang view_choice theme=theme_choice measure compare filter title=title.get_value() origin=origin.clone() />
         {move || dataset.with_value(|loaded| view! { <Footer meta=loaded.dataset.meta.clone() lang=lang.get() src=src.clone() illustrative verification=verification.clone() /> })}
     }
 }

@@ -1,6 +1,7 @@
 //! Views: what each tab shows, as panels of chart specs, key figures and summaries, in the
 //! reader's language. Pure functions of the dataset; the browser layer only renders them.
 
+pub mod compare;
 pub mod export;
 mod local_content;
 pub mod measure;
@@ -14,6 +15,7 @@ use crate::chart::spec::ChartSpec;
 use crate::chart::Locale;
 use crate::i18n::{Lang, Text};
 use crate::model::{Dataset, Meta, Provenance};
+pub use compare::Compare;
 pub use measure::Measure;
 
 /// The four views of the widget (the `view` parameter).

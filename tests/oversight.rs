@@ -1,4 +1,4 @@
-//! The oversight indicators (#16, first part: the core) on small packages with exact counts
+//! The oversight indicators (#16) on small packages with exact counts
 //! and values, the date boundary of 30 April 2025, and data without the needed fields; and the
 //! thresholds table against docs/oversight.md.
 
@@ -399,4 +399,271 @@ fn a_sirup_export_carries_the_day_and_the_reason_the_indicators_need() {
     let reserved = not_reserved(&refs).expect("computed");
     assert_eq!(ids(&reserved.with_reason), vec!["1"]);
     assert_eq!(ids(&reserved.without_reason), vec!["2"]);
+}
+
+mod view {
+    //! The oversight view and the comparison on the bundled package sample and on files without
+    //! the fields the indicators need.
+
+    use pantau_pbj::analysis::filter::{apply, Filter};
+    use pantau_pbj::chart::Locale;
+    use pantau_pbj::format::parse;
+    use pantau_pbj::i18n::{Lang, Text};
+    use pantau_pbj::model::{Currency, Dataset};
+    use pantau_pbj::views::compare::{changes, headlines, Amount};
+    use pantau_pbj::views::{panels, Measure, View};
+    use serde_json::Value;
+
+    fn sample_file() -> Vec<u8> {
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/contoh-paket.json"
+        ))
+        .expect("sample")
+    }
+
+    fn year(dataset: &Dataset, year: i32) -> Dataset {
+        let filter = Filter {
+            year: Some(year),
+            ..Filter::default()
+        };
+        apply(dataset, &filter)
+    }
+
+    /// The sample's packages of one year, as plain JSON (the oracle reads them without the crate).
+    fn packages_of(year: i64) -> Vec<Value> {
+        let file: Value = serde_json::from_slice(&sample_file()).expect("JSON");
+        file["packages"]
+            .as_array()
+            .expect("packages")
+            .iter()
+            .filter(|package| package["fiscal_year"].as_i64() == Some(year))
+            .cloned()
+            .collect()
+    }
+
+    /// The ceiling of a type in the sample's years (all before 30 April 2025).
+    fn ceiling(kind: &str) -> i64 {
+        if kind == "jasa-konsultansi" {
+            100 * super::JUTA
+        } else {
+            200 * super::JUTA
+        }
+    }
+
+    fn judged(package: &Value) -> i64 {
+        package["komitmen"]
+            .as_i64()
+            .or_else(|| package["rencana"].as_i64())
+            .expect("a value")
+    }
+
+    #[test]
+    fn the_sample_s_indicators_match_a_count_made_from_the_raw_file() {
+        let loaded = parse(&sample_file()).expect("sample");
+        for fiscal_year in [2023, 2024] {
+            let raw = packages_of(fiscal_year.into());
+            let narrowed = year(&loaded.dataset, fiscal_year);
+            let oversight = narrowed.oversight.as_ref().expect("package-level");
+            let above: Vec<&str> = raw
+                .iter()
+                .filter(|package| {
+                    package["method"] == "pengadaan-langsung"
+                        && judged(package) > ceiling(package["type"].as_str().unwrap_or(""))
+                })
+                .map(|package| package["id"].as_str().unwrap_or(""))
+                .collect();
+            let found = oversight.above_ceiling.as_ref().expect("computed");
+            let mut codes: Vec<&str> = found
+                .flagged
+                .iter()
+                .filter_map(|flag| flag.id.as_deref())
+                .collect();
+            codes.sort_unstable();
+            let mut expected = above.clone();
+            expected.sort_unstable();
+            assert_eq!(codes, expected, "{fiscal_year}");
+            assert_eq!(codes.len(), 2, "the sample has two per year");
+            let band = |low: i64, high: i64| {
+                raw.iter()
+                    .filter(|package| {
+                        let c = ceiling(package["type"].as_str().unwrap_or(""));
+                        let value = judged(package) * 100;
+                        value > low * c && value <= high * c
+                    })
+                    .count() as u64
+            };
+            let bunching = oversight.bunching.as_ref().expect("computed");
+            assert_eq!(
+                (bunching.near, bunching.below),
+                (band(90, 100), band(80, 90))
+            );
+            let single = raw
+                .iter()
+                .filter(|package| package["tenderers"].as_i64() == Some(1))
+                .count();
+            let known = raw
+                .iter()
+                .filter(|package| package["tenderers"].is_i64())
+                .count() as u64;
+            let found = oversight.single_bid.as_ref().expect("computed");
+            assert_eq!((found.flagged.len(), found.judged), (single, known));
+            let without = raw
+                .iter()
+                .filter(|package| {
+                    package["method"] != "swakelola"
+                        && package["type"] != "jasa-konsultansi"
+                        && package["umkk"] == false
+                        && package["non_ukm_reason"].is_null()
+                        && judged(package) <= 15_000 * super::JUTA
+                })
+                .count();
+            let found = oversight.not_reserved.as_ref().expect("computed");
+            assert_eq!(found.without_reason.len(), without, "{fiscal_year}");
+        }
+    }
+
+    #[test]
+    fn every_panel_says_its_definition_basis_thresholds_and_caveat_and_lists_what_it_flags() {
+        let loaded = parse(&sample_file()).expect("sample");
+        let narrowed = year(&loaded.dataset, 2024);
+        for lang in Lang::ALL {
+            let shown = panels(&narrowed, View::Oversight, lang, false);
+            let ids: Vec<&str> = shown.iter().map(|panel| panel.id.as_str()).collect();
+            assert_eq!(
+                ids,
+                [
+                    "above-ceiling",
+                    "bunching",
+                    "bunching-units",
+                    "non-competitive",
+                    "not-reserved",
+                    "single-bid"
+                ]
+            );
+            for panel in &shown {
+                let notes = panel.notes.join("\n");
+                assert!(
+                    notes.contains(Text::OversightCaveat.get(lang)),
+                    "{}",
+                    panel.id
+                );
+                assert!(panel.unavailable.is_none(), "{}", panel.id);
+                assert!(!panel.summary.is_empty() && !panel.source_line.is_empty());
+                if panel.id != "bunching-units" {
+                    assert!(notes.contains("Pasal"), "{}: {notes}", panel.id);
+                    assert!(notes.contains(lang.pick("Definisi", "Definition")));
+                }
+            }
+            let above = &shown[0];
+            let notes = above.notes.join("\n");
+            assert!(notes.contains("Pasal 38 ayat (3)") && notes.contains("Perpres 46/2025"));
+            let limits = lang.pick(
+                "Rp400 jt (sejak 30 April 2025)",
+                "IDR 400 million (from 30 April 2025)",
+            );
+            assert!(notes.contains(limits), "{notes}");
+            // The flagged packages, largest first, with code, name, unit and why.
+            assert_eq!(above.table.rows.len(), 2);
+            let first = &above.table.rows[0];
+            assert_eq!(first[0].text, "24039002");
+            assert!(first[1].text.starts_with("Rehabilitasi saluran"));
+            assert!(
+                first[9].text.contains(lang.pick(
+                    "di atas batas Rp200 jt",
+                    "above the ceiling of IDR 200 million"
+                )),
+                "{}",
+                first[9].text
+            );
+            let reserved = &shown[4];
+            assert!(reserved
+                .table
+                .rows
+                .iter()
+                .any(|row| row[9].text.contains(lang.pick("alasan:", "reason:"))));
+        }
+    }
+
+    #[test]
+    fn a_file_without_the_fields_says_what_each_indicator_misses() {
+        let file = br#"{"format": "pantau-pbj", "version": 1,
+            "meta": {"title": "T", "publisher": "P", "license": "CC0", "as_of": "2024-06-30",
+                     "period": {"start": "2024-01-01", "end": "2024-12-31"}, "fiscal_year": 2024, "currency": "IDR"},
+            "packages": [{"unit": "A", "rencana": 150000000}, {"unit": "B", "rencana": 95000000}]}"#;
+        let loaded = parse(file).expect("valid");
+        let narrowed = apply(&loaded.dataset, &Filter::default());
+        for lang in Lang::ALL {
+            let shown = panels(&narrowed, View::Oversight, lang, false);
+            let missing: Vec<(&str, &str)> = shown
+                .iter()
+                .map(|panel| {
+                    (
+                        panel.id.as_str(),
+                        panel.unavailable.as_deref().unwrap_or(""),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                missing,
+                [
+                    ("above-ceiling", Text::MissingMethod.get(lang)),
+                    ("bunching", Text::MissingType.get(lang)),
+                    ("non-competitive", Text::MissingMethod.get(lang)),
+                    ("not-reserved", Text::MissingType.get(lang)),
+                    ("single-bid", Text::MissingTenderers.get(lang)),
+                ]
+            );
+        }
+        // A file of totals has no oversight view at all (the widget says it needs packages).
+        let totals = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/kaltim-2024.json"
+        ))
+        .expect("sample");
+        let narrowed = apply(&parse(&totals).expect("valid").dataset, &Filter::default());
+        assert!(narrowed.oversight.is_none());
+        assert!(panels(&narrowed, View::Oversight, Lang::Id, false).is_empty());
+    }
+
+    #[test]
+    fn year_on_year_changes_match_the_raw_file() {
+        let loaded = parse(&sample_file()).expect("sample");
+        let (then, now) = (year(&loaded.dataset, 2023), year(&loaded.dataset, 2024));
+        let realised = |year| -> i64 {
+            packages_of(year)
+                .iter()
+                .filter_map(|package| package["realisasi"].as_i64())
+                .sum()
+        };
+        let money =
+            |dataset: &Dataset| match headlines(dataset, View::Spending, Lang::Id, Measure::Value)
+                [0]
+            .amount
+            {
+                Amount::Money(money) => money.0,
+                other => panic!("{other:?}"),
+            };
+        assert_eq!(
+            (money(&then), money(&now)),
+            (realised(2023), realised(2024))
+        );
+        let locale = Locale {
+            lang: Lang::Id,
+            currency: Currency::idr(),
+        };
+        let rows = changes(&then, &now, View::LocalContent, &locale, Measure::Value);
+        let labels: Vec<&str> = rows.iter().map(|row| row.label.as_str()).collect();
+        assert_eq!(labels, ["Porsi PDN", "Porsi UMK-K", "Belanja barang/jasa"]);
+        assert!(
+            rows[0].change.ends_with(" poin persen"),
+            "{}",
+            rows[0].change
+        );
+        for view in pantau_pbj::views::View::ALL {
+            // The package sample has no targets; every other view has figures to compare.
+            let rows = changes(&then, &now, view, &locale, Measure::Value);
+            assert_eq!(rows.is_empty(), view == View::Targets, "{view:?}");
+        }
+    }
 }

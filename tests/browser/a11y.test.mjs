@@ -62,6 +62,19 @@ test('no WCAG 2.1 A/AA violation with the filters, drilled down, with a hidden l
   }
 });
 
+test('no WCAG 2.1 A/AA violation in the oversight view and the comparison (both themes and languages)', async () => {
+  for (const theme of ['light', 'dark']) {
+    for (const lang of ['id', 'en']) {
+      const { page, close } = await app.open(`?src=data/contoh-paket.json&lang=${lang}&theme=${theme}&view=oversight&compare=previous`);
+      await page.waitForSelector('.pantau-compare table');
+      assert.deepEqual(await violations(page), [], `${theme} ${lang} oversight chart`);
+      await page.locator('.pantau-display', { hasText: lang === 'id' ? 'Tabel' : 'Table' }).first().click();
+      assert.deepEqual(await violations(page), [], `${theme} ${lang} oversight table`);
+      await close();
+    }
+  }
+});
+
 test('no WCAG 2.1 A/AA violation with the share panel open, the data issues listed, in OCDS-like data', async () => {
   for (const theme of ['light', 'dark']) {
     const { page, close } = await app.open(`?lang=en&theme=${theme}&src=data/contoh-paket.json&sha256=${'ab'.repeat(32)}`);

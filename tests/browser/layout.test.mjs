@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { start } from './harness.mjs';
 
 const WIDTHS = [320, 360, 390, 480, 768, 1000];
-const VIEWS = ['spending', 'local-content', 'targets'];
+const VIEWS = ['spending', 'local-content', 'targets', 'oversight'];
 const SAMPLE = JSON.parse(readFileSync(new URL('../../data/kaltim-2024.json', import.meta.url)));
 
 const longName = (index) => {
@@ -188,7 +188,9 @@ test('no chart text is clipped, overlapped or crossed in Chromium at any width, 
 
 test('at 360 px every plot keeps three quarters of its chart, and long names keep their full name for assistive technology', async () => {
   for (const view of VIEWS) {
-    const { page, errors, close } = await app.open(`?lang=id&view=${view}`, { width: 360 });
+    // The oversight view needs packages: the package sample's.
+    const data = view === 'oversight' ? `${DATASETS.packages}&` : '';
+    const { page, errors, close } = await app.open(`?${data}lang=id&view=${view}`, { width: 360 });
     await page.waitForSelector('.pantau-panel svg.pantau-svg');
     // The plot's width is the longest horizontal line drawn: the grid lines or the axis.
     const spans = await page.locator('svg.pantau-svg').evaluateAll((svgs) => svgs.map((svg) => {

@@ -278,11 +278,39 @@ pub async fn options_paced(dataset: &Dataset, pace: &Pace) -> Options {
 /// the admitted packages (or, for a file of ready-made figures, the sections that the filters
 /// can honestly narrow; the others are left out). Targets are province-wide and kept.
 pub fn apply(dataset: &Dataset, filter: &Filter) -> Dataset {
-    finish(apply_paced(dataset, filter, &Pace::unbounded()))
+    finish(apply_paced(
+        dataset,
+        filter,
+        &Pace::unbounded(),
+        Oversee::Yes,
+    ))
+}
+
+/// [`apply`] without the oversight indicators (`Dataset::oversight` stays `None`): what every
+/// view but the oversight view needs, at about half the work on package-level data.
+pub fn apply_without_oversight(dataset: &Dataset, filter: &Filter) -> Dataset {
+    finish(apply_paced(
+        dataset,
+        filter,
+        &Pace::unbounded(),
+        Oversee::No,
+    ))
+}
+
+/// Whether a narrowed dataset gets the oversight indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Oversee {
+    Yes,
+    No,
 }
 
 /// [`apply`], a package at a time ([`Pace`]).
-pub async fn apply_paced(dataset: &Dataset, filter: &Filter, pace: &Pace) -> Dataset {
+pub async fn apply_paced(
+    dataset: &Dataset,
+    filter: &Filter,
+    pace: &Pace,
+    oversee: Oversee,
+) -> Dataset {
     let mut narrowed = Dataset {
         meta: dataset.meta.clone(),
         spending: None,
@@ -342,7 +370,9 @@ pub async fn apply_paced(dataset: &Dataset, filter: &Filter, pace: &Pace) -> Dat
         narrowed.spending = spending_of(&admitted, stage, year, pace).await;
         narrowed.local_content = local_content_of(&admitted, stage, year, pace).await;
     }
-    narrowed.oversight = Some(crate::analysis::oversight::of(&admitted, year));
+    if oversee == Oversee::Yes {
+        narrowed.oversight = Some(crate::analysis::oversight::of(&admitted, year));
+    }
     narrowed
 }
 

@@ -2,7 +2,7 @@
 //! headline figure then and now with its change (the pure part is `views::compare`).
 
 use super::fetch::{fetch_dataset, DataSource, Fetched};
-use crate::analysis::filter::{apply, Filter, Options};
+use crate::analysis::filter::{apply, apply_without_oversight, Filter, Options};
 use crate::chart::Locale;
 use crate::format::Loaded;
 use crate::i18n::{format_date, Lang, Text};
@@ -79,6 +79,11 @@ pub fn CompareBlock(context: CompareContext, lang: RwSignal<Lang>) -> impl IntoV
             Some(fetch_dataset(source, None, progress, Filter::default()).await)
         }
     });
+    // The oversight indicators only for their view (they are half the work on packages).
+    let narrow = move |dataset: &Dataset, filter: &Filter| match view_choice.get() {
+        View::Oversight => apply(dataset, filter),
+        _ => apply_without_oversight(dataset, filter),
+    };
     // A new comparison each time (comparing two whole datasets would only cost time).
     let then = Memo::new_with_compare(
         move |_| -> Option<Then> {
@@ -96,7 +101,7 @@ pub fn CompareBlock(context: CompareContext, lang: RwSignal<Lang>) -> impl IntoV
                     let mut wanted = filter.get();
                     wanted.year = Some(previous);
                     wanted.stage = stage_shown.get();
-                    let dataset = loaded.with_value(|loaded| apply(&loaded.dataset, &wanted));
+                    let dataset = loaded.with_value(|loaded| narrow(&loaded.dataset, &wanted));
                     let year = previous.to_string();
                     Some(Then::Ready(Arc::new(dataset), year.clone(), year))
                 }
@@ -116,7 +121,7 @@ pub fn CompareBlock(context: CompareContext, lang: RwSignal<Lang>) -> impl IntoV
                             wanted.year = None;
                         }
                         wanted.stage = stage_shown.get();
-                        let dataset = apply(&loaded.dataset, &wanted);
+                        let dataset = narrow(&loaded.dataset, &wanted);
                         let date = format_date(loaded.dataset.meta.as_of, lang);
                         let name = Text::CompareFile.fill(lang, &[("date", &date)]);
                         let heading = Text::CompareBefore.fill(lang, &[("date", &date)]);

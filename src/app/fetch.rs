@@ -5,7 +5,7 @@
 use super::tasks::{mark, sleep, yield_to_browser};
 use super::transfer::{fetch_once, started_request, Body};
 use super::worker;
-use crate::analysis::filter::{apply_paced, options_paced, Filter, Options};
+use crate::analysis::filter::{apply_paced, options_paced, Filter, Options, Oversee};
 use crate::format::Loaded;
 use crate::ingest::{Reading, Source, SourceFormat};
 use crate::load::{after_worker, check_addresses, reads_in_worker, retry_wait, AfterWorker};
@@ -309,7 +309,9 @@ async fn first_figures(
     .await;
     let (shared, wanted) = (std::sync::Arc::clone(&loaded), filter.clone());
     let first = in_slices(
-        Stepped::new(|pace| async move { apply_paced(&shared.dataset, &wanted, &pace).await }),
+        Stepped::new(|pace| async move {
+            apply_paced(&shared.dataset, &wanted, &pace, Oversee::No).await
+        }),
         slice_started,
     )
     .await;

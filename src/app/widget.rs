@@ -10,7 +10,7 @@ use super::panel_view::PanelView;
 use super::root::{focus_first, WidgetRoot};
 use super::share::{Origin, SharePanel};
 use super::status::{DataIssues, ErrorMessage, Loading};
-use crate::analysis::filter::{apply, Filter, Options};
+use crate::analysis::filter::{apply, apply_without_oversight, Filter, Options};
 use crate::chart::theme::{Theme, ThemeChoice};
 use crate::chart::Locale;
 use crate::format::Loaded;
@@ -163,16 +163,23 @@ fn Dashboard(
     let first = StoredValue::new(Some(first));
     // Every filter change gives a new dataset: comparing two whole datasets would only cost
     // code and time.
+    // The oversight indicators are computed only while their view is shown (they are about
+    // half of the work on package-level data).
+    let oversee = Memo::new(move |_| view_choice.get() == View::Oversight);
     let narrowed = Memo::new_with_compare(
         move |_| {
             let current = filter.read();
+            let oversee = oversee.get();
             let ready = first
                 .try_update_value(|first| first.take())
                 .flatten()
-                .filter(|(used, _)| *used == *current);
-            match ready {
-                Some((_, narrowed)) => narrowed,
-                None => dataset.with_value(|loaded| apply(&loaded.dataset, &current)),
+                .filter(|(used, _)| *used == *current && !oversee);
+            match (ready, oversee) {
+                (Some((_, narrowed)), _) => narrowed,
+                (None, true) => dataset.with_value(|loaded| apply(&loaded.dataset, &current)),
+                (None, false) => {
+                    dataset.with_value(|loaded| apply_without_oversight(&loaded.dataset, &current))
+                }
             }
         },
         |_, _| true,

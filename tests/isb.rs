@@ -321,3 +321,30 @@ fn a_relative_csv_names_no_publisher_and_never_shows_a_dash() {
         assert!(!panel.source_line.contains('–'), "{}", panel.source_line);
     }
 }
+
+/// SPSE's tender fields feed the oversight view: the status (`Gagal/Batal`), the HPS against
+/// the contract value, the winner.
+#[test]
+fn spse_status_hps_and_winner_feed_the_oversight_indicators() {
+    let notices = load("spse-tender-pengumuman.json").expect("reads");
+    let narrowed = apply(&notices.dataset, &Filter::default());
+    let oversight = narrowed.oversight.expect("package-level");
+    let failed = oversight.failed_tenders.expect("statuses given");
+    assert_eq!((failed.flagged.len(), failed.judged), (1, 3));
+    assert_eq!(failed.flagged[0].hps, Some(Rupiah(1_999_995_335)));
+    // Announcements have no contract to hold against their HPS.
+    assert!(oversight.against_hps.is_err());
+    let finished = load("spse-nontender-selesai.json").expect("reads");
+    let oversight = apply(&finished.dataset, &Filter::default())
+        .oversight
+        .expect("package-level");
+    let priced = oversight.against_hps.expect("HPS and contracts");
+    // 184.500.000 of 184.500.000, 93.100.000 of 94.500.000 (1,48%), 197.010.001 of 198.500.000.
+    assert_eq!(priced.bands, [0, 2, 1, 0, 0, 0, 0]);
+    let concentration = oversight.concentration.expect("winners named");
+    assert!(
+        concentration.by_unit.is_empty(),
+        "no unit has five contracts"
+    );
+    assert_eq!(concentration.judged, 3);
+}

@@ -57,6 +57,7 @@ fn package(p: P) -> Package {
         local_values: None,
         non_ukm_reason: p.reason.map(Into::into),
         tenderers: None,
+        tender: None,
         count: 1,
         provenance: Provenance::default(),
     }
@@ -401,6 +402,104 @@ fn a_sirup_export_carries_the_day_and_the_reason_the_indicators_need() {
     assert_eq!(ids(&reserved.without_reason), vec!["2"]);
 }
 
+#[test]
+fn contracts_against_hps_fall_in_their_bands_at_the_edges() {
+    let priced = |contract: i64, hps: i64| {
+        let mut package = package(P {
+            komitmen: Some(contract),
+            ..BASE
+        });
+        package.tender = pantau_pbj::model::TenderFacts::of(Some(Rupiah(hps)), None, None);
+        package
+    };
+    let packages = [
+        priced(1_000_001, 1_000_000), // above
+        priced(1_000_000, 1_000_000), // 0%
+        priced(990_000, 1_000_000),   // exactly 1%: the first band
+        priced(989_999, 1_000_000),   // just over 1%
+        priced(950_000, 1_000_000),   // exactly 5%
+        priced(700_000, 1_000_000),   // exactly 30%
+        priced(699_999, 1_000_000),   // over 30%
+        priced(5, 0),                 // no HPS to judge by
+    ];
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = pantau_pbj::analysis::oversight::against_hps(&refs).expect("computed");
+    assert_eq!(found.judged, 7);
+    assert_eq!(found.bands, [1, 2, 2, 0, 0, 1, 1]);
+    assert_eq!(found.flagged.len(), 1);
+    assert_eq!(found.flagged[0].hps, Some(Rupiah(1_000_000)));
+    let plain = [package(P {
+        komitmen: Some(5),
+        ..BASE
+    })];
+    let refs: Vec<&Package> = plain.iter().collect();
+    assert_eq!(
+        pantau_pbj::analysis::oversight::against_hps(&refs),
+        Err(Missing::Hps)
+    );
+}
+
+#[test]
+fn the_largest_supplier_is_flagged_only_above_half_of_a_unit_with_enough_contracts() {
+    use pantau_pbj::model::TenderFacts;
+    let won = |unit: &'static str, supplier: &str, contract: i64| {
+        let mut package = package(P {
+            unit,
+            komitmen: Some(contract),
+            ..BASE
+        });
+        package.tender = TenderFacts::of(None, None, Some(supplier.into()));
+        package
+    };
+    let mut packages = vec![
+        won("Dinas A", "PT Satu", 60),
+        won("Dinas A", "PT Satu", 1),
+        won("Dinas A", "PT Dua", 20),
+        won("Dinas A", "PT Tiga", 10),
+        won("Dinas A", "PT Empat", 9),
+        // Exactly half: not above it.
+        won("Dinas B", "PT Satu", 50),
+        won("Dinas B", "PT Dua", 20),
+        won("Dinas B", "PT Tiga", 10),
+        won("Dinas B", "PT Empat", 10),
+        won("Dinas B", "PT Lima", 10),
+        // Too few contracts to say anything.
+        won("Dinas C", "PT Satu", 100),
+    ];
+    let mut failed = package(P {
+        komitmen: None,
+        rencana: Some(5),
+        ..BASE
+    });
+    failed.tender = TenderFacts::of(None, Some(pantau_pbj::model::TenderStatus::Failed), None);
+    packages.push(failed);
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = pantau_pbj::analysis::oversight::concentration(&refs).expect("computed");
+    assert_eq!(found.judged, 11);
+    let units: Vec<(&str, &str, i64, i64)> = found
+        .by_unit
+        .iter()
+        .map(|unit| {
+            (
+                unit.unit.as_str(),
+                unit.supplier.as_str(),
+                unit.value.0,
+                unit.total.0,
+            )
+        })
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("Dinas A", "PT Satu", 61, 100),
+            ("Dinas B", "PT Satu", 50, 100)
+        ]
+    );
+    assert_eq!(found.flagged.len(), 2, "PT Satu's two packages in Dinas A");
+    let failures = pantau_pbj::analysis::oversight::failed_tenders(&refs).expect("computed");
+    assert_eq!((failures.judged, failures.flagged.len()), (1, 1));
+}
+
 mod view {
     //! The oversight view and the comparison on the bundled package sample and on files without
     //! the fields the indicators need.
@@ -520,6 +619,69 @@ mod view {
                 .count();
             let found = oversight.not_reserved.as_ref().expect("computed");
             assert_eq!(found.without_reason.len(), without, "{fiscal_year}");
+            // Failed tenders, contracts above their HPS, the largest supplier per unit.
+            let with_status = raw.iter().filter(|package| package["status"].is_string());
+            let failed = with_status
+                .clone()
+                .filter(|package| package["status"] == "failed");
+            let found = oversight.failed_tenders.as_ref().expect("computed");
+            assert_eq!(
+                (found.flagged.len(), found.judged),
+                (failed.count(), with_status.count() as u64)
+            );
+            let priced: Vec<(i64, i64)> = raw
+                .iter()
+                .filter_map(|package| {
+                    Some((package["komitmen"].as_i64()?, package["hps"].as_i64()?))
+                })
+                .collect();
+            let found = oversight.against_hps.as_ref().expect("computed");
+            assert_eq!(found.judged, priced.len() as u64);
+            let above = priced
+                .iter()
+                .filter(|(contract, hps)| contract > hps)
+                .count();
+            assert_eq!((found.bands[0], found.flagged.len()), (above as u64, above));
+            let close = priced
+                .iter()
+                .filter(|(contract, hps)| contract <= hps && (hps - contract) * 100 <= *hps)
+                .count();
+            assert_eq!(found.bands[1], close as u64);
+            assert_eq!(found.bands.iter().sum::<u64>(), priced.len() as u64);
+            let mut units: std::collections::BTreeMap<&str, std::collections::BTreeMap<&str, i64>> =
+                Default::default();
+            for package in &raw {
+                if let (Some(contract), Some(supplier), Some(unit)) = (
+                    package["komitmen"].as_i64(),
+                    package["supplier"].as_str(),
+                    package["unit"].as_str(),
+                ) {
+                    *units.entry(unit).or_default().entry(supplier).or_default() += contract;
+                }
+            }
+            let found = oversight.concentration.as_ref().expect("computed");
+            for unit in &found.by_unit {
+                let suppliers = &units[unit.unit.as_str()];
+                let largest = suppliers.values().max().copied().unwrap_or(0);
+                assert_eq!(unit.value.0, largest, "{}", unit.unit);
+                assert_eq!(
+                    unit.total.0,
+                    suppliers.values().sum::<i64>(),
+                    "{}",
+                    unit.unit
+                );
+            }
+            let hospital = found
+                .by_unit
+                .iter()
+                .find(|unit| unit.unit == "RSUD Abdul Wahab Sjahranie");
+            assert!(
+                hospital.is_some() || fiscal_year == 2024,
+                "2023 has enough contracts"
+            );
+            if let Some(hospital) = hospital {
+                assert_eq!(hospital.supplier, "PT Medika Borneo Utama");
+            }
         }
     }
 
@@ -538,7 +700,10 @@ mod view {
                     "bunching-units",
                     "non-competitive",
                     "not-reserved",
-                    "single-bid"
+                    "single-bid",
+                    "failed-tenders",
+                    "against-hps",
+                    "concentration"
                 ]
             );
             for panel in &shown {
@@ -612,6 +777,9 @@ mod view {
                     ("non-competitive", Text::MissingMethod.get(lang)),
                     ("not-reserved", Text::MissingType.get(lang)),
                     ("single-bid", Text::MissingTenderers.get(lang)),
+                    ("failed-tenders", Text::MissingTenderStatus.get(lang)),
+                    ("against-hps", Text::MissingHps.get(lang)),
+                    ("concentration", Text::MissingSupplier.get(lang)),
                 ]
             );
         }

@@ -53,6 +53,7 @@ prop_compose! {
             local_values: None,
             non_ukm_reason: None,
             tenderers: None,
+            tender: None,
             count,
             provenance: Provenance::default(),
         }

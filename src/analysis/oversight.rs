@@ -7,7 +7,9 @@
 //! results) with their regulation, article and dates of effect: a new regulation is one new row.
 
 pub use crate::model::oversight::*;
-use crate::model::{CivilDate, Code, Method, Package, ProcurementType, Rupiah};
+use crate::model::{
+    CivilDate, Code, Method, Package, ProcurementType, Rupiah, TenderFacts, TenderStatus,
+};
 
 fn date((year, month, day): (i32, u8, u8)) -> Option<CivilDate> {
     CivilDate::new(year, month, day)
@@ -72,6 +74,11 @@ impl Flagged {
             threshold,
             reason: package.non_ukm_reason.clone(),
             tenderers: package.tenderers,
+            hps: package.tender.as_ref().and_then(|tender| tender.hps),
+            supplier: package
+                .tender
+                .as_ref()
+                .and_then(|tender| tender.supplier.clone()),
             count: package.count,
         }
     }
@@ -296,18 +303,7 @@ pub fn single_bid(packages: &[&Package]) -> Result<SingleBid, Missing> {
             found.flagged.push(Flagged::of(package, value, used, None));
         }
     }
-    let mut by_unit: Vec<(String, u64, u64)> = units
-        .into_iter()
-        .filter(|(unit, (_, known))| !unit.is_empty() && *known >= SingleBid::MIN_PACKAGES)
-        .map(|(unit, (single, known))| (unit.to_owned(), single, known))
-        .collect();
-    // By share of single bids, highest first (compared as fractions in integers).
-    by_unit.sort_by(|a, b| {
-        (u128::from(b.1) * u128::from(a.2))
-            .cmp(&(u128::from(a.1) * u128::from(b.2)))
-            .then_with(|| a.0.cmp(&b.0))
-    });
-    found.by_unit = by_unit;
+    found.by_unit = unit_shares(units, SingleBid::MIN_PACKAGES);
     Ok(found)
 }
 
@@ -326,7 +322,182 @@ pub fn of(packages: &[&Package], fiscal_year: i32) -> Oversight {
         non_competitive: non_competitive(packages),
         not_reserved: not_reserved(packages),
         single_bid: single_bid(packages),
+        failed_tenders: failed_tenders(packages),
+        against_hps: against_hps(packages),
+        concentration: concentration(packages),
     }
+}
+
+fn facts(package: &Package) -> Option<&TenderFacts> {
+    package.tender.as_deref()
+}
+
+/// Per-unit counts (`part`, `whole`) of units with at least `min` in `whole`, by share of
+/// `part`, highest first.
+fn unit_shares(units: crate::hash::Map<&str, (u64, u64)>, min: u64) -> Vec<(String, u64, u64)> {
+    let mut by_unit: Vec<(String, u64, u64)> = units
+        .into_iter()
+        .filter(|(unit, (_, whole))| !unit.is_empty() && *whole >= min)
+        .map(|(unit, (part, whole))| (unit.to_owned(), part, whole))
+        .collect();
+    // Compared as fractions in integers.
+    by_unit.sort_by(|a, b| {
+        (u128::from(b.1) * u128::from(a.2))
+            .cmp(&(u128::from(a.1) * u128::from(b.2)))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    by_unit
+}
+
+/// Tenders that failed or were cancelled (SPSE `Gagal/Batal`; OCDS `unsuccessful`,
+/// `cancelled`), of those whose status is given.
+pub fn failed_tenders(packages: &[&Package]) -> Result<FailedTenders, Missing> {
+    needs(packages, &[Missing::TenderStatus])?;
+    let mut found = FailedTenders {
+        judged: 0,
+        by_unit: Vec::new(),
+        flagged: Vec::new(),
+    };
+    let mut units: crate::hash::Map<&str, (u64, u64)> = Default::default();
+    for package in packages {
+        let Some(status) = facts(package).and_then(|tender| tender.status) else {
+            continue;
+        };
+        found.judged = found.judged.saturating_add(package.count);
+        let sums = units
+            .entry(package.unit.as_deref().unwrap_or(""))
+            .or_default();
+        sums.1 = sums.1.saturating_add(package.count);
+        if status == TenderStatus::Failed {
+            sums.0 = sums.0.saturating_add(package.count);
+            let (value, used) = judged_value(package).unwrap_or((Rupiah::ZERO, ValueUsed::Planned));
+            found.flagged.push(Flagged::of(package, value, used, None));
+        }
+    }
+    found.by_unit = unit_shares(units, FailedTenders::MIN_PACKAGES);
+    Ok(found)
+}
+
+/// Contract values against their HPS: the distribution of the discount, and the contracts
+/// above their HPS.
+pub fn against_hps(packages: &[&Package]) -> Result<AgainstHps, Missing> {
+    needs(packages, &[Missing::Hps])?;
+    let mut found = AgainstHps {
+        judged: 0,
+        bands: [0; 7],
+        flagged: Vec::new(),
+    };
+    for package in packages {
+        let (Some(contract), Some(hps)) = (
+            package.amounts.komitmen,
+            facts(package).and_then(|tender| tender.hps),
+        ) else {
+            continue;
+        };
+        if hps.0 <= 0 {
+            continue;
+        }
+        found.judged = found.judged.saturating_add(package.count);
+        // The discount in basis points, in integers: no rounding at the band edges.
+        let discount = (i128::from(hps.0) - i128::from(contract.0)) * 10_000;
+        let band = if discount < 0 {
+            0
+        } else {
+            1 + AgainstHps::BANDS
+                .iter()
+                .position(|limit| discount <= limit * i128::from(hps.0))
+                .unwrap_or(AgainstHps::BANDS.len())
+        };
+        found.bands[band] = found.bands[band].saturating_add(package.count);
+        if band == 0 {
+            found
+                .flagged
+                .push(Flagged::of(package, contract, ValueUsed::Contract, None));
+        }
+    }
+    Ok(found)
+}
+
+/// Each unit's largest supplier by contract value, and the packages of those that hold more
+/// than half of their unit's value.
+pub fn concentration(packages: &[&Package]) -> Result<Concentration, Missing> {
+    needs(packages, &[Missing::Supplier])?;
+    let mut judged = 0u64;
+    // Unit → supplier → (value, packages); a unit's packages.
+    let mut units: crate::hash::Map<&str, crate::hash::Map<&str, (Rupiah, u64)>> =
+        Default::default();
+    for package in packages {
+        let (Some(contract), Some(supplier)) = (
+            package.amounts.komitmen,
+            facts(package).and_then(|tender| tender.supplier.as_deref()),
+        ) else {
+            continue;
+        };
+        let Some(unit) = package.unit.as_deref() else {
+            continue;
+        };
+        judged = judged.saturating_add(package.count);
+        let sums = units.entry(unit).or_default().entry(supplier).or_default();
+        sums.0 = sums.0.checked_add(contract).unwrap_or(sums.0);
+        sums.1 = sums.1.saturating_add(package.count);
+    }
+    let mut by_unit: Vec<UnitSupplier> = Vec::new();
+    for (unit, suppliers) in &units {
+        let contracts = suppliers
+            .values()
+            .fold(0u64, |sum, (_, count)| sum.saturating_add(*count));
+        if contracts < Concentration::MIN_CONTRACTS {
+            continue;
+        }
+        let total = suppliers
+            .values()
+            .try_fold(Rupiah::ZERO, |sum, (value, _)| sum.checked_add(*value))
+            .unwrap_or(Rupiah(i64::MAX));
+        let Some((supplier, (value, _))) = suppliers
+            .iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.0.cmp(a.0)))
+        else {
+            continue;
+        };
+        by_unit.push(UnitSupplier {
+            unit: (*unit).to_owned(),
+            supplier: (*supplier).to_owned(),
+            value: *value,
+            total,
+            contracts,
+            suppliers: suppliers.len() as u64,
+        });
+    }
+    by_unit.sort_by(|a, b| {
+        b.share()
+            .total_cmp(&a.share())
+            .then_with(|| a.unit.cmp(&b.unit))
+    });
+    let concentrated: crate::hash::Map<&str, &str> = by_unit
+        .iter()
+        .filter(|unit| unit.share() > Concentration::FLAGGED_SHARE)
+        .map(|unit| (unit.unit.as_str(), unit.supplier.as_str()))
+        .collect();
+    let mut flagged = Vec::new();
+    if !concentrated.is_empty() {
+        for package in packages {
+            let (Some(unit), Some(contract), Some(supplier)) = (
+                package.unit.as_deref(),
+                package.amounts.komitmen,
+                facts(package).and_then(|tender| tender.supplier.as_deref()),
+            ) else {
+                continue;
+            };
+            if concentrated.get(unit) == Some(&supplier) {
+                flagged.push(Flagged::of(package, contract, ValueUsed::Contract, None));
+            }
+        }
+    }
+    Ok(Concentration {
+        judged,
+        by_unit,
+        flagged,
+    })
 }
 
 /// `Err` with the first field of `needed` that no package has.
@@ -338,6 +509,15 @@ fn needs(packages: &[&Package], needed: &[Missing]) -> Result<(), Missing> {
             Missing::Value => judged_value(package).is_some(),
             Missing::SmallBusinessFlag => package.umkk.is_some(),
             Missing::Tenderers => package.tenderers.is_some(),
+            Missing::TenderStatus => facts(package).is_some_and(|tender| tender.status.is_some()),
+            Missing::Hps => {
+                package.amounts.komitmen.is_some()
+                    && facts(package).is_some_and(|tender| tender.hps.is_some())
+            }
+            Missing::Supplier => {
+                package.amounts.komitmen.is_some()
+                    && facts(package).is_some_and(|tender| tender.supplier.is_some())
+            }
         });
         if !present {
             return Err(*missing);

@@ -4,7 +4,7 @@
 use super::issues::Problem;
 use super::raw::{Loose, Object};
 use super::read::Reader;
-use crate::model::{Meta, Package, StageAmounts, YearMonth};
+use crate::model::{Meta, Package, StageAmounts, TenderFacts, TenderStatus, YearMonth};
 use crate::pace::Pace;
 use serde_json::Value;
 
@@ -99,6 +99,23 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         None | Some(Loose::Null) => 1,
         value => reader.whole(&field("count"), &value)? as u64,
     };
+    // Tender facts: the estimate (HPS), the status, the winner.
+    let status = reader
+        .optional_text(&field("status"), &entry.field("status"))
+        .and_then(|word| match TenderStatus::from_word(&word) {
+            Some(status) => Some(status),
+            None => {
+                reader.issue(&field("status"), Problem::Unrecognised(word));
+                None
+            }
+        });
+    let tender = TenderFacts::of(
+        optional_money(reader, path, entry, "hps"),
+        status,
+        reader
+            .optional_text(&field("supplier"), &entry.field("supplier"))
+            .map(String::into_boxed_str),
+    );
     Some(Package {
         id: reader.optional_text(&field("id"), &entry.field("id")),
         name: reader.optional_text(&field("name"), &entry.field("name")),
@@ -122,6 +139,7 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
                 .whole(&field("tenderers"), &value)
                 .map(|count| count as u64),
         },
+        tender,
         count,
         provenance: reader.provenance(path, &entry.field("illustrative"), &entry.field("source")),
     })

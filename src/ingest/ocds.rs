@@ -11,7 +11,10 @@
 use super::lenient::{lenient_object, merge_list, Item, Key, Leaf, List, Merge, Obj, Shaped};
 use crate::format::{clean_text, DataIssue, Expected, Issues, Problem};
 use crate::hash::Map as HashMap;
-use crate::model::{Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts, YearMonth};
+use crate::model::{
+    Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts, TenderFacts, TenderStatus,
+    YearMonth,
+};
 use crate::pace::{drop_items, finish, Pace};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -76,6 +79,7 @@ lenient_object! {
         category: Leaf = "mainProcurementCategory",
         tenderers: Leaf = "numberOfTenderers",
         period: Obj<Period> = "tenderPeriod",
+        status: Leaf = "status",
     }
 }
 
@@ -715,24 +719,25 @@ pub async fn package_paced(
         .get()
         .and_then(|planning| planning.budget.get())
         .map(|budget| &budget.amount);
-    let rencana = tender
-        .and_then(|tender| {
-            amount(
-                &tender.value,
-                || format!("{path}.tender.value"),
-                currency,
-                issues,
-            )
-        })
-        .or_else(|| {
-            let budget = budget?;
-            amount(
-                budget,
-                || format!("{path}.planning.budget.amount"),
-                currency,
-                issues,
-            )
-        });
+    // The tender's value is the estimate (HPS, in SPSE's OCDS); it is also read as the
+    // planned value, as it always was (the budget only where there is no tender value).
+    let estimate = tender.and_then(|tender| {
+        amount(
+            &tender.value,
+            || format!("{path}.tender.value"),
+            currency,
+            issues,
+        )
+    });
+    let rencana = estimate.or_else(|| {
+        let budget = budget?;
+        amount(
+            budget,
+            || format!("{path}.planning.budget.amount"),
+            currency,
+            issues,
+        )
+    });
     let contracted = live_total(
         &release.contracts,
         ("contracts", path),
@@ -839,6 +844,8 @@ pub async fn package_paced(
         }
     }
     let mut scales: Vec<&str> = Vec::new();
+    // The winner: the first supplier of the first award that stands.
+    let mut winner: Option<String> = None;
     for (_, award) in objects(&release.awards) {
         pace.tick().await;
         if !live(&award.status) {
@@ -846,6 +853,12 @@ pub async fn package_paced(
         }
         for (_, supplier) in objects(&award.suppliers) {
             pace.tick().await;
+            if winner.is_none() {
+                winner = text(&supplier.name).or_else(|| {
+                    let party = parties_by_id.get(&supplier.id.get())?;
+                    text(&party.name)
+                });
+            }
             let party = parties_by_id.get(&supplier.id.get());
             scales.extend(party.and_then(|party| party.details.get()?.scale.as_str()));
         }
@@ -870,6 +883,13 @@ pub async fn package_paced(
         local_values: None,
         non_ukm_reason: None,
         tenderers: tender.and_then(|tender| tender.tenderers.as_u64()),
+        tender: TenderFacts::of(
+            estimate,
+            tender
+                .and_then(|tender| tender.status.as_str())
+                .and_then(TenderStatus::from_word),
+            winner.map(String::into_boxed_str),
+        ),
         count: 1,
         provenance: Provenance::default(),
     })

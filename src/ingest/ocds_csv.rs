@@ -35,6 +35,7 @@ const UNDERSCORED: &[(&str, &str)] = &[
     ),
     ("tender_numberoftenderers", "tender/numberOfTenderers"),
     ("tender_number_of_tenderers", "tender/numberOfTenderers"),
+    ("tender_status", "tender/status"),
     ("tender_startdate", "tender/tenderPeriod/startDate"),
     (
         "tender_tenderperiod_startdate",

@@ -39,10 +39,16 @@ pub enum Column {
     Klpd,
     /// Why a package is not reserved for small businesses (SiRUP `alasan_non_ukm`).
     NonUkmReason,
+    /// The owner's estimate (HPS): no stage of money, the yardstick of a contract.
+    Hps,
+    /// Where a tender stands (SPSE `status_tender`: Selesai, Gagal/Batal, Berlangsung).
+    TenderStatus,
+    /// The winner (SPSE `nama_penyedia`).
+    Supplier,
 }
 
 /// How many kinds of field there are.
-pub const COLUMNS: usize = 19;
+pub const COLUMNS: usize = 22;
 
 impl Column {
     /// Every column, in declaration order (its `index`).
@@ -66,6 +72,9 @@ impl Column {
         Column::Count,
         Column::Klpd,
         Column::NonUkmReason,
+        Column::Hps,
+        Column::TenderStatus,
+        Column::Supplier,
     ];
 
     fn index(self) -> usize {
@@ -295,6 +304,23 @@ pub const HEADERS: &[(Column, &[&str])] = &[
     ),
     (Column::Klpd, &["nama_klpd", "nama_instansi", "klpd"]),
     (Column::NonUkmReason, &["alasan_non_ukm", "alasan_non_umk"]),
+    (Column::Hps, &["hps", "nilai_hps", "total_hps"]),
+    (
+        Column::TenderStatus,
+        &["status_tender", "status_nontender", "status_seleksi"],
+    ),
+    (
+        Column::Supplier,
+        &[
+            "nama_penyedia",
+            "nama_pemenang",
+            "penyedia",
+            "pemenang",
+            "supplier",
+            "supplier_name",
+            "winner",
+        ],
+    ),
 ];
 
 /// A field name folded: lower case, words joined by `_` (`Nama Satker`, `nama_satker` and
@@ -708,10 +734,12 @@ impl Rows {
             local_values: None,
             non_ukm_reason: None,
             tenderers: None,
+            tender: None,
             count: 1,
             provenance: Provenance::default(),
         };
         let (mut year, mut pdn_value, mut umk_value) = (None, None, None);
+        let (mut hps, mut status, mut supplier) = (None, None, None);
         let mut ok = true;
         let Rows {
             vocabulary,
@@ -767,6 +795,20 @@ impl Rows {
                     package.date = cells::day(cell);
                 })),
                 Column::NonUkmReason => package.non_ukm_reason = text().map(String::into_boxed_str),
+                // HPS is the yardstick, not a charted amount: its sen are not worth a note.
+                Column::Hps => {
+                    report(cells::money(cell).map(|value| hps = value.map(|(amount, _)| amount)))
+                }
+                Column::Supplier => supplier = text().map(String::into_boxed_str),
+                Column::TenderStatus => {
+                    if let Some(word) = text() {
+                        match crate::model::TenderStatus::from_word(&word) {
+                            Some(known) => status = Some(known),
+                            // An unknown word leaves the status unsaid; the row counts.
+                            None => issues.note(|| place(name), Problem::Unrecognised(word)),
+                        }
+                    }
+                }
                 Column::Rencana => report(amount(&mut package.amounts.rencana)),
                 Column::Komitmen => report(amount(&mut package.amounts.komitmen)),
                 Column::Realisasi => report(amount(&mut package.amounts.realisasi)),
@@ -804,6 +846,7 @@ impl Rows {
         if let (Some(pdn), Some(umk)) = (pdn_value, umk_value) {
             package.local_values = Some(Box::new(crate::model::LocalValues { pdn, umk }));
         }
+        package.tender = crate::model::TenderFacts::of(hps, status, supplier);
         package.fiscal_year = year
             .or(package.month.map(|month| month.year))
             .unwrap_or(self.fallback_year);

@@ -6,7 +6,7 @@
 use crate::format::{DataIssue, Expected, Issues, LoadError, Loaded, Problem};
 use crate::model::{
     CivilDate, Code, Currency, Dataset, LocalValues, Meta, Method, Package, ProcurementType,
-    Provenance, Region, Rupiah, Source, StageAmounts, YearMonth,
+    Provenance, Region, Rupiah, Source, StageAmounts, TenderFacts, TenderStatus, YearMonth,
 };
 
 /// Whether a result can cross as a head and package batches: everything but the ready-made
@@ -252,6 +252,7 @@ const SOURCE: u32 = 1 << 14;
 const LOCAL_VALUES: u32 = 1 << 15;
 const DATE: u32 = 1 << 16;
 const NON_UKM_REASON: u32 = 1 << 17;
+const TENDER: u32 = 1 << 18;
 
 /// Appends `packages` to `out`.
 pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
@@ -275,7 +276,8 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
             | has(package.provenance.source.is_some(), SOURCE)
             | has(package.local_values.is_some(), LOCAL_VALUES)
             | has(package.date.is_some(), DATE)
-            | has(package.non_ukm_reason.is_some(), NON_UKM_REASON);
+            | has(package.non_ukm_reason.is_some(), NON_UKM_REASON)
+            | has(package.tender.is_some(), TENDER);
         out.extend_from_slice(&flags.to_le_bytes());
         let texts = [
             &package.id,
@@ -315,11 +317,31 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
             out.extend_from_slice(&values.umk.0.to_le_bytes());
         }
         if let Some(date) = package.date {
+            out.extend_from_slice(&date.year().to_le_bytes());
+            out.push(date.month());
             out.push(date.day());
         }
         if let Some(reason) = &package.non_ukm_reason {
             out.extend_from_slice(&(reason.len() as u32).to_le_bytes());
             out.extend_from_slice(reason.as_bytes());
+        }
+        if let Some(tender) = &package.tender {
+            // Which facts come (1: HPS, 2: status, 4: supplier), then each.
+            let which = u8::from(tender.hps.is_some())
+                | u8::from(tender.status.is_some()) << 1
+                | u8::from(tender.supplier.is_some()) << 2;
+            out.push(which);
+            if let Some(hps) = tender.hps {
+                out.extend_from_slice(&hps.0.to_le_bytes());
+            }
+            if let Some(status) = tender.status {
+                let index = TenderStatus::ALL.iter().position(|known| *known == status);
+                out.push(index.map_or(0, |index| index as u8));
+            }
+            if let Some(supplier) = &tender.supplier {
+                out.extend_from_slice(&(supplier.len() as u32).to_le_bytes());
+                out.extend_from_slice(supplier.as_bytes());
+            }
         }
     }
 }
@@ -533,14 +555,40 @@ impl Reader<'_> {
         };
         let date = match set(DATE) {
             true => {
-                let [day] = self.take::<1>()?;
-                let month = month?;
-                Some(CivilDate::new(month.year, month.month, day)?)
+                let year = i32::from_le_bytes(self.take()?);
+                let [month, day] = self.take::<2>()?;
+                Some(CivilDate::new(year, month, day)?)
             }
             false => None,
         };
         let non_ukm_reason = match set(NON_UKM_REASON) {
             true => Some(self.text()?.into_boxed_str()),
+            false => None,
+        };
+        let tender = match set(TENDER) {
+            true => {
+                let [which] = self.take::<1>()?;
+                let hps = match which & 1 != 0 {
+                    true => Some(Rupiah(i64::from_le_bytes(self.take()?))),
+                    false => None,
+                };
+                let status = match which & 2 != 0 {
+                    true => {
+                        let [index] = self.take::<1>()?;
+                        Some(*TenderStatus::ALL.get(usize::from(index))?)
+                    }
+                    false => None,
+                };
+                let supplier = match which & 4 != 0 {
+                    true => Some(self.text()?.into_boxed_str()),
+                    false => None,
+                };
+                Some(Box::new(TenderFacts {
+                    hps,
+                    status,
+                    supplier,
+                }))
+            }
             false => None,
         };
         Some(Package {
@@ -559,6 +607,7 @@ impl Reader<'_> {
             umkk: set(UMKK).then_some(values & 2 != 0),
             local_values,
             tenderers: set(TENDERERS).then_some(tenderers),
+            tender,
             count,
             provenance: Provenance {
                 illustrative: set(ILLUSTRATIVE),
@@ -584,8 +633,9 @@ mod tests {
                 .then_some(ProcurementType::ALL[seed as usize % ProcurementType::ALL.len()]),
             fiscal_year: 2000 + seed as i32 % 50,
             month: some(6).then(|| YearMonth::new(2024, 1 + (seed % 12) as u8).unwrap()),
-            date: (some(6) && some(18)).then(|| {
-                CivilDate::new(2024, 1 + (seed % 12) as u8, 1 + (seed % 28) as u8).unwrap()
+            // A day of its own (a format v1 file may give a day outside its month).
+            date: some(18).then(|| {
+                CivilDate::new(2025, 1 + (seed % 12) as u8, 1 + (seed % 28) as u8).unwrap()
             }),
             non_ukm_reason: some(19).then(|| "Tidak ada penyedia kecil «x»".into()),
             amounts: StageAmounts {
@@ -602,6 +652,13 @@ mod tests {
                 })
             }),
             tenderers: some(14).then_some(u64::from(seed)),
+            tender: some(20).then(|| {
+                Box::new(TenderFacts {
+                    hps: some(21).then_some(Rupiah(seed as i64 * 7)),
+                    status: some(22).then_some(TenderStatus::ALL[seed as usize % 3]),
+                    supplier: some(23).then(|| "PT Maju «Jaya» 🏗".into()),
+                })
+            }),
             count: u64::from(seed) + 1,
             provenance: Provenance {
                 illustrative: some(15),
@@ -711,7 +768,7 @@ mod tests {
 
     #[test]
     fn packages_cross_unchanged() {
-        let packages: Vec<Package> = (0..1 << 20).step_by(29).map(package).collect();
+        let packages: Vec<Package> = (0..1 << 24).step_by(467).map(package).collect();
         let mut bytes = Vec::new();
         encode_packages(&packages, &mut bytes);
         assert_eq!(decode_packages(&bytes), Some(packages));
@@ -721,7 +778,7 @@ mod tests {
     #[test]
     fn cut_or_bad_bytes_are_refused_not_misread() {
         let mut bytes = Vec::new();
-        encode_packages(&[package(0xFFFFF)], &mut bytes);
+        encode_packages(&[package(0xFF_FFFF)], &mut bytes);
         for end in 0..bytes.len() {
             assert_eq!(
                 decode_packages(&bytes[..end]).map(|decoded| decoded.len()),

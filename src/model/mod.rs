@@ -13,7 +13,7 @@ mod thresholds;
 pub use date::{CivilDate, YearMonth, YEARS};
 pub use kinds::{Code, Method, ProcurementType, Stage};
 pub use money::{Rupiah, Share};
-pub use package::{LocalValues, Package, StageAmounts};
+pub use package::{LocalValues, Package, StageAmounts, TenderFacts, TenderStatus};
 pub use thresholds::{Threshold, PDN_TARGET, UMKK_FLOOR};
 
 /// A whole statistics file after validation.

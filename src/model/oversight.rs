@@ -107,6 +107,9 @@ pub struct Flagged {
     pub reason: Option<Box<str>>,
     /// Number of tenderers, where published.
     pub tenderers: Option<u64>,
+    /// The owner's estimate (HPS) and the winner, where given.
+    pub hps: Option<Rupiah>,
+    pub supplier: Option<Box<str>>,
     /// How many packages the entry stands for.
     pub count: u64,
 }
@@ -124,6 +127,12 @@ pub enum Missing {
     SmallBusinessFlag,
     /// No package gives its number of tenderers.
     Tenderers,
+    /// No package says where its tender stands.
+    TenderStatus,
+    /// No package gives its owner's estimate (HPS) with a contract value.
+    Hps,
+    /// No package names its winner with a contract value.
+    Supplier,
 }
 
 /// Direct purchases above the ceiling for their type and date.
@@ -233,4 +242,84 @@ pub struct Oversight {
     pub non_competitive: Result<NonCompetitive, Missing>,
     pub not_reserved: Result<NotReserved, Missing>,
     pub single_bid: Result<SingleBid, Missing>,
+    pub failed_tenders: Result<FailedTenders, Missing>,
+    pub against_hps: Result<AgainstHps, Missing>,
+    pub concentration: Result<Concentration, Missing>,
+}
+
+/// Tenders that failed or were cancelled, of those whose status is given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailedTenders {
+    /// Packages whose tender status is given.
+    pub judged: u64,
+    /// Per named unit with at least [`FailedTenders::MIN_PACKAGES`] of them: name, failed, known.
+    pub by_unit: Vec<(String, u64, u64)>,
+    pub flagged: Vec<Flagged>,
+}
+
+impl FailedTenders {
+    /// Tenders with a status a unit needs before its share says anything.
+    pub const MIN_PACKAGES: u64 = 5;
+}
+
+/// Contract values against the owner's estimate (HPS).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgainstHps {
+    /// Packages with a contract value and an HPS above zero.
+    pub judged: u64,
+    /// Packages by the contract's discount on the HPS: above the HPS, then discounts of at most
+    /// 1%, (1%, 5%], (5%, 10%], (10%, 20%], (20%, 30%] and above 30%.
+    pub bands: [u64; 7],
+    /// Contracts above their HPS.
+    pub flagged: Vec<Flagged>,
+}
+
+impl AgainstHps {
+    /// Upper ends of the discount bands after the first, in basis points (1% = 100).
+    pub const BANDS: [i128; 5] = [100, 500, 1_000, 2_000, 3_000];
+}
+
+/// One unit's largest supplier by contract value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitSupplier {
+    pub unit: String,
+    pub supplier: String,
+    /// The supplier's contract value, and the unit's.
+    pub value: Rupiah,
+    pub total: Rupiah,
+    /// The unit's packages with a named winner, and how many suppliers won them.
+    pub contracts: u64,
+    pub suppliers: u64,
+}
+
+impl UnitSupplier {
+    /// The largest supplier's share of the unit's contract value.
+    pub fn share(&self) -> f64 {
+        if self.total.0 > 0 {
+            self.value.0 as f64 / self.total.0 as f64
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The largest supplier's share of each unit's contract (or e-Katalog) value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concentration {
+    /// Packages with a named winner and a contract value.
+    pub judged: u64,
+    /// Units with at least [`Concentration::MIN_CONTRACTS`] such packages, most concentrated
+    /// first.
+    pub by_unit: Vec<UnitSupplier>,
+    /// The packages of the largest supplier of every unit where it holds more than
+    /// [`Concentration::FLAGGED_SHARE`] of the value.
+    pub flagged: Vec<Flagged>,
+}
+
+impl Concentration {
+    /// Contracts a unit needs before its concentration says anything.
+    pub const MIN_CONTRACTS: u64 = 5;
+    /// A largest supplier's share above which its packages are listed (a choice of this view,
+    /// not a legal threshold).
+    pub const FLAGGED_SHARE: f64 = 0.5;
 }

@@ -42,6 +42,85 @@ pub struct LocalValues {
     pub umk: Rupiah,
 }
 
+/// Where a tender (or non-tender selection) stands, as SPSE and OCDS say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenderStatus {
+    /// Under way (SPSE `Berlangsung`, OCDS `active`, `planned`).
+    Active,
+    /// Finished with a winner (SPSE `Selesai`, OCDS `complete`).
+    Complete,
+    /// Failed or cancelled (SPSE `Gagal/Batal`, OCDS `unsuccessful`, `cancelled`, `withdrawn`).
+    Failed,
+}
+
+impl TenderStatus {
+    /// Every status, in wire order.
+    pub const ALL: [TenderStatus; 3] = [
+        TenderStatus::Active,
+        TenderStatus::Complete,
+        TenderStatus::Failed,
+    ];
+
+    /// The code in format v1 (`active`, `complete`, `failed`).
+    pub fn code(self) -> &'static str {
+        match self {
+            TenderStatus::Active => "active",
+            TenderStatus::Complete => "complete",
+            TenderStatus::Failed => "failed",
+        }
+    }
+
+    /// The status of a word as SPSE, OCDS or format v1 write it, if known.
+    pub fn from_word(word: &str) -> Option<TenderStatus> {
+        let folded = word.trim().to_lowercase();
+        let has = |part: &str| folded.contains(part);
+        if has("gagal")
+            || has("batal")
+            || has("cancel")
+            || has("unsuccessful")
+            || has("withdrawn")
+            || folded == "failed"
+        {
+            Some(TenderStatus::Failed)
+        } else if has("selesai") || folded == "complete" || folded == "completed" {
+            Some(TenderStatus::Complete)
+        } else if has("berlangsung") || matches!(folded.as_str(), "active" | "planned" | "planning")
+        {
+            Some(TenderStatus::Active)
+        } else {
+            None
+        }
+    }
+}
+
+/// What tender data says of a package beyond its amounts: the owner's estimate (HPS), where the
+/// tender stands and who won it. Boxed in [`Package`]: most packages (plans) have none.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TenderFacts {
+    /// The owner's estimate (harga perkiraan sendiri, HPS; OCDS `tender.value`).
+    pub hps: Option<Rupiah>,
+    pub status: Option<TenderStatus>,
+    /// The winner's name (SPSE `nama_penyedia`, OCDS the awarded supplier).
+    pub supplier: Option<Box<str>>,
+}
+
+impl TenderFacts {
+    /// The facts, or `None` when there are none (nothing to box).
+    pub fn of(
+        hps: Option<Rupiah>,
+        status: Option<TenderStatus>,
+        supplier: Option<Box<str>>,
+    ) -> Option<Box<TenderFacts>> {
+        (hps.is_some() || status.is_some() || supplier.is_some()).then(|| {
+            Box::new(TenderFacts {
+                hps,
+                status,
+                supplier,
+            })
+        })
+    }
+}
+
 /// One procurement package, or a group of `count` packages with the same attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Package {
@@ -78,6 +157,8 @@ pub struct Package {
     pub non_ukm_reason: Option<Box<str>>,
     /// Number of tenderers (bids received), if published.
     pub tenderers: Option<u64>,
+    /// HPS, tender status and winner, where tender data gives them.
+    pub tender: Option<Box<TenderFacts>>,
     /// How many packages this entry stands for (1 for a single package).
     pub count: u64,
     /// Where it comes from.

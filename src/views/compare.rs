@@ -192,6 +192,19 @@ pub fn headlines(dataset: &Dataset, view: View, lang: Lang, measure: Measure) ->
                     add("single-bid", Text::SingleBidAxis, Amount::Share(share));
                 }
             }
+            if let Ok(found) = &oversight.failed_tenders {
+                let failed = count(&found.flagged);
+                if let Some(share) = Share::new(failed as f64 / found.judged.max(1) as f64) {
+                    add("failed-tenders", Text::FailedAxis, Amount::Share(share));
+                }
+            }
+            if let Ok(found) = &oversight.against_hps {
+                add(
+                    "above-hps",
+                    Text::CompareAboveHps,
+                    Amount::Count(found.bands[0]),
+                );
+            }
         }
     }
     found

@@ -5,7 +5,7 @@
 
 use super::table::{Cell, Table};
 use super::{Fact, Panel, Status};
-use crate::analysis::oversight::Bunching;
+use crate::analysis::oversight::{AgainstHps, Bunching, Concentration, FailedTenders};
 use crate::analysis::oversight::{
     Flagged, Missing, Oversight, Rule, SingleBid, Threshold, ValueUsed, THRESHOLDS,
 };
@@ -36,6 +36,9 @@ pub fn panels(oversight: &Oversight, locale: &Locale, meta: &Meta, expanded: boo
     panels.push(non_competitive(oversight, &context));
     panels.push(not_reserved(oversight, &context));
     panels.push(single_bid(oversight, &context));
+    panels.push(failed_tenders(oversight, &context));
+    panels.push(against_hps(oversight, &context));
+    panels.push(concentration(oversight, &context));
     let provenance = Provenance {
         illustrative: oversight.illustrative,
         source: None,
@@ -82,6 +85,9 @@ fn missing_text(missing: Missing, lang: Lang) -> String {
         Missing::Value => Text::MissingValue,
         Missing::SmallBusinessFlag => Text::MissingSmallBusiness,
         Missing::Tenderers => Text::MissingTenderers,
+        Missing::TenderStatus => Text::MissingTenderStatus,
+        Missing::Hps => Text::MissingHps,
+        Missing::Supplier => Text::MissingSupplier,
     }
     .get(lang)
     .to_owned()
@@ -839,26 +845,8 @@ fn single_bid(oversight: &Oversight, context: &Context) -> Panel {
         single,
         found.judged,
     );
-    let units = std::iter::once(&all).chain(found.by_unit.iter());
-    panel.hidden_rows = found.by_unit.len().saturating_sub(context.rows - 1);
-    let rows = units
-        .take(context.rows)
-        .map(|(unit, single, known)| {
-            let share = context.share(*single, *known);
-            let text = format_percent(share, lang);
-            let lines = vec![
-                text.clone(),
-                Text::PackagesOf.fill(
-                    lang,
-                    &[
-                        ("part", &context.count(*single)),
-                        ("whole", &context.count(*known)),
-                    ],
-                ),
-            ];
-            bar(unit.clone(), share.fraction(), text, lines)
-        })
-        .collect();
+    let (rows, hidden) = unit_share_bars(all, &found.by_unit, context);
+    panel.hidden_rows = hidden;
     panel.chart = ChartSpec::Bars(BarSpec {
         rows,
         max: Some(1.0),
@@ -876,6 +864,303 @@ fn single_bid(oversight: &Oversight, context: &Context) -> Panel {
     );
     panel.table = flagged_table(&found.flagged, context, |_| {
         Text::SingleBidWhy.get(lang).to_owned()
+    });
+    panel
+}
+
+/// Bars of a share per unit, the whole first: (name, part, whole) rows.
+fn unit_share_bars(
+    all: (String, u64, u64),
+    by_unit: &[(String, u64, u64)],
+    context: &Context,
+) -> (Vec<BarRow>, usize) {
+    let lang = context.lang();
+    let hidden = by_unit.len().saturating_sub(context.rows - 1);
+    let rows = std::iter::once(&all)
+        .chain(by_unit.iter())
+        .take(context.rows)
+        .map(|(unit, part, whole)| {
+            let share = context.share(*part, *whole);
+            let text = format_percent(share, lang);
+            let lines = vec![
+                text.clone(),
+                Text::PackagesOf.fill(
+                    lang,
+                    &[
+                        ("part", &context.count(*part)),
+                        ("whole", &context.count(*whole)),
+                    ],
+                ),
+            ];
+            bar(unit.clone(), share.fraction(), text, lines)
+        })
+        .collect();
+    (rows, hidden)
+}
+
+fn failed_tenders(oversight: &Oversight, context: &Context) -> Panel {
+    let lang = context.lang();
+    let min = FailedTenders::MIN_PACKAGES.to_string();
+    let notes = vec![
+        Text::FailedDefinition.fill(lang, &[("min", &min)]),
+        Text::OversightLegalBasis.fill(lang, &[("basis", Text::FailedBasis.get(lang))]),
+    ];
+    let title = Text::FailedTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("failed-tenders", title, notes);
+    let found = match &oversight.failed_tenders {
+        Ok(found) => found,
+        Err(missing) => return unavailable(panel, *missing, lang),
+    };
+    let failed = counted(&found.flagged);
+    let overall = context.share(failed, found.judged);
+    panel.subtitle = Text::FlaggedSubtitle.fill(
+        lang,
+        &[
+            ("flagged", &context.count(failed)),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
+    panel.facts = vec![
+        flagged_fact(failed, context),
+        Fact {
+            label: Text::Share.get(lang).to_owned(),
+            value: format_percent(overall, lang),
+            spoken: None,
+            status: None,
+        },
+    ];
+    let all = (
+        Text::NonCompetitiveAll.get(lang).to_owned(),
+        failed,
+        found.judged,
+    );
+    let (rows, hidden) = unit_share_bars(all, &found.by_unit, context);
+    panel.hidden_rows = hidden;
+    panel.chart = ChartSpec::Bars(BarSpec {
+        rows,
+        max: Some(1.0),
+        threshold: None,
+        tick_format: TickFormat::Percent,
+        value_title: Text::FailedAxis.get(lang).to_owned(),
+    });
+    panel.summary = Text::FailedSummary.fill(
+        lang,
+        &[
+            ("share", &format_percent(overall, lang)),
+            ("failed", &context.count(failed)),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
+    panel.table = flagged_table(&found.flagged, context, |_| {
+        Text::FailedWhy.get(lang).to_owned()
+    });
+    panel
+}
+
+fn against_hps(oversight: &Oversight, context: &Context) -> Panel {
+    let lang = context.lang();
+    let notes = vec![
+        Text::HpsDefinition.get(lang).to_owned(),
+        Text::OversightLegalBasis.fill(lang, &[("basis", Text::HpsBasis.get(lang))]),
+    ];
+    let title = Text::HpsTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("against-hps", title, notes);
+    let found = match &oversight.against_hps {
+        Ok(found) => found,
+        Err(missing) => return unavailable(panel, *missing, lang),
+    };
+    let above = found.bands[0];
+    panel.subtitle = Text::FlaggedSubtitle.fill(
+        lang,
+        &[
+            ("flagged", &context.count(above)),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
+    panel.facts = vec![
+        Fact {
+            label: Text::HpsAbove.get(lang).to_owned(),
+            value: context.count(above),
+            spoken: None,
+            status: Some(if above > 0 {
+                Status::Warning
+            } else {
+                Status::Good
+            }),
+        },
+        Fact {
+            label: Text::HpsBandFirst.get(lang).to_owned(),
+            value: context.count(found.bands[1]),
+            spoken: None,
+            status: None,
+        },
+        Fact {
+            label: Text::PackagesJudged.get(lang).to_owned(),
+            value: context.count(found.judged),
+            spoken: None,
+            status: None,
+        },
+    ];
+    let percent = |basis_points: i128| (basis_points / 100).to_string();
+    let mut labels = vec![
+        Text::HpsAbove.get(lang).to_owned(),
+        Text::HpsBandFirst.get(lang).to_owned(),
+    ];
+    for pair in AgainstHps::BANDS.windows(2) {
+        labels.push(Text::HpsBand.fill(
+            lang,
+            &[("from", &percent(pair[0])), ("to", &percent(pair[1]))],
+        ));
+    }
+    labels.push(Text::HpsBandLast.get(lang).to_owned());
+    let rows = labels
+        .into_iter()
+        .zip(found.bands)
+        .map(|(label, count)| {
+            let share = context.share(count, found.judged);
+            let lines = vec![context.count(count), format_percent(share, lang)];
+            bar(label, count as f64, context.count(count), lines)
+        })
+        .collect();
+    panel.chart = ChartSpec::Bars(BarSpec {
+        rows,
+        max: None,
+        threshold: None,
+        tick_format: TickFormat::Count,
+        value_title: Text::MeasureCount.get(lang).to_owned(),
+    });
+    panel.summary = Text::HpsSummary.fill(
+        lang,
+        &[
+            ("above", &context.count(above)),
+            ("judged", &context.count(found.judged)),
+            ("close", &context.count(found.bands[1])),
+        ],
+    );
+    panel.table = flagged_table(&found.flagged, context, |flag| {
+        Text::HpsWhy.fill(
+            lang,
+            &[
+                ("contract", &context.money(flag.value)),
+                (
+                    "hps",
+                    &flag.hps.map(|hps| context.money(hps)).unwrap_or_default(),
+                ),
+            ],
+        )
+    });
+    panel
+}
+
+fn concentration(oversight: &Oversight, context: &Context) -> Panel {
+    let lang = context.lang();
+    let min = Concentration::MIN_CONTRACTS.to_string();
+    let limit = Share::new(Concentration::FLAGGED_SHARE).unwrap_or_default();
+    let notes = vec![
+        Text::ConcentrationDefinition.fill(
+            lang,
+            &[("min", &min), ("share", &format_percent(limit, lang))],
+        ),
+        Text::OversightLegalBasis.fill(lang, &[("basis", Text::ConcentrationBasis.get(lang))]),
+    ];
+    let title = Text::ConcentrationTitle.fill(lang, &[("year", context.year)]);
+    let mut panel = shell("concentration", title, notes);
+    let found = match &oversight.concentration {
+        Ok(found) => found,
+        Err(missing) => return unavailable(panel, *missing, lang),
+    };
+    let flagged = counted(&found.flagged);
+    panel.subtitle = Text::FlaggedSubtitle.fill(
+        lang,
+        &[
+            ("flagged", &context.count(flagged)),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
+    let concentrated = found
+        .by_unit
+        .iter()
+        .filter(|unit| unit.share() > Concentration::FLAGGED_SHARE)
+        .count() as u64;
+    panel.facts = vec![
+        flagged_fact(flagged, context),
+        Fact {
+            label: Text::ConcentrationAxis.get(lang).to_owned(),
+            value: format!(
+                "> {}: {} / {}",
+                format_percent(limit, lang),
+                context.count(concentrated),
+                context.count(found.by_unit.len() as u64)
+            ),
+            spoken: None,
+            status: None,
+        },
+    ];
+    panel.hidden_rows = found.by_unit.len().saturating_sub(context.rows);
+    let share_of = |unit: &crate::analysis::oversight::UnitSupplier| {
+        Share::new(unit.share()).unwrap_or_default()
+    };
+    let rows = found
+        .by_unit
+        .iter()
+        .take(context.rows)
+        .map(|unit| {
+            let share = share_of(unit);
+            let text = format_percent(share, lang);
+            let line = Text::ConcentrationLine.fill(
+                lang,
+                &[
+                    ("supplier", &unit.supplier),
+                    ("share", &text),
+                    ("total", &context.money(unit.total)),
+                    ("contracts", &context.count(unit.contracts)),
+                    ("suppliers", &context.count(unit.suppliers)),
+                ],
+            );
+            bar(unit.unit.clone(), share.fraction(), text, vec![line])
+        })
+        .collect();
+    panel.chart = ChartSpec::Bars(BarSpec {
+        rows,
+        max: Some(1.0),
+        threshold: Some(Reference {
+            value: Concentration::FLAGGED_SHARE,
+            label: format_percent(limit, lang),
+        }),
+        tick_format: TickFormat::Percent,
+        value_title: Text::ConcentrationAxis.get(lang).to_owned(),
+    });
+    panel.summary = match found.by_unit.first() {
+        Some(top) => Text::ConcentrationSummary.fill(
+            lang,
+            &[
+                ("unit", &top.unit),
+                ("supplier", &top.supplier),
+                ("share", &format_percent(share_of(top), lang)),
+            ],
+        ),
+        None => Text::NoneFlagged.get(lang).to_owned(),
+    };
+    let shares: crate::hash::Map<&str, &crate::analysis::oversight::UnitSupplier> = found
+        .by_unit
+        .iter()
+        .map(|unit| (unit.unit.as_str(), unit))
+        .collect();
+    panel.table = flagged_table(&found.flagged, context, |flag| {
+        let unit = flag.unit.as_deref().and_then(|unit| shares.get(unit));
+        Text::ConcentrationWhy.fill(
+            lang,
+            &[
+                ("unit", flag.unit.as_deref().unwrap_or("")),
+                ("supplier", flag.supplier.as_deref().unwrap_or("")),
+                (
+                    "share",
+                    &unit
+                        .map(|unit| format_percent(share_of(unit), lang))
+                        .unwrap_or_default(),
+                ),
+            ],
+        )
     });
     panel
 }

@@ -41,11 +41,13 @@ before(async () => {
     meta: { title: 'Tanpa metode', publisher: 'Uji', license: 'CC0', as_of: '2024-06-30', period: { start: '2024-01-01', end: '2024-12-31' }, fiscal_year: 2024, currency: 'IDR' },
     packages: [{ unit: 'A', rencana: 150000000 }, { unit: 'B', rencana: 95000000 }],
   }));
-  const isb = await readFile(new URL('../data/isb/rup-penyedia.json', import.meta.url));
-  app.fixtures.set('/fixtures/rup-penyedia.json', (request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(isb);
-  });
+  for (const name of ['rup-penyedia.json', 'spse-tender-pengumuman.json', 'spse-nontender-selesai.json']) {
+    const isb = await readFile(new URL(`../data/isb/${name}`, import.meta.url));
+    app.fixtures.set(`/fixtures/${name}`, (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(isb);
+    });
+  }
 });
 after(async () => app.stop());
 
@@ -60,7 +62,8 @@ test('every indicator says its definition, legal basis and caveat, and its table
       const { page, errors, close } = await app.open(`?src=data/contoh-paket.json&view=oversight&lang=${lang}`, { width });
       await page.waitForSelector('.pantau-panel svg');
       const ids = await page.locator('.pantau-panel').evaluateAll((panels) => panels.map((panel) => panel.id));
-      assert.deepEqual(ids, ['above-ceiling', 'bunching', 'bunching-units', 'non-competitive', 'not-reserved', 'single-bid'].map((id) => `pantau-panel-${id}`));
+      assert.deepEqual(ids, ['above-ceiling', 'bunching', 'bunching-units', 'non-competitive', 'not-reserved', 'single-bid',
+        'failed-tenders', 'against-hps', 'concentration'].map((id) => `pantau-panel-${id}`));
       for (const id of ids) {
         const notes = (await page.locator(`#${id} .pantau-note`).allInnerTexts()).join('\n');
         assert.ok(notes.includes(CAVEAT[lang]), `${id}: ${notes}`);
@@ -82,6 +85,15 @@ test('every indicator says its definition, legal basis and caveat, and its table
       assert.match(rows[0], lang === 'id' ? /di atas batas Rp200 jt/ : /above the ceiling of IDR 200 million/);
       const reserved = await page.locator('#pantau-panel-not-reserved tbody tr').allInnerTexts();
       assert.ok(reserved.some((row) => row.includes(lang === 'id' ? 'alasan: ' : 'reason: ')), reserved.join('\n'));
+      const aboveHps = await page.locator('#pantau-panel-against-hps tbody tr').allInnerTexts();
+      assert.ok(aboveHps.length > 0 && aboveHps.every((row) => row.includes(lang === 'id' ? 'di atas HPS' : 'above the HPS of')), aboveHps.join('\n'));
+      const concentrated = await page.locator('#pantau-panel-concentration tbody tr').allInnerTexts();
+      // Each flagged package names its unit's largest supplier and a share above half.
+      assert.ok(concentrated.length > 0, 'the 2024 sample has concentrated units');
+      for (const row of concentrated) {
+        const share = row.match(lang === 'id' ? /pemasok terbesar .+: .+ \((\d+)(?:,\d)?%\)$/ : /largest supplier of .+: .+ \((\d+)(?:\.\d)?%\)$/);
+        assert.ok(share && Number(share[1]) >= 50, row);
+      }
       const bunched = await page.locator('#pantau-panel-bunching tbody tr').count();
       assert.ok(bunched >= 12, `${bunched} packages just under the ceiling`);
       assert.deepEqual(errors, []);
@@ -115,6 +127,9 @@ test('a file without the fields says what each indicator misses; a file of total
     'Cannot be computed: the file gives no procurement method.',
     'Cannot be computed: the file gives no procurement type.',
     'Cannot be computed: the file gives no number of tenderers.',
+    'Cannot be computed: the file gives no tender status (status_tender).',
+    'Cannot be computed: the file gives no owner\'s estimate (HPS) with a contract value.',
+    'Cannot be computed: the file names no winning supplier with a contract value.',
   ]);
   assert.equal(await page.locator('.pantau-panel svg').count(), 0);
   assert.deepEqual(errors, []);
@@ -125,13 +140,23 @@ test('a file without the fields says what each indicator misses; a file of total
   await totals.close();
 });
 
-test('a SiRUP export gets the oversight view with its reasons for not reserving packages', async () => {
+test('a SiRUP export gets the oversight view with its reasons for not reserving packages; an SPSE contract export its tender indicators', async () => {
   const { page, errors, close } = await app.open('?src=/fixtures/rup-penyedia.json&view=oversight&lang=id');
   await page.waitForSelector('.pantau-panel');
   assert.ok(await page.locator('#pantau-panel-above-ceiling').count());
   assert.ok(await page.locator('#pantau-panel-not-reserved svg').count());
   assert.deepEqual(errors, []);
   await close();
+  const notices = await app.open('?src=/fixtures/spse-tender-pengumuman.json&view=oversight&lang=en');
+  await notices.page.waitForSelector('#pantau-panel-failed-tenders svg');
+  assert.equal(await notices.page.locator('#pantau-panel-failed-tenders .pantau-subtitle').innerText(), '1 of 3 packages flagged');
+  assert.deepEqual(notices.errors, []);
+  await notices.close();
+  const finished = await app.open('?src=/fixtures/spse-nontender-selesai.json&view=oversight&lang=en');
+  await finished.page.waitForSelector('#pantau-panel-against-hps svg');
+  assert.equal(await finished.page.locator('#pantau-panel-against-hps .pantau-subtitle').innerText(), '0 of 3 packages flagged');
+  assert.deepEqual(finished.errors, []);
+  await finished.close();
 });
 
 test('year on year: the switch lands in the address and the snippets, survives a reload, and gives the change', async () => {

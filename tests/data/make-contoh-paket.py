@@ -89,6 +89,31 @@ def oversight_fields(packages, rng):
                 entry["non_ukm_reason"] = rng.choice(REASONS)
 
 
+SUPPLIERS = [
+    "CV Mahakam Jaya", "PT Borneo Karya Utama", "CV Samarinda Mandiri", "PT Etam Konstruksi",
+    "CV Balikpapan Sejahtera", "PT Kutai Teknik", "CV Bontang Abadi", "PT Medika Borneo Utama",
+]
+
+
+def tender_fields(packages, rng):
+    """Adds, with a third random stream (nothing above changes): the owner's estimate (HPS) and
+    the status of tenders and selections, and the winner of every package with a contract. One
+    unit (the hospital) buys mostly from one supplier."""
+    for entry in packages:
+        tendered = entry["method"] in ("tender", "tender-cepat", "seleksi")
+        if tendered:
+            entry["hps"] = entry["rencana"] * rng.randint(92, 100) // 100
+            if "komitmen" in entry:
+                entry["status"] = "complete"
+            else:
+                entry["status"] = "failed" if rng.random() < 0.3 else "active"
+        if "komitmen" in entry and entry["method"] != "swakelola":
+            if entry["unit"] == "RSUD Abdul Wahab Sjahranie" and rng.random() < 0.8:
+                entry["supplier"] = "PT Medika Borneo Utama"
+            else:
+                entry["supplier"] = rng.choice(SUPPLIERS[:7])
+
+
 def oversight_examples(year, count, rng):
     """Packages an auditor would look at: direct purchases above their ceiling, and consultancy
     packages of one unit bunched just under the Rp100 juta ceiling (with a few below that)."""
@@ -127,6 +152,7 @@ def main():
     extra = random.Random(1645)
     oversight_fields(packages, extra)
     packages += oversight_examples(2023, 6, extra) + oversight_examples(2024, 12, extra)
+    tender_fields(packages, random.Random(5110))
     data = {
         "format": "pantau-pbj",
         "version": 1,

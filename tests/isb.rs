@@ -348,3 +348,42 @@ fn spse_status_hps_and_winner_feed_the_oversight_indicators() {
     );
     assert_eq!(concentration.judged, 3);
 }
+
+/// SPSE's list of participants (a row per participant): the rows of a tender are one package,
+/// their number its tenderers, the participant marked `pemenang` its winner; the single-bid
+/// indicator comes from it.
+#[test]
+fn a_participant_list_gives_each_tender_its_number_of_tenderers() {
+    let loaded = load("spse-peserta-tender.json").expect("reads");
+    assert!(problems(&loaded).is_empty(), "{:?}", problems(&loaded));
+    let packages = &loaded.dataset.packages;
+    let tenders: Vec<(Option<&str>, Option<u64>, Option<&str>)> = packages
+        .iter()
+        .map(|package| {
+            (
+                package.id.as_deref(),
+                package.tenderers,
+                package
+                    .tender
+                    .as_ref()
+                    .and_then(|tender| tender.supplier.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tenders,
+        [
+            (Some("9201"), Some(1), Some("CV Tunggal")),
+            (Some("9202"), Some(3), Some("PT Dua")),
+            (Some("9203"), Some(2), Some("CV Lima")),
+        ]
+    );
+    // The list names no government (only `kd_klpd`): the file's name titles it.
+    assert_eq!(loaded.dataset.meta.title, "spse-peserta-tender.json");
+    let oversight = apply(&loaded.dataset, &Filter::default())
+        .oversight
+        .expect("package-level");
+    let single = oversight.single_bid.expect("tenderers known");
+    assert_eq!((single.flagged.len(), single.judged), (1, 3));
+    assert_eq!(single.flagged[0].id.as_deref(), Some("9201"));
+}

@@ -550,9 +550,11 @@ mod view {
         }
     }
 
+    /// The most advanced stage's value: the contract, else the HPS, else the pagu.
     fn judged(package: &Value) -> i64 {
         package["komitmen"]
             .as_i64()
+            .or_else(|| package["hps"].as_i64())
             .or_else(|| package["rencana"].as_i64())
             .expect("a value")
     }

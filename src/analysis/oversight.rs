@@ -46,12 +46,15 @@ pub fn threshold(
     })
 }
 
-/// The value an indicator judges a package by, and which one it is.
+/// The value an indicator judges a package by, and which one it is: the most advanced stage
+/// the data has (the contract, else the owner's estimate, else the pagu).
 pub fn judged_value(package: &Package) -> Option<(Rupiah, ValueUsed)> {
-    match (package.amounts.komitmen, package.amounts.rencana) {
-        (Some(contract), _) => Some((contract, ValueUsed::Contract)),
-        (None, Some(planned)) => Some((planned, ValueUsed::Planned)),
-        (None, None) => None,
+    let hps = facts(package).and_then(|tender| tender.hps);
+    match (package.amounts.komitmen, hps, package.amounts.rencana) {
+        (Some(contract), _, _) => Some((contract, ValueUsed::Contract)),
+        (None, Some(hps), _) => Some((hps, ValueUsed::Hps)),
+        (None, None, Some(planned)) => Some((planned, ValueUsed::Planned)),
+        (None, None, None) => None,
     }
 }
 

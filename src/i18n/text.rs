@@ -463,8 +463,8 @@ texts! {
             OversightLegalBasis => ("Dasar hukum: {basis}.", "Legal basis: {basis}."),
             OversightThresholds => ("Batas yang dipakai: {thresholds}.", "Thresholds used: {thresholds}."),
             ValueJudged => (
-                "Nilai yang dinilai: nilai kontrak bila ada, selain itu pagu; kolom «Nilai dari» menyebut yang mana.",
-                "Value judged: the contract value where there is one, else the budget ceiling (pagu); the «Value from» column says which.",
+                "Nilai yang dinilai: nilai kontrak bila ada, selain itu HPS, selain itu pagu; kolom «Nilai dari» menyebut yang mana.",
+                "Value judged: the contract value where there is one, else the owner's estimate (HPS), else the budget ceiling (pagu); the «Value from» column says which.",
             ),
             MissingMethod => ("Tidak dapat dihitung: berkas tidak memuat metode pemilihan.", "Cannot be computed: the file gives no procurement method."),
             MissingType => ("Tidak dapat dihitung: berkas tidak memuat jenis pengadaan.", "Cannot be computed: the file gives no procurement type."),
@@ -485,6 +485,7 @@ texts! {
             ColumnWhy => ("Ditandai karena", "Flagged because"),
             FromContract => ("kontrak", "contract"),
             FromPlanned => ("pagu", "pagu (plan)"),
+            FromHps => ("HPS", "HPS (estimate)"),
             AboveCeilingTitle => ("Pengadaan Langsung di atas batasnya {year}", "Direct purchases above their ceiling {year}"),
             AboveCeilingDefinition => (
                 "Definisi: paket dengan metode Pengadaan Langsung yang nilainya melebihi batas untuk jenis pengadaannya pada tanggal paket.",

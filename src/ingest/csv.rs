@@ -5,7 +5,7 @@
 
 use super::ocds;
 use super::ocds_csv::{self, Releases};
-use super::rows::{Layout, Read, Rows};
+use super::rows::{Family, Layout, Read, Rows};
 use crate::format::{Issues, LoadError};
 use crate::model::Package;
 use csv_core::{ReadRecordResult, ReaderBuilder};
@@ -282,7 +282,11 @@ impl CsvRead {
         }
         // Without amounts, packages are counted: a file needs at least what names a package.
         match read.take() {
-            Some(Mode::Rows(read)) if read.0.has_amount() || read.0.names_packages() => {
+            Some(Mode::Rows(read))
+                if read.0.has_amount()
+                    || read.0.names_packages()
+                    || read.1.family() == Family::Participants =>
+            {
                 Some(Ok(CsvDone::Rows(read.1.finish())))
             }
             Some(Mode::Releases(releases)) => {

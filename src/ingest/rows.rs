@@ -43,12 +43,14 @@ pub enum Column {
     Hps,
     /// Where a tender stands (SPSE `status_tender`: Selesai, Gagal/Batal, Berlangsung).
     TenderStatus,
-    /// The winner (SPSE `nama_penyedia`).
+    /// The winner (SPSE `nama_penyedia`); in a list of participants, a participant.
     Supplier,
+    /// Whether a participant won (SPSE-PesertaTender `pemenang`).
+    Winner,
 }
 
 /// How many kinds of field there are.
-pub const COLUMNS: usize = 22;
+pub const COLUMNS: usize = 23;
 
 impl Column {
     /// Every column, in declaration order (its `index`).
@@ -75,6 +77,7 @@ impl Column {
         Column::Hps,
         Column::TenderStatus,
         Column::Supplier,
+        Column::Winner,
     ];
 
     fn index(self) -> usize {
@@ -315,11 +318,13 @@ pub const HEADERS: &[(Column, &[&str])] = &[
             "nama_penyedia",
             "nama_pemenang",
             "penyedia",
-            "pemenang",
             "supplier",
             "supplier_name",
-            "winner",
         ],
+    ),
+    (
+        Column::Winner,
+        &["pemenang_terverifikasi", "pemenang", "winner", "is_winner"],
     ),
 ];
 
@@ -376,6 +381,9 @@ pub enum Family {
     EKatalog,
     /// Purchases from online shops (toko daring, Bela Pengadaan).
     TokoDaring,
+    /// SPSE: the participants of tenders (SPSE-PesertaTender), a row per participant: the rows
+    /// of a tender are one package, their number its number of tenderers.
+    Participants,
     /// Anything else with amounts.
     Other,
 }
@@ -390,6 +398,13 @@ impl Family {
                 && (has("tgl_order") || has("kd_komoditas") || has("paket_status_str"))
         {
             Family::EKatalog
+        } else if has("kd_peserta")
+            || has("kd_tender")
+                && has("pemenang")
+                && has("nilai_penawaran")
+                && !has("nilai_kontrak")
+        {
+            Family::Participants
         } else if has("valuasi") && (has("marketplace") || has("order_id")) {
             Family::TokoDaring
         } else if has("kd_swakelola_pct") || has("tipe_swakelola") {
@@ -420,7 +435,7 @@ impl Family {
     /// lists a row per product. Every other file keeps every row (ids there are the packages'
     /// own, and checking them would cost a map of every id of a big file).
     fn merges(self) -> bool {
-        self == Family::EKatalog
+        matches!(self, Family::EKatalog | Family::Participants)
     }
 
     /// What the file is, in the title (`Rencana pengadaan`, `Tender`, …), and the system.
@@ -433,6 +448,7 @@ impl Family {
             Family::Pencatatan => ("Pencatatan non-tender", Some("SPSE")),
             Family::EKatalog => ("Pembelian e-Katalog", None),
             Family::TokoDaring => ("Belanja toko daring", None),
+            Family::Participants => ("Peserta tender", Some("SPSE")),
             Family::Other => ("Paket pengadaan", None),
         }
     }
@@ -462,6 +478,7 @@ impl Family {
             Family::Pencatatan => "spse-pencatatan",
             Family::EKatalog => "e-katalog",
             Family::TokoDaring => "toko-daring",
+            Family::Participants => "spse-peserta-tender",
             Family::Other => "other",
         }
     }
@@ -648,6 +665,11 @@ impl Rows {
         }
     }
 
+    /// The family the records come from.
+    pub fn family(&self) -> Family {
+        self.family
+    }
+
     /// The packages read so far.
     pub fn packages(&self) -> &[Package] {
         &self.packages
@@ -739,7 +761,7 @@ impl Rows {
             provenance: Provenance::default(),
         };
         let (mut year, mut pdn_value, mut umk_value) = (None, None, None);
-        let (mut hps, mut status, mut supplier) = (None, None, None);
+        let (mut hps, mut status, mut supplier, mut winner) = (None, None, None, None);
         let mut ok = true;
         let Rows {
             vocabulary,
@@ -800,6 +822,10 @@ impl Rows {
                     report(cells::money(cell).map(|value| hps = value.map(|(amount, _)| amount)))
                 }
                 Column::Supplier => supplier = text().map(String::into_boxed_str),
+                Column::Winner => report(
+                    remembered(&mut vocabulary.flags, cell, cells::flag)
+                        .map(|value| winner = value),
+                ),
                 Column::TenderStatus => {
                     if let Some(word) = text() {
                         match crate::model::TenderStatus::from_word(&word) {
@@ -846,6 +872,14 @@ impl Rows {
         if let (Some(pdn), Some(umk)) = (pdn_value, umk_value) {
             package.local_values = Some(Box::new(crate::model::LocalValues { pdn, umk }));
         }
+        if self.family == Family::Participants {
+            // A row is a participant: its tender has one more tenderer, and its supplier is the
+            // tender's winner only if this participant won.
+            package.tenderers = Some(1);
+            if winner != Some(true) {
+                supplier = None;
+            }
+        }
         package.tender = crate::model::TenderFacts::of(hps, status, supplier);
         package.fiscal_year = year
             .or(package.month.map(|month| month.year))
@@ -875,6 +909,19 @@ impl Rows {
             (Some(a), Some(b)) => a.0.checked_add(b.0).map(Rupiah).or(Some(a)),
             (a, b) => a.or(b),
         };
+        if self.family == Family::Participants {
+            first.tenderers = Some(first.tenderers.unwrap_or(0).saturating_add(1));
+            if first
+                .tender
+                .as_ref()
+                .is_none_or(|tender| tender.supplier.is_none())
+            {
+                if let Some(won) = package.tender {
+                    first.tender = Some(won);
+                }
+            }
+            return;
+        }
         let amounts = &mut first.amounts;
         amounts.rencana = add(amounts.rencana, package.amounts.rencana);
         amounts.komitmen = add(amounts.komitmen, package.amounts.komitmen);
@@ -910,6 +957,10 @@ mod tests {
             Family::EKatalog
         );
         assert_eq!(of("order_id,valuasi,marketplace"), Family::TokoDaring);
+        assert_eq!(
+            of("kd_tender,kd_peserta,nama_penyedia,nilai_penawaran,pemenang"),
+            Family::Participants
+        );
         assert_eq!(of("nama_paket,pagu"), Family::Other);
         assert_eq!(
             Family::Rup.title(Some("Provinsi Kalimantan Barat"), Some(2024)),

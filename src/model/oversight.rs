@@ -82,6 +82,8 @@ pub const THRESHOLDS: &[Threshold] = &[
 pub enum ValueUsed {
     /// The contract value (komitmen).
     Contract,
+    /// The owner's estimate (HPS), before a contract.
+    Hps,
     /// The planned value (pagu, rencana).
     Planned,
 }

@@ -239,6 +239,7 @@ fn flagged_table(
                     Cell::money(format_money_exact(flag.value, currency, lang), flag.value),
                     Cell::text(match flag.used {
                         ValueUsed::Contract => Text::FromContract.get(lang),
+                        ValueUsed::Hps => Text::FromHps.get(lang),
                         ValueUsed::Planned => Text::FromPlanned.get(lang),
                     }),
                     flag.threshold.map_or_else(Cell::missing, |threshold| {

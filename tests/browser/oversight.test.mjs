@@ -41,7 +41,7 @@ before(async () => {
     meta: { title: 'Tanpa metode', publisher: 'Uji', license: 'CC0', as_of: '2024-06-30', period: { start: '2024-01-01', end: '2024-12-31' }, fiscal_year: 2024, currency: 'IDR' },
     packages: [{ unit: 'A', rencana: 150000000 }, { unit: 'B', rencana: 95000000 }],
   }));
-  for (const name of ['rup-penyedia.json', 'spse-tender-pengumuman.json', 'spse-nontender-selesai.json']) {
+  for (const name of ['rup-penyedia.json', 'spse-tender-pengumuman.json', 'spse-nontender-selesai.json', 'spse-peserta-tender.json']) {
     const isb = await readFile(new URL(`../data/isb/${name}`, import.meta.url));
     app.fixtures.set(`/fixtures/${name}`, (request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -140,7 +140,7 @@ test('a file without the fields says what each indicator misses; a file of total
   await totals.close();
 });
 
-test('a SiRUP export gets the oversight view with its reasons for not reserving packages; an SPSE contract export its tender indicators', async () => {
+test('a SiRUP export gets the oversight view with its reasons for not reserving packages; SPSE exports their tender indicators', async () => {
   const { page, errors, close } = await app.open('?src=/fixtures/rup-penyedia.json&view=oversight&lang=id');
   await page.waitForSelector('.pantau-panel');
   assert.ok(await page.locator('#pantau-panel-above-ceiling').count());
@@ -157,6 +157,12 @@ test('a SiRUP export gets the oversight view with its reasons for not reserving 
   assert.equal(await finished.page.locator('#pantau-panel-against-hps .pantau-subtitle').innerText(), '0 of 3 packages flagged');
   assert.deepEqual(finished.errors, []);
   await finished.close();
+  // A participant list: each tender's rows counted as its tenderers.
+  const participants = await app.open('?src=/fixtures/spse-peserta-tender.json&view=oversight&lang=en');
+  await participants.page.waitForSelector('#pantau-panel-single-bid svg');
+  assert.equal(await participants.page.locator('#pantau-panel-single-bid .pantau-subtitle').innerText(), '1 of 3 packages flagged');
+  assert.deepEqual(participants.errors, []);
+  await participants.close();
 });
 
 test('year on year: the switch lands in the address and the snippets, survives a reload, and gives the change', async () => {

@@ -145,11 +145,24 @@ def pencatatan():
         "tahun_anggaran": 2024, "kd_lpse": 197, "status_nontender_pct_ket": "Selesai",
     } for kd, unit, kind, pagu, real, pdn, umk in rows]
 
+def peserta_tender():
+    # Three tenders: 9201 drew one bid, 9202 three (the second participant won), 9203 two.
+    rows = [(9201, 1, "CV Tunggal", 1), (9202, 2, "PT Satu", 0), (9202, 3, "PT Dua", 1),
+            (9202, 4, "PT Tiga", 0), (9203, 5, "CV Empat", 0), (9203, 6, "CV Lima", 1)]
+    return [{
+        "alasan": None, "kd_klpd": "D197", "kd_lpse": 197, "kd_penyedia": 30000 + number,
+        "kd_peserta": 50000 + number, "kd_pkt_dce": kd - 1000, "kd_satker": "101", "kd_satker_str": "101",
+        "kd_tender": kd, "nama_penyedia": name, "nilai_penawaran": None, "nilai_terkoreksi": None,
+        "npwp_penyedia": "", "npwp_penyedia_16": f"{number:016d}", "pemenang": won,
+        "pemenang_terverifikasi": won, "tahun_anggaran": 2024,
+    } for kd, number, name, won in rows]
+
 FAMILIES = {
     "rup-penyedia.json": rup_penyedia, "rup-swakelola.jsonl": rup_swakelola,
     "spse-tender-pengumuman.json": tender_pengumuman, "spse-nontender-selesai.json": nontender_selesai,
     "spse-tender-kontrak.json": tender_kontrak, "ekatalog-v6.json": ekatalog_v6,
     "ekatalog-v5.json": ekatalog_v5, "spse-pencatatan-nontender.json": pencatatan,
+    "spse-peserta-tender.json": peserta_tender,
 }
 
 def write(path, records):

@@ -199,7 +199,7 @@ fn bar(label: String, value: f64, value_text: String, lines: Vec<String>) -> Bar
 fn flagged_table(
     flagged: &[Flagged],
     context: &Context,
-    why: impl Fn(&Flagged) -> String,
+    why: &dyn Fn(&Flagged) -> String,
 ) -> Table {
     let lang = context.lang();
     let currency = &context.locale.currency;
@@ -369,7 +369,7 @@ fn above_ceiling(oversight: &Oversight, context: &Context) -> Panel {
             ("value", total.spoken.as_deref().unwrap_or(&total.value)),
         ],
     );
-    panel.table = flagged_table(&found.flagged, context, |flag| {
+    panel.table = flagged_table(&found.flagged, context, &|flag| {
         Text::AboveCeilingWhy.fill(
             lang,
             &[
@@ -509,7 +509,7 @@ fn bunching(oversight: &Oversight, context: &Context) -> Panel {
             ("ratio", &ratio),
         ],
     );
-    panel.table = flagged_table(&found.flagged, context, |flag| {
+    panel.table = flagged_table(&found.flagged, context, &|flag| {
         let share = flag
             .threshold
             .and_then(|threshold| Share::new(flag.value.0 as f64 / threshold.amount.max(1) as f64));
@@ -715,7 +715,7 @@ fn non_competitive(oversight: &Oversight, context: &Context) -> Panel {
     });
     panel.summary = Text::NonCompetitiveSummary
         .fill(lang, &[("appointed", &appointed), ("excluded", &excluded)]);
-    panel.table = flagged_table(&found.flagged, context, |flag| {
+    panel.table = flagged_table(&found.flagged, context, &|flag| {
         flag.method
             .map(|method| method_name(method, lang).to_owned())
             .unwrap_or_default()
@@ -803,7 +803,7 @@ fn not_reserved(oversight: &Oversight, context: &Context) -> Panel {
         .chain(found.with_reason.iter())
         .cloned()
         .collect();
-    panel.table = flagged_table(&every, context, |flag| match &flag.reason {
+    panel.table = flagged_table(&every, context, &|flag| match &flag.reason {
         Some(reason) => Text::NotReservedWhy.fill(lang, &[("reason", reason)]),
         None => Text::NotReservedNoReason.get(lang).to_owned(),
     });
@@ -863,7 +863,7 @@ fn single_bid(oversight: &Oversight, context: &Context) -> Panel {
             ("judged", &context.count(found.judged)),
         ],
     );
-    panel.table = flagged_table(&found.flagged, context, |_| {
+    panel.table = flagged_table(&found.flagged, context, &|_| {
         Text::SingleBidWhy.get(lang).to_owned()
     });
     panel
@@ -952,7 +952,7 @@ fn failed_tenders(oversight: &Oversight, context: &Context) -> Panel {
             ("judged", &context.count(found.judged)),
         ],
     );
-    panel.table = flagged_table(&found.flagged, context, |_| {
+    panel.table = flagged_table(&found.flagged, context, &|_| {
         Text::FailedWhy.get(lang).to_owned()
     });
     panel
@@ -1038,7 +1038,7 @@ fn against_hps(oversight: &Oversight, context: &Context) -> Panel {
             ("close", &context.count(found.bands[1])),
         ],
     );
-    panel.table = flagged_table(&found.flagged, context, |flag| {
+    panel.table = flagged_table(&found.flagged, context, &|flag| {
         Text::HpsWhy.fill(
             lang,
             &[
@@ -1147,7 +1147,7 @@ fn concentration(oversight: &Oversight, context: &Context) -> Panel {
         .iter()
         .map(|unit| (unit.unit.as_str(), unit))
         .collect();
-    panel.table = flagged_table(&found.flagged, context, |flag| {
+    panel.table = flagged_table(&found.flagged, context, &|flag| {
         let unit = flag.unit.as_deref().and_then(|unit| shares.get(unit));
         Text::ConcentrationWhy.fill(
             lang,

@@ -312,22 +312,44 @@ pub fn single_bid(packages: &[&Package]) -> Result<SingleBid, Missing> {
 
 /// Every indicator over `packages` (one fiscal year's, as the reader's filters admit them).
 pub fn of(packages: &[&Package], fiscal_year: i32) -> Oversight {
+    // A group's amounts are its packages' total: only single packages are judged by value,
+    // tenders and winners (a group is still counted in the shares of non-competitive methods).
+    let single: Vec<&Package> = packages
+        .iter()
+        .copied()
+        .filter(|package| package.count == 1)
+        .collect();
+    let grouped = packages
+        .iter()
+        .filter(|package| package.count != 1)
+        .fold(0u64, |sum, package| sum.saturating_add(package.count));
+    fn each<T>(
+        single: &[&Package],
+        grouped: u64,
+        indicator: fn(&[&Package]) -> Result<T, Missing>,
+    ) -> Result<T, Missing> {
+        match (single.is_empty(), grouped > 0) {
+            (true, true) => Err(Missing::SinglePackages),
+            _ => indicator(single),
+        }
+    }
     Oversight {
         fiscal_year,
         packages: packages
             .iter()
             .fold(0u64, |sum, package| sum.saturating_add(package.count)),
+        grouped,
         illustrative: packages
             .iter()
             .any(|package| package.provenance.illustrative),
-        above_ceiling: above_ceiling(packages),
-        bunching: bunching(packages),
+        above_ceiling: each(&single, grouped, above_ceiling),
+        bunching: each(&single, grouped, bunching),
         non_competitive: non_competitive(packages),
-        not_reserved: not_reserved(packages),
-        single_bid: single_bid(packages),
-        failed_tenders: failed_tenders(packages),
-        against_hps: against_hps(packages),
-        concentration: concentration(packages),
+        not_reserved: each(&single, grouped, not_reserved),
+        single_bid: each(&single, grouped, single_bid),
+        failed_tenders: each(&single, grouped, failed_tenders),
+        against_hps: each(&single, grouped, against_hps),
+        concentration: each(&single, grouped, concentration),
     }
 }
 
@@ -517,6 +539,7 @@ fn needs(packages: &[&Package], needed: &[Missing]) -> Result<(), Missing> {
                 package.amounts.komitmen.is_some()
                     && facts(package).is_some_and(|tender| tender.hps.is_some())
             }
+            Missing::SinglePackages => package.count == 1,
             Missing::Supplier => {
                 package.amounts.komitmen.is_some()
                     && facts(package).is_some_and(|tender| tender.supplier.is_some())

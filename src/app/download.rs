@@ -2,16 +2,13 @@
 //! Files are made in the page (blob addresses, allowed by `img-src blob:`), never fetched.
 
 use crate::chart::theme::Theme;
-use crate::chart::{draw, Locale};
+use crate::chart::Locale;
 use crate::i18n::Text;
-use crate::views::export::{file_name, table_csv};
+use crate::views::export::{chart_svg, file_name, table_csv, DOWNLOAD_WIDTH};
 use crate::views::Panel;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-
-/// Width of a downloaded chart, px (PNG: twice that).
-const WIDTH: u32 = 960;
 
 /// A blob of `text` with `mime`.
 fn blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
@@ -135,12 +132,7 @@ pub fn Downloads(
     };
     let drawn = move || {
         panel.with_untracked(|panel| {
-            let drawn = locale.with_value(|locale| draw(&panel.chart, WIDTH, locale, &theme));
-            (
-                drawn.scene.to_svg(&panel.title, &panel.summary),
-                drawn.scene.width,
-                drawn.scene.height,
-            )
+            locale.with_value(|locale| chart_svg(panel, DOWNLOAD_WIDTH, locale, &theme))
         })
     };
     let csv = move |_| {

@@ -373,6 +373,13 @@ texts! {
             Expected => ("diharapkan", "expected"),
             Received => ("diterima", "received"),
             ViewOversight => ("Pengawasan", "Oversight"),
+            CliSummary => (
+                "{file}: «{title}», {packages} paket, {charts} grafik, {issues} masalah data",
+                "{file}: «{title}», {packages} packages, {charts} charts, {issues} data issues",
+            ),
+            CliUnusable => ("{file}: tidak dapat dipakai: {reason}", "{file}: cannot be used: {reason}"),
+            MissingSinglePackages => ("Tidak dapat dihitung: setiap entri berkas ini adalah kelompok beberapa paket (count), dan nilainya jumlah mereka, bukan nilai satu paket.", "Cannot be computed: every entry of this file is a group of packages (count), whose amounts are their total, not one package's value."),
+            OversightGrouped => ("{count} paket dalam entri berkelompok (count) tidak dinilai: nilainya jumlah beberapa paket.", "{count} packages in grouped entries (count) are not judged: their amounts are totals of several packages."),
             MissingTenderStatus => ("Tidak dapat dihitung: berkas tidak memuat status tender (status_tender).", "Cannot be computed: the file gives no tender status (status_tender)."),
             MissingHps => ("Tidak dapat dihitung: berkas tidak memuat HPS bersama nilai kontrak.", "Cannot be computed: the file gives no owner's estimate (HPS) with a contract value."),
             MissingSupplier => ("Tidak dapat dihitung: berkas tidak menyebut penyedia pemenang bersama nilai kontrak.", "Cannot be computed: the file names no winning supplier with a contract value."),

@@ -135,6 +135,9 @@ pub enum Missing {
     Hps,
     /// No package names its winner with a contract value.
     Supplier,
+    /// Every entry is a group of packages (`count`): its amounts are their total, not a
+    /// package's value.
+    SinglePackages,
 }
 
 /// Direct purchases above the ceiling for their type and date.
@@ -237,6 +240,9 @@ pub struct Oversight {
     pub fiscal_year: i32,
     /// Packages looked at.
     pub packages: u64,
+    /// Of which in entries that group several packages: not judged by value, tender or winner
+    /// (their amounts are totals).
+    pub grouped: u64,
     /// Whether any package looked at is illustrative.
     pub illustrative: bool,
     pub above_ceiling: Result<AboveCeiling, Missing>,

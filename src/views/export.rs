@@ -3,6 +3,25 @@
 
 use super::table::Table;
 
+/// Width of a downloaded chart, px (the PNG download is twice that).
+pub const DOWNLOAD_WIDTH: u32 = 960;
+
+/// A panel's chart as the SVG file the widget downloads (and `pantau render` writes): drawn at
+/// `width`, titled and described by the panel; with its width and height.
+pub fn chart_svg(
+    panel: &super::Panel,
+    width: u32,
+    locale: &crate::chart::Locale,
+    theme: &crate::chart::theme::Theme,
+) -> (String, u32, u32) {
+    let drawn = crate::chart::draw(&panel.chart, width, locale, theme);
+    (
+        drawn.scene.to_svg(&panel.title, &panel.summary),
+        drawn.scene.width,
+        drawn.scene.height,
+    )
+}
+
 /// A table as CSV: UTF-8 with a byte-order mark (so spreadsheets read it as UTF-8), comma
 /// separated, CRLF lines, exact locale-free values (`2900000000000`, `0.4932`, `2024-06-30`).
 /// Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or

@@ -43,7 +43,15 @@ pub fn panels(oversight: &Oversight, locale: &Locale, meta: &Meta, expanded: boo
         illustrative: oversight.illustrative,
         source: None,
     };
+    let grouped = (oversight.grouped > 0).then(|| {
+        let count = format_count(oversight.grouped.min(i64::MAX as u64) as i64, locale.lang);
+        Text::OversightGrouped.fill(locale.lang, &[("count", &count)])
+    });
     for panel in &mut panels {
+        // Every indicator but the shares of methods judges single packages only.
+        if let Some(note) = grouped.as_ref().filter(|_| panel.id != "non-competitive") {
+            panel.notes.push(note.clone());
+        }
         panel.source_line = super::source_line([&provenance], meta, locale.lang);
         panel
             .notes
@@ -88,6 +96,7 @@ fn missing_text(missing: Missing, lang: Lang) -> String {
         Missing::TenderStatus => Text::MissingTenderStatus,
         Missing::Hps => Text::MissingHps,
         Missing::Supplier => Text::MissingSupplier,
+        Missing::SinglePackages => Text::MissingSinglePackages,
     }
     .get(lang)
     .to_owned()

@@ -1,0 +1,344 @@
+//! `pantau convert FILE… -o stats.json`: package-level inputs (CSV and JSON Lines streamed in
+//! steps; JSON arrays and OCDS packages whole; gzip-compressed or not, several files at once)
+//! aggregated into a format-v1 statistics file whose `packages` are groups of packages that
+//! share every attribute the widget filters and charts by (`count` says how many). Memory is
+//! that of one step and of the groups, whatever the input's size: national data becomes a file a
+//! CDN serves to any number of readers, charting the same totals under the same filters.
+
+use super::{input, Arguments};
+use pantau_pbj::model::{Code, Package, YearMonth};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read};
+
+/// Records read per step of a streamed file.
+const STEP_RECORDS: usize = 20_000;
+
+/// What a group is: every attribute the widget filters or charts by.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    fiscal_year: i32,
+    unit: Option<String>,
+    region: Option<String>,
+    method: Option<&'static str>,
+    kind: Option<&'static str>,
+    month: Option<(i32, u8)>,
+    pdn: Option<bool>,
+    umkk: Option<bool>,
+    /// Which stages the packages have an amount at (a stage is never counted for a package
+    /// without one).
+    stages: [bool; 3],
+    illustrative: bool,
+    source: Option<String>,
+}
+
+/// A group's amounts per stage and how many packages it holds.
+#[derive(Debug, Default)]
+struct Sums {
+    amounts: [i64; 3],
+    count: u64,
+}
+
+/// Everything read so far.
+#[derive(Default)]
+struct Totals {
+    groups: BTreeMap<Key, Sums>,
+    packages: u64,
+    without_amounts: u64,
+    overflowed: u64,
+    issues: usize,
+    bytes: u64,
+    /// The first input's metadata, and the latest date and widest period seen.
+    meta: Option<pantau_pbj::model::Meta>,
+}
+
+impl Totals {
+    fn add(&mut self, package: &Package) {
+        self.packages = self.packages.saturating_add(package.count);
+        let amounts = [
+            package.amounts.rencana,
+            package.amounts.komitmen,
+            package.amounts.realisasi,
+        ];
+        if amounts.iter().all(Option::is_none) {
+            self.without_amounts = self.without_amounts.saturating_add(package.count);
+            return;
+        }
+        let key = Key {
+            fiscal_year: package.fiscal_year,
+            unit: package.unit.clone(),
+            region: package.region.clone(),
+            method: package.method.map(|method| method.code()),
+            kind: package.kind.map(|kind| kind.code()),
+            month: package.month.map(|month| (month.year, month.month)),
+            pdn: package.pdn,
+            umkk: package.umkk,
+            stages: amounts.map(|amount| amount.is_some()),
+            illustrative: package.provenance.illustrative,
+            source: package.provenance.source.clone(),
+        };
+        let sums = self.groups.entry(key).or_default();
+        let mut added = sums.amounts;
+        for (sum, amount) in added.iter_mut().zip(amounts) {
+            match sum.checked_add(amount.map_or(0, |amount| amount.0)) {
+                Some(total) => *sum = total,
+                None => {
+                    self.overflowed += 1;
+                    return;
+                }
+            }
+        }
+        sums.amounts = added;
+        sums.count = sums.count.saturating_add(package.count);
+    }
+
+    fn take(&mut self, loaded: pantau_pbj::format::Loaded) {
+        self.issues += loaded.issues.count();
+        for package in &loaded.dataset.packages {
+            self.add(package);
+        }
+        let meta = loaded.dataset.meta;
+        match &mut self.meta {
+            None => self.meta = Some(meta),
+            Some(known) => {
+                known.as_of = known.as_of.max(meta.as_of);
+                known.period = (
+                    known.period.0.min(meta.period.0),
+                    known.period.1.max(meta.period.1),
+                );
+            }
+        }
+    }
+}
+
+/// Reads `text` (one step: a CSV header and rows, or JSON Lines) as the widget reads a file.
+fn step(totals: &mut Totals, name: &str, text: &[u8]) -> Result<(), String> {
+    let loaded = input::load(name, text).map_err(|error| {
+        format!(
+            "{name}: {}",
+            pantau_pbj::i18n::describe_load_error(&error, pantau_pbj::i18n::Lang::En)
+        )
+    })?;
+    totals.take(loaded);
+    Ok(())
+}
+
+/// Whether a CSV line leaves a quoted field open (an odd number of quotes).
+fn opens_quote(line: &[u8]) -> bool {
+    line.iter().filter(|byte| **byte == b'"').count() % 2 == 1
+}
+
+/// Streams one input into `totals`.
+fn convert_file(totals: &mut Totals, path: &str) -> Result<(), String> {
+    let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;
+    let mut raw = BufReader::with_capacity(1 << 20, file);
+    let gzip = raw
+        .fill_buf()
+        .map_err(|error| format!("{path}: {error}"))?
+        .starts_with(&[0x1f, 0x8b]);
+    let reader: Box<dyn Read> = match gzip {
+        true => Box::new(flate2::read::MultiGzDecoder::new(raw)),
+        false => Box::new(raw),
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, reader);
+    let name = std::path::Path::new(path)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .map(|name| name.strip_suffix(".gz").unwrap_or(name))
+        .unwrap_or(path)
+        .to_owned();
+    let mut first = Vec::new();
+    read_line(&mut reader, &mut first, path)?;
+    totals.bytes += first.len() as u64;
+    let head = first.trim_ascii_start();
+    let json_lines = head.starts_with(b"{")
+        && serde_json::from_slice::<Map<String, Value>>(first.trim_ascii()).is_ok();
+    if head.starts_with(b"[") || head.starts_with(b"{") && !json_lines {
+        // A JSON document (an ISB array, an OCDS package): read whole.
+        let mut text = first;
+        reader
+            .read_to_end(&mut text)
+            .map_err(|error| format!("{path}: {error}"))?;
+        totals.bytes += text.len() as u64;
+        return step(totals, &name, &text);
+    }
+    // CSV (a header, then rows) or JSON Lines: a step of records at a time; a CSV header is
+    // repeated at the head of every step.
+    let header = if json_lines {
+        Vec::new()
+    } else {
+        first.clone()
+    };
+    let mut chunk = first;
+    let mut records = 0;
+    let mut open = !json_lines && opens_quote(&chunk);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = read_line(&mut reader, &mut line, path)?;
+        totals.bytes += read as u64;
+        if read == 0 {
+            break;
+        }
+        chunk.extend_from_slice(&line);
+        if !json_lines && opens_quote(&line) {
+            open = !open;
+        }
+        if !open {
+            records += 1;
+        }
+        if records >= STEP_RECORDS && !open {
+            step(totals, &name, &chunk)?;
+            chunk.clear();
+            chunk.extend_from_slice(&header);
+            records = 0;
+        }
+    }
+    if chunk.len() > header.len() || totals.meta.is_none() {
+        step(totals, &name, &chunk)?;
+    }
+    Ok(())
+}
+
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, path: &str) -> Result<usize, String> {
+    reader
+        .read_until(b'\n', line)
+        .map_err(|error| format!("{path}: {error}"))
+}
+
+/// The peak memory of this process, in megabytes, where the system says (Linux).
+fn peak_megabytes() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes / 1024.0)
+}
+
+/// The format-v1 file of `totals`.
+fn document(totals: &Totals) -> Result<Value, String> {
+    let meta = totals.meta.as_ref().ok_or("nothing was read")?;
+    let fiscal_year = totals
+        .groups
+        .keys()
+        .map(|key| key.fiscal_year)
+        .max()
+        .unwrap_or(meta.fiscal_year);
+    let known = |text: &str| {
+        Some(text.to_owned()).filter(|text| !text.is_empty() && text != pantau_pbj::model::UNKNOWN)
+    };
+    let mut file_meta = json!({
+        "title": meta.title,
+        "publisher": known(&meta.publisher).unwrap_or_else(|| "(tidak disebutkan / not stated)".to_owned()),
+        "license": known(&meta.license).unwrap_or_else(|| "(tidak disebutkan / not stated)".to_owned()),
+        "as_of": meta.as_of.to_string(),
+        "period": {"start": meta.period.0.to_string(), "end": meta.period.1.to_string()},
+        "fiscal_year": fiscal_year,
+        "currency": meta.currency.code(),
+        "notes": format!(
+            "Diringkas oleh pantau convert dari {} paket; setiap entri adalah kelompok paket dengan atribut yang sama (count). / Aggregated by pantau convert from {} packages; each entry is a group of packages sharing every attribute (count).",
+            totals.packages, totals.packages
+        ),
+    });
+    if let Some(url) = &meta.source_url {
+        file_meta["source_url"] = json!(url);
+    }
+    let packages: Vec<Value> = totals
+        .groups
+        .iter()
+        .map(|(key, sums)| {
+            let mut entry = Map::new();
+            let mut put = |name: &str, value: Value| {
+                entry.insert(name.to_owned(), value);
+            };
+            put("fiscal_year", json!(key.fiscal_year));
+            if let Some(unit) = &key.unit {
+                put("unit", json!(unit));
+            }
+            if let Some(region) = &key.region {
+                put("region", json!(region));
+            }
+            if let Some(method) = key.method {
+                put("method", json!(method));
+            }
+            if let Some(kind) = key.kind {
+                put("type", json!(kind));
+            }
+            if let Some((year, month)) = key.month {
+                let month = YearMonth::new(year, month).map(|month| month.to_string());
+                put("month", json!(month));
+            }
+            for ((name, present), amount) in ["rencana", "komitmen", "realisasi"]
+                .iter()
+                .zip(key.stages)
+                .zip(sums.amounts)
+            {
+                if present {
+                    put(name, json!(amount));
+                }
+            }
+            if let Some(pdn) = key.pdn {
+                put("pdn", json!(pdn));
+            }
+            if let Some(umkk) = key.umkk {
+                put("umkk", json!(umkk));
+            }
+            if sums.count != 1 {
+                put("count", json!(sums.count));
+            }
+            if key.illustrative {
+                put("illustrative", json!(true));
+            }
+            if let Some(source) = &key.source {
+                put("source", json!(source));
+            }
+            Value::Object(entry)
+        })
+        .collect();
+    Ok(json!({"format": "pantau-pbj", "version": 1, "meta": file_meta, "packages": packages}))
+}
+
+pub fn run(arguments: &Arguments) -> Result<(), String> {
+    let out = arguments.out()?;
+    if arguments.files.is_empty() {
+        return Err("convert needs at least one file".to_owned());
+    }
+    let started = std::time::Instant::now();
+    let mut totals = Totals::default();
+    for path in &arguments.files {
+        convert_file(&mut totals, path)?;
+    }
+    let document = document(&totals)?;
+    let text = serde_json::to_string(&document).map_err(|error| error.to_string())?;
+    std::fs::write(out, &text).map_err(|error| format!("{out}: {error}"))?;
+    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+    let megabytes = totals.bytes as f64 / 1e6;
+    eprintln!(
+        "pantau convert: {} packages ({:.1} MB) in {:.2} s, {:.1} MB/s; {} groups, {} bytes written; peak memory {}",
+        totals.packages,
+        megabytes,
+        seconds,
+        megabytes / seconds,
+        totals.groups.len(),
+        text.len(),
+        peak_megabytes().map_or_else(|| "unknown".to_owned(), |peak| format!("{peak:.1} MB")),
+    );
+    if totals.without_amounts > 0 {
+        eprintln!(
+            "pantau convert: {} packages without any amount left out (format v1 needs one)",
+            totals.without_amounts
+        );
+    }
+    if totals.overflowed > 0 {
+        eprintln!(
+            "pantau convert: {} packages left out: their group's sum would overflow",
+            totals.overflowed
+        );
+    }
+    if totals.issues > 0 {
+        eprintln!(
+            "pantau convert: {} data issues in the inputs (pantau check lists them)",
+            totals.issues
+        );
+    }
+    Ok(())
+}

@@ -489,3 +489,96 @@ fn convert_streams_several_inputs_into_a_file_that_charts_the_same_totals() {
     assert!(oversight.grouped > 0);
     assert!(oversight.non_competitive.is_ok());
 }
+
+#[test]
+fn publish_writes_the_data_its_checksum_snapshots_cards_snippets_and_a_page() {
+    use sha2::Digest;
+    let folder = scratch("publish");
+    // A stand-in for the widget's release build (the browser test publishes the real one).
+    let widget = folder.join("dist");
+    std::fs::create_dir_all(widget.join("data")).expect("a folder");
+    std::fs::write(widget.join("index.html"), "<!doctype html>").expect("written");
+    std::fs::write(widget.join("embed.js"), "// embed").expect("written");
+    std::fs::write(widget.join("data/x.json"), "{}").expect("written");
+    let out = folder.join("site");
+    let sample = repository("data/contoh-paket.json");
+    let (status, _) = pantau(&[
+        "publish",
+        &sample,
+        "--widget",
+        widget.to_str().expect("path"),
+        "--base",
+        "https://data.example.go.id/pbj",
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(status, 0);
+    let bytes = std::fs::read(&sample).expect("sample");
+    let hash: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    assert_eq!(
+        std::fs::read_to_string(out.join("SHA256SUMS")).expect("written"),
+        format!("{hash}  data/contoh-paket.json\n")
+    );
+    assert_eq!(
+        std::fs::read(out.join("data/contoh-paket.json")).expect("copied"),
+        bytes
+    );
+    assert!(out.join("widget/embed.js").is_file() && out.join("widget/data/x.json").is_file());
+    // Snapshots: each view's first chart, as the widget downloads it, both languages and themes.
+    let loaded = widget_reads(&bytes, "contoh-paket.json").expect("reads");
+    let narrowed = apply(&loaded.dataset, &Filter::default());
+    for view in View::ALL {
+        for lang in [Lang::Id, Lang::En] {
+            let shown = panels(&narrowed, view, lang, false);
+            for (theme, code) in [(Theme::LIGHT, "light"), (Theme::DARK, "dark")] {
+                let file = out.join(format!(
+                    "snapshots/{}-{}-{code}.svg",
+                    view.code(),
+                    lang.tag()
+                ));
+                match shown.first() {
+                    Some(first) => {
+                        let locale = Locale {
+                            lang,
+                            currency: loaded.dataset.meta.currency.clone(),
+                        };
+                        let (svg, _, _) = chart_svg(first, 960, &locale, &theme);
+                        assert_eq!(std::fs::read_to_string(&file).expect("a snapshot"), svg);
+                    }
+                    None => assert!(!file.exists(), "{file:?}"),
+                }
+            }
+            if !shown.is_empty() {
+                let card =
+                    std::fs::read(out.join(format!("og/{}-{}.png", view.code(), lang.tag())))
+                        .expect("a card");
+                assert_eq!(png_size(&card), (1200, 630));
+            }
+        }
+    }
+    let page = std::fs::read_to_string(out.join("index.html")).expect("a page");
+    assert!(page.contains(r#"<meta property="og:image" content="https://data.example.go.id/pbj/og/spending-id.png">"#), "{page}");
+    assert!(
+        page.contains(&format!("sha256={hash}")) && !page.contains("<script"),
+        "{page}"
+    );
+    assert!(page.contains("<noscript><img src=\"snapshots/spending-id-light.svg\" alt=\"Realisasi belanja kumulatif 2024."));
+    let snippets = std::fs::read_to_string(out.join("embed.html")).expect("snippets");
+    assert!(
+        snippets.contains("https://data.example.go.id/pbj/widget/embed.js"),
+        "{snippets}"
+    );
+    // Without a widget build there is nothing to publish, and the tool says why.
+    let (status, _) = pantau(&[
+        "publish",
+        &sample,
+        "--widget",
+        "/nonexistent",
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(status, 2);
+}

@@ -10,8 +10,20 @@ use std::process::Command;
 fn export(path: &std::path::Path, rows: usize) -> std::io::Result<()> {
     let file = std::fs::File::create(path)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-    let methods = ["Tender", "Pengadaan Langsung", "E-Purchasing", "Penunjukan Langsung", "Seleksi", "Swakelola"];
-    let kinds = ["Barang", "Pekerjaan Konstruksi", "Jasa Konsultansi", "Jasa Lainnya"];
+    let methods = [
+        "Tender",
+        "Pengadaan Langsung",
+        "E-Purchasing",
+        "Penunjukan Langsung",
+        "Seleksi",
+        "Swakelola",
+    ];
+    let kinds = [
+        "Barang",
+        "Pekerjaan Konstruksi",
+        "Jasa Konsultansi",
+        "Jasa Lainnya",
+    ];
     writeln!(out, "kd_rup;nama_paket;nama_satker;lokasi;metode_pengadaan;jenis_pengadaan;tahun_anggaran;tanggal_kontrak;pagu;nilai_kontrak;status_pdn;status_ukm")?;
     for index in 0..rows {
         let pagu = 10_000_000 + (index as u64 * 104_729) % 5_000_000_000;

@@ -44,7 +44,7 @@ const USAGE: &str = "usage:
   pantau check [--lang id|en] FILE…
   pantau render FILE [--view spending|local-content|targets|oversight] [--lang id|en]
                 [--theme light|dark] [--width PX] [--panel ID|all] [--png] [--og] -o OUT
-  pantau publish FILE [--title TEXT] [--page URL] -o DIR
+  pantau publish FILE [--lang id|en] [--widget DIST] [--base URL] -o DIR
   pantau convert FILE… -o stats.json";
 
 /// The options of a command: flags and `--name value` pairs, and the files.
@@ -146,7 +146,7 @@ fn run(arguments: &[String]) -> Result<u8, String> {
         }
         "publish" => {
             let read = Arguments::read(rest, &[])?;
-            read.refuse_unknown(&["title", "page", "out", "lang"])?;
+            read.refuse_unknown(&["widget", "base", "out", "lang"])?;
             publish::run(&read).map(|()| 0)
         }
         "convert" => {

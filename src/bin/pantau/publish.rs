@@ -1,7 +1,255 @@
-//! `pantau publish FILE -o DIR` (not yet: see #15).
+//! `pantau publish FILE -o DIR [--widget DIST] [--base URL] [--lang id|en]`: everything a
+//! publisher uploads to any static host or CDN, working as uploaded:
+//!
+//! ```text
+//! DIR/index.html          transparency page: title, description, og: tags, the widget (iframe)
+//!                         with its snapshot for readers without JavaScript, links to the data
+//!                         and its checksum; no script of its own (any strict CSP holds)
+//! DIR/data/FILE           the data file, as given
+//! DIR/SHA256SUMS          its SHA-256 (sha256sum format; the widget's `manifest` option reads it)
+//! DIR/snapshots/*.svg     each view's first chart, both languages and themes
+//! DIR/og/*.png            1200×630 social cards of each view, both languages
+//! DIR/embed.html          the ready snippets (iframe and script), carrying `sha256`
+//! DIR/widget/             the widget's release build, copied from DIST (default `dist`)
+//! ```
+//!
+//! Addresses in the snippets and `og:image` are absolute with `--base` (the folder's public
+//! address), else relative to DIR.
 
-use super::Arguments;
+use super::render::{svg_of, view_panels, Look};
+use super::{input, picture, Arguments};
+use pantau_pbj::i18n::{format_date, Lang, Text};
+use pantau_pbj::views::export::{iframe_snippet, script_snippet, DOWNLOAD_WIDTH};
+use pantau_pbj::views::View;
+use sha2::Digest;
+use std::path::Path;
 
-pub fn run(_arguments: &Arguments) -> Result<(), String> {
-    Err("publish is not built yet".to_owned())
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|error| format!("{}: {error}", folder.display()))?;
+    }
+    std::fs::write(path, bytes).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+/// Copies the folder `from` into `to`, recursively.
+fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(from).map_err(|error| format!("{}: {error}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|error| format!("{}: {error}", from.display()))?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_folder(&entry.path(), &target)?;
+        } else {
+            let bytes = std::fs::read(entry.path())
+                .map_err(|error| format!("{}: {error}", entry.path().display()))?;
+            write(&target, bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// Text for HTML: `&`, `<`, `>` and quotes escaped (data text is never markup).
+fn html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            other => escaped.push(other),
+        }
+    }
+    escaped
+}
+
+/// A query component: everything but unreserved characters percent-encoded.
+fn query(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (byte as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+pub fn run(arguments: &Arguments) -> Result<(), String> {
+    let [path] = arguments.files.as_slice() else {
+        return Err("publish needs one data file".to_owned());
+    };
+    let lang = arguments.lang()?;
+    let out = Path::new(arguments.out()?);
+    let widget = Path::new(arguments.value("widget").unwrap_or("dist"));
+    if !widget.join("index.html").is_file() || !widget.join("embed.js").is_file() {
+        return Err(format!(
+            "{}: no widget build here (trunk build --release makes dist/; or give --widget DIR)",
+            widget.display()
+        ));
+    }
+    let base = arguments
+        .value("base")
+        .map(|base| format!("{}/", base.trim_end_matches('/')))
+        .unwrap_or_default();
+    let original = std::fs::read(path).map_err(|error| format!("{path}: {error}"))?;
+    let bytes = input::bytes(path)?;
+    let loaded = input::load(path, &bytes).map_err(|error| {
+        format!(
+            "{path}: {}",
+            pantau_pbj::i18n::describe_load_error(&error, lang)
+        )
+    })?;
+    let name = Path::new(path)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .ok_or_else(|| format!("{path}: no file name"))?;
+    // The data as given, and its checksum (of the bytes a reader downloads).
+    let hash = hex(&sha2::Sha256::digest(&original));
+    write(&out.join("data").join(name), &original)?;
+    write(&out.join("SHA256SUMS"), format!("{hash}  data/{name}\n"))?;
+    copy_folder(widget, &out.join("widget"))?;
+    // Snapshots and cards of every view that has a chart.
+    let mut shown: Vec<(View, String, String)> = Vec::new();
+    for view in View::ALL {
+        for snapshot_lang in Lang::ALL {
+            let panels = view_panels(&loaded, view, snapshot_lang);
+            let Some(first) = panels.first() else {
+                continue;
+            };
+            for dark in [false, true] {
+                let look = Look {
+                    lang: snapshot_lang,
+                    dark,
+                    width: DOWNLOAD_WIDTH,
+                };
+                let (svg, _, _) = svg_of(&loaded, first, &look);
+                let theme = if dark { "dark" } else { "light" };
+                write(
+                    &out.join(format!(
+                        "snapshots/{}-{}-{theme}.svg",
+                        view.code(),
+                        snapshot_lang.tag()
+                    )),
+                    svg,
+                )?;
+            }
+            let look = Look {
+                lang: snapshot_lang,
+                dark: false,
+                width: DOWNLOAD_WIDTH,
+            };
+            write(
+                &out.join(format!("og/{}-{}.png", view.code(), snapshot_lang.tag())),
+                picture::og_card(&loaded, first, &look)?,
+            )?;
+            if snapshot_lang == lang {
+                shown.push((view, first.title.clone(), first.summary.clone()));
+            }
+        }
+    }
+    let (first_view, chart_title, chart_summary) = shown
+        .first()
+        .cloned()
+        .ok_or_else(|| format!("{path}: no view has a chart for this file"))?;
+    // The snippets: the widget on this folder, the data with its checksum.
+    let meta = &loaded.dataset.meta;
+    let widget_page = format!(
+        "{base}widget/index.html?src={}&sha256={hash}&lang={}&view={}",
+        query(&format!("../data/{name}")),
+        lang.tag(),
+        first_view.code()
+    );
+    let iframe = iframe_snippet(&widget_page, &format!("Pantau PBJ: {}", meta.title));
+    let script = script_snippet(
+        &format!("{base}widget/embed.js"),
+        &[
+            ("src".to_owned(), format!("{base}data/{name}")),
+            ("sha256".to_owned(), hash.clone()),
+            ("lang".to_owned(), lang.tag().to_owned()),
+            ("view".to_owned(), first_view.code().to_owned()),
+        ],
+    );
+    let embed = format!(
+        "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n</head>\n<body>\n<h1>{title}</h1>\n<h2>iframe</h2>\n<pre>{iframe}</pre>\n<h2>script</h2>\n<pre>{script}</pre>\n<p>{note}</p>\n</body>\n</html>\n",
+        tag = lang.tag(),
+        title = html(&Text::PublishSnippets.fill(lang, &[("title", &meta.title)])),
+        iframe = html(&iframe),
+        script = html(&script),
+        note = html(Text::PublishBaseNote.get(lang)),
+    );
+    write(&out.join("embed.html"), embed)?;
+    // The transparency page.
+    let description = Text::PublishDescription.fill(
+        lang,
+        &[
+            ("publisher", meta.known_publisher().unwrap_or("")),
+            ("date", &format_date(meta.as_of, lang)),
+        ],
+    );
+    let og_image = format!("{base}og/{}-{}.png", first_view.code(), lang.tag());
+    let snapshot = format!("snapshots/{}-{}-light.svg", first_view.code(), lang.tag());
+    let page = format!(
+        r#"<!doctype html>
+<html lang="{tag}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{description}">
+<meta property="og:type" content="website">
+<meta property="og:title" content="{title}">
+<meta property="og:description" content="{description}">
+<meta property="og:image" content="{og_image}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="{chart_title}">
+<meta name="twitter:card" content="summary_large_image">
+<style>body{{font-family:system-ui,sans-serif;max-width:1000px;margin:0 auto;padding:16px;color:#1f2328;line-height:1.5}}img{{max-width:100%;height:auto}}code{{word-break:break-all}}</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>{description}</p>
+{iframe}
+<noscript><img src="{snapshot}" alt="{chart_title}. {chart_summary}"></noscript>
+<h2>{data_heading}</h2>
+<ul>
+<li><a href="data/{name_href}">{name_text}</a> (SHA-256 <code>{hash}</code>)</li>
+<li><a href="SHA256SUMS">SHA256SUMS</a></li>
+<li><a href="embed.html">{snippets}</a></li>
+</ul>
+</body>
+</html>
+"#,
+        tag = lang.tag(),
+        title = html(&meta.title),
+        description = html(&description),
+        og_image = html(&og_image),
+        chart_title = html(&chart_title),
+        chart_summary = html(&chart_summary),
+        iframe = iframe_snippet(
+            &format!(
+                "widget/index.html?src={}&sha256={hash}&lang={}&view={}",
+                query(&format!("../data/{name}")),
+                lang.tag(),
+                first_view.code()
+            ),
+            &format!("Pantau PBJ: {}", meta.title)
+        ),
+        snapshot = html(&snapshot),
+        data_heading = html(Text::PublishData.get(lang)),
+        name_href = html(&query(name)),
+        name_text = html(name),
+        snippets = html(Text::PublishSnippetsLink.get(lang)),
+    );
+    write(&out.join("index.html"), page)?;
+    eprintln!("pantau publish: {} (SHA-256 {hash})", out.display());
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

@@ -97,3 +97,17 @@ test('pantau render writes the very SVG the widget downloads, for each view, lan
     await close();
   }
 });
+
+test("the widget's own page shows readers without JavaScript a snapshot of the sample, with its text alternative", async () => {
+  const context = await app.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/`);
+  const image = page.locator('img.pantau-snapshot');
+  await image.waitFor({ state: 'attached' });
+  assert.match(await image.getAttribute('alt'), /^Realisasi belanja kumulatif 2024\. /);
+  await page.waitForFunction(() => [...document.images].some((image) => image.complete && image.naturalWidth > 0));
+  // Within a phone's width.
+  const box = await image.boundingBox();
+  assert.ok(box && box.width <= 360, JSON.stringify(box));
+  await context.close();
+});

@@ -1,0 +1,63 @@
+//! The widget's own page shows, to readers without JavaScript, snapshots of the bundled
+//! sample's views (`data/snapshots/`, written by `pantau render`): this test fails when they are
+//! stale. `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` writes them again (the same as
+//! `pantau render data/kaltim-2024.json --view V --lang L -o data/snapshots/V-L.svg`).
+
+use pantau_pbj::analysis::filter::{apply, Filter};
+use pantau_pbj::chart::theme::Theme;
+use pantau_pbj::chart::Locale;
+use pantau_pbj::format::parse;
+use pantau_pbj::i18n::Lang;
+use pantau_pbj::views::export::{chart_svg, DOWNLOAD_WIDTH};
+use pantau_pbj::views::{panels, View};
+
+fn repository(path: &str) -> String {
+    format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_pages_snapshots_are_those_of_the_bundled_sample() {
+    let bytes = std::fs::read(repository("data/kaltim-2024.json")).expect("sample");
+    let dataset = parse(&bytes).expect("the sample parses").dataset;
+    let narrowed = apply(&dataset, &Filter::default());
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut stale = Vec::new();
+    for view in [View::Spending, View::LocalContent, View::Targets] {
+        for lang in Lang::ALL {
+            let shown = panels(&narrowed, view, lang, false);
+            let first = shown.first().expect("the sample charts every view");
+            let locale = Locale {
+                lang,
+                currency: dataset.meta.currency.clone(),
+            };
+            let (svg, _, _) = chart_svg(first, DOWNLOAD_WIDTH, &locale, &Theme::LIGHT);
+            let path = repository(&format!(
+                "data/snapshots/{}-{}.svg",
+                view.code(),
+                lang.tag()
+            ));
+            if update {
+                std::fs::write(&path, &svg).expect("written");
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(svg.as_str()) {
+                stale.push(path);
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale snapshots (UPDATE_SNAPSHOTS=1 cargo test --test snapshots): {stale:?}"
+    );
+    // The page's text alternative is the chart's title and summary.
+    let first = panels(&narrowed, View::Spending, Lang::Id, false)
+        .into_iter()
+        .next()
+        .expect("a spending chart");
+    let page = std::fs::read_to_string(repository("index.html")).expect("the page");
+    let alt = format!("{}. {}", first.title, first.summary);
+    assert!(
+        page.contains(&format!(
+            r#"<img class="pantau-snapshot" src="data/snapshots/spending-id.svg" alt="{alt}""#
+        )),
+        "index.html's noscript snapshot says: {alt}"
+    );
+}

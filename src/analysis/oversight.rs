@@ -285,14 +285,22 @@ pub fn not_reserved(packages: &[&Package]) -> Result<NotReserved, Missing> {
 /// Packages whose tender drew one bid, of those whose number of tenderers is published.
 pub fn single_bid(packages: &[&Package]) -> Result<SingleBid, Missing> {
     needs(packages, &[Missing::Tenderers])?;
-    let mut found = SingleBid {
+    Ok(share_flagged(packages, |package| {
+        package.tenderers.map(|tenderers| tenderers == 1)
+    }))
+}
+
+/// Of the packages `flags` can judge (`Some`), those it flags (`Some(true)`), in all and per
+/// unit.
+fn share_flagged(packages: &[&Package], flags: impl Fn(&Package) -> Option<bool>) -> PackageShare {
+    let mut found = PackageShare {
         judged: 0,
         by_unit: Vec::new(),
         flagged: Vec::new(),
     };
     let mut units: crate::hash::Map<&str, (u64, u64)> = Default::default();
     for package in packages {
-        let Some(tenderers) = package.tenderers else {
+        let Some(flagged) = flags(package) else {
             continue;
         };
         found.judged = found.judged.saturating_add(package.count);
@@ -300,14 +308,14 @@ pub fn single_bid(packages: &[&Package]) -> Result<SingleBid, Missing> {
             .entry(package.unit.as_deref().unwrap_or(""))
             .or_default();
         sums.1 = sums.1.saturating_add(package.count);
-        if tenderers == 1 {
+        if flagged {
             sums.0 = sums.0.saturating_add(package.count);
             let (value, used) = judged_value(package).unwrap_or((Rupiah::ZERO, ValueUsed::Planned));
             found.flagged.push(Flagged::of(package, value, used, None));
         }
     }
-    found.by_unit = unit_shares(units, SingleBid::MIN_PACKAGES);
-    Ok(found)
+    found.by_unit = unit_shares(units, PackageShare::MIN_PACKAGES);
+    found
 }
 
 /// Every indicator over `packages` (one fiscal year's, as the reader's filters admit them).
@@ -378,29 +386,10 @@ fn unit_shares(units: crate::hash::Map<&str, (u64, u64)>, min: u64) -> Vec<(Stri
 /// `cancelled`), of those whose status is given.
 pub fn failed_tenders(packages: &[&Package]) -> Result<FailedTenders, Missing> {
     needs(packages, &[Missing::TenderStatus])?;
-    let mut found = FailedTenders {
-        judged: 0,
-        by_unit: Vec::new(),
-        flagged: Vec::new(),
-    };
-    let mut units: crate::hash::Map<&str, (u64, u64)> = Default::default();
-    for package in packages {
-        let Some(status) = facts(package).and_then(|tender| tender.status) else {
-            continue;
-        };
-        found.judged = found.judged.saturating_add(package.count);
-        let sums = units
-            .entry(package.unit.as_deref().unwrap_or(""))
-            .or_default();
-        sums.1 = sums.1.saturating_add(package.count);
-        if status == TenderStatus::Failed {
-            sums.0 = sums.0.saturating_add(package.count);
-            let (value, used) = judged_value(package).unwrap_or((Rupiah::ZERO, ValueUsed::Planned));
-            found.flagged.push(Flagged::of(package, value, used, None));
-        }
-    }
-    found.by_unit = unit_shares(units, FailedTenders::MIN_PACKAGES);
-    Ok(found)
+    Ok(share_flagged(packages, |package| {
+        let status = facts(package)?.status?;
+        Some(status == TenderStatus::Failed)
+    }))
 }
 
 /// Contract values against their HPS: the distribution of the discount, and the contracts

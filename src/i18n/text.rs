@@ -403,8 +403,8 @@ texts! {
             FailedAxis => ("Bagian tender gagal atau batal", "Share of tenders failed or cancelled"),
             FailedWhy => ("status tender: Gagal/Batal", "tender status: failed or cancelled"),
             FailedSummary => (
-                "Grafik batang bagian tender gagal atau batal per perangkat daerah; keseluruhan {share} ({failed} dari {judged} paket).",
-                "Bar chart of the share of tenders failed or cancelled by spending unit; overall {share} ({failed} of {judged} packages).",
+                "Grafik batang bagian tender gagal atau batal per perangkat daerah; keseluruhan {share} ({flagged} dari {judged} paket).",
+                "Bar chart of the share of tenders failed or cancelled by spending unit; overall {share} ({flagged} of {judged} packages).",
             ),
             HpsTitle => ("Nilai kontrak terhadap HPS {year}", "Contract values against the estimate (HPS) {year}"),
             HpsDefinition => (
@@ -581,8 +581,8 @@ texts! {
             SingleBidAxis => ("Bagian tender dengan satu penawar", "Share of tenders with one bidder"),
             SingleBidWhy => ("satu penawar", "one bidder"),
             SingleBidSummary => (
-                "Grafik batang bagian tender dengan satu penawar per perangkat daerah; keseluruhan {share} ({single} dari {judged} paket).",
-                "Bar chart of the share of tenders with one bidder by spending unit; overall {share} ({single} of {judged} packages).",
+                "Grafik batang bagian tender dengan satu penawar per perangkat daerah; keseluruhan {share} ({flagged} dari {judged} paket).",
+                "Bar chart of the share of tenders with one bidder by spending unit; overall {share} ({flagged} of {judged} packages).",
             ),
 }
 

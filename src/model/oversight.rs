@@ -219,20 +219,28 @@ pub struct NotReserved {
     pub without_reason: Vec<Flagged>,
 }
 
-/// Tenders that received a single bid (OCDS `numberOfTenderers` = 1).
+/// Packages an indicator flags as a share of those it could judge, in all and per unit: single
+/// bids (OCDS `numberOfTenderers` = 1), failed or cancelled tenders.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SingleBid {
-    /// Packages whose number of tenderers is known.
+pub struct PackageShare {
+    /// Packages that say what the indicator needs (a number of tenderers, a status).
     pub judged: u64,
-    /// Per unit with at least [`SingleBid::MIN_PACKAGES`] such packages: name, single, known.
+    /// Per named unit with at least [`PackageShare::MIN_PACKAGES`] of them: name, flagged,
+    /// judged; highest share first.
     pub by_unit: Vec<(String, u64, u64)>,
     pub flagged: Vec<Flagged>,
 }
 
-impl SingleBid {
-    /// Packages with a known number of tenderers a unit needs before its share says anything.
+impl PackageShare {
+    /// Judged packages a unit needs before its share says anything.
     pub const MIN_PACKAGES: u64 = 5;
 }
+
+/// Tenders that received a single bid.
+pub type SingleBid = PackageShare;
+
+/// Tenders that failed or were cancelled.
+pub type FailedTenders = PackageShare;
 
 /// Every indicator over one fiscal year's packages (under the reader's filters).
 #[derive(Debug, Clone, PartialEq)]
@@ -253,21 +261,6 @@ pub struct Oversight {
     pub failed_tenders: Result<FailedTenders, Missing>,
     pub against_hps: Result<AgainstHps, Missing>,
     pub concentration: Result<Concentration, Missing>,
-}
-
-/// Tenders that failed or were cancelled, of those whose status is given.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FailedTenders {
-    /// Packages whose tender status is given.
-    pub judged: u64,
-    /// Per named unit with at least [`FailedTenders::MIN_PACKAGES`] of them: name, failed, known.
-    pub by_unit: Vec<(String, u64, u64)>,
-    pub flagged: Vec<Flagged>,
-}
-
-impl FailedTenders {
-    /// Tenders with a status a unit needs before its share says anything.
-    pub const MIN_PACKAGES: u64 = 5;
 }
 
 /// Contract values against the owner's estimate (HPS).

@@ -5,9 +5,9 @@
 
 use super::table::{Cell, Table};
 use super::{Fact, Panel, Status};
-use crate::analysis::oversight::{AgainstHps, Bunching, Concentration, FailedTenders};
+use crate::analysis::oversight::{AgainstHps, Bunching, Concentration, PackageShare};
 use crate::analysis::oversight::{
-    Flagged, Missing, Oversight, Rule, SingleBid, Threshold, ValueUsed, THRESHOLDS,
+    Flagged, Missing, Oversight, Rule, Threshold, ValueUsed, THRESHOLDS,
 };
 use crate::chart::spec::{
     BarRow, BarSpec, ChartSpec, Column, LineSeries, LineSpec, PointMark, Reference, Role, Stroke,
@@ -80,6 +80,17 @@ impl Context<'_> {
         format_money_compact(amount, &self.locale.currency, self.lang())
     }
 
+    /// `2 dari 26 paket ditandai`.
+    fn flagged_of(&self, flagged: u64, judged: u64) -> String {
+        Text::FlaggedSubtitle.fill(
+            self.lang(),
+            &[
+                ("flagged", &self.count(flagged)),
+                ("judged", &self.count(judged)),
+            ],
+        )
+    }
+
     fn share(&self, part: u64, whole: u64) -> Share {
         Share::new(part as f64 / whole.max(1) as f64).unwrap_or_default()
     }
@@ -126,6 +137,23 @@ fn shell(id: &str, title: String, notes: Vec<String>) -> Panel {
         hidden_rows: 0,
         expands_table: false,
         unavailable: None,
+    }
+}
+
+/// A panel titled for its year with its notes, and the indicator's result; when the data lacks
+/// what it needs, no result and a panel that says so.
+fn opened<'a, T>(
+    found: &'a Result<T, Missing>,
+    id: &str,
+    title: Text,
+    notes: Vec<String>,
+    context: &Context,
+) -> (Panel, Option<&'a T>) {
+    let lang = context.lang();
+    let panel = shell(id, title.fill(lang, &[("year", context.year)]), notes);
+    match found {
+        Ok(found) => (panel, Some(found)),
+        Err(missing) => (unavailable(panel, *missing, lang), None),
     }
 }
 
@@ -268,17 +296,32 @@ fn limit_text(threshold: Option<&Threshold>, context: &Context) -> String {
     })
 }
 
-/// A fact of packages flagged: with a warning mark when any is, a tick when none is.
-fn flagged_fact(flagged: u64, context: &Context) -> Fact {
+/// A count of flagged packages: with a warning mark when any is, a tick when none is.
+fn warned(label: &str, count: u64, context: &Context) -> Fact {
     Fact {
-        label: Text::FlaggedCount.get(context.lang()).to_owned(),
-        value: context.count(flagged),
+        label: label.to_owned(),
+        value: context.count(count),
         spoken: None,
-        status: Some(if flagged > 0 {
+        status: Some(if count > 0 {
             Status::Warning
         } else {
             Status::Good
         }),
+    }
+}
+
+/// The packages flagged, marked as [`warned`].
+fn flagged_fact(flagged: u64, context: &Context) -> Fact {
+    warned(Text::FlaggedCount.get(context.lang()), flagged, context)
+}
+
+/// A plain key figure.
+fn fact(label: impl Into<String>, value: String) -> Fact {
+    Fact {
+        label: label.into(),
+        value,
+        spoken: None,
+        status: None,
     }
 }
 
@@ -313,29 +356,25 @@ fn above_ceiling(oversight: &Oversight, context: &Context) -> Panel {
         thresholds_of(Rule::DirectPurchaseCeiling, context.locale),
         Text::ValueJudged.get(lang).to_owned(),
     ];
-    let title = Text::AboveCeilingTitle.fill(lang, &[("year", context.year)]);
-    let mut panel = shell("above-ceiling", title, notes);
-    let found = match &oversight.above_ceiling {
-        Ok(found) => found,
-        Err(missing) => return unavailable(panel, *missing, lang),
+    let (mut panel, found) = opened(
+        &oversight.above_ceiling,
+        "above-ceiling",
+        Text::AboveCeilingTitle,
+        notes,
+        context,
+    );
+    let Some(found) = found else {
+        return panel;
     };
     let flagged = counted(&found.flagged);
-    panel.subtitle = Text::FlaggedSubtitle.fill(
-        lang,
-        &[
-            ("flagged", &context.count(flagged)),
-            ("judged", &context.count(found.judged)),
-        ],
-    );
+    panel.subtitle = context.flagged_of(flagged, found.judged);
     panel.facts = vec![
         flagged_fact(flagged, context),
         value_fact(&found.flagged, context),
-        Fact {
-            label: Text::PackagesJudged.get(lang).to_owned(),
-            value: context.count(found.judged),
-            spoken: None,
-            status: None,
-        },
+        fact(
+            Text::PackagesJudged.get(lang).to_owned(),
+            context.count(found.judged),
+        ),
     ];
     let mut by_type: Vec<(crate::model::ProcurementType, u64)> = Vec::new();
     for flag in &found.flagged {
@@ -412,11 +451,15 @@ fn bunching(oversight: &Oversight, context: &Context) -> Panel {
         thresholds_of(Rule::DirectPurchaseCeiling, context.locale),
         Text::ValueJudged.get(lang).to_owned(),
     ];
-    let title = Text::BunchingTitle.fill(lang, &[("year", context.year)]);
-    let mut panel = shell("bunching", title, notes);
-    let found = match &oversight.bunching {
-        Ok(found) => found,
-        Err(missing) => return unavailable(panel, *missing, lang),
+    let (mut panel, found) = opened(
+        &oversight.bunching,
+        "bunching",
+        Text::BunchingTitle,
+        notes,
+        context,
+    );
+    let Some(found) = found else {
+        return panel;
     };
     let ratio = ratio_text(found.near, found.below, lang);
     panel.subtitle = format!(
@@ -427,24 +470,15 @@ fn bunching(oversight: &Oversight, context: &Context) -> Panel {
         context.count(found.below)
     );
     panel.facts = vec![
-        Fact {
-            label: Text::BunchingNear.get(lang).to_owned(),
-            value: context.count(found.near),
-            spoken: None,
-            status: None,
-        },
-        Fact {
-            label: Text::BunchingBelow.get(lang).to_owned(),
-            value: context.count(found.below),
-            spoken: None,
-            status: None,
-        },
-        Fact {
-            label: Text::BunchingRatio.get(lang).to_owned(),
-            value: ratio.clone(),
-            spoken: None,
-            status: None,
-        },
+        fact(
+            Text::BunchingNear.get(lang).to_owned(),
+            context.count(found.near),
+        ),
+        fact(
+            Text::BunchingBelow.get(lang).to_owned(),
+            context.count(found.below),
+        ),
+        fact(Text::BunchingRatio.get(lang).to_owned(), ratio.clone()),
     ];
     panel
         .facts
@@ -631,11 +665,15 @@ fn non_competitive(oversight: &Oversight, context: &Context) -> Panel {
         Text::OversightLegalBasis.fill(lang, &[("basis", Text::NonCompetitiveBasis.get(lang))]),
         Text::ValueJudged.get(lang).to_owned(),
     ];
-    let title = Text::NonCompetitiveTitle.fill(lang, &[("year", context.year)]);
-    let mut panel = shell("non-competitive", title, notes);
-    let found = match &oversight.non_competitive {
-        Ok(found) => found,
-        Err(missing) => return unavailable(panel, *missing, lang),
+    let (mut panel, found) = opened(
+        &oversight.non_competitive,
+        "non-competitive",
+        Text::NonCompetitiveTitle,
+        notes,
+        context,
+    );
+    let Some(found) = found else {
+        return panel;
     };
     let shares = |(count, value): (u64, Rupiah)| {
         let by_value = Share::of(value, found.value).unwrap_or_default();
@@ -654,27 +692,14 @@ fn non_competitive(oversight: &Oversight, context: &Context) -> Panel {
     let excluded = shares(found.excluded);
     let method = |method| method_name(method, lang).to_owned();
     panel.facts = vec![
-        Fact {
-            label: method(crate::model::Method::PenunjukanLangsung),
-            value: appointed.clone(),
-            spoken: None,
-            status: None,
-        },
-        Fact {
-            label: method(crate::model::Method::Dikecualikan),
-            value: excluded.clone(),
-            spoken: None,
-            status: None,
-        },
+        fact(
+            method(crate::model::Method::PenunjukanLangsung),
+            appointed.clone(),
+        ),
+        fact(method(crate::model::Method::Dikecualikan), excluded.clone()),
         flagged_fact(counted(&found.flagged), context),
     ];
-    panel.subtitle = Text::FlaggedSubtitle.fill(
-        lang,
-        &[
-            ("flagged", &context.count(counted(&found.flagged))),
-            ("judged", &context.count(found.packages)),
-        ],
-    );
+    panel.subtitle = context.flagged_of(counted(&found.flagged), found.packages);
     let overall = crate::analysis::oversight::UnitMethods {
         unit: Text::NonCompetitiveAll.get(lang).to_owned(),
         packages: found.packages,
@@ -740,43 +765,28 @@ fn not_reserved(oversight: &Oversight, context: &Context) -> Panel {
         thresholds_of(Rule::SmallBusinessReservation, context.locale),
         Text::ValueJudged.get(lang).to_owned(),
     ];
-    let title = Text::NotReservedTitle.fill(lang, &[("year", context.year)]);
-    let mut panel = shell("not-reserved", title, notes);
-    let found = match &oversight.not_reserved {
-        Ok(found) => found,
-        Err(missing) => return unavailable(panel, *missing, lang),
+    let (mut panel, found) = opened(
+        &oversight.not_reserved,
+        "not-reserved",
+        Text::NotReservedTitle,
+        notes,
+        context,
+    );
+    let Some(found) = found else {
+        return panel;
     };
     let (without, with) = (counted(&found.without_reason), counted(&found.with_reason));
-    panel.subtitle = Text::FlaggedSubtitle.fill(
-        lang,
-        &[
-            ("flagged", &context.count(without.saturating_add(with))),
-            ("judged", &context.count(found.judged)),
-        ],
-    );
+    panel.subtitle = context.flagged_of(without.saturating_add(with), found.judged);
     panel.facts = vec![
-        Fact {
-            label: Text::NotReservedWithout.get(lang).to_owned(),
-            value: context.count(without),
-            spoken: None,
-            status: Some(if without > 0 {
-                Status::Warning
-            } else {
-                Status::Good
-            }),
-        },
-        Fact {
-            label: Text::NotReservedWith.get(lang).to_owned(),
-            value: context.count(with),
-            spoken: None,
-            status: None,
-        },
-        Fact {
-            label: Text::PackagesJudged.get(lang).to_owned(),
-            value: context.count(found.judged),
-            spoken: None,
-            status: None,
-        },
+        warned(Text::NotReservedWithout.get(lang), without, context),
+        fact(
+            Text::NotReservedWith.get(lang).to_owned(),
+            context.count(with),
+        ),
+        fact(
+            Text::PackagesJudged.get(lang).to_owned(),
+            context.count(found.judged),
+        ),
     ];
     let row = |text: Text, count: u64| {
         let share = context.share(count, found.judged);
@@ -819,40 +829,73 @@ fn not_reserved(oversight: &Oversight, context: &Context) -> Panel {
     panel
 }
 
+/// The texts of a panel of a share of packages per unit.
+struct ShareTexts {
+    id: &'static str,
+    title: Text,
+    definition: Text,
+    basis: Text,
+    axis: Text,
+    summary: Text,
+    why: Text,
+}
+
 fn single_bid(oversight: &Oversight, context: &Context) -> Panel {
-    let lang = context.lang();
-    let min = SingleBid::MIN_PACKAGES.to_string();
-    let notes = vec![
-        Text::SingleBidDefinition.fill(lang, &[("min", &min)]),
-        Text::OversightLegalBasis.fill(lang, &[("basis", Text::SingleBidBasis.get(lang))]),
-    ];
-    let title = Text::SingleBidTitle.fill(lang, &[("year", context.year)]);
-    let mut panel = shell("single-bid", title, notes);
-    let found = match &oversight.single_bid {
-        Ok(found) => found,
-        Err(missing) => return unavailable(panel, *missing, lang),
+    let texts = ShareTexts {
+        id: "single-bid",
+        title: Text::SingleBidTitle,
+        definition: Text::SingleBidDefinition,
+        basis: Text::SingleBidBasis,
+        axis: Text::SingleBidAxis,
+        summary: Text::SingleBidSummary,
+        why: Text::SingleBidWhy,
     };
-    let single = counted(&found.flagged);
-    let overall = context.share(single, found.judged);
-    panel.subtitle = Text::FlaggedSubtitle.fill(
-        lang,
-        &[
-            ("flagged", &context.count(single)),
-            ("judged", &context.count(found.judged)),
-        ],
-    );
+    share_panel(&oversight.single_bid, &texts, context)
+}
+
+fn failed_tenders(oversight: &Oversight, context: &Context) -> Panel {
+    let texts = ShareTexts {
+        id: "failed-tenders",
+        title: Text::FailedTitle,
+        definition: Text::FailedDefinition,
+        basis: Text::FailedBasis,
+        axis: Text::FailedAxis,
+        summary: Text::FailedSummary,
+        why: Text::FailedWhy,
+    };
+    share_panel(&oversight.failed_tenders, &texts, context)
+}
+
+/// A panel of the packages an indicator flags as a share of those it could judge, the whole
+/// first and then per unit.
+fn share_panel(
+    found: &Result<PackageShare, Missing>,
+    texts: &ShareTexts,
+    context: &Context,
+) -> Panel {
+    let lang = context.lang();
+    let min = PackageShare::MIN_PACKAGES.to_string();
+    let notes = vec![
+        texts.definition.fill(lang, &[("min", &min)]),
+        Text::OversightLegalBasis.fill(lang, &[("basis", texts.basis.get(lang))]),
+    ];
+    let (mut panel, found) = opened(found, texts.id, texts.title, notes, context);
+    let Some(found) = found else {
+        return panel;
+    };
+    let flagged = counted(&found.flagged);
+    let overall = context.share(flagged, found.judged);
+    panel.subtitle = context.flagged_of(flagged, found.judged);
     panel.facts = vec![
-        flagged_fact(single, context),
-        Fact {
-            label: Text::Share.get(lang).to_owned(),
-            value: format_percent(overall, lang),
-            spoken: None,
-            status: None,
-        },
+        flagged_fact(flagged, context),
+        fact(
+            Text::Share.get(lang).to_owned(),
+            format_percent(overall, lang),
+        ),
     ];
     let all = (
         Text::NonCompetitiveAll.get(lang).to_owned(),
-        single,
+        flagged,
         found.judged,
     );
     let (rows, hidden) = unit_share_bars(all, &found.by_unit, context);
@@ -862,19 +905,18 @@ fn single_bid(oversight: &Oversight, context: &Context) -> Panel {
         max: Some(1.0),
         threshold: None,
         tick_format: TickFormat::Percent,
-        value_title: Text::SingleBidAxis.get(lang).to_owned(),
+        value_title: texts.axis.get(lang).to_owned(),
     });
-    panel.summary = Text::SingleBidSummary.fill(
+    panel.summary = texts.summary.fill(
         lang,
         &[
             ("share", &format_percent(overall, lang)),
-            ("single", &context.count(single)),
+            ("flagged", &context.count(flagged)),
             ("judged", &context.count(found.judged)),
         ],
     );
-    panel.table = flagged_table(&found.flagged, context, &|_| {
-        Text::SingleBidWhy.get(lang).to_owned()
-    });
+    let why = texts.why.get(lang).to_owned();
+    panel.table = flagged_table(&found.flagged, context, &|_| why.clone());
     panel
 }
 
@@ -908,108 +950,34 @@ fn unit_share_bars(
     (rows, hidden)
 }
 
-fn failed_tenders(oversight: &Oversight, context: &Context) -> Panel {
-    let lang = context.lang();
-    let min = FailedTenders::MIN_PACKAGES.to_string();
-    let notes = vec![
-        Text::FailedDefinition.fill(lang, &[("min", &min)]),
-        Text::OversightLegalBasis.fill(lang, &[("basis", Text::FailedBasis.get(lang))]),
-    ];
-    let title = Text::FailedTitle.fill(lang, &[("year", context.year)]);
-    let mut panel = shell("failed-tenders", title, notes);
-    let found = match &oversight.failed_tenders {
-        Ok(found) => found,
-        Err(missing) => return unavailable(panel, *missing, lang),
-    };
-    let failed = counted(&found.flagged);
-    let overall = context.share(failed, found.judged);
-    panel.subtitle = Text::FlaggedSubtitle.fill(
-        lang,
-        &[
-            ("flagged", &context.count(failed)),
-            ("judged", &context.count(found.judged)),
-        ],
-    );
-    panel.facts = vec![
-        flagged_fact(failed, context),
-        Fact {
-            label: Text::Share.get(lang).to_owned(),
-            value: format_percent(overall, lang),
-            spoken: None,
-            status: None,
-        },
-    ];
-    let all = (
-        Text::NonCompetitiveAll.get(lang).to_owned(),
-        failed,
-        found.judged,
-    );
-    let (rows, hidden) = unit_share_bars(all, &found.by_unit, context);
-    panel.hidden_rows = hidden;
-    panel.chart = ChartSpec::Bars(BarSpec {
-        rows,
-        max: Some(1.0),
-        threshold: None,
-        tick_format: TickFormat::Percent,
-        value_title: Text::FailedAxis.get(lang).to_owned(),
-    });
-    panel.summary = Text::FailedSummary.fill(
-        lang,
-        &[
-            ("share", &format_percent(overall, lang)),
-            ("failed", &context.count(failed)),
-            ("judged", &context.count(found.judged)),
-        ],
-    );
-    panel.table = flagged_table(&found.flagged, context, &|_| {
-        Text::FailedWhy.get(lang).to_owned()
-    });
-    panel
-}
-
 fn against_hps(oversight: &Oversight, context: &Context) -> Panel {
     let lang = context.lang();
     let notes = vec![
         Text::HpsDefinition.get(lang).to_owned(),
         Text::OversightLegalBasis.fill(lang, &[("basis", Text::HpsBasis.get(lang))]),
     ];
-    let title = Text::HpsTitle.fill(lang, &[("year", context.year)]);
-    let mut panel = shell("against-hps", title, notes);
-    let found = match &oversight.against_hps {
-        Ok(found) => found,
-        Err(missing) => return unavailable(panel, *missing, lang),
+    let (mut panel, found) = opened(
+        &oversight.against_hps,
+        "against-hps",
+        Text::HpsTitle,
+        notes,
+        context,
+    );
+    let Some(found) = found else {
+        return panel;
     };
     let above = found.bands[0];
-    panel.subtitle = Text::FlaggedSubtitle.fill(
-        lang,
-        &[
-            ("flagged", &context.count(above)),
-            ("judged", &context.count(found.judged)),
-        ],
-    );
+    panel.subtitle = context.flagged_of(above, found.judged);
     panel.facts = vec![
-        Fact {
-            label: Text::HpsAbove.get(lang).to_owned(),
-            value: context.count(above),
-            spoken: None,
-            status: Some(if above > 0 {
-                Status::Warning
-            } else {
-                Status::Good
-            }),
-        },
-        Fact {
-            label: Text::HpsBandFirst.get(lang).to_owned(),
-            value: context.count(found.bands[1]),
-            spoken: None,
-            status: None,
-        },
-        Fact {
-            label: Text::PackagesJudged.get(lang).to_owned(),
-            value: context.count(found.judged),
-            spoken: None,
-            status: None,
-        },
+        warned(Text::HpsAbove.get(lang), above, context),
+        fact(
+            Text::HpsBandFirst.get(lang).to_owned(),
+            context.count(found.bands[1]),
+        ),
+        fact(
+            Text::PackagesJudged.get(lang).to_owned(),
+            context.count(found.judged),
+        ),
     ];
     let percent = |basis_points: i128| (basis_points / 100).to_string();
     let mut labels = vec![
@@ -1073,20 +1041,18 @@ fn concentration(oversight: &Oversight, context: &Context) -> Panel {
         ),
         Text::OversightLegalBasis.fill(lang, &[("basis", Text::ConcentrationBasis.get(lang))]),
     ];
-    let title = Text::ConcentrationTitle.fill(lang, &[("year", context.year)]);
-    let mut panel = shell("concentration", title, notes);
-    let found = match &oversight.concentration {
-        Ok(found) => found,
-        Err(missing) => return unavailable(panel, *missing, lang),
+    let (mut panel, found) = opened(
+        &oversight.concentration,
+        "concentration",
+        Text::ConcentrationTitle,
+        notes,
+        context,
+    );
+    let Some(found) = found else {
+        return panel;
     };
     let flagged = counted(&found.flagged);
-    panel.subtitle = Text::FlaggedSubtitle.fill(
-        lang,
-        &[
-            ("flagged", &context.count(flagged)),
-            ("judged", &context.count(found.judged)),
-        ],
-    );
+    panel.subtitle = context.flagged_of(flagged, found.judged);
     let concentrated = found
         .by_unit
         .iter()

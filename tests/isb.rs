@@ -297,6 +297,17 @@ fn flattened_ocds_csv_in_both_header_styles_reads_as_ocds() {
             .count();
         assert_eq!(other_currency, 2, "{name}: {:?}", problems(&loaded));
         assert!(loaded.dataset.meta.title.ends_with("(OCDS)"));
+        // From a relative address (no host) and with several buyers, the file's name titles
+        // it: never `– (OCDS)`.
+        let relative = read(Source {
+            bytes: std::fs::read(&path).expect("fixture").into(),
+            content_type: Some("text/csv"),
+            format: None,
+            address: "data/ocds.csv",
+            current_year: 2024,
+        })
+        .expect("reads");
+        assert_eq!(relative.dataset.meta.title, "ocds.csv (OCDS)");
     }
 }
 

@@ -311,7 +311,12 @@ fn ocds_loaded(
         .publisher
         .or(buyer)
         .unwrap_or_else(|| host(source.address));
-    let title = format!("{publisher} (OCDS)");
+    // Without any publisher (a relative address, several buyers), the file's name titles it:
+    // never `– (OCDS)`.
+    let title = match publisher.as_str() {
+        crate::model::UNKNOWN => format!("{} (OCDS)", file_name(source.address, "OCDS")),
+        known => format!("{known} (OCDS)"),
+    };
     let dataset = dataset(
         packages,
         title,
@@ -337,14 +342,7 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
         klpd,
         summary_rows,
     } = read;
-    let file_name = source
-        .address
-        .split(['?', '#'])
-        .next()
-        .and_then(|path| path.rsplit('/').next())
-        .map(crate::format::clean_text)
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "CSV".to_owned());
+    let file_name = file_name(source.address, "CSV");
     let publisher = klpd
         .single()
         .map(str::to_owned)
@@ -363,6 +361,17 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
     }
     dataset.meta.summary_rows = summary_rows;
     Ok(Loaded { dataset, issues })
+}
+
+/// The last segment of an address (`rup.csv`), or `otherwise` when it has none.
+fn file_name(address: &str, otherwise: &str) -> String {
+    address
+        .split(['?', '#'])
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .map(crate::format::clean_text)
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| otherwise.to_owned())
 }
 
 /// The host of an address, or `–` for a relative one (the page's own site).

@@ -582,3 +582,54 @@ fn publish_writes_the_data_its_checksum_snapshots_cards_snippets_and_a_page() {
     ]);
     assert_eq!(status, 2);
 }
+
+#[test]
+fn convert_merges_the_releases_of_one_process_wherever_they_lie() {
+    let folder = scratch("releases");
+    let release = |ocid: &str, id: usize, contract: Option<i64>| {
+        let mut release = serde_json::json!({
+            "ocid": ocid, "id": format!("{ocid}-{id}"), "date": "2024-03-01T00:00:00Z",
+            "tag": ["tender"], "buyer": {"id": "b", "name": "Dinas A"},
+            "tender": {"id": "t", "value": {"amount": 1_000_000, "currency": "IDR"}, "procurementMethod": "open"},
+        });
+        if let Some(amount) = contract {
+            release["contracts"] = serde_json::json!([{"id": "c", "value": {"amount": amount, "currency": "IDR"}, "dateSigned": "2024-05-02T00:00:00Z"}]);
+        }
+        release.to_string() + "\n"
+    };
+    // The first process's contract comes 20.005 lines after its tender: past a step of records.
+    let mut text = release("ocds-a-0", 1, None);
+    for index in 1..20_005 {
+        text.push_str(&release(&format!("ocds-a-{index}"), 1, Some(900_000)));
+    }
+    text.push_str(&release("ocds-a-0", 2, Some(950_000)));
+    let path = folder.join("releases.jsonl");
+    std::fs::write(&path, &text).expect("written");
+    let out = folder.join("stats.json");
+    let (status, _) = pantau(&[
+        "convert",
+        path.to_str().expect("path"),
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(status, 0);
+    let raw = widget_reads(text.as_bytes(), "releases.jsonl")
+        .expect("reads")
+        .dataset;
+    assert_eq!(raw.packages.len(), 20_005, "one package per process");
+    let converted =
+        widget_reads(&std::fs::read(&out).expect("written"), "stats.json").expect("reads");
+    for filter in [
+        Filter::default(),
+        Filter {
+            stage: Some(pantau_pbj::model::Stage::Rencana),
+            ..Filter::default()
+        },
+    ] {
+        assert_eq!(
+            charted(&converted.dataset, &filter),
+            charted(&raw, &filter),
+            "{filter:?}"
+        );
+    }
+}

@@ -127,8 +127,16 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         month,
         date,
         amounts,
-        pdn: Some(reader.flag(&field("pdn"), &entry.field("pdn"))),
-        umkk: Some(reader.flag(&field("umkk"), &entry.field("umkk"))),
+        // Absent is `false`; `null` says the source does not tell (the package is then left out
+        // of the local-content shares, as OCDS packages are).
+        pdn: match entry.field("pdn") {
+            Some(Loose::Null) => None,
+            value => Some(reader.flag(&field("pdn"), &value)),
+        },
+        umkk: match entry.field("umkk") {
+            Some(Loose::Null) => None,
+            value => Some(reader.flag(&field("umkk"), &value)),
+        },
         local_values: None,
         non_ukm_reason: reader
             .optional_text(&field("non_ukm_reason"), &entry.field("non_ukm_reason"))

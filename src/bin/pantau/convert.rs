@@ -1,5 +1,6 @@
-//! `pantau convert FILE… -o stats.json`: package-level inputs (CSV and JSON Lines streamed in
-//! steps; JSON arrays and OCDS packages whole; gzip-compressed or not, several files at once)
+//! `pantau convert FILE… -o stats.json`: package-level inputs (CSV and JSON Lines of records
+//! streamed in steps; JSON arrays, OCDS packages and OCDS release lines whole, as releases of
+//! one process are merged by ocid wherever they lie; gzip-compressed or not, several files)
 //! aggregated into a format-v1 statistics file whose `packages` are groups of packages that
 //! share every attribute the widget filters and charts by (`count` says how many). Memory is
 //! that of one step and of the groups, whatever the input's size: national data becomes a file a
@@ -153,8 +154,12 @@ fn convert_file(totals: &mut Totals, path: &str) -> Result<(), String> {
     let head = first.trim_ascii_start();
     let json_lines = head.starts_with(b"{")
         && serde_json::from_slice::<Map<String, Value>>(first.trim_ascii()).is_ok();
-    if head.starts_with(b"[") || head.starts_with(b"{") && !json_lines {
-        // A JSON document (an ISB array, an OCDS package): read whole.
+    // OCDS releases of one process may lie anywhere in the file and are merged by ocid: a file of
+    // them is read whole, like a JSON document (an ISB array, an OCDS package).
+    let releases = json_lines
+        && serde_json::from_slice::<Map<String, Value>>(first.trim_ascii())
+            .is_ok_and(|record| record.contains_key("ocid"));
+    if head.starts_with(b"[") || head.starts_with(b"{") && !json_lines || releases {
         let mut text = first;
         reader
             .read_to_end(&mut text)
@@ -276,12 +281,9 @@ fn document(totals: &Totals) -> Result<Value, String> {
                     put(name, json!(amount));
                 }
             }
-            if let Some(pdn) = key.pdn {
-                put("pdn", json!(pdn));
-            }
-            if let Some(umkk) = key.umkk {
-                put("umkk", json!(umkk));
-            }
+            // `null`: the source does not say (absent would read as `false`).
+            put("pdn", json!(key.pdn));
+            put("umkk", json!(key.umkk));
             if sums.count != 1 {
                 put("count", json!(sums.count));
             }

@@ -6,6 +6,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import { start } from '../browser/harness.mjs';
+import { serve as serveFolder } from '../browser/server.mjs';
+import { gzipSync } from 'node:zlib';
 
 const RUNS = Number(process.argv[2] ?? 11);
 const BIG = new URL('../../target/bench-data/', import.meta.url).pathname;
@@ -16,9 +18,18 @@ const results = {};
 
 const chartjs = await readFile(new URL('../../node_modules/chart.js/dist/chart.umd.min.js', import.meta.url));
 const chartPage = await readFile(new URL('./chartjs.html', import.meta.url));
-const serve = (type, body) => (request, response) => {
-  response.writeHead(200, { 'content-type': type });
-  response.end(body);
+// The Chart.js page and its library are gzip-served to a browser that accepts it, as a CDN does.
+const serve = (type, body) => {
+  const compressed = gzipSync(body, { level: 9 });
+  return (request, response) => {
+    if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      response.end(compressed);
+      return;
+    }
+    response.writeHead(200, { 'content-type': type });
+    response.end(body);
+  };
 };
 app.fixtures.set('/chart.umd.min.js', serve('text/javascript', chartjs));
 app.fixtures.set('/chartjs.html', serve('text/html; charset=utf-8', chartPage));
@@ -58,8 +69,17 @@ async function page(options = {}) {
   return { tab, context };
 }
 
-async function firstChart(path, chartSelector, { mbit } = {}) {
+async function firstChart(path, chartSelector, { mbit, profile, base = app.url } = {}) {
   const { tab, context } = await page();
+  if (profile) {
+    // A link and a CPU as the profile says, through the DevTools protocol.
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Network.enable');
+    if (profile.latency) {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.down * 125_000, uploadThroughput: profile.up * 125_000 });
+    }
+    if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  }
   if (mbit) {
     // A link of `mbit` megabits per second each way (Chromium's network emulation), 5 ms latency.
     const network = await context.newCDPSession(tab);
@@ -67,7 +87,7 @@ async function firstChart(path, chartSelector, { mbit } = {}) {
     await network.send('Network.emulateNetworkConditions', { offline: false, latency: 5, downloadThroughput: mbit * 125_000, uploadThroughput: mbit * 125_000 });
   }
   const charted = tab.waitForEvent('console', { predicate: (message) => message.text() === CHART_SIGNAL, timeout: 120_000 });
-  await tab.goto(`${app.url}/${path}`);
+  await tab.goto(`${base}/${path}`);
   await charted;
   await tab.waitForSelector(chartSelector, { timeout: 120_000 });
   const timing = await tab.evaluate(() => {
@@ -128,6 +148,30 @@ async function timeToFirstChart() {
     },
     memory: { jsHeap: median(pantau.map((row) => row.heap)), wasm: median(pantau.map((row) => row.wasmMemory)) },
   };
+}
+
+/** The profiles of #15: round trip (ms), download and upload (Mbit/s), CPU slowdown. */
+const PROFILES = [
+  { name: 'loopback', latency: 0, down: 0, up: 0, cpu: 1 },
+  { name: 'Indonesian median 4G (60 ms, 25 Mbit/s), CPU ×4', latency: 60, down: 25, up: 10, cpu: 4 },
+  { name: "Lighthouse's mobile profile (150 ms, 1,6 Mbit/s), CPU ×4", latency: 150, down: 1.6, up: 0.75, cpu: 4 },
+];
+
+/** Time to first chart of Pantau and of the Chart.js page, both gzip-served, on each profile,
+ * alternating; with the bytes each page's code takes gzip. */
+async function profiles() {
+  const gz = await serveFolder(new URL('../../dist/', import.meta.url).pathname, { gzip: true });
+  results.profiles = [];
+  for (const profile of PROFILES) {
+    const rows = { pantau: [], chartjs: [] };
+    for (let run = 0; run < RUNS; run += 1) {
+      rows.pantau.push((await firstChart('?lang=id', 'svg.pantau-svg', { profile, base: gz.url })).chart);
+      rows.chartjs.push((await firstChart('chartjs.html', 'canvas', { profile, base: gz.url })).chart);
+    }
+    results.profiles.push({ name: profile.name, pantau: median(rows.pantau), chartjs: median(rows.chartjs), pantauRuns: rows.pantau, chartjsRuns: rows.chartjs });
+  }
+  await gz.close();
+  results.chartjsGzip = gzipSync(chartjs, { level: 9 }).length;
 }
 
 /** Median and worst time from a click to the next frame, over `count` alternating clicks. */
@@ -302,9 +346,10 @@ async function adversarial() {
   }
 }
 
-// ONLY=first,interaction,big,twenty,adversarial runs some parts (all by default).
+// ONLY=first,profiles,interaction,big,twenty,adversarial runs some parts (all by default).
 const only = (part) => !process.env.ONLY || process.env.ONLY.split(',').includes(part);
 if (only('first')) await timeToFirstChart();
+if (only('profiles')) await profiles();
 if (only('interaction')) {
   results.interaction = {
     viewSwitchSample: await interaction('?lang=id', [{ tab: 'Konten lokal' }, { tab: 'Belanja' }, { tab: 'Target' }]),
@@ -324,6 +369,12 @@ if (f) {
   console.log(`  Pantau    total ${ms(f.pantau.total)} = code download ${ms(f.pantau.download)}, compile+mount ${ms(f.pantau.compileAndMount)}, data wait ${ms(f.pantau.dataWait)}, read ${ms(f.pantau.read)}, render ${ms(f.pantau.render)} (medians of each; the data download, ${ms(f.pantau.dataFetch)}, runs beside the code's)`);
   console.log(`  Chart.js  total ${ms(f.chartjs.total)} = download ${ms(f.chartjs.download)}, data ${ms(f.chartjs.dataFetch)}, render ${ms(f.chartjs.render)}`);
   console.log(`  memory (sample): JS heap ${mb(f.memory.jsHeap)}, wasm ${mb(f.memory.wasm)}`);
+}
+if (results.profiles) {
+  console.log(`\ntime to first chart on three profiles, both pages gzip-served, median of ${RUNS} alternating runs (Chart.js code ${(results.chartjsGzip / 1024).toFixed(1)} KB gzip; Pantau has no snapshot yet, so its first chart is also its interactive one):`);
+  for (const row of results.profiles) {
+    console.log(`  ${row.name}: Pantau ${ms(row.pantau)}, Chart.js page ${ms(row.chartjs)}, ratio ${(row.pantau / row.chartjs).toFixed(2)} (runs: ${row.pantauRuns.map((value) => value.toFixed(0)).join(' ')} / ${row.chartjsRuns.map((value) => value.toFixed(0)).join(' ')})`);
+  }
 }
 if (results.interaction) console.log('\ninteraction, from the click (median / worst): handler; re-render to layout; to the next frame');
 const interactionLine = (row) => `handler ${ms(row.handledMedian)} / ${ms(row.handledWorst)}; re-render ${ms(row.layoutMedian)} / ${ms(row.layoutWorst)}; to frame ${ms(row.frameMedian)} / ${ms(row.frameWorst)}`;

@@ -1,5 +1,6 @@
 // A static server for the release build (dist/) on loopback, plus misbehaving routes for tests.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -19,8 +20,13 @@ export const fixtures = new Map();
 /** Extra headers for HTML pages (a test sets a Content-Security-Policy here). */
 export const pageHeaders = {};
 
-/** Starts the server on a free loopback port; resolves to { url, close }. */
-export function serve(root) {
+/** Types a `gzip` server compresses (as a CDN does; wasm included). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
+
+/** Starts the server on a free loopback port; resolves to { url, close }. With `gzip`, files are
+ * served gzip-compressed to clients that accept it (the benchmark's profiles; off for tests). */
+export function serve(root, { gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const fixture = fixtures.get(path);
@@ -39,6 +45,12 @@ export function serve(root) {
       // The widget's files may be loaded by other origins' pages (the script embed): CORS, as
       // the README asks of a real deployment.
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' };
+      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        response.writeHead(200, { ...headers, ...(html ? pageHeaders : {}), 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        response.end(compressed.get(file));
+        return;
+      }
       response.writeHead(200, { ...headers, ...(html ? pageHeaders : {}) });
       response.end(body);
     } catch {

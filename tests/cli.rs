@@ -336,30 +336,22 @@ fn charted(dataset: &pantau_pbj::model::Dataset, filter: &Filter) -> String {
             "stage {:?} year {}",
             spending.stage, spending.fiscal_year
         ));
-        for row in &spending.by_method {
-            lines.push(format!(
-                "method {:?} {} {:?}",
-                row.key, row.amount.0, row.packages
-            ));
+        fn rows<K: std::fmt::Debug>(
+            lines: &mut Vec<String>,
+            name: &str,
+            rows: &[pantau_pbj::model::Breakdown<K>],
+        ) {
+            for row in rows {
+                lines.push(format!(
+                    "{name} {:?} {} {:?}",
+                    row.key, row.amount.0, row.packages
+                ));
+            }
         }
-        for row in &spending.by_type {
-            lines.push(format!(
-                "type {:?} {} {:?}",
-                row.key, row.amount.0, row.packages
-            ));
-        }
-        for row in &spending.by_unit {
-            lines.push(format!(
-                "unit {} {} {:?}",
-                row.key, row.amount.0, row.packages
-            ));
-        }
-        for row in &spending.by_region {
-            lines.push(format!(
-                "region {} {} {:?}",
-                row.key, row.amount.0, row.packages
-            ));
-        }
+        rows(&mut lines, "method", &spending.by_method);
+        rows(&mut lines, "type", &spending.by_type);
+        rows(&mut lines, "unit", &spending.by_unit);
+        rows(&mut lines, "region", &spending.by_region);
         for month in &spending.monthly {
             lines.push(format!(
                 "month {} {} {:?}",

@@ -286,15 +286,11 @@ pub fn apply(dataset: &Dataset, filter: &Filter) -> Dataset {
     ))
 }
 
-/// [`apply`] without the oversight indicators (`Dataset::oversight` stays `None`): what every
-/// view but the oversight view needs, at about half the work on package-level data.
-pub fn apply_without_oversight(dataset: &Dataset, filter: &Filter) -> Dataset {
-    finish(apply_paced(
-        dataset,
-        filter,
-        &Pace::unbounded(),
-        Oversee::No,
-    ))
+/// [`apply`], with the oversight indicators or without them (`Dataset::oversight` then stays
+/// `None`): every view but the oversight view needs none, at about half the work on
+/// package-level data.
+pub fn apply_with(dataset: &Dataset, filter: &Filter, oversee: Oversee) -> Dataset {
+    finish(apply_paced(dataset, filter, &Pace::unbounded(), oversee))
 }
 
 /// Whether a narrowed dataset gets the oversight indicators.
@@ -302,6 +298,16 @@ pub fn apply_without_oversight(dataset: &Dataset, filter: &Filter) -> Dataset {
 pub enum Oversee {
     Yes,
     No,
+}
+
+impl Oversee {
+    /// Whether the view shown needs the indicators (only the oversight view does).
+    pub fn when(needed: bool) -> Oversee {
+        match needed {
+            true => Oversee::Yes,
+            false => Oversee::No,
+        }
+    }
 }
 
 /// [`apply`], a package at a time ([`Pace`]).

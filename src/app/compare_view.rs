@@ -2,7 +2,7 @@
 //! headline figure then and now with its change (the pure part is `views::compare`).
 
 use super::fetch::{fetch_dataset, DataSource, Fetched};
-use crate::analysis::filter::{apply, apply_without_oversight, Filter, Options};
+use crate::analysis::filter::{apply_with, Filter, Options, Oversee};
 use crate::chart::Locale;
 use crate::format::Loaded;
 use crate::i18n::{format_date, Lang, Text};
@@ -80,9 +80,12 @@ pub fn CompareBlock(context: CompareContext, lang: RwSignal<Lang>) -> impl IntoV
         }
     });
     // The oversight indicators only for their view (they are half the work on packages).
-    let narrow = move |dataset: &Dataset, filter: &Filter| match view_choice.get() {
-        View::Oversight => apply(dataset, filter),
-        _ => apply_without_oversight(dataset, filter),
+    let narrow = move |dataset: &Dataset, filter: &Filter| {
+        apply_with(
+            dataset,
+            filter,
+            Oversee::when(view_choice.get() == View::Oversight),
+        )
     };
     // A new comparison each time (comparing two whole datasets would only cost time).
     let then = Memo::new_with_compare(

@@ -10,7 +10,7 @@ use super::panel_view::PanelView;
 use super::root::{focus_first, WidgetRoot};
 use super::share::{Origin, SharePanel};
 use super::status::{DataIssues, ErrorMessage, Loading};
-use crate::analysis::filter::{apply, apply_without_oversight, Filter, Options};
+use crate::analysis::filter::{apply_with, Filter, Options, Oversee};
 use crate::chart::theme::{Theme, ThemeChoice};
 use crate::chart::Locale;
 use crate::format::Loaded;
@@ -174,12 +174,11 @@ fn Dashboard(
                 .try_update_value(|first| first.take())
                 .flatten()
                 .filter(|(used, _)| *used == *current && !oversee);
-            match (ready, oversee) {
-                (Some((_, narrowed)), _) => narrowed,
-                (None, true) => dataset.with_value(|loaded| apply(&loaded.dataset, &current)),
-                (None, false) => {
-                    dataset.with_value(|loaded| apply_without_oversight(&loaded.dataset, &current))
-                }
+            match ready {
+                Some((_, narrowed)) => narrowed,
+                None => dataset.with_value(|loaded| {
+                    apply_with(&loaded.dataset, &current, Oversee::when(oversee))
+                }),
             }
         },
         |_, _| true,

@@ -214,6 +214,18 @@ fn thresholds_of(rule: Rule, locale: &Locale) -> String {
     Text::OversightThresholds.fill(lang, &[("thresholds", &listed.join("; "))])
 }
 
+/// The notes of an indicator judged by a legal threshold: its definition, the articles and
+/// thresholds of `rule` with their dates, and which value was judged.
+fn rule_notes(definition: Text, rule: Rule, context: &Context) -> Vec<String> {
+    let lang = context.lang();
+    vec![
+        definition.get(lang).to_owned(),
+        basis_of(rule, lang),
+        thresholds_of(rule, context.locale),
+        Text::ValueJudged.get(lang).to_owned(),
+    ]
+}
+
 /// A horizontal bar.
 fn bar(label: String, value: f64, value_text: String, lines: Vec<String>) -> BarRow {
     let spoken = format!("{label}: {}", lines.join(", "));
@@ -350,12 +362,11 @@ fn counted(flagged: &[Flagged]) -> u64 {
 
 fn above_ceiling(oversight: &Oversight, context: &Context) -> Panel {
     let lang = context.lang();
-    let notes = vec![
-        Text::AboveCeilingDefinition.get(lang).to_owned(),
-        basis_of(Rule::DirectPurchaseCeiling, lang),
-        thresholds_of(Rule::DirectPurchaseCeiling, context.locale),
-        Text::ValueJudged.get(lang).to_owned(),
-    ];
+    let notes = rule_notes(
+        Text::AboveCeilingDefinition,
+        Rule::DirectPurchaseCeiling,
+        context,
+    );
     let (mut panel, found) = opened(
         &oversight.above_ceiling,
         "above-ceiling",
@@ -759,12 +770,11 @@ fn non_competitive(oversight: &Oversight, context: &Context) -> Panel {
 
 fn not_reserved(oversight: &Oversight, context: &Context) -> Panel {
     let lang = context.lang();
-    let notes = vec![
-        Text::NotReservedDefinition.get(lang).to_owned(),
-        basis_of(Rule::SmallBusinessReservation, lang),
-        thresholds_of(Rule::SmallBusinessReservation, context.locale),
-        Text::ValueJudged.get(lang).to_owned(),
-    ];
+    let notes = rule_notes(
+        Text::NotReservedDefinition,
+        Rule::SmallBusinessReservation,
+        context,
+    );
     let (mut panel, found) = opened(
         &oversight.not_reserved,
         "not-reserved",

@@ -142,23 +142,20 @@ fn convert_file(totals: &mut Totals, path: &str) -> Result<(), String> {
         false => Box::new(raw),
     };
     let mut reader = BufReader::with_capacity(1 << 20, reader);
-    let name = std::path::Path::new(path)
-        .file_name()
-        .and_then(|name| name.to_str())
-        .map(|name| name.strip_suffix(".gz").unwrap_or(name))
-        .unwrap_or(path)
-        .to_owned();
+    let name = input::name(path).to_owned();
     let mut first = Vec::new();
     read_line(&mut reader, &mut first, path)?;
     totals.bytes += first.len() as u64;
     let head = first.trim_ascii_start();
-    let json_lines = head.starts_with(b"{")
-        && serde_json::from_slice::<Map<String, Value>>(first.trim_ascii()).is_ok();
-    // OCDS releases of one process may lie anywhere in the file and are merged by ocid: a file of
-    // them is read whole, like a JSON document (an ISB array, an OCDS package).
-    let releases = json_lines
-        && serde_json::from_slice::<Map<String, Value>>(first.trim_ascii())
-            .is_ok_and(|record| record.contains_key("ocid"));
+    // The first line alone a JSON object: JSON Lines of records. OCDS releases of one process
+    // may lie anywhere in the file and are merged by ocid: a file of them is read whole, like a
+    // JSON document (an ISB array, an OCDS package).
+    let record = head
+        .starts_with(b"{")
+        .then(|| serde_json::from_slice::<Map<String, Value>>(first.trim_ascii()).ok())
+        .flatten();
+    let json_lines = record.is_some();
+    let releases = record.is_some_and(|record| record.contains_key("ocid"));
     if head.starts_with(b"[") || head.starts_with(b"{") && !json_lines || releases {
         let mut text = first;
         reader

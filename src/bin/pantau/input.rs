@@ -28,18 +28,23 @@ pub fn current_year() -> i32 {
     CivilDate::from_days_since_epoch((seconds / 86_400) as i64).map_or(2024, CivilDate::year)
 }
 
-/// The file read as the widget reads it, named by its path (a CSV file's name titles it).
-pub fn load(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let name = std::path::Path::new(path)
+/// The name a file is read under, as the last segment of a download's address: its file name,
+/// less a `.gz` the tool undoes.
+pub fn name(path: &str) -> &str {
+    std::path::Path::new(path)
         .file_name()
         .and_then(|name| name.to_str())
         .map(|name| name.strip_suffix(".gz").unwrap_or(name))
-        .unwrap_or(path);
+        .unwrap_or(path)
+}
+
+/// The file read as the widget reads it, named by its path (a CSV file's name titles it).
+pub fn load(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     read(Source {
         bytes: std::borrow::Cow::Borrowed(bytes),
         content_type: None,
         format: None,
-        address: name,
+        address: name(path),
         current_year: current_year(),
     })
 }

@@ -18,6 +18,7 @@
 
 use super::render::{svg_of, view_panels, Look};
 use super::{input, picture, Arguments};
+use pantau_pbj::chart::scene::escape_xml;
 use pantau_pbj::i18n::{format_date, Lang, Text};
 use pantau_pbj::views::export::{iframe_snippet, script_snippet, DOWNLOAD_WIDTH};
 use pantau_pbj::views::View;
@@ -48,22 +49,6 @@ fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// Text for HTML: `&`, `<`, `>` and quotes escaped (data text is never markup).
-fn html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            other => escaped.push(other),
-        }
-    }
-    escaped
 }
 
 /// A query component: everything but unreserved characters percent-encoded.
@@ -157,13 +142,17 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         .ok_or_else(|| format!("{path}: no view has a chart for this file"))?;
     // The snippets: the widget on this folder, the data with its checksum.
     let meta = &loaded.dataset.meta;
-    let widget_page = format!(
-        "{base}widget/index.html?src={}&sha256={hash}&lang={}&view={}",
-        query(&format!("../data/{name}")),
-        lang.tag(),
-        first_view.code()
-    );
-    let iframe = iframe_snippet(&widget_page, &format!("Pantau PBJ: {}", meta.title));
+    // The widget's page on this folder (from `base`, or relative to the folder) with the data.
+    let iframe_at = |base: &str| {
+        let page = format!(
+            "{base}widget/index.html?src={}&sha256={hash}&lang={}&view={}",
+            query(&format!("../data/{name}")),
+            lang.tag(),
+            first_view.code()
+        );
+        iframe_snippet(&page, &format!("Pantau PBJ: {}", meta.title))
+    };
+    let iframe = iframe_at(&base);
     let script = script_snippet(
         &format!("{base}widget/embed.js"),
         &[
@@ -176,10 +165,10 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
     let embed = format!(
         "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n</head>\n<body>\n<h1>{title}</h1>\n<h2>iframe</h2>\n<pre>{iframe}</pre>\n<h2>script</h2>\n<pre>{script}</pre>\n<p>{note}</p>\n</body>\n</html>\n",
         tag = lang.tag(),
-        title = html(&Text::PublishSnippets.fill(lang, &[("title", &meta.title)])),
-        iframe = html(&iframe),
-        script = html(&script),
-        note = html(Text::PublishBaseNote.get(lang)),
+        title = escape_xml(&Text::PublishSnippets.fill(lang, &[("title", &meta.title)])),
+        iframe = escape_xml(&iframe),
+        script = escape_xml(&script),
+        note = escape_xml(Text::PublishBaseNote.get(lang)),
     );
     write(&out.join("embed.html"), embed)?;
     // The transparency page.
@@ -225,25 +214,17 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
 </html>
 "#,
         tag = lang.tag(),
-        title = html(&meta.title),
-        description = html(&description),
-        og_image = html(&og_image),
-        chart_title = html(&chart_title),
-        chart_summary = html(&chart_summary),
-        iframe = iframe_snippet(
-            &format!(
-                "widget/index.html?src={}&sha256={hash}&lang={}&view={}",
-                query(&format!("../data/{name}")),
-                lang.tag(),
-                first_view.code()
-            ),
-            &format!("Pantau PBJ: {}", meta.title)
-        ),
-        snapshot = html(&snapshot),
-        data_heading = html(Text::PublishData.get(lang)),
-        name_href = html(&query(name)),
-        name_text = html(name),
-        snippets = html(Text::PublishSnippetsLink.get(lang)),
+        title = escape_xml(&meta.title),
+        description = escape_xml(&description),
+        og_image = escape_xml(&og_image),
+        chart_title = escape_xml(&chart_title),
+        chart_summary = escape_xml(&chart_summary),
+        iframe = iframe_at(""),
+        snapshot = escape_xml(&snapshot),
+        data_heading = escape_xml(Text::PublishData.get(lang)),
+        name_href = escape_xml(&query(name)),
+        name_text = escape_xml(name),
+        snippets = escape_xml(Text::PublishSnippetsLink.get(lang)),
     );
     write(&out.join("index.html"), page)?;
     eprintln!("pantau publish: {} (SHA-256 {hash})", out.display());

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: makes the built page run under a strict Content-Security-Policy
 (`script-src 'self'`, no inline script) by moving Trunk's inline start-up script into a file of
-its own, named by a hash of its content, and loading it with a plain `<script src>` in the head
-(it runs as soon as it arrives, before the first layout: a module script would wait for it, and
-the data request and the code's start came 8-13 ms later in the benchmark's alternating runs).
+its own, named by a hash of its content, and loading it with an `async` classic script in the
+head (it runs as soon as it arrives: a module script would wait for the page, and the data
+request and the code's start came 8-13 ms later in the benchmark's alternating runs; `async`,
+so that the page is parsed and painted meanwhile).
 
 Runs in Trunk's staging folder (TRUNK_STAGING_DIR), before the build is moved to dist/."""
 import hashlib
@@ -64,14 +65,36 @@ preload = (
     "} catch (_) {}\n"
 )
 
+# Snapshot first (the `snapshot` option): the picture is requested now, while the code loads,
+# and shown as soon as the page is parsed, the widget laid out hidden beneath it. The shared
+# code is embed/snapshot.js (also copied into embed.js below).
+SNAPSHOT_JS = (Path(__file__).resolve().parent.parent / "embed" / "snapshot.js").read_text(encoding="utf-8")
+snapshot = SNAPSHOT_JS + (
+    "try {\n"
+    "  const page = new URL(location.href);\n"
+    f"  const asked = !pantauSnapshot.baked(page.searchParams, '{DEFAULT_SRC}') && page.searchParams.get('snapshot');\n"
+    f"  const pictures = asked && pantauSnapshot.address(asked, (page.searchParams.get('src') || '').trim() || '{DEFAULT_SRC}', page.href);\n"
+    "  if (pictures) {\n"
+    "    pantauSnapshot.preload(pictures);\n"
+    "    const show = () => {\n"
+    "      const host = document.getElementById('pantau');\n"
+    "      if (host) pantauSnapshot.show(host, { pictures, lang: page.searchParams.get('lang') });\n"
+    "    };\n"
+    "    if (document.readyState === 'loading') addEventListener('DOMContentLoaded', show, { once: true });\n"
+    "    else show();\n"
+    "  }\n"
+    "} catch (_) {}\n"
+)
+
 # A classic script has no top-level await: the start-up runs in an async function.
-body = preload + (
+body = preload + snapshot + (
     "(async () => {\ntry {\n" + script + "\n} catch (error) {\n"
     "  const host = document.getElementById('pantau');\n"
     "  if (host) {\n"
     "    host.textContent = 'Pantau PBJ tidak dapat dimuat. / Pantau PBJ could not be loaded.';\n"
     "    host.setAttribute('role', 'alert');\n"
     "    host.classList.add('pantau-failed');\n"
+    "    pantauSnapshot.reveal(host);\n"
     "  }\n"
     "  throw error;\n"
     "}\n"
@@ -80,7 +103,9 @@ body = preload + (
 # Paths in the start-up script are relative to the page; from a file beside it they stay right.
 name = f"pantau-boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
 (staging / name).write_text(body, encoding="utf-8")
-html = html[: match.start()] + f'<script src="./{name}"></script>' + html[match.end():]
+# `async`: it runs as soon as it arrives, as a plain script in the head would, but the page is
+# parsed and painted meanwhile (a snapshot in the page's markup shows without waiting for it).
+html = html[: match.start()] + f'<script async src="./{name}"></script>' + html[match.end():]
 if inline.search(html) or re.search(r"<style[\s>]|\sstyle=\"", html):
     sys.exit("trunk-post-build: inline script or style left in index.html")
 page.write_text(html, encoding="utf-8")
@@ -95,6 +120,9 @@ if embed.exists():
         "__PANTAU_CSS__": re.search(r'href="\./(pantau-[0-9a-f]+\.css)"', html),
     }
     text = embed.read_text(encoding="utf-8")
+    if "/* __PANTAU_SNAPSHOT__ */" not in text:
+        sys.exit("trunk-post-build: embed.js has no place for the snapshot code")
+    text = text.replace("/* __PANTAU_SNAPSHOT__ */", SNAPSHOT_JS)
     for placeholder, found in names.items():
         if found is None:
             sys.exit(f"trunk-post-build: no file for {placeholder} in index.html")

@@ -12,7 +12,9 @@ const files = {
 
 /** The same options as the iframe page's address parameters (README). */
 const OPTIONS = ['src', 'view', 'lang', 'theme', 'year', 'unit', 'region', 'method', 'type', 'stage', 'measure', 'compare', 'format',
-  'timeout', 'maxmb', 'sha256', 'manifest', 'credentials', 'plain', 'static', 'transparent'];
+  'timeout', 'maxmb', 'sha256', 'manifest', 'credentials', 'plain', 'static', 'transparent', 'snapshot'];
+
+/* __PANTAU_SNAPSHOT__ */
 
 let ready = null;
 function load() {
@@ -53,6 +55,8 @@ class PantauPbj extends HTMLElement {
 
   #mounted = null;
   #generation = 0;
+  /** A snapshot shows only before the widget's first start, not when its attributes change. */
+  #started = false;
 
   connectedCallback() { this.#mount(); }
 
@@ -89,6 +93,15 @@ class PantauPbj extends HTMLElement {
     container.append(loading);
     root.replaceChildren(style, container);
     const src = this.getAttribute('src');
+    if (!this.#started) {
+      // Snapshot first: the `snapshot` attribute, or the element's own <img> (its fallback
+      // child, which shows even where this script never runs), in the widget's place.
+      const asked = this.getAttribute('snapshot');
+      const pictures = asked && pantauSnapshot.address(asked, src || '', document.baseURI);
+      const picture = pictures ? null : this.querySelector(':scope > img, :scope > picture > img');
+      pantauSnapshot.show(container, { pictures, picture, slot: document.createElement('slot'), lang: this.getAttribute('lang') });
+    }
+    this.#started = true;
     if (src && src.trim()) preload(src);
     try {
       const bindings = await load();
@@ -105,6 +118,7 @@ class PantauPbj extends HTMLElement {
     } catch (error) {
       container.textContent = FAILED;
       container.setAttribute('role', 'alert');
+      pantauSnapshot.reveal(container);
       throw error;
     }
   }

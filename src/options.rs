@@ -83,7 +83,7 @@ impl Spec {
 }
 
 /// Every option, in the README's order.
-pub const OPTIONS: [Spec; 23] = [
+pub const OPTIONS: [Spec; 24] = [
     spec("src", "`http(s)` or relative URL", "`data/kaltim-2024.json`").means(
         "the data: a Pantau statistics file ([format v1](docs/format-v1.md)), OCDS 1.1 (release or record package, JSON Lines) or a CSV of packages ([what it reads](docs/inputs.md)); the data server must allow CORS when it is another origin. `data:`, `javascript:`, `blob:`, `file:` and other schemes are refused with a message (a link alone must not carry made-up figures onto an official page)",
     ),
@@ -155,6 +155,8 @@ pub const OPTIONS: [Spec; 23] = [
         .means("no background: the host's shows through")
         .flag()
         .kept(),
+    spec("snapshot", "`http(s)` or relative URL of an SVG", "none")
+        .means("a picture of the first chart, drawn by [`pantau publish` or `pantau render --snapshot`](#for-publishers-the-pantau-tool), shown at once in the widget's place while the code loads and replaced by the interactive widget in one frame; it must be on the page's origin or the data's. The picture records the SHA-256 of the data it was drawn from: when the data received differs, it goes at once. When the data cannot be loaded it stays, marked as possibly not current. A `<pantau-pbj>` element may instead hold the picture as its own `<img>` or `<picture>` child, which also shows without JavaScript ([docs/snapshots.md](docs/snapshots.md))"),
     spec("host", "origin (`https://berita.example`)", "any")
         .means("iframe only: the origin of the page that frames the widget, the only one its height messages are posted to")
         .iframe(),

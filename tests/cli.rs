@@ -12,7 +12,7 @@ use pantau_pbj::chart::Locale;
 use pantau_pbj::format::{LoadError, Loaded};
 use pantau_pbj::i18n::{describe_issue, describe_load_error, Lang};
 use pantau_pbj::ingest::{read, Source};
-use pantau_pbj::views::export::chart_svg;
+use pantau_pbj::views::export::{chart_svg, recording};
 use pantau_pbj::views::{panels, View};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -241,6 +241,23 @@ fn render_writes_the_svg_the_widget_downloads_a_png_and_a_card() {
             }
         }
     }
+    // `--snapshot`: the same drawing, recording the SHA-256 of the file it was drawn from, as
+    // the bundled sample's snapshots do.
+    let snapshot = folder.join("snapshot.svg");
+    let (status, _) = pantau(&[
+        "render",
+        &repository("data/kaltim-2024.json"),
+        "--width",
+        "360",
+        "--snapshot",
+        "-o",
+        snapshot.to_str().expect("path"),
+    ]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        std::fs::read_to_string(&snapshot).expect("written"),
+        std::fs::read_to_string(repository("data/snapshots/spending-id-360.svg")).expect("kept")
+    );
     let png = folder.join("chart.png");
     let (status, _) = pantau(&[
         "render",
@@ -489,7 +506,11 @@ fn publish_writes_the_data_its_checksum_snapshots_cards_snippets_and_a_page() {
     // A stand-in for the widget's release build (the browser test publishes the real one).
     let widget = folder.join("dist");
     std::fs::create_dir_all(widget.join("data")).expect("a folder");
-    std::fs::write(widget.join("index.html"), "<!doctype html>").expect("written");
+    std::fs::write(
+        widget.join("index.html"),
+        "<!doctype html><html><head><meta charset=\"utf-8\"><link rel=\"preload\" href=\"./pantau-pbj-1_bg.wasm\"></head><body><main id=\"pantau\" class=\"pantau\"><noscript>the sample</noscript></main></body></html>",
+    )
+    .expect("written");
     std::fs::write(widget.join("embed.js"), "// embed").expect("written");
     std::fs::write(widget.join("data/x.json"), "{}").expect("written");
     let out = folder.join("site");
@@ -519,28 +540,34 @@ fn publish_writes_the_data_its_checksum_snapshots_cards_snippets_and_a_page() {
         bytes
     );
     assert!(out.join("widget/embed.js").is_file() && out.join("widget/data/x.json").is_file());
-    // Snapshots: each view's first chart, as the widget downloads it, both languages and themes.
+    // Snapshots: each view's first chart, as the widget downloads it, both languages and themes,
+    // at three widths, each recording the data's SHA-256.
     let loaded = widget_reads(&bytes, "contoh-paket.json").expect("reads");
     let narrowed = apply(&loaded.dataset, &Filter::default());
     for view in View::ALL {
         for lang in [Lang::Id, Lang::En] {
             let shown = panels(&narrowed, view, lang, false);
             for (theme, code) in [(Theme::LIGHT, "light"), (Theme::DARK, "dark")] {
-                let file = out.join(format!(
-                    "snapshots/{}-{}-{code}.svg",
-                    view.code(),
-                    lang.tag()
-                ));
-                match shown.first() {
-                    Some(first) => {
-                        let locale = Locale {
-                            lang,
-                            currency: loaded.dataset.meta.currency.clone(),
-                        };
-                        let (svg, _, _) = chart_svg(first, 960, &locale, &theme);
-                        assert_eq!(std::fs::read_to_string(&file).expect("a snapshot"), svg);
+                for (width, suffix) in [(360, "-360"), (640, "-640"), (960, "")] {
+                    let file = out.join(format!(
+                        "snapshots/{}-{}-{code}{suffix}.svg",
+                        view.code(),
+                        lang.tag()
+                    ));
+                    match shown.first() {
+                        Some(first) => {
+                            let locale = Locale {
+                                lang,
+                                currency: loaded.dataset.meta.currency.clone(),
+                            };
+                            let (svg, _, _) = chart_svg(first, width, &locale, &theme);
+                            assert_eq!(
+                                std::fs::read_to_string(&file).expect("a snapshot"),
+                                recording(svg, &hash)
+                            );
+                        }
+                        None => assert!(!file.exists(), "{file:?}"),
                     }
-                    None => assert!(!file.exists(), "{file:?}"),
                 }
             }
             if !shown.is_empty() {
@@ -557,10 +584,39 @@ fn publish_writes_the_data_its_checksum_snapshots_cards_snippets_and_a_page() {
         page.contains(&format!("sha256={hash}")) && !page.contains("<script"),
         "{page}"
     );
-    assert!(page.contains("<noscript><img src=\"snapshots/spending-id-light.svg\" alt=\"Realisasi belanja kumulatif 2024."));
+    // The widget's page of the folder shows the first view's snapshot in its markup (light and
+    // dark, each width), says what it shows, and lets the picture come before the code.
+    let widget_page = std::fs::read_to_string(out.join("widget/index.html")).expect("a page");
+    assert!(widget_page.starts_with("<!doctype html><html><head><meta charset=\"utf-8\">\n<meta name=\"pantau-snapshot\" content=\"view=spending&amp;lang=id&amp;src=../data/contoh-paket.json\">"), "{widget_page}");
+    assert!(widget_page.contains(&format!("<div class=\"pantau-stage\"><div class=\"pantau-snapshot-frame pantau-snapshot-page\" data-sha256=\"{hash}\"><picture><source media=\"(prefers-color-scheme: dark) and (max-width: 400px)\" srcset=\"../snapshots/spending-id-dark-360.svg\" width=\"360\"")), "{widget_page}");
+    assert!(widget_page.contains("<img src=\"../snapshots/spending-id-light.svg\" alt=\"Realisasi belanja kumulatif 2024. Grafik garis"), "{widget_page}");
+    assert!(
+        widget_page.contains("fetchpriority=\"high\"></picture>"),
+        "{widget_page}"
+    );
+    assert!(
+        widget_page.contains(
+            "<link rel=\"preload\" fetchpriority=\"low\" href=\"./pantau-pbj-1_bg.wasm\">"
+        ),
+        "{widget_page}"
+    );
+    assert!(
+        widget_page.contains("<main id=\"pantau\" class=\"pantau pantau-behind\">"),
+        "{widget_page}"
+    );
+    assert!(
+        !widget_page.contains("the sample") && !widget_page.contains(" style="),
+        "{widget_page}"
+    );
     let snippets = std::fs::read_to_string(out.join("embed.html")).expect("snippets");
     assert!(
         snippets.contains("https://data.example.go.id/pbj/widget/embed.js"),
+        "{snippets}"
+    );
+    // The script embed holds the snapshot as its fallback picture, with its size and the hash.
+    assert!(snippets.contains("&lt;source media=&quot;(max-width: 400px)&quot; srcset=&quot;https://data.example.go.id/pbj/snapshots/spending-id-light-360.svg&quot;"), "{snippets}");
+    assert!(
+        snippets.contains(&format!("data-sha256=&quot;{hash}&quot; style=")),
         "{snippets}"
     );
     // Without a widget build there is nothing to publish, and the tool says why.

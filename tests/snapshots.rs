@@ -1,15 +1,20 @@
-//! The widget's own page shows, to readers without JavaScript, snapshots of the bundled
-//! sample's views (`data/snapshots/`, written by `pantau render`): this test fails when they are
-//! stale. `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` writes them again (the same as
-//! `pantau render data/kaltim-2024.json --view V --lang L -o data/snapshots/V-L.svg`).
+//! The widget's own page shows snapshots of the bundled sample's views (`data/snapshots/`,
+//! written by `pantau render --snapshot`): to readers without JavaScript, and first with the
+//! `snapshot` option. This test fails when they are stale (drawn otherwise, or from other data
+//! than they record). `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` writes them again (the
+//! same as `pantau render data/kaltim-2024.json --view V --lang L --snapshot -o
+//! data/snapshots/V-L.svg`, and with `--width 360` for `V-L-360.svg`).
+
+#![cfg(not(target_arch = "wasm32"))]
 
 use pantau_pbj::analysis::filter::{apply, Filter};
 use pantau_pbj::chart::theme::Theme;
 use pantau_pbj::chart::Locale;
 use pantau_pbj::format::parse;
 use pantau_pbj::i18n::Lang;
-use pantau_pbj::views::export::{chart_svg, DOWNLOAD_WIDTH};
+use pantau_pbj::views::export::{chart_svg, recording, DOWNLOAD_WIDTH};
 use pantau_pbj::views::{panels, View};
+use sha2::Digest;
 
 fn repository(path: &str) -> String {
     format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
@@ -19,6 +24,10 @@ fn repository(path: &str) -> String {
 fn the_pages_snapshots_are_those_of_the_bundled_sample() {
     let bytes = std::fs::read(repository("data/kaltim-2024.json")).expect("sample");
     let dataset = parse(&bytes).expect("the sample parses").dataset;
+    let sha256: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
     let narrowed = apply(&dataset, &Filter::default());
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut stale = Vec::new();
@@ -30,16 +39,20 @@ fn the_pages_snapshots_are_those_of_the_bundled_sample() {
                 lang,
                 currency: dataset.meta.currency.clone(),
             };
-            let (svg, _, _) = chart_svg(first, DOWNLOAD_WIDTH, &locale, &Theme::LIGHT);
-            let path = repository(&format!(
-                "data/snapshots/{}-{}.svg",
-                view.code(),
-                lang.tag()
-            ));
-            if update {
-                std::fs::write(&path, &svg).expect("written");
-            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(svg.as_str()) {
-                stale.push(path);
+            // The widget's widest, and a phone's (`-360`: its own layout, legible there).
+            for (width, suffix) in [(DOWNLOAD_WIDTH, ""), (360, "-360")] {
+                let (svg, _, _) = chart_svg(first, width, &locale, &Theme::LIGHT);
+                let svg = recording(svg, &sha256);
+                let path = repository(&format!(
+                    "data/snapshots/{}-{}{suffix}.svg",
+                    view.code(),
+                    lang.tag()
+                ));
+                if update {
+                    std::fs::write(&path, &svg).expect("written");
+                } else if std::fs::read_to_string(&path).ok().as_deref() != Some(svg.as_str()) {
+                    stale.push(path);
+                }
             }
         }
     }

@@ -153,6 +153,8 @@ pub fn permalink(
     for name in Filter::PARAM_NAMES {
         params.delete(name);
     }
+    // A snapshot is a picture of the view first shown, so it goes with the first change.
+    params.delete("snapshot");
     for (name, value) in filter.params() {
         params.set(name, &value);
     }

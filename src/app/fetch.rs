@@ -55,6 +55,9 @@ pub struct DataSource {
     /// Whether the page asked for the reader's cookies with requests to its own origin
     /// (`credentials`).
     pub credentials: bool,
+    /// The picture shown in the widget's place, if any: it goes as soon as the data received
+    /// is known not to be the data it was drawn from.
+    pub snapshot: Option<super::snapshot::Snapshot>,
 }
 
 /// The credentials mode of a request to `url`: the reader's cookies go with it only when it is
@@ -149,9 +152,10 @@ pub async fn fetch_dataset(
         page,
         in_page,
         credentials,
+        snapshot,
     } = source;
-    let (sha256, manifest) = (published.sha256.as_deref(), published.manifest.as_deref());
-    check_addresses(&url, sha256, manifest)?;
+    let (stated, manifest) = (published.sha256.as_deref(), published.manifest.as_deref());
+    check_addresses(&url, stated, manifest)?;
     let mode = credentials_for(&url, credentials);
     let mut attempt = 0;
     let mut started = in_page.then(|| started_request(&url)).flatten();
@@ -205,6 +209,9 @@ pub async fn fetch_dataset(
         }
     };
     mark("pantau-pbj:received");
+    if let Some(snapshot) = snapshot.filter(|snapshot| snapshot.recorded().is_some()) {
+        snapshot.data_received(sha256(&bytes).await.as_deref());
+    }
     let mut verification = verify_bytes(&bytes, &url, &published, credentials).await;
     // A big file is read in a Web Worker, ended after (its memory with it); the widget only
     // decodes the packages, a batch at a time.

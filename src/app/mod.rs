@@ -15,6 +15,7 @@ mod legend;
 mod panel_view;
 mod root;
 mod share;
+mod snapshot;
 mod status;
 mod svg_patch;
 mod table_view;
@@ -79,7 +80,8 @@ pub fn mount() {
     height::report_to_parent(config.frame_id.clone(), config.host.clone());
     host.set_inner_html("");
     CONTAINERS.with(|containers| containers.borrow_mut().push(host.clone()));
-    leptos::mount::mount_to(host, move || view! { <widget::Widget config /> }).forget();
+    let snapshot = snapshot::Snapshot::beside(&host);
+    leptos::mount::mount_to(host, move || view! { <widget::Widget config snapshot /> }).forget();
 }
 
 /// A widget mounted in a `<pantau-pbj>` element; `unmount` removes it and aborts its fetch.
@@ -107,9 +109,10 @@ pub fn mount_element(container: web_sys::HtmlElement, options: String) -> Mounte
     tasks::seed_hashes();
     let config = config::Config::from_query(&options, false);
     CONTAINERS.with(|containers| containers.borrow_mut().push(container.clone()));
+    let snapshot = snapshot::Snapshot::beside(&container);
     let handle = leptos::mount::mount_to(
         container.clone(),
-        move || view! { <widget::Widget config /> },
+        move || view! { <widget::Widget config snapshot /> },
     );
     Mounted {
         container,

@@ -183,7 +183,7 @@ pub fn SharePanel(
             let embed = web_sys::Url::new_with_base("embed.js", page)
                 .map(|url| url.href())
                 .unwrap_or_default();
-            script_snippet(&embed, options)
+            script_snippet(&embed, options, None)
         })
     });
     let title = StoredValue::new(title);

@@ -23,7 +23,11 @@ use std::sync::Arc;
 
 /// The widget, configured by the page address.
 #[component]
-pub fn Widget(config: Config) -> impl IntoView {
+pub fn Widget(
+    config: Config,
+    /// The picture the page shows in the widget's place until its first chart, if any.
+    snapshot: Option<super::snapshot::Snapshot>,
+) -> impl IntoView {
     let lang = RwSignal::new(config.lang);
     let view_choice = RwSignal::new(config.view);
     let theme_choice = RwSignal::new(config.theme);
@@ -69,8 +73,14 @@ pub fn Widget(config: Config) -> impl IntoView {
         page: config.page.clone(),
         in_page,
         credentials: config.credentials,
+        snapshot: snapshot.clone(),
     };
-    let compare_source = source.clone();
+    let compare_source = DataSource {
+        snapshot: None,
+        ..source.clone()
+    };
+    let shown = super::snapshot::Shown(StoredValue::new_local(snapshot));
+    provide_context(shown);
     let data = LocalResource::new(move || {
         fetch_dataset(
             source.clone(),
@@ -90,6 +100,13 @@ pub fn Widget(config: Config) -> impl IntoView {
             }
         });
     }
+    // Data that cannot be shown leaves the picture in place, the widget's message below it.
+    Effect::new(move |_| {
+        if data.with(|data| matches!(data, Some(Err(_)))) {
+            let lang = lang.get_untracked();
+            shown.with(|snapshot| snapshot.keep(lang));
+        }
+    });
     let root = NodeRef::<leptos::html::Div>::new();
     provide_context(WidgetRoot(root));
     provide_context(super::chart_view::ChartWidths(StoredValue::new(
@@ -239,6 +256,15 @@ fn Dashboard(
     });
     let panels_shown = RwSignal::new(!large);
     let rest_shown = RwSignal::new(false);
+    // The widget takes the place of the page's snapshot once its first chart is drawn, before
+    // the next paint.
+    if let Some(shown) = use_context::<super::snapshot::Shown>() {
+        Effect::new(move |_| {
+            if panels_shown.get() {
+                request_animation_frame(move || shown.with(super::snapshot::Snapshot::replace));
+            }
+        });
+    }
     leptos::task::spawn_local(async move {
         if large {
             super::tasks::yield_to_browser().await;

@@ -369,6 +369,10 @@ texts! {
                 "Peringatan: berkas data tidak sama dengan yang diterbitkan penerbitnya (SHA-256 berbeda). Angka di bawah mungkin telah diubah.",
                 "Warning: the data file is not the one its publisher published (SHA-256 differs). The figures below may have been altered.",
             ),
+            SnapshotKept => (
+                "Gambar di atas adalah gambar statis dari data yang diterbitkan sebelumnya; data saat ini tidak dapat dimuat, jadi gambar itu mungkin tidak lagi terkini.",
+                "The picture above is a static one, drawn from data published earlier; the current data could not be loaded, so it may no longer be current.",
+            ),
             HashUnverifiable => ("SHA-256 yang diterbitkan tidak dapat diperiksa", "The published SHA-256 cannot be checked"),
             Expected => ("diharapkan", "expected"),
             Received => ("diterima", "received"),
@@ -376,6 +380,10 @@ texts! {
             CliSummary => (
                 "{file}: «{title}», {packages} paket, {charts} grafik, {issues} masalah data",
                 "{file}: «{title}», {packages} packages, {charts} charts, {issues} data issues",
+            ),
+            PublishNeedsScript => (
+                "Gambar di atas adalah grafik pertama data ini; grafik interaktif membutuhkan JavaScript.",
+                "The picture above is the first chart of this data; the interactive charts need JavaScript.",
             ),
             PublishSnippets => ("Potongan kode untuk menyematkan «{title}»", "Snippets to embed «{title}»"),
             PublishBaseNote => (

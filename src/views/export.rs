@@ -22,6 +22,19 @@ pub fn chart_svg(
     )
 }
 
+/// A chart's SVG as a snapshot: recording the SHA-256 of the data it was drawn from
+/// (`data-pantau-sha256` on its root), which the widget's `snapshot` option checks against the
+/// data it receives.
+pub fn recording(svg: String, sha256: &str) -> String {
+    match svg.strip_prefix("<svg ") {
+        Some(rest) => format!(
+            "<svg data-pantau-sha256=\"{}\" {rest}",
+            escape_attribute(sha256)
+        ),
+        None => svg,
+    }
+}
+
 /// A table as CSV: UTF-8 with a byte-order mark (so spreadsheets read it as UTF-8), comma
 /// separated, CRLF lines, exact locale-free values (`2900000000000`, `0.4932`, `2024-06-30`).
 /// Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
@@ -111,10 +124,98 @@ pub fn iframe_snippet(permalink: &str, title: &str) -> String {
     )
 }
 
+/// A snapshot of a view's first chart drawn at one width (`pantau publish`).
+pub struct Drawing {
+    /// Its address.
+    pub src: String,
+    /// Its size, px.
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The snapshots of a view's first chart at several widths, light and dark, as a picture: a
+/// `<pantau-pbj>` element's fallback child, or the widget's page's own markup (`pantau
+/// publish`): shown before the code arrives, and where it never runs.
+pub struct Picture<'a> {
+    /// The light drawings, narrowest first: each is shown on screens at most 40 px wider than it
+    /// was drawn, the widest on any other.
+    pub light: &'a [Drawing],
+    /// The dark ones, likewise, shown where the reader's system prefers dark (may be none).
+    pub dark: &'a [Drawing],
+    /// Its text alternative: the chart's title and summary.
+    pub alt: &'a str,
+    /// The SHA-256 of the data it was drawn from.
+    pub sha256: &'a str,
+}
+
+/// `<source>` elements for `drawings` (narrowest first), each for screens up to 40 px wider than
+/// it was drawn (the widest for any), with `scheme` (a media condition) if any.
+fn sources(drawings: &[Drawing], scheme: Option<&str>, widest_too: bool) -> String {
+    let last = drawings.len().saturating_sub(1);
+    drawings
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| widest_too || *index < last)
+        .map(|(index, drawing)| {
+            let width = (index < last).then(|| format!("(max-width: {}px)", drawing.width + 40));
+            let media: Vec<&str> = scheme.into_iter().chain(width.as_deref()).collect();
+            format!(
+                "<source media=\"{}\" srcset=\"{}\" width=\"{}\" height=\"{}\">",
+                media.join(" and "),
+                escape_attribute(&drawing.src),
+                drawing.width,
+                drawing.height
+            )
+        })
+        .collect()
+}
+
+impl Picture<'_> {
+    /// The `<picture>` element (each drawing with its size, so that its box is held before it
+    /// arrives). For a host page, with a style attribute that fits it to its box; `in_page`, for
+    /// the widget's own page, without (its style sheet fits it, and its strict style-src would
+    /// refuse the attribute) and asked for before the page's other files.
+    pub fn tag(&self, in_page: bool) -> String {
+        let Some(widest) = self.light.last() else {
+            return String::new();
+        };
+        let dark = sources(self.dark, Some("(prefers-color-scheme: dark)"), true);
+        let light = sources(self.light, None, false);
+        let fit = if in_page {
+            " fetchpriority=\"high\""
+        } else {
+            " style=\"max-width:100%;height:auto\""
+        };
+        format!(
+            "<picture>{dark}{light}<img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\" data-sha256=\"{}\"{fit}></picture>",
+            escape_attribute(&widest.src),
+            escape_attribute(self.alt),
+            widest.width,
+            widest.height,
+            escape_attribute(self.sha256)
+        )
+    }
+
+    /// The `snapshot` option's value: each light drawing's address and width (`a-360.svg 360w,
+    /// …`).
+    pub fn option(&self) -> String {
+        let each: Vec<String> = self
+            .light
+            .iter()
+            .map(|drawing| format!("{} {}w", drawing.src, drawing.width))
+            .collect();
+        each.join(", ")
+    }
+}
+
 /// The script embed of a view: `embed.js` once, then a `<pantau-pbj>` element whose attributes
-/// are the view's options. Its content, a link to the data, shows only where the script does
-/// not run (the widget's shadow root hides it).
-pub fn script_snippet(embed_url: &str, options: &[(String, String)]) -> String {
+/// are the view's options. Its content, a link to the data after the snapshot if there is one,
+/// shows where the script does not run; the snapshot also until the widget's first chart.
+pub fn script_snippet(
+    embed_url: &str,
+    options: &[(String, String)],
+    picture: Option<&Picture<'_>>,
+) -> String {
     let attributes: String = options
         .iter()
         .map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value)))
@@ -129,6 +230,10 @@ pub fn script_snippet(embed_url: &str, options: &[(String, String)]) -> String {
             )
         })
         .unwrap_or_default();
+    let fallback = match picture {
+        Some(picture) => format!("{}{fallback}", picture.tag(false)),
+        None => fallback,
+    };
     format!(
         "<script type=\"module\" src=\"{}\"></script>\n<pantau-pbj{attributes}>{fallback}</pantau-pbj>",
         escape_attribute(embed_url)
@@ -204,7 +309,7 @@ mod tests {
         );
         assert_eq!(file_name("<>", "", "svg"), "pantau-pbj_pantau-pbj.svg");
         assert_eq!(
-            script_snippet("https://x.go.id/pantau/embed.js", &[("src".into(), "https://x.go.id/a.json".into()), ("unit".into(), "Dinas \"A\" & B".into())]),
+            script_snippet("https://x.go.id/pantau/embed.js", &[("src".into(), "https://x.go.id/a.json".into()), ("unit".into(), "Dinas \"A\" & B".into())], None),
             "<script type=\"module\" src=\"https://x.go.id/pantau/embed.js\"></script>\n<pantau-pbj src=\"https://x.go.id/a.json\" unit=\"Dinas &quot;A&quot; &amp; B\"><a href=\"https://x.go.id/a.json\">Data (Pantau PBJ)</a></pantau-pbj>"
         );
         assert!(iframe_snippet("https://x.go.id/?src=a&lang=id", "A \"B\"")

@@ -3,7 +3,8 @@
 // twenty widgets on one page. Needs the release build (dist/) and, for the big files,
 // `node tests/bench/generate.mjs`. Usage: node tests/bench/run.mjs [runs]
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { start } from '../browser/harness.mjs';
 import { serve as serveFolder } from '../browser/server.mjs';
@@ -49,6 +50,12 @@ const INIT = (CHART_SIGNAL) => {
   new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.__longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
   addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
   new MutationObserver((mutations, observer) => {
+    // A snapshot (the `snapshot` option): the time its picture is decoded and in the page.
+    const picture = document.querySelector('.pantau-snapshot-frame img');
+    if (picture && !window.__pictureSeen) {
+      window.__pictureSeen = true;
+      picture.decode().then(() => { window.__picture = performance.now(); }, () => {});
+    }
     const root = document.querySelector('.pantau-widget');
     if (root && !window.__mounted) window.__mounted = performance.now();
     // A chart with data: Pantau's first drawing has its shapes, or Chart.js's canvas is there.
@@ -69,8 +76,8 @@ async function page(options = {}) {
   return { tab, context };
 }
 
-async function firstChart(path, chartSelector, { mbit, profile, base = app.url } = {}) {
-  const { tab, context } = await page();
+async function firstChart(path, chartSelector, { mbit, profile, base = app.url, viewport } = {}) {
+  const { tab, context } = await page(viewport ? { viewport } : {});
   if (profile) {
     // A link and a CPU as the profile says, through the DevTools protocol.
     const cdp = await context.newCDPSession(tab);
@@ -109,6 +116,8 @@ async function firstChart(path, chartSelector, { mbit, profile, base = app.url }
       workerReady: markAt('pantau-pbj:worker-ready'),
       workerDone: markAt('pantau-pbj:worker-done'),
       read: markAt('pantau-pbj:read'),
+      picture: window.__picture ?? 0,
+      interactive: markAt('pantau-pbj:interactive'),
     };
   });
   const cdp = await context.newCDPSession(tab);
@@ -157,20 +166,41 @@ const PROFILES = [
   { name: "Lighthouse's mobile profile (150 ms, 1,6 Mbit/s), CPU ×4", latency: 150, down: 1.6, up: 0.75, cpu: 4 },
 ];
 
-/** Time to first chart of Pantau and of the Chart.js page, both gzip-served, on each profile,
- * alternating; with the bytes each page's code takes gzip. */
+/** The snapshots of the sample's first view (the spending view in Indonesian): a phone's and
+ * the widest, as `pantau publish` writes them. */
+const SNAPSHOT = encodeURIComponent('data/snapshots/spending-id-360.svg 360w, data/snapshots/spending-id.svg 960w');
+
+/** Time to first chart of Pantau (with a snapshot: the picture shown; then interactive, when
+ * the widget has replaced it; and without one) and of the Chart.js page, all gzip-served, on each
+ * profile, alternating, at a phone's width (360 × 800). */
 async function profiles() {
   const gz = await serveFolder(new URL('../../dist/', import.meta.url).pathname, { gzip: true });
+  // What `pantau publish` writes for the sample: the widget's page with the snapshot in its
+  // markup, opened as its iframe snippet does.
+  const folder = new URL('../../target/bench-publish/', import.meta.url).pathname;
+  rmSync(folder, { recursive: true, force: true });
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'pantau', '--', 'publish', 'data/kaltim-2024.json', '--widget', 'dist', '-o', folder], { cwd: new URL('../../', import.meta.url).pathname, stdio: ['ignore', 'ignore', 'inherit'] });
+  const sha256 = readFileSync(`${folder}SHA256SUMS`, 'utf8').split(/\s+/)[0];
+  const published = await serveFolder(folder, { gzip: true });
+  const viewport = { width: 360, height: 800 };
   results.profiles = [];
   for (const profile of PROFILES) {
-    const rows = { pantau: [], chartjs: [] };
+    const rows = { pantau: [], picture: [], interactive: [], option: [], optionInteractive: [], chartjs: [] };
     for (let run = 0; run < RUNS; run += 1) {
-      rows.pantau.push((await firstChart('?lang=id', 'svg.pantau-svg', { profile, base: gz.url })).chart);
-      rows.chartjs.push((await firstChart('chartjs.html', 'canvas', { profile, base: gz.url })).chart);
+      rows.pantau.push((await firstChart('?lang=id', 'svg.pantau-svg', { profile, base: gz.url, viewport })).chart);
+      const page = await firstChart(`widget/index.html?src=../data/kaltim-2024.json&sha256=${sha256}&lang=id&view=spending`, 'svg.pantau-svg', { profile, base: published.url, viewport });
+      rows.picture.push(page.picture);
+      rows.interactive.push(page.interactive);
+      const option = await firstChart(`?lang=id&snapshot=${SNAPSHOT}`, 'svg.pantau-svg', { profile, base: gz.url, viewport });
+      rows.option.push(option.picture);
+      rows.optionInteractive.push(option.interactive);
+      rows.chartjs.push((await firstChart('chartjs.html', 'canvas', { profile, base: gz.url, viewport })).chart);
     }
-    results.profiles.push({ name: profile.name, pantau: median(rows.pantau), chartjs: median(rows.chartjs), pantauRuns: rows.pantau, chartjsRuns: rows.chartjs });
+    const summary = Object.fromEntries(Object.entries(rows).map(([name, values]) => [name, median(values)]));
+    results.profiles.push({ name: profile.name, ...summary, runs: rows });
   }
   await gz.close();
+  await published.close();
   results.chartjsGzip = gzipSync(chartjs, { level: 9 }).length;
 }
 
@@ -371,9 +401,15 @@ if (f) {
   console.log(`  memory (sample): JS heap ${mb(f.memory.jsHeap)}, wasm ${mb(f.memory.wasm)}`);
 }
 if (results.profiles) {
-  console.log(`\ntime to first chart on three profiles, both pages gzip-served, median of ${RUNS} alternating runs (Chart.js code ${(results.chartjsGzip / 1024).toFixed(1)} KB gzip; Pantau has no snapshot yet, so its first chart is also its interactive one):`);
+  console.log(`\ntime to first chart on three profiles at 360 × 800 px, all gzip-served, median of ${RUNS} alternating runs (Chart.js code ${(results.chartjsGzip / 1024).toFixed(1)} KB gzip); with a snapshot, its picture is the first chart and the widget replacing it the interactive one:`);
   for (const row of results.profiles) {
-    console.log(`  ${row.name}: Pantau ${ms(row.pantau)}, Chart.js page ${ms(row.chartjs)}, ratio ${(row.pantau / row.chartjs).toFixed(2)} (runs: ${row.pantauRuns.map((value) => value.toFixed(0)).join(' ')} / ${row.chartjsRuns.map((value) => value.toFixed(0)).join(' ')})`);
+    const runs = (values) => values.map((value) => value.toFixed(0)).join(' ');
+    console.log(`  ${row.name}:`);
+    console.log(`    Chart.js page ${ms(row.chartjs)} (${runs(row.runs.chartjs)})`);
+    const both = (picture, interactive) => `picture ${ms(row[picture])}, ratio ${(row[picture] / row.chartjs).toFixed(2)} (${runs(row.runs[picture])}); interactive ${ms(row[interactive])}, ratio ${(row[interactive] / row.chartjs).toFixed(2)} (${runs(row.runs[interactive])})`;
+    console.log(`    Pantau as published (snapshot in the page): ${both('picture', 'interactive')}`);
+    console.log(`    Pantau with the snapshot option: ${both('option', 'optionInteractive')}`);
+    console.log(`    Pantau without one: first chart ${ms(row.pantau)}, ratio ${(row.pantau / row.chartjs).toFixed(2)} (${runs(row.runs.pantau)})`);
   }
 }
 if (results.interaction) console.log('\ninteraction, from the click (median / worst): handler; re-render to layout; to the next frame');

@@ -15,16 +15,32 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 let app;
 let published;
 let folder;
+/** A second folder, published with `--base` its public address: its snippets as written. */
+let based;
+let basedFolder;
+const publish = (out, more = []) => execFileSync('cargo', ['run', '--quiet', '--bin', 'pantau', '--', 'publish', 'data/contoh-paket.json', '--widget', 'dist', '-o', out, ...more], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 before(async () => {
   app = await start();
   folder = mkdtempSync(join(tmpdir(), 'pantau-publish-'));
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'pantau', '--', 'publish', 'data/contoh-paket.json', '--widget', 'dist', '-o', folder], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  publish(folder);
   published = await serve(folder);
+  basedFolder = mkdtempSync(join(tmpdir(), 'pantau-based-'));
+  based = await serve(basedFolder);
+  publish(basedFolder, ['--base', based.url]);
 });
 after(async () => {
   await published.close();
+  await based.close();
   await app.stop();
 });
+
+/** The snippets `embed.html` shows, as a publisher copies them. */
+function snippetsOf(out) {
+  const page = readFileSync(join(out, 'embed.html'), 'utf8');
+  const unescape = (text) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+  const [iframe, script] = [...page.matchAll(/<pre>([\s\S]*?)<\/pre>/g)].map((match) => unescape(match[1]));
+  return { iframe, script };
+}
 
 const HASH = () => readFileSync(join(folder, 'SHA256SUMS'), 'utf8').split(/\s+/)[0];
 
@@ -42,17 +58,50 @@ test('the transparency page, served as uploaded, shows the widget with its data 
   assert.ok((await page.locator('a[href="SHA256SUMS"]').count()) === 1);
   assert.deepEqual(errors, []);
   await context.close();
-  // Without JavaScript: the snapshot, with its text alternative.
+  // Without JavaScript: the widget's page shows its snapshot, with its text alternative.
   const still = await app.browser.newContext({ javaScriptEnabled: false });
   const plain = await still.newPage();
   await plain.goto(`${published.url}/index.html`);
-  // Scripting off, the noscript's picture is a real image: drawn, with its text alternative.
-  const image = plain.locator('noscript img, img[src="snapshots/spending-id-light.svg"]').first();
-  await image.waitFor({ state: 'attached' });
-  assert.equal(await image.getAttribute('src'), 'snapshots/spending-id-light.svg');
+  const image = plain.frameLocator('iframe[data-pantau]').locator('.pantau-snapshot-frame img');
+  await image.waitFor();
   assert.match(await image.getAttribute('alt'), /^Realisasi belanja kumulatif 2024\. Grafik garis/);
-  await plain.waitForFunction(() => [...document.images].some((image) => image.complete && image.naturalWidth > 0));
+  await image.evaluate((image) => image.decode());
+  assert.match(await plain.frameLocator('iframe[data-pantau]').locator('.pantau-snapshot-frame noscript, .pantau-snapshot-frame p').first().innerText(), /membutuhkan JavaScript/);
   await still.close();
+});
+
+test('the published widget page drops its picture for an address that asks for another view, language or theme, and draws the dark one for a dark system', async () => {
+  const page = `${published.url}/widget/index.html?src=../data/contoh-paket.json&lang=id`;
+  for (const [query, scheme] of [['&view=local-content', 'light'], ['&lang=en', 'light'], ['&theme=dark', 'light']]) {
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: scheme });
+    const tab = await context.newPage();
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(page.replace('&lang=id', '') + (query.startsWith('&lang') ? '' : '&lang=id') + query);
+    await tab.waitForSelector('svg.pantau-svg > g > *');
+    assert.equal(await tab.locator('.pantau-snapshot-frame').count(), 0, query);
+    assert.ok(await tab.evaluate(() => document.documentElement.classList.contains('pantau-snapshot-dropped')), query);
+    assert.equal(await tab.evaluate(() => getComputedStyle(document.getElementById('pantau')).visibility), 'visible', query);
+    assert.deepEqual(errors, [], query);
+    await context.close();
+  }
+  // The address it was drawn for, on a dark system: the dark drawing, then the dark widget.
+  const context = await app.browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: 'dark' });
+  const tab = await context.newPage();
+  let release;
+  const code = new Promise((resolve) => { release = resolve; });
+  await context.route(/pantau-pbj-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await code;
+    await route.continue();
+  });
+  await tab.goto(`${page}&view=spending`);
+  const image = tab.locator('.pantau-snapshot-frame img');
+  await image.evaluate((image) => image.decode());
+  assert.ok((await image.evaluate((image) => image.currentSrc)).endsWith('spending-id-dark-360.svg'));
+  release();
+  await tab.waitForSelector('.pantau-widget[data-theme="dark"] svg.pantau-svg > g > *');
+  assert.equal(await tab.locator('.pantau-snapshot-frame').count(), 0);
+  await context.close();
 });
 
 test('the snippets work on another origin: an iframe and a script embed', async () => {
@@ -110,4 +159,68 @@ test("the widget's own page shows readers without JavaScript a snapshot of the s
   const box = await image.boundingBox();
   assert.ok(box && box.width <= 360, JSON.stringify(box));
   await context.close();
+});
+
+test('the snippets as written show the snapshot at once, then the widget in its place, on another origin, at 360 and 1.000 px', async () => {
+  const { iframe, script } = snippetsOf(basedFolder);
+  assert.doesNotMatch(iframe, /snapshot=/, 'the widget page of the folder has its snapshot in it');
+  assert.match(script, /<picture><source media/);
+  for (const [name, body] of [['iframe', iframe], ['script', script]]) {
+    app.fixtures.set(`/fixtures/snap-${name}.html`, (request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Berita</title></head><body><h1>Berita</h1><p>Sebelum.</p>${body}<p>Sesudah.</p></body></html>`);
+    });
+    for (const width of [360, 1000]) {
+      const context = await app.browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await context.addInitScript(() => {
+        window.__shifts = [];
+        window.__details = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((entry) => { window.__shifts.push(entry.value); window.__details.push([entry.startTime, entry.sources.map((source) => [source.node?.nodeName, source.previousRect.y, source.currentRect.y, source.previousRect.height, source.currentRect.height])]); })).observe({ type: 'layout-shift', buffered: true });
+      });
+      let release;
+      const code = new Promise((resolve) => { release = resolve; });
+      await context.route(/pantau-pbj-[0-9a-f]+_bg\.wasm$/, async (route) => {
+        await code;
+        await route.continue();
+      });
+      await page.goto(`${app.url}/fixtures/snap-${name}.html`);
+      const image = name === 'iframe' ? page.frameLocator('iframe[data-pantau]').locator('.pantau-snapshot-frame img') : page.locator('pantau-pbj > picture > img');
+      await image.waitFor();
+      await image.evaluate((image) => image.decode());
+      // The drawing for the width: a phone's on a phone.
+      const source = await image.evaluate((image) => image.currentSrc);
+      assert.ok(width === 360 ? source.endsWith('-360.svg') : source.endsWith('spending-id-light.svg'), `${name} ${width}: ${source}`);
+      assert.match(await image.getAttribute('alt'), /^Realisasi belanja kumulatif 2024\. Grafik garis/);
+      const box = await image.boundingBox();
+      assert.ok(box && box.height > 100, `${name} ${width}: ${JSON.stringify(box)}`);
+      const shifted = await page.evaluate(() => window.__shifts.length);
+      release();
+      const widget = name === 'iframe' ? page.frameLocator('iframe[data-pantau]') : page.locator('pantau-pbj');
+      await widget.locator('.pantau-panel svg').first().waitFor({ timeout: 30000 });
+      // The picture is gone (the element's own is no longer rendered), the widget visible.
+      assert.equal(await widget.locator('.pantau-snapshot-frame').count(), 0, `${name} ${width}`);
+      if (name === 'script') assert.equal(await image.boundingBox(), null, `${name} ${width}`);
+      assert.ok(await widget.locator('.pantau-title').isVisible());
+      await page.waitForTimeout(200);
+      // The iframe holds its height: nothing on the host moves. (An element grows from the
+      // picture's height to the widget's, which moves what follows it once: measured, not
+      // asserted away.)
+      const shifts = await page.evaluate((from) => window.__shifts.slice(from), shifted);
+      if (name === 'iframe') assert.deepEqual(shifts, [], `${name} ${width}`);
+      else console.log(`# script embed at ${width} px: layout shift when the widget replaces the picture ${shifts.reduce((sum, value) => sum + value, 0).toFixed(4)}`);
+      assert.deepEqual(await page.evaluate((from) => window.__shifts.slice(0, from), shifted), [], `${name} ${width}: nothing moved while the picture showed ${JSON.stringify(await page.evaluate(() => window.__details))}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+  // Without JavaScript the element's own picture shows.
+  const still = await app.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  const plain = await still.newPage();
+  await plain.goto(`${app.url}/fixtures/snap-script.html`);
+  await plain.waitForFunction(() => { const image = document.querySelector('pantau-pbj img'); return image && image.complete && image.naturalWidth > 0; });
+  assert.ok((await plain.locator('pantau-pbj img').evaluate((image) => image.currentSrc)).endsWith('-360.svg'));
+  await still.close();
 });

@@ -43,7 +43,8 @@ fn main() -> std::process::ExitCode {
 const USAGE: &str = "usage:
   pantau check [--lang id|en] FILE…
   pantau render FILE [--view spending|local-content|targets|oversight] [--lang id|en]
-                [--theme light|dark] [--width PX] [--panel ID|all] [--png] [--og] -o OUT
+                [--theme light|dark] [--width PX] [--panel ID|all] [--png] [--og]
+                [--snapshot] -o OUT
   pantau publish FILE [--lang id|en] [--widget DIST] [--base URL] -o DIR
   pantau convert FILE… -o stats.json";
 
@@ -140,7 +141,7 @@ fn run(arguments: &[String]) -> Result<u8, String> {
             check::run(&read)
         }
         "render" => {
-            let read = Arguments::read(rest, &["png", "og"])?;
+            let read = Arguments::read(rest, &["png", "og", "snapshot"])?;
             read.refuse_unknown(&["view", "lang", "theme", "width", "panel", "out"])?;
             render::run(&read).map(|()| 0)
         }

@@ -2,27 +2,32 @@
 //! publisher uploads to any static host or CDN, working as uploaded:
 //!
 //! ```text
-//! DIR/index.html          transparency page: title, description, og: tags, the widget (iframe)
-//!                         with its snapshot for readers without JavaScript, links to the data
-//!                         and its checksum; no script of its own (any strict CSP holds)
+//! DIR/index.html          transparency page: title, description, og: tags, the widget (iframe),
+//!                         links to the data and its checksum; no script of its own (any strict
+//!                         CSP holds)
 //! DIR/data/FILE           the data file, as given
 //! DIR/SHA256SUMS          its SHA-256 (sha256sum format; the widget's `manifest` option reads it)
-//! DIR/snapshots/*.svg     each view's first chart, both languages and themes
+//! DIR/snapshots/*.svg     each view's first chart, both languages and themes, drawn 360, 640
+//!                         and 960 px wide, each recording the data's SHA-256
 //! DIR/og/*.png            1200×630 social cards of each view, both languages
-//! DIR/embed.html          the ready snippets (iframe and script), carrying `sha256`
-//! DIR/widget/             the widget's release build, copied from DIST (default `dist`)
+//! DIR/embed.html          the ready snippets (iframe and script), carrying `sha256` and the
+//!                         snapshot (the script embed's as its fallback picture)
+//! DIR/widget/             the widget's release build, copied from DIST (default `dist`), its
+//!                         page showing the first view's snapshot in its markup: the first
+//!                         chart needs no code, and shows without JavaScript
 //! ```
 //!
 //! Addresses in the snippets and `og:image` are absolute with `--base` (the folder's public
 //! address), else relative to DIR.
 
-use super::render::{svg_of, view_panels, Look};
+use super::render::{sha256_hex, svg_of, view_panels, Look};
 use super::{input, picture, Arguments};
 use pantau_pbj::chart::scene::escape_xml;
 use pantau_pbj::i18n::{format_date, Lang, Text};
-use pantau_pbj::views::export::{iframe_snippet, script_snippet, DOWNLOAD_WIDTH};
+use pantau_pbj::views::export::{
+    iframe_snippet, recording, script_snippet, Drawing, Picture, DOWNLOAD_WIDTH,
+};
 use pantau_pbj::views::View;
-use sha2::Digest;
 use std::path::Path;
 
 fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
@@ -63,6 +68,70 @@ fn query(text: &str) -> String {
         .collect()
 }
 
+/// What a snapshot in the widget's page shows: the view, language and data file (relative to
+/// the page) the widget shows first when its address names no other.
+struct Drawn<'a> {
+    view: View,
+    lang: Lang,
+    src: &'a str,
+}
+
+/// The widget's page (`index.html` of its build) with `picture` in its markup, in the widget's
+/// place: shown at once, without any code, and without JavaScript. A `<meta
+/// name="pantau-snapshot">` says what it shows, so that the start-up script drops it before it
+/// is seen when the address asks for something else (embed/snapshot.js).
+fn with_snapshot(page: &str, picture: &Picture<'_>, drawn: &Drawn<'_>) -> Result<String, String> {
+    const MAIN: &str = "<main id=\"pantau\" class=\"pantau\">";
+    let start = page.find(MAIN);
+    let end = page.find("</main>");
+    const CHARSET: &str = "<meta charset=\"utf-8\">";
+    let (Some(start), Some(end), Some(head)) = (start, end, page.find(CHARSET)) else {
+        return Err(format!(
+            "the widget's index.html has no {CHARSET} or <main id=\"pantau\">"
+        ));
+    };
+    let described = format!(
+        "view={}&lang={}&src={}",
+        drawn.view.code(),
+        drawn.lang.tag(),
+        query(drawn.src)
+    );
+    let needs_script = Text::PublishNeedsScript.get(drawn.lang);
+    let stage = format!(
+        "<div class=\"pantau-stage\"><div class=\"pantau-snapshot-frame pantau-snapshot-page\" data-sha256=\"{sha256}\">{picture}<noscript><p>{needs_script} <a href=\"{src}\">Data</a></p></noscript></div><main id=\"pantau\" class=\"pantau pantau-behind\"><p class=\"pantau-loading\" role=\"status\">Memuat data… / Loading data…</p></main></div>",
+        sha256 = escape_xml(picture.sha256),
+        picture = picture.tag(true),
+        needs_script = escape_xml(needs_script),
+        src = escape_xml(drawn.src),
+    );
+    let head = head + CHARSET.len();
+    // The picture's few kilobytes come before the code's hundreds on a slow link: the code's
+    // preload waits for them.
+    let between = page[head..start].replace(
+        "<link rel=\"preload\" href=\"./pantau-pbj-",
+        "<link rel=\"preload\" fetchpriority=\"low\" href=\"./pantau-pbj-",
+    );
+    Ok(format!(
+        "{}\n<meta name=\"pantau-snapshot\" content=\"{}\">{between}{stage}{}",
+        &page[..head],
+        escape_xml(&described),
+        &page[end + "</main>".len()..]
+    ))
+}
+
+/// The widths snapshots are drawn at, px: a phone's, a tablet's or narrow column's, and the
+/// widget's widest (each shown where the widget is about that wide: `Picture`).
+const SNAPSHOT_WIDTHS: [u32; 3] = [360, 640, DOWNLOAD_WIDTH];
+
+/// `snapshots/spending-id-light.svg` (the widest), `snapshots/spending-id-light-360.svg`.
+fn snapshot_file(view: View, lang: Lang, theme: &str, width: u32) -> String {
+    let (view, lang) = (view.code(), lang.tag());
+    match width {
+        DOWNLOAD_WIDTH => format!("snapshots/{view}-{lang}-{theme}.svg"),
+        _ => format!("snapshots/{view}-{lang}-{theme}-{width}.svg"),
+    }
+}
+
 pub fn run(arguments: &Arguments) -> Result<(), String> {
     let [path] = arguments.files.as_slice() else {
         return Err("publish needs one data file".to_owned());
@@ -93,34 +162,43 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         .and_then(|name| name.to_str())
         .ok_or_else(|| format!("{path}: no file name"))?;
     // The data as given, and its checksum (of the bytes a reader downloads).
-    let hash = hex(&sha2::Sha256::digest(&original));
+    let hash = sha256_hex(&original);
     write(&out.join("data").join(name), &original)?;
     write(&out.join("SHA256SUMS"), format!("{hash}  data/{name}\n"))?;
     copy_folder(widget, &out.join("widget"))?;
     // Snapshots and cards of every view that has a chart.
     let mut shown: Vec<(View, String, String)> = Vec::new();
+    let mut drawings: Vec<(View, bool, Drawing)> = Vec::new();
     for view in View::ALL {
         for snapshot_lang in Lang::ALL {
             let panels = view_panels(&loaded, view, snapshot_lang);
             let Some(first) = panels.first() else {
                 continue;
             };
-            for dark in [false, true] {
+            for (dark, width) in [false, true]
+                .into_iter()
+                .flat_map(|dark| SNAPSHOT_WIDTHS.into_iter().map(move |width| (dark, width)))
+            {
                 let look = Look {
                     lang: snapshot_lang,
                     dark,
-                    width: DOWNLOAD_WIDTH,
+                    width,
                 };
-                let (svg, _, _) = svg_of(&loaded, first, &look);
+                let (svg, width, height) = svg_of(&loaded, first, &look);
                 let theme = if dark { "dark" } else { "light" };
-                write(
-                    &out.join(format!(
-                        "snapshots/{}-{}-{theme}.svg",
-                        view.code(),
-                        snapshot_lang.tag()
-                    )),
-                    svg,
-                )?;
+                let file = snapshot_file(view, snapshot_lang, theme, width);
+                write(&out.join(&file), recording(svg, &hash))?;
+                if snapshot_lang == lang {
+                    drawings.push((
+                        view,
+                        dark,
+                        Drawing {
+                            src: file,
+                            width,
+                            height,
+                        },
+                    ));
+                }
             }
             let look = Look {
                 lang: snapshot_lang,
@@ -142,17 +220,58 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         .ok_or_else(|| format!("{path}: no view has a chart for this file"))?;
     // The snippets: the widget on this folder, the data with its checksum.
     let meta = &loaded.dataset.meta;
+    // The snapshots of the first view, in the page's language, light and dark (as the reader's
+    // system prefers), which the widget's page and the script snippet show until the widget's
+    // first chart: from the widget's page (`../`), and from `base`.
+    let first_drawings = |prefix: &str, dark: bool| -> Vec<Drawing> {
+        drawings
+            .iter()
+            .filter(|(view, drawn_dark, _)| *view == first_view && *drawn_dark == dark)
+            .map(|(_, _, drawing)| Drawing {
+                src: format!("{prefix}{}", drawing.src),
+                ..*drawing
+            })
+            .collect()
+    };
+    let alt = format!("{chart_title}. {chart_summary}");
+    let data_from_page = format!("../data/{name}");
+    // The widget's page of this folder: the same build, with the snapshot in its markup.
+    let (light, dark) = (first_drawings("../", false), first_drawings("../", true));
+    let in_page = Picture {
+        light: &light,
+        dark: &dark,
+        alt: &alt,
+        sha256: &hash,
+    };
+    let drawn = Drawn {
+        view: first_view,
+        lang,
+        src: &data_from_page,
+    };
+    let widget_page = std::fs::read_to_string(widget.join("index.html"))
+        .map_err(|error| format!("{}: {error}", widget.display()))?;
+    write(
+        &out.join("widget/index.html"),
+        with_snapshot(&widget_page, &in_page, &drawn)?,
+    )?;
     // The widget's page on this folder (from `base`, or relative to the folder) with the data.
     let iframe_at = |base: &str| {
         let page = format!(
             "{base}widget/index.html?src={}&sha256={hash}&lang={}&view={}",
-            query(&format!("../data/{name}")),
+            query(&data_from_page),
             lang.tag(),
-            first_view.code()
+            first_view.code(),
         );
         iframe_snippet(&page, &format!("Pantau PBJ: {}", meta.title))
     };
     let iframe = iframe_at(&base);
+    let (light, dark) = (first_drawings(&base, false), first_drawings(&base, true));
+    let picture = Picture {
+        light: &light,
+        dark: &dark,
+        alt: &alt,
+        sha256: &hash,
+    };
     let script = script_snippet(
         &format!("{base}widget/embed.js"),
         &[
@@ -161,6 +280,7 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
             ("lang".to_owned(), lang.tag().to_owned()),
             ("view".to_owned(), first_view.code().to_owned()),
         ],
+        Some(&picture),
     );
     let embed = format!(
         "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n</head>\n<body>\n<h1>{title}</h1>\n<h2>iframe</h2>\n<pre>{iframe}</pre>\n<h2>script</h2>\n<pre>{script}</pre>\n<p>{note}</p>\n</body>\n</html>\n",
@@ -180,7 +300,6 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         ],
     );
     let og_image = format!("{base}og/{}-{}.png", first_view.code(), lang.tag());
-    let snapshot = format!("snapshots/{}-{}-light.svg", first_view.code(), lang.tag());
     let page = format!(
         r#"<!doctype html>
 <html lang="{tag}">
@@ -203,7 +322,6 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
 <h1>{title}</h1>
 <p>{description}</p>
 {iframe}
-<noscript><img src="{snapshot}" alt="{chart_title}. {chart_summary}"></noscript>
 <h2>{data_heading}</h2>
 <ul>
 <li><a href="data/{name_href}">{name_text}</a> (SHA-256 <code>{hash}</code>)</li>
@@ -218,9 +336,7 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         description = escape_xml(&description),
         og_image = escape_xml(&og_image),
         chart_title = escape_xml(&chart_title),
-        chart_summary = escape_xml(&chart_summary),
         iframe = iframe_at(""),
-        snapshot = escape_xml(&snapshot),
         data_heading = escape_xml(Text::PublishData.get(lang)),
         name_href = escape_xml(&query(name)),
         name_text = escape_xml(name),
@@ -229,8 +345,4 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
     write(&out.join("index.html"), page)?;
     eprintln!("pantau publish: {} (SHA-256 {hash})", out.display());
     Ok(())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

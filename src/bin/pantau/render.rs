@@ -1,6 +1,8 @@
 //! `pantau render FILE [--view V] [--lang L] [--theme T] [--width W] [--panel ID|all] [--png]
-//! [--og] -o OUT`: the SVG the widget downloads for a view's chart (the same function draws
-//! both), or a PNG of it at twice the size, or a 1200×630 social card (`og:image`).
+//! [--og] [--snapshot] -o OUT`: the SVG the widget downloads for a view's chart (the same
+//! function draws both), or a PNG of it at twice the size, or a 1200×630 social card
+//! (`og:image`). `--snapshot` records in the SVG the SHA-256 of the file it was drawn from, for
+//! the widget's `snapshot` option.
 
 use super::{input, picture, Arguments};
 use pantau_pbj::analysis::filter::{apply, Filter};
@@ -8,7 +10,7 @@ use pantau_pbj::chart::theme::Theme;
 use pantau_pbj::chart::Locale;
 use pantau_pbj::format::Loaded;
 use pantau_pbj::i18n::Lang;
-use pantau_pbj::views::export::{chart_svg, DOWNLOAD_WIDTH};
+use pantau_pbj::views::export::{chart_svg, recording, DOWNLOAD_WIDTH};
 use pantau_pbj::views::{panels, Panel, View};
 
 /// How to draw: the language, theme and width.
@@ -36,6 +38,15 @@ pub fn view_panels(loaded: &Loaded, view: View, lang: Lang) -> Vec<Panel> {
         lang,
         false,
     )
+}
+
+/// The SHA-256 of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// A panel's chart as SVG, its width and height.
@@ -74,6 +85,13 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         width,
     };
     let out = arguments.out()?;
+    // The snapshot records the file as published (compressed or not): the bytes a reader gets.
+    let recorded = match arguments.flag("snapshot") {
+        true => Some(sha256_hex(
+            &std::fs::read(path).map_err(|error| format!("{path}: {error}"))?,
+        )),
+        false => None,
+    };
     let bytes = input::bytes(path)?;
     let loaded = input::load(path, &bytes).map_err(|error| {
         format!(
@@ -115,6 +133,10 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
             picture::og_card(&loaded, panel, &look)?
         } else {
             let (svg, _, _) = svg_of(&loaded, panel, &look);
+            let svg = match &recorded {
+                Some(sha256) => recording(svg, sha256),
+                None => svg,
+            };
             match png {
                 true => picture::png(&svg, 2.0)?,
                 false => svg.into_bytes(),

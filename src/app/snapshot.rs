@@ -103,6 +103,10 @@ impl Snapshot {
             return;
         }
         self.reveal();
+        // Its "loading the interactive chart" is no longer true.
+        if let Ok(Some(status)) = self.frame.query_selector("[role=status]") {
+            status.remove();
+        }
         let Some(document) = self.frame.owner_document() else {
             return;
         };

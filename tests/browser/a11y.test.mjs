@@ -3,35 +3,13 @@
 // described, and every mark is reachable by keyboard with a spoken label.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { start } from './harness.mjs';
+import { start, violations } from './harness.mjs';
 
 let app;
-let axeSource;
 before(async () => {
   app = await start();
-  axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 });
 after(async () => app.stop());
-
-// axe's rule for WCAG 2.5.3 (a control's accessible name contains its visible label) is
-// marked experimental and off unless enabled: it is enabled here, and each run checks that it
-// ran (a rule that silently did not run would pass every page).
-const NAME_RULE = 'label-content-name-mismatch';
-
-async function violations(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
-  const { found, ran } = await page.evaluate(async (rule) => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      rules: { [rule]: { enabled: true } },
-    });
-    const ran = [...result.passes, ...result.violations, ...result.incomplete].some((entry) => entry.id === rule);
-    return { found: result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), ran };
-  }, NAME_RULE);
-  assert.ok(ran, `${NAME_RULE} ran`);
-  return found;
-}
 
 for (const theme of ['light', 'dark']) {
   for (const lang of ['id', 'en']) {

@@ -2,6 +2,7 @@
 // driven by playwright-core, with every background network feature off (no request leaves
 // the machine).
 import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { serve, fixtures, pageHeaders } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -43,4 +44,53 @@ export async function start() {
       await server.close();
     },
   };
+}
+
+// axe's rule for WCAG 2.5.3 (a control's accessible name contains its visible label) is
+// marked experimental and off unless enabled: it is enabled here, and each run checks that it
+// ran (a rule that silently did not run would pass every page).
+let axeSource;
+const NAME_RULE = 'label-content-name-mismatch';
+
+/** The WCAG 2.1 A/AA violations axe-core finds in `page` (or a frame), as `rule: targets`.
+ * `named`: the page has controls named by an ARIA label, so the 2.5.3 rule must have run. */
+export async function violations(page, { named = true } = {}) {
+  axeSource ??= await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
+  const { found, ran } = await page.evaluate(async (rule) => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { [rule]: { enabled: true } },
+    });
+    const ran = [...result.passes, ...result.violations, ...result.incomplete].some((entry) => entry.id === rule);
+    return { found: result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), ran };
+  }, NAME_RULE);
+  if (named && !ran) throw new Error(`${NAME_RULE} did not run`);
+  return found;
+}
+
+
+/** Holds back the widget's code in `context` (its wasm request waits) until the returned
+ * function is called: what a page shows before the code arrives can then be looked at. */
+export async function holdCode(context) {
+  let release;
+  const code = new Promise((resolve) => { release = resolve; });
+  await context.route(/pantau-pbj-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await code;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Records every layout shift of the pages of `context` in `window.__shifts` (its value) and
+ * `window.__shifted` (what moved: element, y and height before and after). */
+export async function recordShifts(context) {
+  await context.addInitScript(() => {
+    window.__shifts = [];
+    window.__shifted = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => {
+      window.__shifts.push(entry.value);
+      window.__shifted.push(entry.sources.map((source) => [source.node?.nodeName, source.previousRect.y, source.currentRect.y, source.previousRect.height, source.currentRect.height]));
+    })).observe({ type: 'layout-shift', buffered: true });
+  });
 }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start } from './harness.mjs';
+import { holdCode, recordShifts, start } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -88,12 +88,7 @@ test('the published widget page drops its picture for an address that asks for a
   // The address it was drawn for, on a dark system: the dark drawing, then the dark widget.
   const context = await app.browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: 'dark' });
   const tab = await context.newPage();
-  let release;
-  const code = new Promise((resolve) => { release = resolve; });
-  await context.route(/pantau-pbj-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await code;
-    await route.continue();
-  });
+  const release = await holdCode(context);
   await tab.goto(`${page}&view=spending`);
   const image = tab.locator('.pantau-snapshot-frame img');
   await image.evaluate((image) => image.decode());
@@ -175,17 +170,8 @@ test('the snippets as written show the snapshot at once, then the widget in its 
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await context.addInitScript(() => {
-        window.__shifts = [];
-        window.__details = [];
-        new PerformanceObserver((list) => list.getEntries().forEach((entry) => { window.__shifts.push(entry.value); window.__details.push([entry.startTime, entry.sources.map((source) => [source.node?.nodeName, source.previousRect.y, source.currentRect.y, source.previousRect.height, source.currentRect.height])]); })).observe({ type: 'layout-shift', buffered: true });
-      });
-      let release;
-      const code = new Promise((resolve) => { release = resolve; });
-      await context.route(/pantau-pbj-[0-9a-f]+_bg\.wasm$/, async (route) => {
-        await code;
-        await route.continue();
-      });
+      await recordShifts(context);
+      const release = await holdCode(context);
       await page.goto(`${app.url}/fixtures/snap-${name}.html`);
       const image = name === 'iframe' ? page.frameLocator('iframe[data-pantau]').locator('.pantau-snapshot-frame img') : page.locator('pantau-pbj > picture > img');
       await image.waitFor();
@@ -211,7 +197,7 @@ test('the snippets as written show the snapshot at once, then the widget in its 
       const shifts = await page.evaluate((from) => window.__shifts.slice(from), shifted);
       if (name === 'iframe') assert.deepEqual(shifts, [], `${name} ${width}`);
       else console.log(`# script embed at ${width} px: layout shift when the widget replaces the picture ${shifts.reduce((sum, value) => sum + value, 0).toFixed(4)}`);
-      assert.deepEqual(await page.evaluate((from) => window.__shifts.slice(0, from), shifted), [], `${name} ${width}: nothing moved while the picture showed ${JSON.stringify(await page.evaluate(() => window.__details))}`);
+      assert.deepEqual(await page.evaluate((from) => window.__shifts.slice(0, from), shifted), [], `${name} ${width}: nothing moved while the picture showed ${JSON.stringify(await page.evaluate(() => window.__shifted))}`);
       assert.deepEqual(errors, []);
       await context.close();
     }

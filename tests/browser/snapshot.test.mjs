@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { start } from './harness.mjs';
+import { holdCode, recordShifts, start, violations } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SAMPLE_HASH = createHash('sha256').update(readFileSync(`${ROOT}data/kaltim-2024.json`)).digest('hex');
@@ -26,18 +26,12 @@ async function held(query, { width = 360, locale = 'id-ID' } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  await recordShifts(context);
   await page.addInitScript(() => {
-    window.__shifts = [];
     window.__violations = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.__shifts.push(entry.value))).observe({ type: 'layout-shift', buffered: true });
     document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
-  let release;
-  const code = new Promise((resolve) => { release = resolve; });
-  await context.route(/pantau-pbj-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await code;
-    await route.continue();
-  });
+  const release = await holdCode(context);
   await page.goto(`${app.url}/${query}`);
   return { page, errors, release, close: () => context.close() };
 }
@@ -97,6 +91,7 @@ test('the snapshot shows before the code, then the widget takes its place in one
 test('a snapshot drawn from other data goes as soon as the data is in, before it is read', async () => {
   const { page, errors, release, close } = await held('?src=data/contoh-paket.json&lang=id&snapshot=data/snapshots/spending-id.svg');
   await pictureShown(page);
+  assert.deepEqual(await violations(page, { named: false }), [], 'the picture shown, the widget hidden');
   release();
   await page.waitForSelector('svg.pantau-svg > g > *');
   assert.equal(await page.locator('.pantau-snapshot-frame').count(), 0);
@@ -116,6 +111,9 @@ test('data that cannot be loaded leaves the snapshot, marked as possibly not cur
     assert.match(await page.locator('.pantau-error').innerText(), message);
     assert.equal(await page.locator('.pantau-snapshot-frame img').count(), 1, 'the picture stays');
     assert.match(await page.locator('.pantau-snapshot-note').innerText(), note);
+    // Nothing still says the chart is loading; the picture, its note and the message pass axe.
+    assert.equal(await page.locator('.pantau-snapshot-frame [role=status]').count(), 0);
+    assert.deepEqual(await violations(page, { named: false }), [], lang);
     assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('pantau')).visibility), 'visible');
     assert.deepEqual(errors, []);
     await close();
@@ -150,6 +148,31 @@ test('of several drawings the one for the widget\'s width shows: a phone gets th
     assert.ok(source.endsWith(`/${expected}`), `${width}: ${source}`);
     release();
     await page.waitForSelector('svg.pantau-svg > g > *');
+    assert.deepEqual(errors, []);
+    await close();
+  }
+});
+
+test('a <pantau-pbj> element\'s snapshot attribute shows the picture in its shadow root until its widget replaces it, once', async () => {
+  app.fixtures.set('/fixtures/snapshot-element.html', (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Host</title><script type="module" src="/embed.js"></script></head><body><h1>News</h1><pantau-pbj src="/data/kaltim-2024.json" lang="en" snapshot="/data/snapshots/spending-en-360.svg 360w, /data/snapshots/spending-en.svg 960w"></pantau-pbj><p>After.</p></body></html>');
+  });
+  for (const width of [360, 1000]) {
+    const { page, errors, release, close } = await held('fixtures/snapshot-element.html', { width });
+    const image = page.locator('pantau-pbj .pantau-snapshot-frame img');
+    await image.waitFor();
+    await image.evaluate((image) => image.decode());
+    assert.ok((await image.evaluate((image) => image.currentSrc)).endsWith(width === 360 ? '/spending-en-360.svg' : '/spending-en.svg'));
+    await page.waitForFunction(() => document.querySelector('pantau-pbj').shadowRoot.querySelector('.pantau-snapshot-frame').dataset.sha256);
+    assert.match(await image.getAttribute('alt'), /^Realised cumulative spending 2024\. /);
+    release();
+    await page.locator('pantau-pbj svg.pantau-svg > g > *').first().waitFor();
+    assert.equal(await page.locator('pantau-pbj .pantau-snapshot-frame').count(), 0);
+    // A changed attribute mounts the widget again, without the picture (it was of the first view).
+    await page.evaluate(() => document.querySelector('pantau-pbj').setAttribute('view', 'local-content'));
+    await page.locator('pantau-pbj .pantau-tab[aria-selected="true"]', { hasText: 'Local content' }).waitFor();
+    assert.equal(await page.locator('pantau-pbj .pantau-snapshot-frame').count(), 0);
     assert.deepEqual(errors, []);
     await close();
   }

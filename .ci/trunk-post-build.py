@@ -68,7 +68,27 @@ preload = (
 # Snapshot first (the `snapshot` option): the picture is requested now, while the code loads,
 # and shown as soon as the page is parsed, the widget laid out hidden beneath it. The shared
 # code is embed/snapshot.js (also copied into embed.js below).
-SNAPSHOT_JS = (Path(__file__).resolve().parent.parent / "embed" / "snapshot.js").read_text(encoding="utf-8")
+def without_comments(js):
+    """`js` without its comment lines (`//` lines and `/* … */` blocks that start a line), which
+    readers of the source need and the browser does not. A comment after code stays."""
+    kept, in_block = [], False
+    for line in js.splitlines():
+        stripped = line.strip()
+        if in_block:
+            in_block = "*/" not in stripped
+            continue
+        if stripped.startswith("/*"):
+            in_block = "*/" not in stripped
+            continue
+        if stripped.startswith("//") or not stripped:
+            continue
+        kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+SNAPSHOT_JS = without_comments(
+    (Path(__file__).resolve().parent.parent / "embed" / "snapshot.js").read_text(encoding="utf-8")
+)
 snapshot = SNAPSHOT_JS + (
     "try {\n"
     "  const page = new URL(location.href);\n"

@@ -42,7 +42,8 @@ const pantauSnapshot = (() => {
   }
 
   /** The picture for a frame `width` wide: the one drawn nearest that width (inside the
-   * frame's padding; by ratio, so shown least scaled), or the one without a width. Chosen by the
+   * frame's padding; by ratio, so shown least scaled; one given without a width counts as
+   * drawn wider than any screen). Chosen by the
    * layout's width, not the screen's pixel density: a picture drawn for a phone has the phone's
    * layout (larger text, fewer labels). */
   function choose(pictures, width) {
@@ -129,6 +130,14 @@ const pantauSnapshot = (() => {
     // Laid out (so the widget measures its width) but neither seen nor heard until it replaces
     // the picture; src/app/snapshot.rs removes exactly these.
     set(container, HIDING.map((name) => [name, name === 'visibility' ? 'hidden' : name === 'position' ? 'absolute' : '0']));
+    // A picture that cannot be shown (missing, not an image) gives its place back at once:
+    // the widget's loading line shows, not a broken image.
+    if (image) {
+      image.addEventListener('error', () => {
+        frame.remove();
+        reveal(container);
+      }, { once: true });
+    }
     // Read once the picture is in (then mostly from the cache), so as not to slow it down.
     const described = url || picture.currentSrc || picture.src;
     const shown = image || picture;

@@ -177,3 +177,17 @@ test('a <pantau-pbj> element\'s snapshot attribute shows the picture in its shad
     await close();
   }
 });
+
+test('a snapshot that cannot be shown (missing, not a picture) gives its place back to the widget at once', async () => {
+  for (const snapshot of ['data/snapshots/tidak-ada.svg', 'data/kaltim-2024.json']) {
+    const { page, errors, release, close } = await held(`?lang=id&snapshot=${encodeURIComponent(snapshot)}`);
+    // Before the code: no frame, the loading line in its place, seen.
+    await page.waitForFunction(() => !document.querySelector('.pantau-snapshot-frame') && document.querySelector('.pantau-stage'));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('pantau')).visibility), 'visible', snapshot);
+    assert.ok(await page.getByText('Memuat data').isVisible(), snapshot);
+    release();
+    await page.waitForSelector('svg.pantau-svg > g > *');
+    assert.deepEqual(errors, [], snapshot);
+    await close();
+  }
+});

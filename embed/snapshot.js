@@ -12,7 +12,7 @@ const pantauSnapshot = (() => {
   const HEX = /^[0-9a-f]{64}$/;
   /** The style properties that hide the widget's container beneath a picture. */
   const HIDING = ['position', 'top', 'left', 'right', 'visibility'];
-  /** The largest snapshot text read for its description, in characters. */
+  /** The largest snapshot read for its description, in bytes. */
   const LARGEST = 4 * 1024 * 1024;
 
   /** The reader's language, as the widget picks it: `lang`, else the browser's, else `id`. */
@@ -57,9 +57,20 @@ const pantauSnapshot = (() => {
   async function describe(frame, image, url) {
     try {
       const response = await fetch(url, { credentials: 'omit' });
-      if (!response.ok || Number(response.headers.get('content-length') || 0) > LARGEST) return;
-      const text = await response.text();
-      if (text.length > LARGEST) return;
+      if (!response.ok || !response.body || Number(response.headers.get('content-length') || 0) > LARGEST) return;
+      // Read as it comes, and given up past the limit (whatever the server says of its length).
+      const reader = response.body.getReader();
+      const chunks = [];
+      let size = 0;
+      for (let part = await reader.read(); !part.done; part = await reader.read()) {
+        size += part.value.length;
+        if (size > LARGEST) {
+          reader.cancel();
+          return;
+        }
+        chunks.push(part.value);
+      }
+      const text = await new Blob(chunks).text();
       const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
       if (svg.namespaceURI !== 'http://www.w3.org/2000/svg') return;
       const part = (name) => [...svg.children].find((child) => child.localName === name)?.textContent.trim() ?? '';

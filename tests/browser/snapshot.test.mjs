@@ -191,3 +191,25 @@ test('a snapshot that cannot be shown (missing, not a picture) gives its place b
     await close();
   }
 });
+
+test('a snapshot too big to read for its description still shows, with the plain text alternative, and nothing is read past 4 MB', async () => {
+  const head = readFileSync(`${ROOT}data/snapshots/spending-id-360.svg`, 'utf8').replace('</svg>', '');
+  app.fixtures.set('/fixtures/huge.svg', (request, response) => {
+    // Sent in pieces, with no length: 6 MB of comment inside a real drawing.
+    response.writeHead(200, { 'content-type': 'image/svg+xml' });
+    response.write(head);
+    const piece = `<!--${'x'.repeat(1024 * 1024 - 7)}-->`;
+    for (let index = 0; index < 6; index += 1) response.write(piece);
+    response.end('</svg>');
+  });
+  const { page, errors, release, close } = await held(`?lang=id&snapshot=${encodeURIComponent('/fixtures/huge.svg')}`);
+  await pictureShown(page, { read: false });
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator('.pantau-snapshot-frame img').getAttribute('alt'), 'Gambar statis grafik Pantau PBJ');
+  assert.equal(await page.locator('.pantau-snapshot-frame').getAttribute('data-sha256'), null);
+  release();
+  await page.waitForSelector('svg.pantau-svg > g > *');
+  assert.equal(await page.locator('.pantau-snapshot-frame').count(), 0);
+  assert.deepEqual(errors, []);
+  await close();
+});

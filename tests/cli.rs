@@ -508,7 +508,7 @@ fn publish_writes_the_data_its_checksum_snapshots_cards_snippets_and_a_page() {
     std::fs::create_dir_all(widget.join("data")).expect("a folder");
     std::fs::write(
         widget.join("index.html"),
-        "<!doctype html><html><head><meta charset=\"utf-8\"><link rel=\"preload\" href=\"./pantau-pbj-1_bg.wasm\"></head><body><main id=\"pantau\" class=\"pantau\"><noscript>the sample</noscript></main></body></html>",
+        "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><link rel=\"preload\" href=\"./pantau-pbj-1_bg.wasm\"></head><body><main id=\"pantau\" class=\"pantau\"><noscript>the sample</noscript></main></body></html>",
     )
     .expect("written");
     std::fs::write(widget.join("embed.js"), "// embed").expect("written");
@@ -587,7 +587,7 @@ fn publish_writes_the_data_its_checksum_snapshots_cards_snippets_and_a_page() {
     // The widget's page of the folder shows the first view's snapshot in its markup (light and
     // dark, each width), says what it shows, and lets the picture come before the code.
     let widget_page = std::fs::read_to_string(out.join("widget/index.html")).expect("a page");
-    assert!(widget_page.starts_with("<!doctype html><html><head><meta charset=\"utf-8\">\n<meta name=\"pantau-snapshot\" content=\"view=spending&amp;lang=id&amp;src=../data/contoh-paket.json\">"), "{widget_page}");
+    assert!(widget_page.starts_with("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">\n<meta name=\"pantau-snapshot\" content=\"view=spending&amp;lang=id&amp;src=../data/contoh-paket.json\">"), "{widget_page}");
     assert!(widget_page.contains(&format!("<div class=\"pantau-stage\"><div class=\"pantau-snapshot-frame pantau-snapshot-page\" data-sha256=\"{hash}\"><picture><source media=\"(prefers-color-scheme: dark) and (max-width: 400px)\" srcset=\"../snapshots/spending-id-dark-360.svg\" width=\"360\"")), "{widget_page}");
     assert!(widget_page.contains("<img src=\"../snapshots/spending-id-light.svg\" alt=\"Realisasi belanja kumulatif 2024. Grafik garis"), "{widget_page}");
     assert!(
@@ -619,6 +619,26 @@ fn publish_writes_the_data_its_checksum_snapshots_cards_snippets_and_a_page() {
         snippets.contains(&format!("data-sha256=&quot;{hash}&quot; style=")),
         "{snippets}"
     );
+    // Published in English: the page is in the picture's language until the widget sets the
+    // reader's, and its picture is the English one.
+    let english = folder.join("english");
+    let (status, _) = pantau(&[
+        "publish",
+        &sample,
+        "--lang",
+        "en",
+        "--widget",
+        widget.to_str().expect("path"),
+        "-o",
+        english.to_str().expect("path"),
+    ]);
+    assert_eq!(status, 0);
+    let english_page = std::fs::read_to_string(english.join("widget/index.html")).expect("a page");
+    assert!(
+        english_page.starts_with("<!doctype html><html lang=\"en\"><head>"),
+        "{english_page}"
+    );
+    assert!(english_page.contains("lang=en&amp;src=") && english_page.contains("<img src=\"../snapshots/spending-en-light.svg\" alt=\"Realised cumulative spending 2024."), "{english_page}");
     // Without a widget build there is nothing to publish, and the tool says why.
     let (status, _) = pantau(&[
         "publish",

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { holdCode, recordShifts, start } from './harness.mjs';
+import { holdCode, recordShifts, start, violations } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -93,6 +93,8 @@ test('the published widget page drops its picture for an address that asks for a
   const image = tab.locator('.pantau-snapshot-frame img');
   await image.evaluate((image) => image.decode());
   assert.ok((await image.evaluate((image) => image.currentSrc)).endsWith('spending-id-dark-360.svg'));
+  // The page as first seen (the picture on its dark page, the widget hidden) passes axe.
+  assert.deepEqual(await violations(tab, { named: false }), []);
   release();
   await tab.waitForSelector('.pantau-widget[data-theme="dark"] svg.pantau-svg > g > *');
   assert.equal(await tab.locator('.pantau-snapshot-frame').count(), 0);

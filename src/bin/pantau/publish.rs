@@ -111,9 +111,23 @@ fn with_snapshot(page: &str, picture: &Picture<'_>, drawn: &Drawn<'_>) -> Result
         "<link rel=\"preload\" href=\"./pantau-pbj-",
         "<link rel=\"preload\" fetchpriority=\"low\" href=\"./pantau-pbj-",
     );
+    // The page is in the picture's language until the widget sets the reader's (the picture
+    // shows only when they are the same).
+    let opening = match page[..head].find("<html lang=\"") {
+        Some(at) => {
+            let value = at + "<html lang=\"".len();
+            let close = page[value..head].find('"').map_or(value, |end| value + end);
+            format!(
+                "{}{}{}",
+                &page[..value],
+                drawn.lang.tag(),
+                &page[close..head]
+            )
+        }
+        None => page[..head].to_owned(),
+    };
     Ok(format!(
-        "{}\n<meta name=\"pantau-snapshot\" content=\"{}\">{between}{stage}{}",
-        &page[..head],
+        "{opening}\n<meta name=\"pantau-snapshot\" content=\"{}\">{between}{stage}{}",
         escape_xml(&described),
         &page[end + "</main>".len()..]
     ))

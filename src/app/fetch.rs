@@ -107,12 +107,14 @@ async fn sha256(bytes: &js_sys::Uint8Array) -> Option<String> {
     ))
 }
 
-/// Checks `bytes` against what was published for the file at `url`.
+/// Checks `bytes` against what was published for the file at `url`; `received` is their
+/// SHA-256 when already computed (for a snapshot's check).
 async fn verify_bytes(
     bytes: &js_sys::Uint8Array,
     url: &str,
     published: &Published,
     credentials: bool,
+    received: Option<String>,
 ) -> Option<Verification> {
     let stated = match (&published.sha256, &published.manifest) {
         (Some(hash), _) => Some(hash.clone()),
@@ -132,7 +134,10 @@ async fn verify_bytes(
         }
         (None, None) => return None,
     };
-    let received = sha256(bytes).await;
+    let received = match received {
+        Some(hash) => Some(hash),
+        None => sha256(bytes).await,
+    };
     Some(verify(stated.as_deref(), received.as_deref()))
 }
 
@@ -209,10 +214,13 @@ pub async fn fetch_dataset(
         }
     };
     mark("pantau-pbj:received");
+    // The bytes are hashed once, for a snapshot's check and the published hash's alike.
+    let mut received = None;
     if let Some(snapshot) = snapshot.filter(|snapshot| snapshot.recorded().is_some()) {
-        snapshot.data_received(sha256(&bytes).await.as_deref());
+        received = sha256(&bytes).await;
+        snapshot.data_received(received.as_deref());
     }
-    let mut verification = verify_bytes(&bytes, &url, &published, credentials).await;
+    let mut verification = verify_bytes(&bytes, &url, &published, credentials, received).await;
     // A big file is read in a Web Worker, ended after (its memory with it); the widget only
     // decodes the packages, a batch at a time.
     let mut from_worker = None;
@@ -255,7 +263,7 @@ pub async fn fetch_dataset(
                 .0;
                 // Other bytes than the first download's: checked again, never vouched for by the
                 // first check.
-                verification = verify_bytes(&bytes, &url, &published, credentials).await;
+                verification = verify_bytes(&bytes, &url, &published, credentials, None).await;
             }
         }
     }

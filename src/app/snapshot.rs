@@ -34,11 +34,12 @@ impl std::fmt::Debug for Snapshot {
 pub struct Shown(pub leptos::prelude::StoredValue<Option<Snapshot>, leptos::prelude::LocalStorage>);
 
 impl Shown {
-    /// Runs `action` on the snapshot, if there is one still shown.
+    /// Runs `action` on the snapshot, if the page showed one (each action does nothing once
+    /// it is gone).
     pub fn with(self, action: impl FnOnce(&Snapshot)) {
         use leptos::prelude::WithValue;
         self.0.with_value(|snapshot| {
-            if let Some(snapshot) = snapshot.as_ref().filter(|snapshot| snapshot.shown()) {
+            if let Some(snapshot) = snapshot {
                 action(snapshot);
             }
         });

@@ -195,17 +195,6 @@ impl Picture<'_> {
             escape_attribute(self.sha256)
         )
     }
-
-    /// The `snapshot` option's value: each light drawing's address and width (`a-360.svg 360w,
-    /// …`).
-    pub fn option(&self) -> String {
-        let each: Vec<String> = self
-            .light
-            .iter()
-            .map(|drawing| format!("{} {}w", drawing.src, drawing.width))
-            .collect();
-        each.join(", ")
-    }
 }
 
 /// The script embed of a view: `embed.js` once, then a `<pantau-pbj>` element whose attributes

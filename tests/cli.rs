@@ -176,7 +176,7 @@ fn check_exits_0_when_clean_1_with_issues_and_2_when_unusable_and_reads_gzip() {
     ]);
     assert_eq!(code, 2);
     let (code, _) = pantau(&["check", "--colour", "x", "a.json"]);
-    assert_eq!(code, 2, "an unknown option is refused");
+    assert_eq!(code, 64, "an unknown option is a usage error");
 }
 
 /// The width and height a PNG's header states.

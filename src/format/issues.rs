@@ -72,12 +72,78 @@ pub enum Problem {
     Superseded,
 }
 
+impl Expected {
+    /// A stable code for machine-readable output (`pantau check --format json`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Expected::Text => "text",
+            Expected::WholeNumber => "whole-number",
+            Expected::Boolean => "boolean",
+            Expected::Date => "date",
+            Expected::Month => "month",
+            Expected::Object => "object",
+            Expected::List => "list",
+            Expected::Currency => "currency",
+        }
+    }
+}
+
+impl Problem {
+    /// A stable code for machine-readable output (`pantau check --format json`); documented in
+    /// docs/check.schema.json, never renamed.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Missing => "missing",
+            Problem::WrongType(_) => "wrong-type",
+            Problem::Negative => "negative",
+            Problem::TooLarge => "too-large",
+            Problem::Rounded => "rounded",
+            Problem::UnknownCode(_) => "unknown-code",
+            Problem::Unrecognised(_) => "unrecognised",
+            Problem::OutsidePeriod => "outside-period",
+            Problem::Duplicate => "duplicate",
+            Problem::PartExceedsTotal => "part-exceeds-total",
+            Problem::DateOrder => "date-order",
+            Problem::TargetNotAboveBaseline => "target-not-above-baseline",
+            Problem::UnknownSource(_) => "unknown-source",
+            Problem::NoAmount => "no-amount",
+            Problem::OtherCurrency(_) => "other-currency",
+            Problem::NotJsonLine => "not-json-line",
+            Problem::Superseded => "superseded",
+        }
+    }
+
+    /// The value the problem names, if any: the unknown code or word, the source id, the
+    /// currency.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Problem::UnknownCode(value)
+            | Problem::Unrecognised(value)
+            | Problem::UnknownSource(value)
+            | Problem::OtherCurrency(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
 impl DataIssue {
     pub(crate) fn new(path: impl Into<String>, problem: Problem) -> DataIssue {
         DataIssue {
             path: path.into(),
             problem,
         }
+    }
+
+    /// Where the issue is, as a line of a CSV or JSON Lines file and its column (`12:pagu`,
+    /// `12:`); `None` for a JSON path.
+    pub fn line_and_column(&self) -> Option<(usize, Option<&str>)> {
+        let (line, column) = self.path.split_once(':')?;
+        let line = line
+            .bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| line.parse::<usize>().ok())
+            .flatten()?;
+        Some((line, Some(column).filter(|column| !column.is_empty())))
     }
 
     /// Whether the value was kept (adjusted or only doubtful) rather than skipped.
@@ -198,6 +264,29 @@ pub enum LoadError {
     NoData(Issues),
     /// A CSV file without a recognisable amount column (pagu, nilai_kontrak, realisasi, …).
     NoColumns,
+}
+
+impl LoadError {
+    /// A stable code for machine-readable output (`pantau check --format json`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadError::NotJson { .. } => "not-json",
+            LoadError::NotAFile => "not-a-file",
+            LoadError::NotPantau => "not-pantau",
+            LoadError::UnsupportedVersion(_) => "unsupported-version",
+            LoadError::InvalidMeta(_) => "invalid-meta",
+            LoadError::NoData(_) => "no-data",
+            LoadError::NoColumns => "no-columns",
+        }
+    }
+
+    /// The issues that made the file unusable, where the error carries them.
+    pub fn issues(&self) -> Option<&Issues> {
+        match self {
+            LoadError::InvalidMeta(issues) | LoadError::NoData(issues) => Some(issues),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for DataIssue {

@@ -6,11 +6,17 @@
 //! that of one step and of the groups, whatever the input's size: national data becomes a file a
 //! CDN serves to any number of readers, charting the same totals under the same filters.
 
-use super::{input, Arguments};
+use super::cli::ConvertArgs;
+use super::failure::{Failure, CHECK_PATH, RUN_CHECK};
+use super::input::{self, Input};
+use super::output::Output;
+use super::progress::Progress;
 use pantau_pbj::model::{Code, Package, YearMonth};
 use serde_json::{json, Map, Value};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
+use std::rc::Rc;
 
 /// Records read per step of a streamed file.
 const STEP_RECORDS: usize = 20_000;
@@ -113,15 +119,48 @@ impl Totals {
 }
 
 /// Reads `text` (one step: a CSV header and rows, or JSON Lines) as the widget reads a file.
-fn step(totals: &mut Totals, name: &str, text: &[u8]) -> Result<(), String> {
-    let loaded = input::load(name, text).map_err(|error| {
-        format!(
-            "{name}: {}",
+fn step(totals: &mut Totals, input: &Input, text: &[u8]) -> Result<(), Failure> {
+    let loaded = input::load(&input.name(), text).map_err(|error| {
+        Failure::unusable(format!(
+            "{}: {}",
+            input.shown(),
             pantau_pbj::i18n::describe_load_error(&error, pantau_pbj::i18n::Lang::En)
-        )
+        ))
+        .hint(RUN_CHECK)
     })?;
     totals.take(loaded);
     Ok(())
+}
+
+/// Counts the bytes read through it (of the input as stored: compressed, for gzip), for the
+/// progress bar.
+struct Counted<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buffer)?;
+        self.read.set(self.read.get() + read as u64);
+        Ok(read)
+    }
+}
+
+/// Where the work is: the bar, the bytes of the inputs done before this one, and this one's.
+struct Watch<'progress> {
+    progress: &'progress Progress,
+    before: u64,
+    read: Rc<Cell<u64>>,
+}
+
+impl Watch<'_> {
+    fn show(&self, totals: &Totals) {
+        self.progress.at(
+            self.before + self.read.get(),
+            format!("{} records", totals.packages),
+        );
+    }
 }
 
 /// Whether a CSV line leaves a quoted field open (an odd number of quotes).
@@ -130,21 +169,30 @@ fn opens_quote(line: &[u8]) -> bool {
 }
 
 /// Streams one input into `totals`.
-fn convert_file(totals: &mut Totals, path: &str) -> Result<(), String> {
-    let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;
-    let mut raw = BufReader::with_capacity(1 << 20, file);
+fn convert_file(totals: &mut Totals, input: &Input, watch: &Watch) -> Result<(), Failure> {
+    let cannot_read = |error: std::io::Error| {
+        Failure::unusable(format!("cannot read {}: {error}", input.shown())).hint(CHECK_PATH)
+    };
+    let source: Box<dyn Read> = match input {
+        Input::Stdin => Box::new(std::io::stdin().lock()),
+        Input::File(path) => Box::new(std::fs::File::open(path).map_err(cannot_read)?),
+    };
+    let counted = Counted {
+        inner: source,
+        read: watch.read.clone(),
+    };
+    let mut raw = BufReader::with_capacity(1 << 20, counted);
     let gzip = raw
         .fill_buf()
-        .map_err(|error| format!("{path}: {error}"))?
+        .map_err(cannot_read)?
         .starts_with(&[0x1f, 0x8b]);
     let reader: Box<dyn Read> = match gzip {
         true => Box::new(flate2::read::MultiGzDecoder::new(raw)),
         false => Box::new(raw),
     };
     let mut reader = BufReader::with_capacity(1 << 20, reader);
-    let name = input::name(path).to_owned();
     let mut first = Vec::new();
-    read_line(&mut reader, &mut first, path)?;
+    read_line(&mut reader, &mut first, input)?;
     totals.bytes += first.len() as u64;
     let head = first.trim_ascii_start();
     // The first line alone a JSON object: JSON Lines of records. OCDS releases of one process
@@ -158,11 +206,10 @@ fn convert_file(totals: &mut Totals, path: &str) -> Result<(), String> {
     let releases = record.is_some_and(|record| record.contains_key("ocid"));
     if head.starts_with(b"[") || head.starts_with(b"{") && !json_lines || releases {
         let mut text = first;
-        reader
-            .read_to_end(&mut text)
-            .map_err(|error| format!("{path}: {error}"))?;
+        reader.read_to_end(&mut text).map_err(cannot_read)?;
         totals.bytes += text.len() as u64;
-        return step(totals, &name, &text);
+        watch.show(totals);
+        return step(totals, input, &text);
     }
     // CSV (a header, then rows) or JSON Lines: a step of records at a time; a CSV header is
     // repeated at the head of every step.
@@ -175,14 +222,19 @@ fn convert_file(totals: &mut Totals, path: &str) -> Result<(), String> {
     let mut records = 0;
     let mut open = !json_lines && opens_quote(&chunk);
     let mut line = Vec::new();
+    let mut lines: u64 = 0;
     loop {
         line.clear();
-        let read = read_line(&mut reader, &mut line, path)?;
+        let read = read_line(&mut reader, &mut line, input)?;
         totals.bytes += read as u64;
         if read == 0 {
             break;
         }
         chunk.extend_from_slice(&line);
+        lines += 1;
+        if lines % 8192 == 0 {
+            watch.show(totals);
+        }
         if !json_lines && opens_quote(&line) {
             open = !open;
         }
@@ -190,22 +242,28 @@ fn convert_file(totals: &mut Totals, path: &str) -> Result<(), String> {
             records += 1;
         }
         if records >= STEP_RECORDS && !open {
-            step(totals, &name, &chunk)?;
+            step(totals, input, &chunk)?;
+            watch.show(totals);
             chunk.clear();
             chunk.extend_from_slice(&header);
             records = 0;
         }
     }
     if chunk.len() > header.len() || totals.meta.is_none() {
-        step(totals, &name, &chunk)?;
+        step(totals, input, &chunk)?;
+        watch.show(totals);
     }
     Ok(())
 }
 
-fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, path: &str) -> Result<usize, String> {
-    reader
-        .read_until(b'\n', line)
-        .map_err(|error| format!("{path}: {error}"))
+fn read_line(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    input: &Input,
+) -> Result<usize, Failure> {
+    reader.read_until(b'\n', line).map_err(|error| {
+        Failure::unusable(format!("cannot read {}: {error}", input.shown())).hint(CHECK_PATH)
+    })
 }
 
 /// The peak memory of this process, in megabytes, where the system says (Linux).
@@ -217,8 +275,11 @@ fn peak_megabytes() -> Option<f64> {
 }
 
 /// The format-v1 file of `totals`.
-fn document(totals: &Totals) -> Result<Value, String> {
-    let meta = totals.meta.as_ref().ok_or("nothing was read")?;
+fn document(totals: &Totals) -> Result<Value, Failure> {
+    let meta = totals
+        .meta
+        .as_ref()
+        .ok_or_else(|| Failure::unusable("nothing was read"))?;
     let fiscal_year = totals
         .groups
         .keys()
@@ -296,29 +357,50 @@ fn document(totals: &Totals) -> Result<Value, String> {
     Ok(json!({"format": "pantau-pbj", "version": 1, "meta": file_meta, "packages": packages}))
 }
 
-pub fn run(arguments: &Arguments) -> Result<(), String> {
-    let out = arguments.out()?;
-    if arguments.files.is_empty() {
-        return Err("convert needs at least one file".to_owned());
-    }
+pub fn run(arguments: &ConvertArgs) -> Result<(), Failure> {
+    let inputs = Input::all(&arguments.files)?;
+    let out = Output::from_argument(&arguments.out);
     let started = std::time::Instant::now();
+    // The bar's whole: the files' sizes as stored (standard input's is not known).
+    let sizes: Vec<Option<u64>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::Stdin => None,
+            Input::File(path) => std::fs::metadata(path).ok().map(|meta| meta.len()),
+        })
+        .collect();
+    let whole = sizes.iter().copied().sum::<Option<u64>>();
+    let progress = Progress::bytes(whole, "convert", arguments.quiet);
     let mut totals = Totals::default();
-    for path in &arguments.files {
-        convert_file(&mut totals, path)?;
+    let mut before = 0;
+    for (input, size) in inputs.iter().zip(&sizes) {
+        let watch = Watch {
+            progress: &progress,
+            before,
+            read: Rc::new(Cell::new(0)),
+        };
+        convert_file(&mut totals, input, &watch)?;
+        before += size.unwrap_or(watch.read.get());
     }
     let document = document(&totals)?;
-    let text = serde_json::to_string(&document).map_err(|error| error.to_string())?;
-    std::fs::write(out, &text).map_err(|error| format!("{out}: {error}"))?;
+    let text = serde_json::to_string(&document)
+        .map_err(|error| Failure::unusable(format!("JSON: {error}")))?;
+    out.write(text.as_bytes())?;
+    progress.done();
+    if arguments.quiet {
+        return Ok(());
+    }
     let seconds = started.elapsed().as_secs_f64().max(1e-9);
     let megabytes = totals.bytes as f64 / 1e6;
     eprintln!(
-        "pantau convert: {} packages ({:.1} MB) in {:.2} s, {:.1} MB/s; {} groups, {} bytes written; peak memory {}",
+        "pantau convert: {} packages ({:.1} MB) in {:.2} s, {:.1} MB/s; {} groups, {} bytes written to {}; peak memory {}",
         totals.packages,
         megabytes,
         seconds,
         megabytes / seconds,
         totals.groups.len(),
         text.len(),
+        out.shown(),
         peak_megabytes().map_or_else(|| "unknown".to_owned(), |peak| format!("{peak:.1} MB")),
     );
     if totals.without_amounts > 0 {

@@ -1,7 +1,7 @@
 //! Pictures: a chart's SVG as PNG, and the 1200×630 social card (`og:image`), rendered by resvg
 //! with the DejaVu fonts shipped here, so that the output is the same on every machine.
 
-use super::render::{svg_of, Look};
+use super::draw::{svg_of, Look};
 use pantau_pbj::chart::scene::escape_xml;
 use pantau_pbj::chart::text::{shorten, wrap};
 use pantau_pbj::format::Loaded;

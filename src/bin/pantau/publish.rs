@@ -17,44 +17,150 @@
 //!                         chart needs no code, and shows without JavaScript
 //! ```
 //!
+//! DIR/page.css           the transparency page's style (no inline style: a strict CSP holds)
+//! DIR/**.br, DIR/**.gz    precompressed copies of every text file (HTML, JS, WebAssembly, CSS,
+//!                         JSON, CSV, SVG, SHA256SUMS), for a server that serves them as they are
+//!                         (`pantau serve` does; docs/publishing.md has the server settings)
+//! ```
+//!
 //! Addresses in the snippets and `og:image` are absolute with `--base` (the folder's public
 //! address), else relative to DIR.
 
-use super::render::{sha256_hex, svg_of, view_panels, Look};
-use super::{input, picture, Arguments};
+use super::cli::PublishArgs;
+use super::draw::{sha256_hex, svg_of, view_panels, Look};
+use super::failure::{Failure, CHECK_PATH};
+use super::input::{loaded, Input};
+use super::output::write_file;
+use super::picture;
+use super::progress::Progress;
 use pantau_pbj::chart::scene::escape_xml;
 use pantau_pbj::i18n::{format_date, Lang, Text};
 use pantau_pbj::views::export::{
     iframe_snippet, recording, script_snippet, Drawing, Picture, DOWNLOAD_WIDTH,
 };
 use pantau_pbj::views::View;
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)
-            .map_err(|error| format!("{}: {error}", folder.display()))?;
-    }
-    std::fs::write(path, bytes).map_err(|error| format!("{}: {error}", path.display()))
+/// The published files, written as they come and remembered for their precompressed copies.
+struct Folder<'progress> {
+    root: PathBuf,
+    written: Vec<PathBuf>,
+    bytes: u64,
+    progress: &'progress Progress,
 }
 
-/// Copies the folder `from` into `to`, recursively.
-fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(from).map_err(|error| format!("{}: {error}", from.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|error| format!("{}: {error}", from.display()))?;
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_folder(&entry.path(), &target)?;
-        } else {
-            let bytes = std::fs::read(entry.path())
-                .map_err(|error| format!("{}: {error}", entry.path().display()))?;
-            write(&target, bytes)?;
+impl Folder<'_> {
+    /// Writes `bytes` at `relative` (a path under the folder).
+    fn write(
+        &mut self,
+        relative: impl AsRef<Path>,
+        bytes: impl AsRef<[u8]>,
+    ) -> Result<(), Failure> {
+        let path = self.root.join(relative.as_ref());
+        write_file(&path, bytes.as_ref())?;
+        self.bytes += bytes.as_ref().len() as u64;
+        self.progress
+            .step(format!("{}", relative.as_ref().display()));
+        self.written.push(path);
+        Ok(())
+    }
+
+    /// Copies the folder `from` into `relative`, recursively.
+    fn copy(&mut self, from: &Path, relative: &Path) -> Result<(), Failure> {
+        let unreadable = |error: std::io::Error| {
+            Failure::unusable(format!("cannot read {}: {error}", from.display())).hint(CHECK_PATH)
+        };
+        for entry in std::fs::read_dir(from).map_err(unreadable)? {
+            let entry = entry.map_err(unreadable)?;
+            let target = relative.join(entry.file_name());
+            if entry.path().is_dir() {
+                self.copy(&entry.path(), &target)?;
+            } else if !is_precompressed(&entry.path()) {
+                let bytes = std::fs::read(entry.path()).map_err(unreadable)?;
+                self.write(&target, bytes)?;
+            }
         }
+        Ok(())
     }
-    Ok(())
+
+    /// Writes `.gz` and `.br` copies beside every text file written, each only where it is
+    /// smaller than the file.
+    fn precompress(&mut self) -> Result<(), Failure> {
+        let mut written = std::mem::take(&mut self.written);
+        // A file written twice (the widget's page, over the build's) is compressed once.
+        written.sort();
+        written.dedup();
+        for path in written {
+            if !compressible(&path) {
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|error| {
+                Failure::unusable(format!("cannot read {}: {error}", path.display()))
+            })?;
+            for (extension, packed) in [("gz", gzip(&bytes)?), ("br", brotli(&bytes)?)] {
+                if packed.len() < bytes.len() {
+                    let mut name = path.clone().into_os_string();
+                    name.push(".");
+                    name.push(extension);
+                    write_file(Path::new(&name), &packed)?;
+                    self.bytes += packed.len() as u64;
+                }
+            }
+            self.progress.step(format!("{}", path.display()));
+        }
+        Ok(())
+    }
 }
+
+/// Whether a file is text that compresses (not a PNG, not already compressed).
+pub fn compressible(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_lowercase());
+    let Some(name) = name else {
+        return false;
+    };
+    name == "sha256sums"
+        || [
+            ".html", ".js", ".mjs", ".wasm", ".css", ".json", ".jsonl", ".csv", ".svg", ".txt",
+            ".xml", ".map",
+        ]
+        .iter()
+        .any(|extension| name.ends_with(extension))
+}
+
+/// Whether a file is a precompressed copy beside another (not copied again from a build).
+fn is_precompressed(path: &Path) -> bool {
+    let name = path.to_string_lossy();
+    name.strip_suffix(".br")
+        .or_else(|| name.strip_suffix(".gz"))
+        .is_some_and(|original| Path::new(original).is_file())
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, Failure> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|error| Failure::unusable(format!("gzip: {error}")))
+}
+
+fn brotli(bytes: &[u8]) -> Result<Vec<u8>, Failure> {
+    let mut packed = Vec::new();
+    let parameters = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut packed, &parameters)
+        .map_err(|error| Failure::unusable(format!("brotli: {error}")))?;
+    Ok(packed)
+}
+
+/// The transparency page's style, in a file of its own: no inline style, so the page holds
+/// under the same strict Content-Security-Policy as the widget (`style-src 'self'`).
+const PAGE_CSS: &str = "body{font-family:system-ui,sans-serif;max-width:1000px;margin:0 auto;padding:16px;color:#1f2328;line-height:1.5}img{max-width:100%;height:auto}code{word-break:break-all}iframe[data-pantau]{width:100%;height:650px;border:0}\n";
 
 /// A query component: everything but unreserved characters percent-encoded.
 fn query(text: &str) -> String {
@@ -80,14 +186,17 @@ struct Drawn<'a> {
 /// place: shown at once, without any code, and without JavaScript. A `<meta
 /// name="pantau-snapshot">` says what it shows, so that the start-up script drops it before it
 /// is seen when the address asks for something else (embed/snapshot.js).
-fn with_snapshot(page: &str, picture: &Picture<'_>, drawn: &Drawn<'_>) -> Result<String, String> {
+fn with_snapshot(page: &str, picture: &Picture<'_>, drawn: &Drawn<'_>) -> Result<String, Failure> {
     const MAIN: &str = "<main id=\"pantau\" class=\"pantau\">";
     let start = page.find(MAIN);
     let end = page.find("</main>");
     const CHARSET: &str = "<meta charset=\"utf-8\">";
     let (Some(start), Some(end), Some(head)) = (start, end, page.find(CHARSET)) else {
-        return Err(format!(
+        return Err(Failure::unusable(format!(
             "the widget's index.html has no {CHARSET} or <main id=\"pantau\">"
+        ))
+        .hint(
+            "give --widget the folder of a release build of this version (trunk build --release)",
         ));
     };
     let described = format!(
@@ -146,40 +255,59 @@ fn snapshot_file(view: View, lang: Lang, theme: &str, width: u32) -> String {
     }
 }
 
-pub fn run(arguments: &Arguments) -> Result<(), String> {
-    let [path] = arguments.files.as_slice() else {
-        return Err("publish needs one data file".to_owned());
-    };
-    let lang = arguments.lang()?;
-    let out = Path::new(arguments.out()?);
-    let widget = Path::new(arguments.value("widget").unwrap_or("dist"));
+pub fn run(arguments: &PublishArgs) -> Result<(), Failure> {
+    let input = Input::from_argument(&arguments.file);
+    let lang = arguments.lang.lang();
+    let widget = arguments.widget.as_path();
     if !widget.join("index.html").is_file() || !widget.join("embed.js").is_file() {
-        return Err(format!(
-            "{}: no widget build here (trunk build --release makes dist/; or give --widget DIR)",
-            widget.display()
-        ));
+        return Err(
+            Failure::unusable(format!("{}: no widget build here", widget.display()))
+                .hint("`trunk build --release` makes dist/; or give --widget DIR"),
+        );
     }
+    // The published data file's name: given, or the file's own (a name that is a path
+    // segment, so that it stays in data/).
+    let name = match (&arguments.name, &input) {
+        (Some(name), _) => name.clone(),
+        (None, Input::File(path)) => path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        (None, Input::Stdin) => {
+            return Err(
+                Failure::usage("publishing standard input needs a file name")
+                    .hint("give --name, for example --name pbj-2024.json"),
+            )
+        }
+    };
+    if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+        return Err(Failure::usage(format!("--name {name:?}: not a file name"))
+            .hint("give a name such as pbj-2024.json, without folders"));
+    }
+    let name = name.as_str();
     let base = arguments
-        .value("base")
+        .base
+        .as_deref()
         .map(|base| format!("{}/", base.trim_end_matches('/')))
         .unwrap_or_default();
-    let original = std::fs::read(path).map_err(|error| format!("{path}: {error}"))?;
-    let bytes = input::bytes(path)?;
-    let loaded = input::load(path, &bytes).map_err(|error| {
-        format!(
-            "{path}: {}",
-            pantau_pbj::i18n::describe_load_error(&error, lang)
-        )
-    })?;
-    let name = Path::new(path)
-        .file_name()
-        .and_then(|name| name.to_str())
-        .ok_or_else(|| format!("{path}: no file name"))?;
+    let (original, loaded) = loaded(&input, lang)?;
+    // Every file of the folder, and each one's precompressed copies, as steps of the bar.
+    let widget_files = count_files(widget);
+    let views = View::ALL.len() as u64 * Lang::ALL.len() as u64;
+    let files = 5 + widget_files + views * (2 * SNAPSHOT_WIDTHS.len() as u64 + 1);
+    let progress = Progress::steps(2 * files, "publish", arguments.quiet);
+    let mut folder = Folder {
+        root: arguments.out.clone(),
+        written: Vec::new(),
+        bytes: 0,
+        progress: &progress,
+    };
+    let out = arguments.out.as_path();
     // The data as given, and its checksum (of the bytes a reader downloads).
     let hash = sha256_hex(&original);
-    write(&out.join("data").join(name), &original)?;
-    write(&out.join("SHA256SUMS"), format!("{hash}  data/{name}\n"))?;
-    copy_folder(widget, &out.join("widget"))?;
+    folder.write(Path::new("data").join(name), &original)?;
+    folder.write("SHA256SUMS", format!("{hash}  data/{name}\n"))?;
+    folder.copy(widget, Path::new("widget"))?;
     // Snapshots and cards of every view that has a chart.
     let mut shown: Vec<(View, String, String)> = Vec::new();
     let mut drawings: Vec<(View, bool, Drawing)> = Vec::new();
@@ -201,7 +329,7 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
                 let (svg, width, height) = svg_of(&loaded, first, &look);
                 let theme = if dark { "dark" } else { "light" };
                 let file = snapshot_file(view, snapshot_lang, theme, width);
-                write(&out.join(&file), recording(svg, &hash))?;
+                folder.write(&file, recording(svg, &hash))?;
                 if snapshot_lang == lang {
                     drawings.push((
                         view,
@@ -219,8 +347,8 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
                 dark: false,
                 width: DOWNLOAD_WIDTH,
             };
-            write(
-                &out.join(format!("og/{}-{}.png", view.code(), snapshot_lang.tag())),
+            folder.write(
+                format!("og/{}-{}.png", view.code(), snapshot_lang.tag()),
                 picture::og_card(&loaded, first, &look)?,
             )?;
             if snapshot_lang == lang {
@@ -228,10 +356,13 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
             }
         }
     }
-    let (first_view, chart_title, chart_summary) = shown
-        .first()
-        .cloned()
-        .ok_or_else(|| format!("{path}: no view has a chart for this file"))?;
+    let (first_view, chart_title, chart_summary) = shown.first().cloned().ok_or_else(|| {
+        Failure::unusable(format!(
+            "{}: no view has a chart for this file",
+            input.shown()
+        ))
+        .hint("run `pantau check` on it to see what it holds")
+    })?;
     // The snippets: the widget on this folder, the data with its checksum.
     let meta = &loaded.dataset.meta;
     // The snapshots of the first view, in the page's language, light and dark (as the reader's
@@ -262,10 +393,11 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         lang,
         src: &data_from_page,
     };
-    let widget_page = std::fs::read_to_string(widget.join("index.html"))
-        .map_err(|error| format!("{}: {error}", widget.display()))?;
-    write(
-        &out.join("widget/index.html"),
+    let widget_page = std::fs::read_to_string(widget.join("index.html")).map_err(|error| {
+        Failure::unusable(format!("cannot read {}: {error}", widget.display())).hint(CHECK_PATH)
+    })?;
+    folder.write(
+        "widget/index.html",
         with_snapshot(&widget_page, &in_page, &drawn)?,
     )?;
     // The widget's page on this folder (from `base`, or relative to the folder) with the data.
@@ -304,7 +436,7 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         script = escape_xml(&script),
         note = escape_xml(Text::PublishBaseNote.get(lang)),
     );
-    write(&out.join("embed.html"), embed)?;
+    folder.write("embed.html", embed)?;
     // The transparency page.
     let description = Text::PublishDescription.fill(
         lang,
@@ -330,7 +462,7 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
 <meta property="og:image:height" content="630">
 <meta property="og:image:alt" content="{chart_title}">
 <meta name="twitter:card" content="summary_large_image">
-<style>body{{font-family:system-ui,sans-serif;max-width:1000px;margin:0 auto;padding:16px;color:#1f2328;line-height:1.5}}img{{max-width:100%;height:auto}}code{{word-break:break-all}}</style>
+<link rel="stylesheet" href="page.css">
 </head>
 <body>
 <h1>{title}</h1>
@@ -350,13 +482,40 @@ pub fn run(arguments: &Arguments) -> Result<(), String> {
         description = escape_xml(&description),
         og_image = escape_xml(&og_image),
         chart_title = escape_xml(&chart_title),
-        iframe = iframe_at(""),
+        // Sized by page.css: no style attribute, which a strict policy would refuse.
+        iframe = iframe_at("").replace(" style=\"width:100%;height:650px;border:0\"", ""),
         data_heading = escape_xml(Text::PublishData.get(lang)),
         name_href = escape_xml(&query(name)),
         name_text = escape_xml(name),
         snippets = escape_xml(Text::PublishSnippetsLink.get(lang)),
     );
-    write(&out.join("index.html"), page)?;
-    eprintln!("pantau publish: {} (SHA-256 {hash})", out.display());
+    folder.write("index.html", page)?;
+    folder.write("page.css", PAGE_CSS)?;
+    folder.precompress()?;
+    progress.done();
+    if !arguments.quiet {
+        eprintln!(
+            "pantau publish: {} ({} packages, {} bytes written; SHA-256 {hash}); preview: pantau serve {}",
+            out.display(),
+            loaded.dataset.packages.len(),
+            folder.bytes,
+            out.display(),
+        );
+    }
     Ok(())
+}
+
+/// How many files a folder holds, recursively (an estimate for the bar: 0 when unreadable).
+fn count_files(folder: &Path) -> u64 {
+    std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| match entry.path().is_dir() {
+                    true => count_files(&entry.path()),
+                    false => 1,
+                })
+                .sum()
+        })
+        .unwrap_or(0)
 }

@@ -361,10 +361,10 @@ fn spse_status_hps_and_winner_feed_the_oversight_indicators() {
 }
 
 /// SPSE's list of participants (a row per participant): the rows of a tender are one package,
-/// their number its tenderers, the participant marked `pemenang` its winner; the single-bid
-/// indicator comes from it.
+/// its bidders the participants who made an offer (a price above zero; a registrant is none),
+/// the participant marked `pemenang` its winner; the single-bid indicator comes from it.
 #[test]
-fn a_participant_list_gives_each_tender_its_number_of_tenderers() {
+fn a_participant_list_gives_each_tender_its_number_of_bidders() {
     let loaded = load("spse-peserta-tender.json").expect("reads");
     assert!(problems(&loaded).is_empty(), "{:?}", problems(&loaded));
     let packages = &loaded.dataset.packages;
@@ -385,8 +385,8 @@ fn a_participant_list_gives_each_tender_its_number_of_tenderers() {
         tenders,
         [
             (Some("9201"), Some(1), Some("CV Tunggal")),
-            (Some("9202"), Some(3), Some("PT Dua")),
-            (Some("9203"), Some(2), Some("CV Lima")),
+            (Some("9202"), Some(2), Some("PT Dua")),
+            (Some("9203"), Some(1), Some("CV Lima")),
         ]
     );
     // The list names no government (only `kd_klpd`): the file's name titles it.
@@ -395,6 +395,39 @@ fn a_participant_list_gives_each_tender_its_number_of_tenderers() {
         .oversight
         .expect("package-level");
     let single = oversight.single_bid.expect("tenderers known");
-    assert_eq!((single.flagged.len(), single.judged), (1, 3));
+    assert_eq!((single.flagged.len(), single.judged), (2, 3));
     assert_eq!(single.flagged[0].id.as_deref(), Some("9201"));
+    // A list whose offers are all empty does not tell bidders from registrants: no number of
+    // bids, and the indicator says what is missing.
+    let file = std::fs::read_to_string(format!(
+        "{}/tests/data/isb/spse-peserta-tender.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let mut records: Vec<serde_json::Value> = serde_json::from_str(&file).expect("JSON");
+    for record in &mut records {
+        record["nilai_penawaran"] = serde_json::Value::Null;
+        record["nilai_terkoreksi"] = serde_json::Value::Null;
+    }
+    let bytes = serde_json::to_vec(&records).expect("JSON");
+    let loaded = pantau_pbj::ingest::read(pantau_pbj::ingest::Source {
+        bytes: bytes.as_slice().into(),
+        content_type: None,
+        format: None,
+        address: "peserta.json",
+        current_year: 2024,
+    })
+    .expect("reads");
+    assert!(loaded
+        .dataset
+        .packages
+        .iter()
+        .all(|package| package.tenderers.is_none()));
+    let oversight = apply(&loaded.dataset, &Filter::default())
+        .oversight
+        .expect("package-level");
+    assert_eq!(
+        oversight.single_bid.err(),
+        Some(pantau_pbj::analysis::oversight::Missing::Tenderers)
+    );
 }

@@ -1,10 +1,12 @@
-//! The oversight indicators (#16) on small packages with exact counts
-//! and values, the date boundary of 30 April 2025, and data without the needed fields; and the
-//! thresholds table against docs/oversight.md.
+//! The oversight indicators (#16, #25) on small packages with exact counts and values: each rule
+//! judged on the value and the day the regulation names (the estimate, else the pagu; the start
+//! of selection, else the fiscal year where the threshold held all year), on both sides of every
+//! date of effect and every ceiling; data without the needed fields; and the thresholds table
+//! against docs/oversight.md.
 
 use pantau_pbj::analysis::oversight::{
-    above_ceiling, bunching, non_competitive, not_reserved, threshold, Bunching, Missing, Rule,
-    ValueUsed, THRESHOLDS,
+    above_ceiling, bunching, non_competitive, not_reserved, threshold, threshold_for, Bunching,
+    JudgedOn, Missing, Rule, ValueUsed, THRESHOLDS,
 };
 use pantau_pbj::model::{
     CivilDate, Method, Package, ProcurementType, Provenance, Rupiah, StageAmounts, YearMonth,
@@ -46,7 +48,9 @@ fn package(p: P) -> Package {
         kind: p.kind,
         fiscal_year: 2025,
         month: YearMonth::parse(p.date.get(..7).unwrap_or("")),
+        // The day a test package gives is the day its selection started.
         date: CivilDate::parse(p.date),
+        selection_day: CivilDate::parse(p.date),
         amounts: StageAmounts {
             rencana: p.rencana.map(Rupiah),
             komitmen: p.komitmen.map(Rupiah),
@@ -113,7 +117,7 @@ fn direct_purchases_above_their_ceiling_by_type_and_date() {
         package(P {
             id: "works-over-400",
             kind: Some(PekerjaanKonstruksi),
-            komitmen: Some(401 * JUTA),
+            rencana: Some(401 * JUTA),
             date: "2025-07-01",
             ..BASE
         }),
@@ -151,16 +155,19 @@ fn direct_purchases_above_their_ceiling_by_type_and_date() {
         vec![
             "goods-over",
             "works-29-april",
-            "works-april-month",
             "works-over-400",
-            "consultancy-over"
+            "consultancy-over",
+            // Its contract (90 juta) is under the ceiling; its pagu (150 juta), which the
+            // ceiling binds, is not.
+            "consultancy-contract-under",
         ]
     );
-    // Every direct purchase with a type, a value and a ceiling: not the undated construction
-    // package (its ceiling changed), not the tender.
-    assert_eq!(found.judged, 9);
-    let over_400 = &found.flagged[3];
-    assert_eq!(over_400.used, ValueUsed::Contract);
+    // Every direct purchase with a type, an estimate or pagu and a ceiling for its day: not the
+    // construction packages of 2025 without a day (the ceiling changed that year), not the
+    // tender.
+    assert_eq!((found.judged, found.unjudged), (7, 3));
+    let over_400 = &found.flagged[2];
+    assert_eq!(over_400.used, ValueUsed::Planned);
     assert_eq!(
         over_400.threshold.map(|threshold| threshold.amount),
         Some(400 * JUTA)
@@ -169,7 +176,52 @@ fn direct_purchases_above_their_ceiling_by_type_and_date() {
         found.flagged[1].threshold.map(|threshold| threshold.amount),
         Some(200 * JUTA)
     );
+    assert_eq!(
+        found.flagged[1].judged_on,
+        CivilDate::parse("2025-04-29").map(JudgedOn::Day)
+    );
     assert_eq!(found.flagged[4].used, ValueUsed::Planned);
+    assert_eq!(found.flagged[4].value, Rupiah(150 * JUTA));
+}
+
+/// The ceiling binds the estimate when selection starts: a package whose selection started on
+/// 29 April 2025 is judged against Rp200 juta though its contract was signed in May, on its HPS
+/// though its contract is lower; a contract value alone is never judged.
+#[test]
+fn a_ceiling_is_judged_on_the_estimate_and_the_day_selection_started() {
+    let mut works = package(P {
+        id: "works",
+        kind: Some(PekerjaanKonstruksi),
+        rencana: Some(390 * JUTA),
+        komitmen: Some(195 * JUTA),
+        date: "2025-04-29",
+        ..BASE
+    });
+    works.date = CivilDate::parse("2025-05-20");
+    works.month = YearMonth::parse("2025-05");
+    works.tender = pantau_pbj::model::TenderFacts::of(Some(Rupiah(250 * JUTA)), None, None);
+    let contract_only = package(P {
+        id: "contract-only",
+        komitmen: Some(900 * JUTA),
+        ..BASE
+    });
+    let packages = [works, contract_only];
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = above_ceiling(&refs).expect("computed");
+    assert_eq!(ids(&found.flagged), vec!["works"]);
+    assert_eq!(found.flagged[0].used, ValueUsed::Hps);
+    assert_eq!(found.flagged[0].value, Rupiah(250 * JUTA));
+    assert_eq!(
+        found.flagged[0].threshold.map(|threshold| threshold.amount),
+        Some(200 * JUTA)
+    );
+    assert_eq!((found.judged, found.unjudged), (1, 0));
+    // The same package with its selection a day later: the raised ceiling.
+    let mut later = packages[0].clone();
+    later.selection_day = CivilDate::parse("2025-04-30");
+    let found = above_ceiling(&[&later]).expect("computed");
+    assert!(found.flagged.is_empty());
+    assert_eq!(found.judged, 1);
 }
 
 #[test]
@@ -205,9 +257,30 @@ fn bunching_just_under_the_ceiling_counts_each_side_and_units_with_enough_packag
     for index in 0..3 {
         packages.push(consult("c-below", "Dinas C", 82 + index));
     }
+    // The ceiling binds direct purchases only: a tender or an e-purchase just under it is no
+    // signal, and is not counted on either side.
+    let direct = packages.len() as u64;
+    for method in [Method::Tender, Method::EPurchasing, Method::Seleksi] {
+        packages.push(package(P {
+            id: "not-direct",
+            method: Some(method),
+            kind: Some(JasaKonsultansi),
+            rencana: Some(95 * JUTA),
+            ..BASE
+        }));
+        packages.push(package(P {
+            id: "not-direct",
+            method: Some(method),
+            kind: Some(JasaKonsultansi),
+            rencana: Some(85 * JUTA),
+            ..BASE
+        }));
+    }
     let refs: Vec<&Package> = packages.iter().collect();
     let found = bunching(&refs).expect("computed");
     assert_eq!((found.near, found.below), (2 + 7 + 6, 2 + 3 + 3));
+    assert_eq!(found.judged, direct);
+    assert!(!ids(&found.flagged).contains(&"not-direct".to_owned()));
     assert_eq!(found.by_unit, vec![("Dinas B".to_owned(), 7, 3)]);
     assert_eq!(found.flagged.len(), 15);
     assert_eq!(Bunching::ratio(15, 8), Some(15.0 / 8.0));
@@ -221,11 +294,11 @@ fn bunching_just_under_the_ceiling_counts_each_side_and_units_with_enough_packag
     expected[9] = 5;
     expected[10] = 1;
     assert_eq!(found.bins, expected);
-    assert_eq!(found.bins.iter().sum::<u64>(), packages.len() as u64);
+    assert_eq!(found.bins.iter().sum::<u64>(), direct);
 }
 
 #[test]
-fn non_competitive_methods_as_shares_of_packages_and_value() {
+fn direct_appointment_is_flagged_and_exempt_purchases_and_e_purchasing_shown_apart() {
     let packages = [
         package(P {
             id: "pl",
@@ -245,6 +318,30 @@ fn non_competitive_methods_as_shares_of_packages_and_value() {
             ..BASE
         }),
         package(P {
+            id: "catalogue",
+            method: Some(Method::EPurchasing),
+            rencana: Some(500 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "ocds-limited",
+            method: Some(Method::Limited),
+            rencana: Some(300 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "ocds-direct",
+            method: Some(Method::Direct),
+            rencana: Some(200 * JUTA),
+            ..BASE
+        }),
+        package(P {
+            id: "ocds-open",
+            method: Some(Method::Open),
+            rencana: Some(1_000 * JUTA),
+            ..BASE
+        }),
+        package(P {
             id: "no-method",
             method: None,
             rencana: Some(999 * JUTA),
@@ -253,10 +350,15 @@ fn non_competitive_methods_as_shares_of_packages_and_value() {
     ];
     let refs: Vec<&Package> = packages.iter().collect();
     let found = non_competitive(&refs).expect("computed");
-    assert_eq!((found.packages, found.value), (3, Rupiah(4_000 * JUTA)));
-    assert_eq!(found.appointed, (1, Rupiah(3_200 * JUTA)));
+    assert_eq!((found.packages, found.value), (7, Rupiah(6_000 * JUTA)));
+    assert_eq!(found.appointed, (3, Rupiah(3_700 * JUTA)));
     assert_eq!(found.excluded, (1, Rupiah(700 * JUTA)));
-    assert_eq!(ids(&found.flagged), vec!["appointed", "excluded"]);
+    assert_eq!(found.epurchasing, (1, Rupiah(500 * JUTA)));
+    assert_eq!(
+        ids(&found.flagged),
+        vec!["appointed", "ocds-limited", "ocds-direct"]
+    );
+    assert_eq!(found.by_unit[0].non_competitive, (3, Rupiah(3_700 * JUTA)));
 }
 
 #[test]
@@ -335,31 +437,127 @@ fn an_indicator_names_the_field_the_data_lacks() {
     let valueless = [package(BASE)];
     let refs: Vec<&Package> = valueless.iter().collect();
     assert_eq!(non_competitive(&refs).err(), Some(Missing::Value));
-    assert_eq!(bunching(&[]).err(), Some(Missing::Type));
+    assert_eq!(bunching(&[]).err(), Some(Missing::Method));
+    // A contract value alone is no value a ceiling binds, nor the reservation.
+    let contracts = [package(P {
+        komitmen: Some(JUTA),
+        umkk: Some(false),
+        ..BASE
+    })];
+    let refs: Vec<&Package> = contracts.iter().collect();
+    assert_eq!(above_ceiling(&refs).err(), Some(Missing::CeilingValue));
+    assert_eq!(bunching(&refs).err(), Some(Missing::CeilingValue));
+    assert_eq!(not_reserved(&refs).err(), Some(Missing::Pagu));
 }
 
 #[test]
 fn the_ceiling_in_force_depends_on_the_day() {
-    let day = |text| CivilDate::parse(text);
+    let day = |text| CivilDate::parse(text).expect("a day");
     let amount = |kind, text| {
         threshold(Rule::DirectPurchaseCeiling, kind, day(text)).map(|threshold| threshold.amount)
     };
+    // Perpres 46/2025 raised the construction ceiling from 30 April 2025.
     assert_eq!(amount(PekerjaanKonstruksi, "2025-04-29"), Some(200 * JUTA));
     assert_eq!(amount(PekerjaanKonstruksi, "2025-04-30"), Some(400 * JUTA));
     assert_eq!(amount(Barang, "2025-04-30"), Some(200 * JUTA));
-    assert_eq!(amount(JasaKonsultansi, "2019-01-01"), Some(100 * JUTA));
+    // Perpres 16/2018 from 1 July 2018: consultancy Rp100 juta, before it Rp50 juta.
+    assert_eq!(amount(JasaKonsultansi, "2018-06-30"), Some(50 * JUTA));
+    assert_eq!(amount(JasaKonsultansi, "2018-07-01"), Some(100 * JUTA));
+    assert_eq!(amount(Barang, "2018-06-30"), Some(200 * JUTA));
+    assert_eq!(amount(Barang, "2015-01-01"), Some(200 * JUTA));
+    // Before the table: nothing to judge by.
+    assert_eq!(amount(Barang, "2014-12-31"), None);
+    assert_eq!(amount(ProcurementType::Jasa, "2024-01-01"), None);
+    // The reservation: Rp2,5 miliar until Perpres 12/2021 (2 February 2021), then Rp15 miliar.
+    let reserved = |text| {
+        threshold(Rule::SmallBusinessReservation, Barang, day(text))
+            .map(|threshold| threshold.amount)
+    };
+    assert_eq!(reserved("2016-03-01"), Some(2_500 * JUTA));
+    assert_eq!(reserved("2021-02-01"), Some(2_500 * JUTA));
+    assert_eq!(reserved("2021-02-02"), Some(15_000 * JUTA));
+}
+
+/// Without a day, a package is judged by its fiscal year only where one amount held from its
+/// first day to its last.
+#[test]
+fn without_a_day_the_fiscal_year_judges_only_where_the_threshold_held_all_year() {
+    let judged = |rule, kind, year| {
+        threshold_for(rule, kind, None, year).map(|(threshold, on)| (threshold.amount, on))
+    };
+    use Rule::{DirectPurchaseCeiling as Ceiling, SmallBusinessReservation as Reservation};
     assert_eq!(
-        threshold(Rule::DirectPurchaseCeiling, PekerjaanKonstruksi, None),
-        None
+        judged(Ceiling, Barang, 2024),
+        Some((200 * JUTA, JudgedOn::Year(2024)))
     );
+    assert_eq!(judged(Ceiling, PekerjaanKonstruksi, 2025), None);
     assert_eq!(
-        threshold(
-            Rule::DirectPurchaseCeiling,
-            ProcurementType::Jasa,
-            day("2024-01-01")
-        ),
-        None
+        judged(Ceiling, PekerjaanKonstruksi, 2026),
+        Some((400 * JUTA, JudgedOn::Year(2026)))
     );
+    // 2018: goods kept Rp200 juta across the change of regulation; consultancy did not.
+    assert_eq!(
+        judged(Ceiling, Barang, 2018),
+        Some((200 * JUTA, JudgedOn::Year(2018)))
+    );
+    assert_eq!(judged(Ceiling, JasaKonsultansi, 2018), None);
+    assert_eq!(judged(Ceiling, Barang, 2014), None);
+    assert_eq!(
+        judged(Reservation, Barang, 2019),
+        Some((2_500 * JUTA, JudgedOn::Year(2019)))
+    );
+    assert_eq!(judged(Reservation, Barang, 2021), None);
+    assert_eq!(
+        judged(Reservation, Barang, 2022),
+        Some((15_000 * JUTA, JudgedOn::Year(2022)))
+    );
+    // With a day, the day decides.
+    assert_eq!(
+        threshold_for(
+            Ceiling,
+            PekerjaanKonstruksi,
+            CivilDate::parse("2025-06-01"),
+            2025
+        )
+        .map(|(threshold, _)| threshold.amount),
+        Some(400 * JUTA)
+    );
+}
+
+/// The reservation judges the pagu against the threshold in force on the package's day: a
+/// Rp10 miliar package not reserved in January 2021 was above the Rp2,5 miliar of the time.
+#[test]
+fn the_reservation_is_judged_on_the_pagu_in_force_on_the_day() {
+    let not_for_small = |id: &'static str, date: &'static str, pagu: i64| {
+        package(P {
+            id,
+            rencana: Some(pagu),
+            komitmen: Some(JUTA),
+            umkk: Some(false),
+            date,
+            ..BASE
+        })
+    };
+    let packages = [
+        not_for_small("january-2021", "2021-01-15", 10_000 * JUTA),
+        not_for_small("february-2021", "2021-02-02", 10_000 * JUTA),
+        not_for_small("at-old-limit", "2020-06-01", 2_500 * JUTA),
+        not_for_small("over-old-limit", "2020-06-01", 2_500 * JUTA + 1),
+        {
+            let mut package = not_for_small("no-day-2021", "", 1_000 * JUTA);
+            package.fiscal_year = 2021;
+            package
+        },
+    ];
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = not_reserved(&refs).expect("computed");
+    assert_eq!(
+        ids(&found.without_reason),
+        vec!["february-2021", "at-old-limit"]
+    );
+    assert_eq!((found.judged, found.unjudged), (2, 1));
+    assert_eq!(found.without_reason[0].used, ValueUsed::Planned);
+    assert_eq!(found.without_reason[0].value, Rupiah(10_000 * JUTA));
 }
 
 #[test]
@@ -393,6 +591,7 @@ fn a_sirup_export_carries_the_day_and_the_reason_the_indicators_need() {
     .expect("reads");
     let refs: Vec<&Package> = loaded.dataset.packages.iter().collect();
     assert_eq!(refs[0].date, CivilDate::parse("2025-04-29"));
+    assert_eq!(refs[0].selection_day, CivilDate::parse("2025-04-29"));
     assert_eq!(
         ids(&above_ceiling(&refs).expect("computed").flagged),
         vec!["1"]
@@ -550,13 +749,12 @@ mod view {
         }
     }
 
-    /// The most advanced stage's value: the contract, else the HPS, else the pagu.
+    /// The value a ceiling binds: the estimate (HPS), else the pagu; never the contract.
     fn judged(package: &Value) -> i64 {
-        package["komitmen"]
+        package["hps"]
             .as_i64()
-            .or_else(|| package["hps"].as_i64())
             .or_else(|| package["rencana"].as_i64())
-            .expect("a value")
+            .unwrap_or(i64::MIN)
     }
 
     #[test]
@@ -588,6 +786,10 @@ mod view {
             let band = |low: i64, high: i64| {
                 raw.iter()
                     .filter(|package| {
+                        // The ceiling binds direct purchases only.
+                        if package["method"] != "pengadaan-langsung" {
+                            return false;
+                        }
                         let c = ceiling(package["type"].as_str().unwrap_or(""));
                         let value = judged(package) * 100;
                         value > low * c && value <= high * c
@@ -616,7 +818,9 @@ mod view {
                         && package["type"] != "jasa-konsultansi"
                         && package["umkk"] == false
                         && package["non_ukm_reason"].is_null()
-                        && judged(package) <= 15_000 * super::JUTA
+                        && package["rencana"]
+                            .as_i64()
+                            .is_some_and(|pagu| pagu <= 15_000 * super::JUTA)
                 })
                 .count();
             let found = oversight.not_reserved.as_ref().expect("computed");
@@ -775,7 +979,7 @@ mod view {
                 missing,
                 [
                     ("above-ceiling", Text::MissingMethod.get(lang)),
-                    ("bunching", Text::MissingType.get(lang)),
+                    ("bunching", Text::MissingMethod.get(lang)),
                     ("non-competitive", Text::MissingMethod.get(lang)),
                     ("not-reserved", Text::MissingType.get(lang)),
                     ("single-bid", Text::MissingTenderers.get(lang)),
@@ -834,6 +1038,61 @@ mod view {
             // The package sample has no targets; every other view has figures to compare.
             let rows = changes(&then, &now, view, &locale, Measure::Value);
             assert_eq!(rows.is_empty(), view == View::Targets, "{view:?}");
+        }
+    }
+
+    /// Comparing 2024 with 2025 crosses the construction ceiling's rise on 30 April 2025: the
+    /// figures judged by a ceiling say so beside them, in both languages; 2023 against 2024 does
+    /// not.
+    #[test]
+    fn a_comparison_across_a_rule_change_says_so() {
+        let file = br#"{"format": "pantau-pbj", "version": 1,
+            "meta": {"title": "T", "publisher": "P", "license": "CC0", "as_of": "2025-12-31",
+                     "period": {"start": "2023-01-01", "end": "2025-12-31"}, "fiscal_year": 2025, "currency": "IDR"},
+            "packages": [
+              {"id": "a", "unit": "A", "method": "pengadaan-langsung", "type": "pekerjaan-konstruksi", "fiscal_year": 2023, "rencana": 150000000, "umkk": false},
+              {"id": "b", "unit": "A", "method": "pengadaan-langsung", "type": "pekerjaan-konstruksi", "fiscal_year": 2024, "rencana": 150000000, "umkk": false},
+              {"id": "c", "unit": "A", "method": "pengadaan-langsung", "type": "pekerjaan-konstruksi", "fiscal_year": 2025, "rencana": 300000000, "selection_date": "2025-06-02", "umkk": false}]}"#;
+        let loaded = parse(file).expect("valid");
+        for lang in Lang::ALL {
+            let locale = Locale {
+                lang,
+                currency: Currency::idr(),
+            };
+            let rows = changes(
+                &year(&loaded.dataset, 2024),
+                &year(&loaded.dataset, 2025),
+                View::Oversight,
+                &locale,
+                Measure::Value,
+            );
+            let ceiling = rows
+                .iter()
+                .find(|row| row.label.starts_with(Text::CompareAboveCeiling.get(lang)))
+                .expect("the above-ceiling figure");
+            let said = lang.pick(
+                "Rp200 jt menjadi Rp400 jt sejak 30 April 2025 (Perpres 46/2025, Pasal 1 angka 40a)",
+                "IDR 200 million to IDR 400 million from 30 April 2025 (Perpres 46/2025, Pasal 1 angka 40a)",
+            );
+            assert!(ceiling.label.contains(said), "{}", ceiling.label);
+            assert!(ceiling.spoken.contains(said), "{}", ceiling.spoken);
+            let reserved = rows
+                .iter()
+                .find(|row| row.label.starts_with(Text::CompareNotReserved.get(lang)))
+                .expect("the reservation figure");
+            assert_eq!(reserved.label, Text::CompareNotReserved.get(lang));
+            let before = changes(
+                &year(&loaded.dataset, 2023),
+                &year(&loaded.dataset, 2024),
+                View::Oversight,
+                &locale,
+                Measure::Value,
+            );
+            assert!(before.iter().all(|row| !row.label.contains(
+                Text::CompareRuleChanged
+                    .fill(lang, &[("changes", "")])
+                    .trim_end()
+            )));
         }
     }
 }

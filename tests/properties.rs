@@ -47,6 +47,7 @@ prop_compose! {
             fiscal_year: 2024,
             month: YearMonth::parse(&format!("2024-{month:02}")),
             date: None,
+            selection_day: None,
             amounts: StageAmounts { rencana: planned.map(Rupiah), komitmen: None, realisasi: Some(Rupiah(realised)) },
             pdn: Some(pdn),
             umkk,

@@ -15,39 +15,113 @@ fn date((year, month, day): (i32, u8, u8)) -> Option<CivilDate> {
     CivilDate::new(year, month, day)
 }
 
-/// The day a package's rules are judged by: its date, else the first day of its month (a
-/// month alone, such as April 2025, gets the rule in force on its first day), else none.
-fn day_of(package: &Package) -> Option<CivilDate> {
-    package
-        .date
-        .or_else(|| package.month.map(|month| month.first_day()))
+/// Whether `threshold` is in force on `day`.
+fn in_force(threshold: &Threshold, day: CivilDate) -> bool {
+    threshold.from.and_then(date).is_none_or(|from| day >= from)
+        && threshold
+            .until
+            .and_then(date)
+            .is_none_or(|until| day <= until)
 }
 
-/// The threshold of `rule` for a type on a day, if one applies. Without a day, only a
-/// threshold that never changed applies.
-pub fn threshold(
-    rule: Rule,
-    kind: ProcurementType,
-    day: Option<CivilDate>,
-) -> Option<&'static Threshold> {
+/// The threshold of `rule` for a type on a day, if one applies.
+pub fn threshold(rule: Rule, kind: ProcurementType, day: CivilDate) -> Option<&'static Threshold> {
     THRESHOLDS.iter().find(|threshold| {
-        threshold.rule == rule
-            && threshold.types.contains(&kind)
-            && match day {
-                Some(day) => {
-                    threshold.from.and_then(date).is_none_or(|from| day >= from)
-                        && threshold
-                            .until
-                            .and_then(date)
-                            .is_none_or(|until| day <= until)
-                }
-                None => threshold.from.is_none() && threshold.until.is_none(),
-            }
+        threshold.rule == rule && threshold.types.contains(&kind) && in_force(threshold, day)
     })
 }
 
-/// The value an indicator judges a package by, and which one it is: the most advanced stage
-/// the data has (the contract, else the owner's estimate, else the pagu).
+/// The threshold of `rule` for a package of `kind`, and what it was judged on: the package's
+/// selection day, else its fiscal year where one threshold of one amount held from its first
+/// day to its last (a year the ceiling changed in needs the day; so does a year before the
+/// table).
+pub fn threshold_for(
+    rule: Rule,
+    kind: ProcurementType,
+    selection_day: Option<CivilDate>,
+    fiscal_year: i32,
+) -> Option<(&'static Threshold, JudgedOn)> {
+    if let Some(day) = selection_day {
+        return threshold(rule, kind, day).map(|found| (found, JudgedOn::Day(day)));
+    }
+    let (start, end) = (
+        CivilDate::new(fiscal_year, 1, 1)?,
+        CivilDate::new(fiscal_year, 12, 31)?,
+    );
+    let first = threshold(rule, kind, start)?;
+    // One amount from the first day to the last: no row of another amount starts in between.
+    let changes = THRESHOLDS.iter().any(|other| {
+        other.rule == rule
+            && other.types.contains(&kind)
+            && other.amount != first.amount
+            && other
+                .from
+                .and_then(date)
+                .is_some_and(|from| start < from && from <= end)
+    });
+    let last = threshold(rule, kind, end)?;
+    (!changes && last.amount == first.amount).then_some((first, JudgedOn::Year(fiscal_year)))
+}
+
+/// The changes of `rule`'s amounts that took effect after the first day of `earlier` and up to
+/// the last day of `later` (fiscal years): each with the type it changed for, the amount before
+/// and the threshold after. A comparison across one must say so.
+pub fn rule_changes(
+    rule: Rule,
+    earlier: i32,
+    later: i32,
+) -> Vec<(ProcurementType, i64, &'static Threshold)> {
+    let (Some(start), Some(end)) = (
+        CivilDate::new(earlier.min(later), 1, 1),
+        CivilDate::new(earlier.max(later), 12, 31),
+    ) else {
+        return Vec::new();
+    };
+    let mut changes = Vec::new();
+    for next in THRESHOLDS.iter().filter(|threshold| threshold.rule == rule) {
+        let Some(from) = next.from.and_then(date) else {
+            continue;
+        };
+        if from <= start || from > end {
+            continue;
+        }
+        let Some(day_before) = CivilDate::from_days_since_epoch(from.days_since_epoch() - 1) else {
+            continue;
+        };
+        for kind in next.types {
+            if let Some(before) = threshold(rule, *kind, day_before) {
+                if before.amount != next.amount {
+                    changes.push((*kind, before.amount, next));
+                }
+            }
+        }
+    }
+    changes
+}
+
+/// The value a direct-purchase ceiling binds: the owner's estimate (HPS), else the pagu; never
+/// the contract value, which negotiation brings below the estimate.
+pub fn ceiling_value(package: &Package) -> Option<(Rupiah, ValueUsed)> {
+    match (
+        facts(package).and_then(|tender| tender.hps),
+        package.amounts.rencana,
+    ) {
+        (Some(hps), _) => Some((hps, ValueUsed::Hps)),
+        (None, Some(planned)) => Some((planned, ValueUsed::Planned)),
+        (None, None) => None,
+    }
+}
+
+/// The value the small-business reservation names: the package's pagu (Pasal 65 ayat (4)).
+pub fn reservation_value(package: &Package) -> Option<(Rupiah, ValueUsed)> {
+    package
+        .amounts
+        .rencana
+        .map(|planned| (planned, ValueUsed::Planned))
+}
+
+/// The value a share of spending counts a package by: the most advanced stage the data has
+/// (the contract, else the owner's estimate, else the pagu).
 pub fn judged_value(package: &Package) -> Option<(Rupiah, ValueUsed)> {
     let hps = facts(package).and_then(|tender| tender.hps);
     match (package.amounts.komitmen, hps, package.amounts.rencana) {
@@ -63,7 +137,7 @@ impl Flagged {
         package: &Package,
         value: Rupiah,
         used: ValueUsed,
-        threshold: Option<&'static Threshold>,
+        judged: Option<(&'static Threshold, JudgedOn)>,
     ) -> Flagged {
         Flagged {
             id: package.id.clone(),
@@ -71,10 +145,12 @@ impl Flagged {
             unit: package.unit.clone(),
             method: package.method,
             kind: package.kind,
-            day: day_of(package),
+            judged_on: judged
+                .map(|(_, on)| on)
+                .or(package.selection_day.map(JudgedOn::Day)),
             value,
             used,
-            threshold,
+            threshold: judged.map(|(threshold, _)| threshold),
             reason: package.non_ukm_reason.clone(),
             tenderers: package.tenderers,
             hps: package.tender.as_ref().and_then(|tender| tender.hps),
@@ -87,38 +163,68 @@ impl Flagged {
     }
 }
 
-/// Pengadaan Langsung packages above their ceiling; `Err` names what the data lacks.
+/// A direct purchase's ceiling and the value it binds, or whether it cannot be judged
+/// (`Some(None)`: a type and a value but no ceiling for its day or year; `None`: no type or
+/// no value).
+#[allow(clippy::type_complexity)]
+fn direct_purchase(
+    package: &Package,
+) -> Option<Option<(Rupiah, ValueUsed, &'static Threshold, JudgedOn)>> {
+    if package.method != Some(Method::PengadaanLangsung) {
+        return None;
+    }
+    let (kind, (value, used)) = (package.kind?, ceiling_value(package)?);
+    Some(
+        threshold_for(
+            Rule::DirectPurchaseCeiling,
+            kind,
+            package.selection_day,
+            package.fiscal_year,
+        )
+        .map(|(ceiling, on)| (value, used, ceiling, on)),
+    )
+}
+
+/// Pengadaan Langsung packages whose estimate (HPS, else pagu) is above the ceiling for their
+/// type on the day their selection started; `Err` names what the data lacks.
 pub fn above_ceiling(packages: &[&Package]) -> Result<AboveCeiling, Missing> {
-    needs(packages, &[Missing::Method, Missing::Type, Missing::Value])?;
+    needs(
+        packages,
+        &[Missing::Method, Missing::Type, Missing::CeilingValue],
+    )?;
     let mut found = AboveCeiling {
         judged: 0,
+        unjudged: 0,
         flagged: Vec::new(),
     };
     for package in packages {
-        if package.method != Some(Method::PengadaanLangsung) {
-            continue;
-        }
-        let (Some(kind), Some((value, used))) = (package.kind, judged_value(package)) else {
-            continue;
-        };
-        let Some(ceiling) = threshold(Rule::DirectPurchaseCeiling, kind, day_of(package)) else {
-            continue;
-        };
-        found.judged = found.judged.saturating_add(package.count);
-        if value.0 > ceiling.amount {
-            found
-                .flagged
-                .push(Flagged::of(package, value, used, Some(ceiling)));
+        match direct_purchase(package) {
+            None => {}
+            Some(None) => found.unjudged = found.unjudged.saturating_add(package.count),
+            Some(Some((value, used, ceiling, on))) => {
+                found.judged = found.judged.saturating_add(package.count);
+                if value.0 > ceiling.amount {
+                    found
+                        .flagged
+                        .push(Flagged::of(package, value, used, Some((ceiling, on))));
+                }
+            }
         }
     }
     Ok(found)
 }
 
-/// Values just under the direct-purchase ceiling of their type, over every package with a type
-/// and a value (possible package splitting, Pasal 20 ayat (2) huruf d).
+/// Direct purchases valued just under the ceiling of their type (possible package splitting,
+/// Pasal 20 ayat (2) huruf d): the ceiling binds Pengadaan Langsung only, so a tender or an
+/// e-purchase below it is no signal. The value is the estimate (HPS), else the pagu.
 pub fn bunching(packages: &[&Package]) -> Result<Bunching, Missing> {
-    needs(packages, &[Missing::Type, Missing::Value])?;
+    needs(
+        packages,
+        &[Missing::Method, Missing::Type, Missing::CeilingValue],
+    )?;
     let mut found = Bunching {
+        judged: 0,
+        unjudged: 0,
         near: 0,
         below: 0,
         bins: [0; 20],
@@ -129,12 +235,18 @@ pub fn bunching(packages: &[&Package]) -> Result<Bunching, Missing> {
     let mut units: crate::hash::Map<&str, (u64, u64)> = Default::default();
     let mut kinds = [(0u64, 0u64); ProcurementType::ALL.len()];
     for package in packages {
-        let (Some(kind), Some((value, used))) = (package.kind, judged_value(package)) else {
+        let (value, used, ceiling, on) = match direct_purchase(package) {
+            None => continue,
+            Some(None) => {
+                found.unjudged = found.unjudged.saturating_add(package.count);
+                continue;
+            }
+            Some(Some(judged)) => judged,
+        };
+        let Some(kind) = package.kind else {
             continue;
         };
-        let Some(ceiling) = threshold(Rule::DirectPurchaseCeiling, kind, day_of(package)) else {
-            continue;
-        };
+        found.judged = found.judged.saturating_add(package.count);
         let by_kind = ProcurementType::ALL
             .iter()
             .position(|known| *known == kind)
@@ -157,7 +269,7 @@ pub fn bunching(packages: &[&Package]) -> Result<Bunching, Missing> {
             }
             found
                 .flagged
-                .push(Flagged::of(package, value, used, Some(ceiling)));
+                .push(Flagged::of(package, value, used, Some((ceiling, on))));
         } else if below {
             found.below = found.below.saturating_add(package.count);
             units.entry(unit).or_default().1 += package.count;
@@ -184,7 +296,9 @@ pub fn bunching(packages: &[&Package]) -> Result<Bunching, Missing> {
     Ok(found)
 }
 
-/// Non-competitive methods (Pasal 38 ayat (5) names the lawful grounds of direct appointment).
+/// Direct appointment (Penunjukan Langsung; OCDS `limited`, `direct`), lawful only on the
+/// grounds the regulation lists; exempt purchases (Dikecualikan, Pasal 61) and e-purchasing are
+/// counted apart and never flagged.
 pub fn non_competitive(packages: &[&Package]) -> Result<NonCompetitive, Missing> {
     needs(packages, &[Missing::Method, Missing::Value])?;
     let mut found = NonCompetitive {
@@ -192,6 +306,7 @@ pub fn non_competitive(packages: &[&Package]) -> Result<NonCompetitive, Missing>
         value: Rupiah::ZERO,
         appointed: (0, Rupiah::ZERO),
         excluded: (0, Rupiah::ZERO),
+        epurchasing: (0, Rupiah::ZERO),
         by_unit: Vec::new(),
         flagged: Vec::new(),
     };
@@ -211,17 +326,21 @@ pub fn non_competitive(packages: &[&Package]) -> Result<NonCompetitive, Missing>
             .or_default();
         unit.0 = unit.0.saturating_add(package.count);
         unit.1 = unit.1.checked_add(value).unwrap_or(unit.1);
-        if matches!(method, Method::PenunjukanLangsung | Method::Dikecualikan) {
+        let appointed = is_direct_appointment(method);
+        if appointed {
             unit.2 = unit.2.saturating_add(package.count);
             unit.3 = unit.3.checked_add(value).unwrap_or(unit.3);
         }
         let sum = match method {
-            Method::PenunjukanLangsung => &mut found.appointed,
+            _ if appointed => &mut found.appointed,
             Method::Dikecualikan => &mut found.excluded,
+            Method::EPurchasing => &mut found.epurchasing,
             _ => continue,
         };
         add(sum, package, value);
-        found.flagged.push(Flagged::of(package, value, used, None));
+        if appointed {
+            found.flagged.push(Flagged::of(package, value, used, None));
+        }
     }
     let mut by_unit: Vec<UnitMethods> = units
         .into_iter()
@@ -242,15 +361,25 @@ pub fn non_competitive(packages: &[&Package]) -> Result<NonCompetitive, Missing>
     Ok(found)
 }
 
-/// Packages up to Rp15 miliar of goods, works and other services not marked for small
+/// Whether a method is direct appointment: Penunjukan Langsung, or OCDS `limited` and `direct`.
+pub fn is_direct_appointment(method: Method) -> bool {
+    matches!(
+        method,
+        Method::PenunjukanLangsung | Method::Limited | Method::Direct
+    )
+}
+
+/// Packages of goods, works and other services whose pagu is up to the reservation threshold
+/// in force on their selection day (or all their fiscal year) and that are not marked for small
 /// businesses (Pasal 65 ayat (4)-(5)), with and without a stated reason.
 pub fn not_reserved(packages: &[&Package]) -> Result<NotReserved, Missing> {
     needs(
         packages,
-        &[Missing::Type, Missing::Value, Missing::SmallBusinessFlag],
+        &[Missing::Type, Missing::Pagu, Missing::SmallBusinessFlag],
     )?;
     let mut found = NotReserved {
         judged: 0,
+        unjudged: 0,
         with_reason: Vec::new(),
         without_reason: Vec::new(),
     };
@@ -259,11 +388,22 @@ pub fn not_reserved(packages: &[&Package]) -> Result<NotReserved, Missing> {
             continue;
         }
         let (Some(kind), Some(flag), Some((value, used))) =
-            (package.kind, package.umkk, judged_value(package))
+            (package.kind, package.umkk, reservation_value(package))
         else {
             continue;
         };
-        let Some(limit) = threshold(Rule::SmallBusinessReservation, kind, day_of(package)) else {
+        if !THRESHOLDS.iter().any(|threshold| {
+            threshold.rule == Rule::SmallBusinessReservation && threshold.types.contains(&kind)
+        }) {
+            continue;
+        }
+        let Some((limit, on)) = threshold_for(
+            Rule::SmallBusinessReservation,
+            kind,
+            package.selection_day,
+            package.fiscal_year,
+        ) else {
+            found.unjudged = found.unjudged.saturating_add(package.count);
             continue;
         };
         if value.0 > limit.amount {
@@ -273,7 +413,7 @@ pub fn not_reserved(packages: &[&Package]) -> Result<NotReserved, Missing> {
         if flag {
             continue;
         }
-        let flagged = Flagged::of(package, value, used, Some(limit));
+        let flagged = Flagged::of(package, value, used, Some((limit, on)));
         match package.non_ukm_reason {
             Some(_) => found.with_reason.push(flagged),
             None => found.without_reason.push(flagged),
@@ -521,6 +661,8 @@ fn needs(packages: &[&Package], needed: &[Missing]) -> Result<(), Missing> {
             Missing::Method => package.method.is_some(),
             Missing::Type => package.kind.is_some(),
             Missing::Value => judged_value(package).is_some(),
+            Missing::CeilingValue => ceiling_value(package).is_some(),
+            Missing::Pagu => package.amounts.rencana.is_some(),
             Missing::SmallBusinessFlag => package.umkk.is_some(),
             Missing::Tenderers => package.tenderers.is_some(),
             Missing::TenderStatus => facts(package).is_some_and(|tender| tender.status.is_some()),

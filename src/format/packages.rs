@@ -78,6 +78,19 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         }
     };
     let month = month.or_else(|| date.and_then(|day| YearMonth::new(day.year(), day.month())));
+    // The day selection started (or the plan's): from the year before the fiscal year (a
+    // tender announced early) to the year after.
+    let selection_day = match entry.field("selection_date") {
+        None | Some(Loose::Null) => None,
+        value => {
+            let day = reader.date(&field("selection_date"), &value)?;
+            if !(fiscal_year - 1..=fiscal_year + 1).contains(&day.year()) {
+                reader.issue(&field("selection_date"), Problem::OutsidePeriod);
+                return None;
+            }
+            Some(day)
+        }
+    };
     let method = match entry.field("method") {
         None | Some(Loose::Null) => None,
         value => Some(reader.code(&field("method"), &value)?),
@@ -126,6 +139,7 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         fiscal_year,
         month,
         date,
+        selection_day,
         amounts,
         // Absent is `false`; `null` says the source does not tell (the package is then left out
         // of the local-content shares, as OCDS packages are).

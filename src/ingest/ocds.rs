@@ -877,6 +877,11 @@ pub async fn package_paced(
         fiscal_year: month.map_or(fallback_year, |month| month.year),
         month,
         date: None,
+        // The tender's period starts its selection (the ceilings are judged on that day).
+        selection_day: tender
+            .and_then(|tender| tender.period.get())
+            .and_then(|period| period.start.as_str())
+            .and_then(super::cells::day),
         amounts,
         pdn: None,
         umkk,

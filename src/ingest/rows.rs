@@ -47,10 +47,16 @@ pub enum Column {
     Supplier,
     /// Whether a participant won (SPSE-PesertaTender `pemenang`).
     Winner,
+    /// The day selection started, else the day the package was planned ([`SELECTION_DATES`]:
+    /// a field may be read as this and as [`Column::Date`] both).
+    SelectionDate,
+    /// A participant's offer (SPSE-PesertaTender `nilai_penawaran`): a participant with one
+    /// above zero is a bidder, one without only registered.
+    Offer,
 }
 
 /// How many kinds of field there are.
-pub const COLUMNS: usize = 23;
+pub const COLUMNS: usize = 25;
 
 impl Column {
     /// Every column, in declaration order (its `index`).
@@ -78,6 +84,8 @@ impl Column {
         Column::TenderStatus,
         Column::Supplier,
         Column::Winner,
+        Column::SelectionDate,
+        Column::Offer,
     ];
 
     fn index(self) -> usize {
@@ -364,6 +372,45 @@ fn role_of(folded: &str) -> Option<(Column, usize)> {
     })
 }
 
+/// The fields that give the day a package's selection started, best first, then those that
+/// give the day it was planned: the day the direct-purchase ceiling and the small-business
+/// reservation are judged on (Perpres 16/2018: the method is chosen when selection is
+/// prepared). A contract's or an award's day is never one of them. Each may also be the
+/// record's [`Column::Date`].
+pub const SELECTION_DATES: &[&str] = &[
+    "tgl_pengumuman_tender",
+    "tgl_pengumuman_nontender",
+    "tanggal_pengumuman_tender",
+    "tgl_awal_pemilihan",
+    "tanggal_awal_pemilihan",
+    "tgl_mulai_pemilihan",
+    "awal_pemilihan",
+    "selection_start",
+    "tender_start",
+    "tgl_pengumuman_paket",
+    "tanggal_pengumuman_paket",
+    "tgl_buat_paket",
+    "tanggal_buat_paket",
+];
+
+/// The fields of a participant's offer (SPSE-PesertaTender).
+const OFFERS: &[&str] = &["nilai_penawaran", "harga_penawaran", "nilai_terkoreksi"];
+
+/// The roles a field plays besides its [`role_of`]: a selection date, an offer.
+fn second_role_of(folded: &str) -> Option<(Column, usize)> {
+    [
+        (Column::SelectionDate, SELECTION_DATES),
+        (Column::Offer, OFFERS),
+    ]
+    .into_iter()
+    .find_map(|(column, names)| {
+        names
+            .iter()
+            .position(|name| *name == folded)
+            .map(|rank| (column, rank))
+    })
+}
+
 /// The system a file of flat records comes from, told by its field names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -499,7 +546,7 @@ impl Layout {
         let mut names = Vec::new();
         for (index, header) in headers.into_iter().enumerate().take(max) {
             let folded = fold_header(header);
-            if let Some((column, rank)) = role_of(&folded) {
+            for (column, rank) in role_of(&folded).into_iter().chain(second_role_of(&folded)) {
                 let slot = &mut layout.slots[column.index()];
                 if slot.as_ref().is_none_or(|(_, _, known)| rank < *known) {
                     *slot = Some((index, column_label(header), rank));
@@ -578,8 +625,8 @@ struct Vocabulary {
     methods: FxHashMap<Box<str>, Result<Option<Method>, Problem>>,
     kinds: FxHashMap<Box<str>, Result<Option<ProcurementType>, Problem>>,
     flags: FxHashMap<Box<str>, Result<Option<bool>, Problem>>,
-    /// Field names of JSON objects, folded, with their column and rank.
-    names: FxHashMap<Box<str>, Option<(Column, usize)>>,
+    /// Field names of JSON objects, with their columns and ranks (a field may have two).
+    names: FxHashMap<Box<str>, [Option<(Column, usize)>; 2]>,
 }
 
 /// Distinct words remembered per column (a column of free text would only fill memory).
@@ -634,6 +681,9 @@ pub struct Rows {
     /// than one package: records that never name a package but count several are totals.
     named: bool,
     grouped: bool,
+    /// Whether some participant of a participant list made an offer: a list where none did
+    /// does not say who bid (its offers are left empty), so it counts no bidders at all.
+    offers: bool,
 }
 
 /// What reading flat records gave.
@@ -655,6 +705,7 @@ impl Rows {
             amounts,
             named: false,
             grouped: false,
+            offers: false,
             vocabulary: Vocabulary::default(),
             packages: Vec::new(),
             issues: Issues::new(),
@@ -681,7 +732,12 @@ impl Rows {
     }
 
     /// What was read.
-    pub fn finish(self) -> Read {
+    pub fn finish(mut self) -> Read {
+        if self.family == Family::Participants && !self.offers {
+            for package in &mut self.packages {
+                package.tenderers = None;
+            }
+        }
         Read {
             summary_rows: self.grouped && !self.named,
             packages: self.packages,
@@ -696,31 +752,31 @@ impl Rows {
     pub fn add_object(&mut self, place: &str, object: &Map<String, Value>) {
         let mut cells: [Option<(&str, Cow<str>, usize)>; COLUMNS] = Default::default();
         for (key, value) in object {
-            let role = match self.vocabulary.names.get(key.as_str()) {
-                Some(role) => *role,
+            let roles = match self.vocabulary.names.get(key.as_str()) {
+                Some(roles) => *roles,
                 None => {
-                    let role = role_of(&fold_header(key));
+                    let folded = fold_header(key);
+                    let roles = [role_of(&folded), second_role_of(&folded)];
                     if self.vocabulary.names.len() < VOCABULARY_WORDS {
-                        self.vocabulary.names.insert(key.as_str().into(), role);
+                        self.vocabulary.names.insert(key.as_str().into(), roles);
                     }
-                    role
+                    roles
                 }
             };
-            let Some((column, rank)) = role else {
-                continue;
-            };
-            let slot = &mut cells[column.index()];
-            if slot.as_ref().is_some_and(|(_, _, known)| *known <= rank) {
-                continue;
+            for (column, rank) in roles.into_iter().flatten() {
+                let slot = &mut cells[column.index()];
+                if slot.as_ref().is_some_and(|(_, _, known)| *known <= rank) {
+                    continue;
+                }
+                let text = match value {
+                    Value::String(text) => Cow::Borrowed(text.as_str()),
+                    Value::Number(number) => Cow::Owned(number.to_string()),
+                    Value::Bool(true) => Cow::Borrowed("true"),
+                    Value::Bool(false) => Cow::Borrowed("false"),
+                    Value::Null | Value::Array(_) | Value::Object(_) => Cow::Borrowed(""),
+                };
+                *slot = Some((key.as_str(), text, rank));
             }
-            let text = match value {
-                Value::String(text) => Cow::Borrowed(text.as_str()),
-                Value::Number(number) => Cow::Owned(number.to_string()),
-                Value::Bool(true) => Cow::Borrowed("true"),
-                Value::Bool(false) => Cow::Borrowed("false"),
-                Value::Null | Value::Array(_) | Value::Object(_) => Cow::Borrowed(""),
-            };
-            *slot = Some((key.as_str(), text, rank));
         }
         let separator = if place.ends_with(':') { "" } else { "." };
         let cells = Column::ALL.iter().zip(&cells).filter_map(|(column, cell)| {
@@ -750,6 +806,7 @@ impl Rows {
             fiscal_year: self.fallback_year,
             month: None,
             date: None,
+            selection_day: None,
             amounts: StageAmounts::default(),
             pdn: None,
             umkk: None,
@@ -762,6 +819,9 @@ impl Rows {
         };
         let (mut year, mut pdn_value, mut umk_value) = (None, None, None);
         let (mut hps, mut status, mut supplier, mut winner) = (None, None, None, None);
+        // The date field's name: a selection date read from the same field says its problem
+        // once. A participant's offer, where the list gives one.
+        let (mut date_field, mut offer) = (None, None);
         let mut ok = true;
         let Rows {
             vocabulary,
@@ -812,10 +872,26 @@ impl Rows {
                     }
                 }
                 Column::Year => report(cells::year(cell).map(|value| year = value)),
-                Column::Date => report(cells::month(cell).map(|value| {
-                    package.month = value;
-                    package.date = cells::day(cell);
-                })),
+                Column::Date => {
+                    date_field = Some(name);
+                    report(cells::month(cell).map(|value| {
+                        package.month = value;
+                        package.date = cells::day(cell);
+                    }))
+                }
+                Column::SelectionDate => {
+                    package.selection_day = cells::day(cell);
+                    if package.selection_day.is_none()
+                        && !cell.trim().is_empty()
+                        && date_field != Some(name)
+                    {
+                        report(Err(Problem::WrongType(crate::format::Expected::Date)));
+                    }
+                }
+                // An offer of nothing (or none at all) is no bid; its sen are not worth a note.
+                Column::Offer => {
+                    report(cells::money(cell).map(|value| offer = value.map(|(amount, _)| amount)))
+                }
                 Column::NonUkmReason => package.non_ukm_reason = text().map(String::into_boxed_str),
                 // HPS is the yardstick, not a charted amount: its sen are not worth a note.
                 Column::Hps => {
@@ -873,9 +949,12 @@ impl Rows {
             package.local_values = Some(Box::new(crate::model::LocalValues { pdn, umk }));
         }
         if self.family == Family::Participants {
-            // A row is a participant: its tender has one more tenderer, and its supplier is the
-            // tender's winner only if this participant won.
-            package.tenderers = Some(1);
+            // A row is a participant: a bidder when it made an offer (a price above zero), else
+            // only registered; a list without any offer does not tell bidders at all. Its
+            // supplier is the tender's winner only if this participant won.
+            let bid = offer.is_some_and(|offer| offer.0 > 0);
+            self.offers |= bid;
+            package.tenderers = Some(u64::from(bid));
             if winner != Some(true) {
                 supplier = None;
             }
@@ -910,7 +989,10 @@ impl Rows {
             (a, b) => a.or(b),
         };
         if self.family == Family::Participants {
-            first.tenderers = Some(first.tenderers.unwrap_or(0).saturating_add(1));
+            first.tenderers = match (first.tenderers, package.tenderers) {
+                (Some(known), Some(more)) => Some(known.saturating_add(more)),
+                (known, more) => known.or(more),
+            };
             if first
                 .tender
                 .as_ref()

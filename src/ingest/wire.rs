@@ -253,6 +253,7 @@ const LOCAL_VALUES: u32 = 1 << 15;
 const DATE: u32 = 1 << 16;
 const NON_UKM_REASON: u32 = 1 << 17;
 const TENDER: u32 = 1 << 18;
+const SELECTION_DAY: u32 = 1 << 19;
 
 /// Appends `packages` to `out`.
 pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
@@ -277,7 +278,8 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
             | has(package.local_values.is_some(), LOCAL_VALUES)
             | has(package.date.is_some(), DATE)
             | has(package.non_ukm_reason.is_some(), NON_UKM_REASON)
-            | has(package.tender.is_some(), TENDER);
+            | has(package.tender.is_some(), TENDER)
+            | has(package.selection_day.is_some(), SELECTION_DAY);
         out.extend_from_slice(&flags.to_le_bytes());
         let texts = [
             &package.id,
@@ -316,10 +318,10 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
             out.extend_from_slice(&values.pdn.0.to_le_bytes());
             out.extend_from_slice(&values.umk.0.to_le_bytes());
         }
-        if let Some(date) = package.date {
-            out.extend_from_slice(&date.year().to_le_bytes());
-            out.push(date.month());
-            out.push(date.day());
+        for day in [package.date, package.selection_day].into_iter().flatten() {
+            out.extend_from_slice(&day.year().to_le_bytes());
+            out.push(day.month());
+            out.push(day.day());
         }
         if let Some(reason) = &package.non_ukm_reason {
             out.extend_from_slice(&(reason.len() as u32).to_le_bytes());
@@ -553,14 +555,18 @@ impl Reader<'_> {
             })),
             false => None,
         };
-        let date = match set(DATE) {
-            true => {
-                let year = i32::from_le_bytes(self.take()?);
-                let [month, day] = self.take::<2>()?;
-                Some(CivilDate::new(year, month, day)?)
+        let mut day = |bit: u32| -> Option<Option<CivilDate>> {
+            match set(bit) {
+                true => {
+                    let year = i32::from_le_bytes(self.take()?);
+                    let [month, day] = self.take::<2>()?;
+                    Some(Some(CivilDate::new(year, month, day)?))
+                }
+                false => Some(None),
             }
-            false => None,
         };
+        let date = day(DATE)?;
+        let selection_day = day(SELECTION_DAY)?;
         let non_ukm_reason = match set(NON_UKM_REASON) {
             true => Some(self.text()?.into_boxed_str()),
             false => None,
@@ -601,6 +607,7 @@ impl Reader<'_> {
             fiscal_year,
             month,
             date,
+            selection_day,
             non_ukm_reason,
             amounts,
             pdn: set(PDN).then_some(values & 1 != 0),
@@ -636,6 +643,9 @@ mod tests {
             // A day of its own (a format v1 file may give a day outside its month).
             date: some(18).then(|| {
                 CivilDate::new(2025, 1 + (seed % 12) as u8, 1 + (seed % 28) as u8).unwrap()
+            }),
+            selection_day: some(24).then(|| {
+                CivilDate::new(2018, 1 + (seed % 12) as u8, 1 + (seed % 27) as u8).unwrap()
             }),
             non_ukm_reason: some(19).then(|| "Tidak ada penyedia kecil «x»".into()),
             amounts: StageAmounts {
@@ -768,7 +778,7 @@ mod tests {
 
     #[test]
     fn packages_cross_unchanged() {
-        let packages: Vec<Package> = (0..1 << 24).step_by(467).map(package).collect();
+        let packages: Vec<Package> = (0..1 << 25).step_by(933).map(package).collect();
         let mut bytes = Vec::new();
         encode_packages(&packages, &mut bytes);
         assert_eq!(decode_packages(&bytes), Some(packages));

@@ -32,14 +32,36 @@ pub struct Threshold {
 
 use ProcurementType::{Barang, JasaKonsultansi, JasaLainnya, PekerjaanKonstruksi};
 
-/// Every threshold the indicators use (Perpres 16/2018 as amended by Perpres 12/2021 and
-/// Perpres 46/2025, in force from 30 April 2025).
+/// The first day the table covers: SiRUP holds plans from 2015; a package judged on an earlier
+/// day finds no threshold and is counted as not judged.
+pub const TABLE_STARTS: (i32, u8, u8) = (2015, 1, 1);
+
+/// Every threshold the indicators use, from 1 January 2015: Perpres 54/2010 as amended (by
+/// Perpres 70/2012 and 4/2015) until 30 June 2018; Perpres 16/2018 from 1 July 2018, as amended
+/// by Perpres 12/2021 (promulgated and in force 2 February 2021) and Perpres 46/2025 (in force
+/// 30 April 2025). docs/oversight.md cites each row and says how it was checked.
 pub const THRESHOLDS: &[Threshold] = &[
+    Threshold {
+        rule: Rule::DirectPurchaseCeiling,
+        types: &[Barang, PekerjaanKonstruksi, JasaLainnya],
+        amount: 200_000_000,
+        from: Some(TABLE_STARTS),
+        until: Some((2018, 6, 30)),
+        basis: "Perpres 54/2010 jo. 70/2012, Pasal 39 ayat (1)",
+    },
+    Threshold {
+        rule: Rule::DirectPurchaseCeiling,
+        types: &[JasaKonsultansi],
+        amount: 50_000_000,
+        from: Some(TABLE_STARTS),
+        until: Some((2018, 6, 30)),
+        basis: "Perpres 54/2010 jo. 70/2012, Pasal 45 ayat (1)",
+    },
     Threshold {
         rule: Rule::DirectPurchaseCeiling,
         types: &[Barang, JasaLainnya],
         amount: 200_000_000,
-        from: None,
+        from: Some((2018, 7, 1)),
         until: None,
         basis: "Perpres 16/2018 jo. 12/2021, Pasal 38 ayat (3) dan Pasal 1 angka 40",
     },
@@ -47,7 +69,7 @@ pub const THRESHOLDS: &[Threshold] = &[
         rule: Rule::DirectPurchaseCeiling,
         types: &[PekerjaanKonstruksi],
         amount: 200_000_000,
-        from: None,
+        from: Some((2018, 7, 1)),
         until: Some((2025, 4, 29)),
         basis: "Perpres 16/2018 jo. 12/2021, Pasal 38 ayat (3) dan Pasal 1 angka 40",
     },
@@ -63,26 +85,52 @@ pub const THRESHOLDS: &[Threshold] = &[
         rule: Rule::DirectPurchaseCeiling,
         types: &[JasaKonsultansi],
         amount: 100_000_000,
-        from: None,
+        from: Some((2018, 7, 1)),
         until: None,
         basis: "Perpres 16/2018 jo. 12/2021, Pasal 41 ayat (3)",
     },
     Threshold {
         rule: Rule::SmallBusinessReservation,
         types: &[Barang, PekerjaanKonstruksi, JasaLainnya],
+        amount: 2_500_000_000,
+        from: Some(TABLE_STARTS),
+        until: Some((2018, 6, 30)),
+        basis: "Perpres 54/2010 jo. 70/2012, Pasal 100 ayat (3)",
+    },
+    Threshold {
+        rule: Rule::SmallBusinessReservation,
+        types: &[Barang, PekerjaanKonstruksi, JasaLainnya],
+        amount: 2_500_000_000,
+        from: Some((2018, 7, 1)),
+        until: Some((2021, 2, 1)),
+        basis: "Perpres 16/2018, Pasal 65 ayat (4)",
+    },
+    Threshold {
+        rule: Rule::SmallBusinessReservation,
+        types: &[Barang, PekerjaanKonstruksi, JasaLainnya],
         amount: 15_000_000_000,
-        from: None,
+        from: Some((2021, 2, 2)),
         until: None,
         basis: "Perpres 16/2018 jo. 12/2021, Pasal 65 ayat (4)-(5)",
     },
 ];
 
-/// Which value of a package an indicator judged: the most advanced stage the data has.
+/// What a rule was judged on: the package's day (its selection's start, else its plan's), or,
+/// for a package without one, its fiscal year where the threshold held all that year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JudgedOn {
+    Day(CivilDate),
+    Year(i32),
+}
+
+/// Which value of a package an indicator judged: for a ceiling the owner's estimate (HPS),
+/// else the pagu; for the reservation the pagu; for shares of spending the most advanced stage
+/// the data has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueUsed {
     /// The contract value (komitmen).
     Contract,
-    /// The owner's estimate (HPS), before a contract.
+    /// The owner's estimate (HPS).
     Hps,
     /// The planned value (pagu, rencana).
     Planned,
@@ -98,8 +146,9 @@ pub struct Flagged {
     pub unit: Option<String>,
     pub method: Option<Method>,
     pub kind: Option<ProcurementType>,
-    /// The day its rules were judged by.
-    pub day: Option<CivilDate>,
+    /// The day (or year) its rule was judged on; for an indicator without a threshold, the day
+    /// its selection started, where given.
+    pub judged_on: Option<JudgedOn>,
     /// The value judged.
     pub value: Rupiah,
     pub used: ValueUsed,
@@ -125,6 +174,10 @@ pub enum Missing {
     Type,
     /// No package has a value.
     Value,
+    /// No package has the value a ceiling binds: an owner's estimate (HPS) or a pagu.
+    CeilingValue,
+    /// No package has a pagu (the value the small-business reservation names).
+    Pagu,
     /// No package states whether it is reserved for small businesses.
     SmallBusinessFlag,
     /// No package gives its number of tenderers.
@@ -145,12 +198,19 @@ pub enum Missing {
 pub struct AboveCeiling {
     /// Direct purchases with a type, a value and a ceiling that applies.
     pub judged: u64,
+    /// Direct purchases with a type and a value but no ceiling to judge them by: no selection
+    /// day in a year the ceiling changed, or a day before the table starts.
+    pub unjudged: u64,
     pub flagged: Vec<Flagged>,
 }
 
-/// Packages bunching just under a ceiling: in (90%, 100%] of it against (80%, 90%].
+/// Direct purchases bunching just under their ceiling: in (90%, 100%] of it against (80%, 90%].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bunching {
+    /// Direct purchases with a type, a value and a ceiling that applies; and those without a
+    /// ceiling to judge them by.
+    pub judged: u64,
+    pub unjudged: u64,
     /// Packages just under (90%, 100%] and below that (80%, 90%].
     pub near: u64,
     pub below: u64,
@@ -175,17 +235,20 @@ impl Bunching {
     }
 }
 
-/// Penunjukan Langsung and Dikecualikan as shares of packages and of value.
+/// Direct appointment (Penunjukan Langsung; OCDS `limited` and `direct`) as a share of packages
+/// and of value; exempt purchases (Dikecualikan) and e-purchasing shown apart, never flagged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NonCompetitive {
     /// Packages and value of every package with a method and a value.
     pub packages: u64,
     pub value: Rupiah,
-    /// Of which by direct appointment, and excluded.
+    /// Of which by direct appointment (flagged), exempt, and through the e-Katalog.
     pub appointed: (u64, Rupiah),
     pub excluded: (u64, Rupiah),
-    /// Per named unit, by non-competitive share of value (highest first).
+    pub epurchasing: (u64, Rupiah),
+    /// Per named unit, by direct-appointment share of value (highest first).
     pub by_unit: Vec<UnitMethods>,
+    /// The packages bought by direct appointment.
     pub flagged: Vec<Flagged>,
 }
 
@@ -214,6 +277,8 @@ impl UnitMethods {
 pub struct NotReserved {
     /// Packages up to the reservation threshold, of its types, that state their flag.
     pub judged: u64,
+    /// Packages of its types with a pagu and a flag but no threshold to judge them by.
+    pub unjudged: u64,
     /// Marked not for small businesses, with a stated reason and without one.
     pub with_reason: Vec<Flagged>,
     pub without_reason: Vec<Flagged>,

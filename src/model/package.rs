@@ -143,6 +143,12 @@ pub struct Package {
     /// The day of that date, when the source gives a whole date (for rules with a date of
     /// effect, such as a ceiling raised on 30 April 2025).
     pub date: Option<CivilDate>,
+    /// The day its selection started (the announcement, SPSE `tgl_pengumuman_tender`, SiRUP
+    /// `tgl_awal_pemilihan`, OCDS `tender.tenderPeriod.startDate`), else the day it was
+    /// planned (`tgl_pengumuman_paket`): the day the direct-purchase ceiling and the
+    /// small-business reservation are judged on (the method is chosen then). Never the
+    /// contract's or the award's day, which come after.
+    pub selection_day: Option<CivilDate>,
     /// Amounts at each stage.
     pub amounts: StageAmounts,
     /// Flagged as buying domestic products (PDN); `None` when the source does not say.

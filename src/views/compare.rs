@@ -169,8 +169,7 @@ pub fn headlines(dataset: &Dataset, view: View, lang: Lang, measure: Measure) ->
                 }
             }
             if let Ok(found) = &oversight.non_competitive {
-                let part = found.appointed.1.checked_add(found.excluded.1);
-                if let Some(share) = part.and_then(|part| Share::of(part, found.value)) {
+                if let Some(share) = Share::of(found.appointed.1, found.value) {
                     add(
                         "non-competitive",
                         Text::NonCompetitiveAxis,
@@ -320,11 +319,31 @@ pub fn changes(
     measure: Measure,
 ) -> Vec<Change> {
     let before = headlines(then, view, locale.lang, measure);
+    let years = then
+        .oversight
+        .as_ref()
+        .zip(now.oversight.as_ref())
+        .map(|(then, now)| (then.fiscal_year, now.fiscal_year));
     headlines(now, view, locale.lang, measure)
         .into_iter()
         .filter_map(|headline| {
             let earlier = before.iter().find(|earlier| earlier.key == headline.key)?;
             let (change, spoken_change) = change_text(earlier.amount, headline.amount, locale)?;
+            // A figure judged by a threshold that changed in between says so beside it.
+            let rule = match headline.key.as_str() {
+                "above-ceiling" | "bunching" => {
+                    Some(crate::analysis::oversight::Rule::DirectPurchaseCeiling)
+                }
+                "not-reserved" => Some(crate::analysis::oversight::Rule::SmallBusinessReservation),
+                _ => None,
+            };
+            let label = match (rule, years) {
+                (Some(rule), Some((then_year, now_year))) => {
+                    with_rule_changes(headline.label, rule, then_year, now_year, locale)
+                }
+                _ => headline.label,
+            };
+            let headline = Headline { label, ..headline };
             let (then, now) = (
                 printed(earlier.amount, locale),
                 printed(headline.amount, locale),
@@ -347,6 +366,51 @@ pub fn changes(
             })
         })
         .collect()
+}
+
+/// `label` with the changes of `rule` between two fiscal years, if any: `… (batas berubah:
+/// pekerjaan konstruksi Rp200 jt menjadi Rp400 jt sejak 30 April 2025)`.
+fn with_rule_changes(
+    label: String,
+    rule: crate::analysis::oversight::Rule,
+    then: i32,
+    now: i32,
+    locale: &Locale,
+) -> String {
+    let lang = locale.lang;
+    let changes: Vec<String> = crate::analysis::oversight::rule_changes(rule, then, now)
+        .into_iter()
+        .map(|(kind, before, after)| {
+            let day = after
+                .from
+                .and_then(|(year, month, day)| crate::model::CivilDate::new(year, month, day))
+                .map(|day| crate::i18n::format_date(day, lang))
+                .unwrap_or_default();
+            Text::CompareRuleChange.fill(
+                lang,
+                &[
+                    ("type", crate::i18n::type_name(kind, lang)),
+                    (
+                        "before",
+                        &format_money_compact(Rupiah(before), &locale.currency, lang),
+                    ),
+                    (
+                        "after",
+                        &format_money_compact(Rupiah(after.amount), &locale.currency, lang),
+                    ),
+                    ("day", &day),
+                    ("basis", after.basis),
+                ],
+            )
+        })
+        .collect();
+    match changes.is_empty() {
+        true => label,
+        false => format!(
+            "{label} ({})",
+            Text::CompareRuleChanged.fill(lang, &[("changes", &changes.join("; "))])
+        ),
+    }
 }
 
 /// One sentence for every change, for the summary under the comparison.

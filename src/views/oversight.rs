@@ -7,7 +7,7 @@ use super::table::{Cell, Table};
 use super::{Fact, Panel, Status};
 use crate::analysis::oversight::{AgainstHps, Bunching, Concentration, PackageShare};
 use crate::analysis::oversight::{
-    Flagged, Missing, Oversight, Rule, Threshold, ValueUsed, THRESHOLDS,
+    Flagged, JudgedOn, Missing, Oversight, Rule, Threshold, ValueUsed, THRESHOLDS,
 };
 use crate::chart::spec::{
     BarRow, BarSpec, ChartSpec, Column, LineSeries, LineSpec, PointMark, Reference, Role, Stroke,
@@ -16,7 +16,7 @@ use crate::chart::spec::{
 use crate::chart::Locale;
 use crate::i18n::{
     format_count, format_date, format_decimal, format_money_compact, format_money_exact,
-    format_money_spoken, format_percent, method_name, type_name, Lang, Text,
+    format_percent, method_name, type_name, Lang, Text,
 };
 use crate::model::{Meta, Provenance, Rupiah, Share};
 
@@ -53,11 +53,31 @@ pub fn panels(oversight: &Oversight, locale: &Locale, meta: &Meta, expanded: boo
             panel.notes.push(note.clone());
         }
         panel.source_line = super::source_line([&provenance], meta, locale.lang);
+        if let Some(explanations) = explanations(&panel.id) {
+            panel.notes.push(explanations.get(locale.lang).to_owned());
+        }
         panel
             .notes
             .push(Text::OversightCaveat.get(locale.lang).to_owned());
+        panel
+            .notes
+            .push(Text::OversightPurpose.get(locale.lang).to_owned());
     }
     panels
+}
+
+/// The usual innocent explanations to check before reading a flagged package as anything more.
+fn explanations(panel: &str) -> Option<Text> {
+    Some(match panel {
+        "above-ceiling" => Text::ExplainAboveCeiling,
+        "bunching" | "bunching-units" => Text::ExplainBunching,
+        "non-competitive" => Text::ExplainNonCompetitive,
+        "not-reserved" => Text::ExplainNotReserved,
+        "single-bid" => Text::ExplainSingleBid,
+        "failed-tenders" => Text::ExplainFailed,
+        "against-hps" => Text::ExplainAgainstHps,
+        _ => return None,
+    })
 }
 
 struct Context<'a> {
@@ -102,6 +122,8 @@ fn missing_text(missing: Missing, lang: Lang) -> String {
         Missing::Method => Text::MissingMethod,
         Missing::Type => Text::MissingType,
         Missing::Value => Text::MissingValue,
+        Missing::CeilingValue => Text::MissingCeilingValue,
+        Missing::Pagu => Text::MissingPagu,
         Missing::SmallBusinessFlag => Text::MissingSmallBusiness,
         Missing::Tenderers => Text::MissingTenderers,
         Missing::TenderStatus => Text::MissingTenderStatus,
@@ -218,12 +240,23 @@ fn thresholds_of(rule: Rule, locale: &Locale) -> String {
 /// thresholds of `rule` with their dates, and which value was judged.
 fn rule_notes(definition: Text, rule: Rule, context: &Context) -> Vec<String> {
     let lang = context.lang();
+    let value = match rule {
+        Rule::DirectPurchaseCeiling => Text::ValueJudgedCeiling,
+        Rule::SmallBusinessReservation => Text::ValueJudgedReservation,
+    };
     vec![
         definition.get(lang).to_owned(),
         basis_of(rule, lang),
         thresholds_of(rule, context.locale),
-        Text::ValueJudged.get(lang).to_owned(),
+        value.get(lang).to_owned(),
+        Text::DayJudged.get(lang).to_owned(),
     ]
+}
+
+/// `12 paket tidak dinilai: …`, when some package could not be judged for want of a day.
+fn unjudged_note(unjudged: u64, context: &Context) -> Option<String> {
+    (unjudged > 0)
+        .then(|| Text::NotJudgedNoDay.fill(context.lang(), &[("count", &context.count(unjudged))]))
 }
 
 /// A horizontal bar.
@@ -265,8 +298,8 @@ fn flagged_table(
             (Text::ColumnUnit.get(lang).to_owned(), false),
             (Text::Type.get(lang).to_owned(), false),
             (Text::Method.get(lang).to_owned(), false),
-            (Text::ColumnDate.get(lang).to_owned(), true),
-            (Text::Value.get(lang).to_owned(), true),
+            (Text::ColumnDayJudged.get(lang).to_owned(), true),
+            (Text::ColumnValueJudged.get(lang).to_owned(), true),
             (Text::ColumnValueFrom.get(lang).to_owned(), false),
             (Text::ColumnThreshold.get(lang).to_owned(), true),
             (Text::ColumnWhy.get(lang).to_owned(), false),
@@ -283,8 +316,20 @@ fn flagged_table(
                     flag.method.map_or_else(Cell::missing, |method| {
                         Cell::text(method_name(method, lang))
                     }),
-                    flag.day
-                        .map_or_else(Cell::missing, |day| Cell::date(format_date(day, lang), day)),
+                    match flag.judged_on {
+                        Some(JudgedOn::Day(day)) => Cell::date(format_date(day, lang), day),
+                        // A year is sorted by its first day.
+                        Some(JudgedOn::Year(year)) => {
+                            match crate::model::CivilDate::new(year, 1, 1) {
+                                Some(first) => Cell::date(
+                                    Text::JudgedOnYear.fill(lang, &[("year", &year.to_string())]),
+                                    first,
+                                ),
+                                None => Cell::missing(),
+                            }
+                        }
+                        None => Cell::missing(),
+                    },
                     Cell::money(format_money_exact(flag.value, currency, lang), flag.value),
                     Cell::text(match flag.used {
                         ValueUsed::Contract => Text::FromContract.get(lang),
@@ -337,23 +382,6 @@ fn fact(label: impl Into<String>, value: String) -> Fact {
     }
 }
 
-fn value_fact(flagged: &[Flagged], context: &Context) -> Fact {
-    let total = flagged
-        .iter()
-        .try_fold(Rupiah::ZERO, |sum, flag| sum.checked_add(flag.value))
-        .unwrap_or(Rupiah(i64::MAX));
-    Fact {
-        label: Text::FlaggedValue.get(context.lang()).to_owned(),
-        value: context.money(total),
-        spoken: Some(format_money_spoken(
-            total,
-            &context.locale.currency,
-            context.lang(),
-        )),
-        status: None,
-    }
-}
-
 fn counted(flagged: &[Flagged]) -> u64 {
     flagged
         .iter()
@@ -381,12 +409,12 @@ fn above_ceiling(oversight: &Oversight, context: &Context) -> Panel {
     panel.subtitle = context.flagged_of(flagged, found.judged);
     panel.facts = vec![
         flagged_fact(flagged, context),
-        value_fact(&found.flagged, context),
         fact(
             Text::PackagesJudged.get(lang).to_owned(),
             context.count(found.judged),
         ),
     ];
+    panel.notes.extend(unjudged_note(found.unjudged, context));
     let mut by_type: Vec<(crate::model::ProcurementType, u64)> = Vec::new();
     for flag in &found.flagged {
         let Some(kind) = flag.kind else { continue };
@@ -419,13 +447,11 @@ fn above_ceiling(oversight: &Oversight, context: &Context) -> Panel {
         tick_format: TickFormat::Count,
         value_title: Text::FlaggedCount.get(lang).to_owned(),
     });
-    let total = value_fact(&found.flagged, context);
     panel.summary = Text::AboveCeilingSummary.fill(
         lang,
         &[
             ("flagged", &context.count(flagged)),
             ("judged", &context.count(found.judged)),
-            ("value", total.spoken.as_deref().unwrap_or(&total.value)),
         ],
     );
     panel.table = flagged_table(&found.flagged, context, &|flag| {
@@ -460,7 +486,8 @@ fn bunching(oversight: &Oversight, context: &Context) -> Panel {
         Text::BunchingDefinition.fill(lang, &[("min", &min)]),
         Text::OversightLegalBasis.fill(lang, &[("basis", Text::BunchingBasis.get(lang))]),
         thresholds_of(Rule::DirectPurchaseCeiling, context.locale),
-        Text::ValueJudged.get(lang).to_owned(),
+        Text::ValueJudgedCeiling.get(lang).to_owned(),
+        Text::DayJudged.get(lang).to_owned(),
     ];
     let (mut panel, found) = opened(
         &oversight.bunching,
@@ -674,7 +701,7 @@ fn non_competitive(oversight: &Oversight, context: &Context) -> Panel {
     let notes = vec![
         Text::NonCompetitiveDefinition.get(lang).to_owned(),
         Text::OversightLegalBasis.fill(lang, &[("basis", Text::NonCompetitiveBasis.get(lang))]),
-        Text::ValueJudged.get(lang).to_owned(),
+        Text::ValueJudgedShare.get(lang).to_owned(),
     ];
     let (mut panel, found) = opened(
         &oversight.non_competitive,
@@ -701,28 +728,36 @@ fn non_competitive(oversight: &Oversight, context: &Context) -> Panel {
     };
     let appointed = shares(found.appointed);
     let excluded = shares(found.excluded);
+    let epurchasing = shares(found.epurchasing);
     let method = |method| method_name(method, lang).to_owned();
     panel.facts = vec![
+        flagged_fact(counted(&found.flagged), context),
         fact(
             method(crate::model::Method::PenunjukanLangsung),
             appointed.clone(),
         ),
-        fact(method(crate::model::Method::Dikecualikan), excluded.clone()),
-        flagged_fact(counted(&found.flagged), context),
+        // Shown apart: exempt purchases and e-purchasing are no lack of competition.
+        fact(
+            Text::ShownApart.fill(
+                lang,
+                &[("what", &method(crate::model::Method::Dikecualikan))],
+            ),
+            excluded.clone(),
+        ),
+        fact(
+            Text::ShownApart.fill(
+                lang,
+                &[("what", &method(crate::model::Method::EPurchasing))],
+            ),
+            epurchasing.clone(),
+        ),
     ];
     panel.subtitle = context.flagged_of(counted(&found.flagged), found.packages);
     let overall = crate::analysis::oversight::UnitMethods {
         unit: Text::NonCompetitiveAll.get(lang).to_owned(),
         packages: found.packages,
         value: found.value,
-        non_competitive: (
-            found.appointed.0.saturating_add(found.excluded.0),
-            found
-                .appointed
-                .1
-                .checked_add(found.excluded.1)
-                .unwrap_or(found.value),
-        ),
+        non_competitive: found.appointed,
     };
     let units = std::iter::once(&overall).chain(found.by_unit.iter());
     panel.hidden_rows = found.by_unit.len().saturating_sub(context.rows - 1);
@@ -758,8 +793,14 @@ fn non_competitive(oversight: &Oversight, context: &Context) -> Panel {
         tick_format: TickFormat::Percent,
         value_title: Text::NonCompetitiveAxis.get(lang).to_owned(),
     });
-    panel.summary = Text::NonCompetitiveSummary
-        .fill(lang, &[("appointed", &appointed), ("excluded", &excluded)]);
+    panel.summary = Text::NonCompetitiveSummary.fill(
+        lang,
+        &[
+            ("appointed", &appointed),
+            ("excluded", &excluded),
+            ("epurchasing", &epurchasing),
+        ],
+    );
     panel.table = flagged_table(&found.flagged, context, &|flag| {
         flag.method
             .map(|method| method_name(method, lang).to_owned())
@@ -787,6 +828,7 @@ fn not_reserved(oversight: &Oversight, context: &Context) -> Panel {
     };
     let (without, with) = (counted(&found.without_reason), counted(&found.with_reason));
     panel.subtitle = context.flagged_of(without.saturating_add(with), found.judged);
+    panel.notes.extend(unjudged_note(found.unjudged, context));
     panel.facts = vec![
         warned(Text::NotReservedWithout.get(lang), without, context),
         fact(
@@ -842,6 +884,9 @@ fn not_reserved(oversight: &Oversight, context: &Context) -> Panel {
 /// The texts of a panel of a share of packages per unit.
 struct ShareTexts {
     id: &'static str,
+    /// Whether the packages counted are flagged (a warning mark), or only counted apart (a
+    /// failed tender can mean the controls worked).
+    flags: bool,
     title: Text,
     definition: Text,
     basis: Text,
@@ -853,6 +898,7 @@ struct ShareTexts {
 fn single_bid(oversight: &Oversight, context: &Context) -> Panel {
     let texts = ShareTexts {
         id: "single-bid",
+        flags: true,
         title: Text::SingleBidTitle,
         definition: Text::SingleBidDefinition,
         basis: Text::SingleBidBasis,
@@ -866,6 +912,7 @@ fn single_bid(oversight: &Oversight, context: &Context) -> Panel {
 fn failed_tenders(oversight: &Oversight, context: &Context) -> Panel {
     let texts = ShareTexts {
         id: "failed-tenders",
+        flags: false,
         title: Text::FailedTitle,
         definition: Text::FailedDefinition,
         basis: Text::FailedBasis,
@@ -895,9 +942,22 @@ fn share_panel(
     };
     let flagged = counted(&found.flagged);
     let overall = context.share(flagged, found.judged);
-    panel.subtitle = context.flagged_of(flagged, found.judged);
+    panel.subtitle = match texts.flags {
+        true => context.flagged_of(flagged, found.judged),
+        false => Text::PackagesOf.fill(
+            lang,
+            &[
+                ("part", &context.count(flagged)),
+                ("whole", &context.count(found.judged)),
+            ],
+        ),
+    };
+    let counted_fact = match texts.flags {
+        true => flagged_fact(flagged, context),
+        false => fact(texts.axis.get(lang).to_owned(), context.count(flagged)),
+    };
     panel.facts = vec![
-        flagged_fact(flagged, context),
+        counted_fact,
         fact(
             Text::Share.get(lang).to_owned(),
             format_percent(overall, lang),
@@ -1061,15 +1121,24 @@ fn concentration(oversight: &Oversight, context: &Context) -> Panel {
     let Some(found) = found else {
         return panel;
     };
-    let flagged = counted(&found.flagged);
-    panel.subtitle = context.flagged_of(flagged, found.judged);
+    let listed = counted(&found.flagged);
+    panel.subtitle = Text::LargestSupplierSubtitle.fill(
+        lang,
+        &[
+            ("listed", &context.count(listed)),
+            ("judged", &context.count(found.judged)),
+        ],
+    );
     let concentrated = found
         .by_unit
         .iter()
         .filter(|unit| unit.share() > Concentration::FLAGGED_SHARE)
         .count() as u64;
     panel.facts = vec![
-        flagged_fact(flagged, context),
+        fact(
+            Text::LargestSupplierPackages.get(lang).to_owned(),
+            context.count(listed),
+        ),
         Fact {
             label: Text::ConcentrationAxis.get(lang).to_owned(),
             value: format!(
@@ -1134,6 +1203,7 @@ fn concentration(oversight: &Oversight, context: &Context) -> Panel {
         .collect();
     panel.table = flagged_table(&found.flagged, context, &|flag| {
         let unit = flag.unit.as_deref().and_then(|unit| shares.get(unit));
+        // A fact about the supplier, not a flag on it.
         Text::ConcentrationWhy.fill(
             lang,
             &[

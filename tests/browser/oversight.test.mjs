@@ -182,7 +182,7 @@ test('year on year: the switch lands in the address and the snippets, survives a
   await page.waitForSelector('.pantau-compare table');
   assert.equal(await page.getByRole('button', { name: 'Bandingkan dengan 2023' }).getAttribute('aria-pressed'), 'true');
   // Every view compares; switching off leaves the address.
-  for (const view of ['Belanja', 'Pengawasan']) {
+  for (const view of ['Belanja', 'Indikator risiko']) {
     await page.getByRole('tab', { name: view }).click();
     await page.waitForSelector('.pantau-compare tbody tr');
   }
@@ -207,7 +207,7 @@ test('an earlier file of the same series: each headline figure then and now, in 
     const cells = packages.split('\t');
     assert.deepEqual(cells.slice(1, 3).map(Number), [q1.count, q2.count]);
     assert.ok(cells[3].startsWith(`+${q2.count - q1.count} (`), cells[3]);
-    await page.getByRole('tab', { name: lang === 'id' ? 'Pengawasan' : 'Oversight' }).click();
+    await page.getByRole('tab', { name: lang === 'id' ? 'Indikator risiko' : 'Risk indicators' }).click();
     await page.waitForSelector('.pantau-compare tbody tr');
     assert.ok((await page.locator('.pantau-compare tbody tr').count()) >= 3);
     assert.deepEqual(errors, []);

@@ -146,16 +146,20 @@ def pencatatan():
     } for kd, unit, kind, pagu, real, pdn, umk in rows]
 
 def peserta_tender():
-    # Three tenders: 9201 drew one bid, 9202 three (the second participant won), 9203 two.
-    rows = [(9201, 1, "CV Tunggal", 1), (9202, 2, "PT Satu", 0), (9202, 3, "PT Dua", 1),
-            (9202, 4, "PT Tiga", 0), (9203, 5, "CV Empat", 0), (9203, 6, "CV Lima", 1)]
+    # Three tenders. A participant is a bidder only with an offer above zero (nilai_penawaran);
+    # the others only registered. 9201: one bid and one registrant; 9202: two bids (the second
+    # won) and a registrant; 9203: an offer of 0 and one bid, which won.
+    rows = [(9201, 1, "CV Tunggal", 1, 480000000.55), (9201, 7, "CV Daftar", 0, None),
+            (9202, 2, "PT Satu", 0, 910000000), (9202, 3, "PT Dua", 1, 905000000.5),
+            (9202, 4, "PT Tiga", 0, None), (9203, 5, "CV Empat", 0, 0),
+            (9203, 6, "CV Lima", 1, 300000000)]
     return [{
         "alasan": None, "kd_klpd": "D197", "kd_lpse": 197, "kd_penyedia": 30000 + number,
         "kd_peserta": 50000 + number, "kd_pkt_dce": kd - 1000, "kd_satker": "101", "kd_satker_str": "101",
-        "kd_tender": kd, "nama_penyedia": name, "nilai_penawaran": None, "nilai_terkoreksi": None,
+        "kd_tender": kd, "nama_penyedia": name, "nilai_penawaran": offer, "nilai_terkoreksi": offer,
         "npwp_penyedia": "", "npwp_penyedia_16": f"{number:016d}", "pemenang": won,
         "pemenang_terverifikasi": won, "tahun_anggaran": 2024,
-    } for kd, number, name, won in rows]
+    } for kd, number, name, won, offer in rows]
 
 FAMILIES = {
     "rup-penyedia.json": rup_penyedia, "rup-swakelola.jsonl": rup_swakelola,

@@ -100,16 +100,17 @@ fn number_tolerance_is_one_pixel() {
     assert!(difference(r#"<a/>"#, r#"<a/><b/>"#).is_some());
 }
 
-#[test]
-fn sample_views_draw_as_committed() {
+/// Draws every panel of `views` of `dataset` at 360 and 1.000 px in both languages and compares
+/// each with its golden file `<prefix><view>-<panel>-<lang>-<width>.svg` (or writes it, with
+/// `UPDATE_GOLDEN`). A drawing that differs is written beside its golden file as
+/// `…-changed.svg`, to open side by side. Returns how many were compared and what differs.
+fn compare_drawings(
+    dataset: &pantau_pbj::model::Dataset,
+    views: &[View],
+    prefix: &str,
+) -> (usize, Vec<String>) {
     let directory = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/kaltim-2024.json"
-    ))
-    .expect("sample");
-    let dataset = parse(&bytes).expect("sample parses").dataset;
     let mut compared = 0;
     let mut stale = Vec::new();
     for lang in [Lang::Id, Lang::En] {
@@ -117,8 +118,8 @@ fn sample_views_draw_as_committed() {
             lang,
             currency: dataset.meta.currency.clone(),
         };
-        for view in View::ALL {
-            for panel in panels(&dataset, view, lang, false) {
+        for view in views {
+            for panel in panels(dataset, *view, lang, false) {
                 for width in [360, 1000] {
                     let drawn = draw(&panel.chart, width, &locale, &Theme::LIGHT);
                     // One element a line, so that a diff shows which element changed.
@@ -126,31 +127,71 @@ fn sample_views_draw_as_committed() {
                         .scene
                         .to_svg(&panel.title, &panel.summary)
                         .replace("><", ">\n<");
-                    let name = format!("{}-{}-{}-{width}.svg", view.code(), panel.id, lang.tag());
-                    let path = directory.join(&name);
+                    let stem = format!(
+                        "{prefix}{}-{}-{}-{width}",
+                        view.code(),
+                        panel.id,
+                        lang.tag()
+                    );
+                    let path = directory.join(format!("{stem}.svg"));
+                    let changed = directory.join(format!("{stem}-changed.svg"));
                     if update {
                         std::fs::create_dir_all(&directory).expect("golden directory");
                         std::fs::write(&path, &svg).expect("golden file written");
+                        let _ = std::fs::remove_file(&changed);
                         continue;
                     }
                     compared += 1;
-                    match std::fs::read_to_string(&path) {
-                        Ok(expected) => {
-                            if let Some(difference) = difference(&expected, &svg) {
-                                stale.push(format!("{name}: {difference}"));
-                            }
+                    let found = match std::fs::read_to_string(&path) {
+                        Ok(expected) => difference(&expected, &svg),
+                        Err(error) => Some(error.to_string()),
+                    };
+                    match found {
+                        Some(difference) => {
+                            let _ = std::fs::write(&changed, &svg);
+                            stale.push(format!("{stem}.svg: {difference}"));
                         }
-                        Err(error) => stale.push(format!("{name}: {error}")),
+                        None => {
+                            let _ = std::fs::remove_file(&changed);
+                        }
                     }
                 }
             }
         }
     }
-    assert!(
-        stale.is_empty(),
-        "drawings differ from tests/golden (UPDATE_GOLDEN=1 cargo test --test golden \
-         writes them anew; check the diff):\n{}",
-        stale.join("\n")
-    );
+    (compared, stale)
+}
+
+fn read(name: &str) -> pantau_pbj::model::Dataset {
+    let bytes =
+        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)).expect("sample");
+    parse(&bytes).expect("sample parses").dataset
+}
+
+const STALE: &str = "drawings differ from tests/golden (each new drawing is written beside its \
+    golden file as …-changed.svg; UPDATE_GOLDEN=1 cargo test --test golden writes them anew; \
+    check the diff)";
+
+#[test]
+fn sample_views_draw_as_committed() {
+    let dataset = read("data/kaltim-2024.json");
+    let (compared, stale) = compare_drawings(&dataset, &View::ALL, "");
+    assert!(stale.is_empty(), "{STALE}:\n{}", stale.join("\n"));
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     assert!(update || compared >= 24, "{compared} drawings compared");
+}
+
+/// The risk-indicator view of the package sample (its default year, 2024): every panel, both
+/// languages, a phone's and a desktop's width.
+#[test]
+fn the_risk_indicators_draw_as_committed() {
+    let dataset = pantau_pbj::analysis::filter::apply(
+        &read("data/contoh-paket.json"),
+        &pantau_pbj::analysis::filter::Filter::default(),
+    );
+    let (compared, stale) = compare_drawings(&dataset, &[View::Oversight], "paket-");
+    assert!(stale.is_empty(), "{STALE}:\n{}", stale.join("\n"));
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    // Twelve panels a language and a width.
+    assert!(update || compared == 48, "{compared} drawings compared");
 }

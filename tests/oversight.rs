@@ -560,6 +560,213 @@ fn the_reservation_is_judged_on_the_pagu_in_force_on_the_day() {
     assert_eq!(found.without_reason[0].value, Rupiah(10_000 * JUTA));
 }
 
+/// The split-package rule on hand-made clusters and near misses: one unit, one type, one name
+/// after normalisation, selection within 30 days of the cluster's first, each at or under the
+/// ceiling and together above it.
+#[test]
+fn split_packages_are_found_by_the_documented_rule() {
+    use pantau_pbj::analysis::oversight::split_packages;
+    let direct =
+        |id: &'static str, name: &'static str, unit: &'static str, juta: i64, day: &'static str| {
+            let mut package = package(P {
+                id,
+                unit,
+                rencana: Some(juta * JUTA),
+                date: day,
+                ..BASE
+            });
+            package.name = Some(name.to_owned());
+            package
+        };
+    let mut packages = vec![
+        // A cluster: three parts, 30 days from first to last, Rp450 juta against Rp200 juta.
+        direct(
+            "atk-1",
+            "Pengadaan ATK Tahap I",
+            "Dinas A",
+            150,
+            "2024-03-01",
+        ),
+        direct(
+            "atk-2",
+            "pengadaan atk - tahap 2",
+            "Dinas A",
+            150,
+            "2024-03-15",
+        ),
+        direct(
+            "atk-3",
+            "Pengadaan ATK (Tahap III)",
+            "Dinas A",
+            150,
+            "2024-03-31",
+        ),
+        // 31 days after the first: the start of another cluster, alone, so none.
+        direct(
+            "atk-4",
+            "Pengadaan ATK Tahap IV",
+            "Dinas A",
+            150,
+            "2024-04-01",
+        ),
+        // Together exactly at the ceiling: no cluster.
+        direct(
+            "mebel-1",
+            "Mebel Kantor Lokasi 1",
+            "Dinas A",
+            100,
+            "2024-05-01",
+        ),
+        direct(
+            "mebel-2",
+            "Mebel Kantor Lokasi 2",
+            "Dinas A",
+            100,
+            "2024-05-02",
+        ),
+        // Another unit, the same name: not with Dinas A's.
+        direct("b-atk", "Pengadaan ATK", "Dinas B", 150, "2024-03-02"),
+        // One above the ceiling is no part (the above-ceiling indicator has it); its twin alone
+        // is none.
+        direct("big-1", "Sewa Tenda", "Dinas A", 250, "2024-06-01"),
+        direct("big-2", "Sewa Tenda", "Dinas A", 150, "2024-06-02"),
+        // A different name after normalisation.
+        direct("print-1", "Cetak Buku", "Dinas A", 150, "2024-07-01"),
+        direct(
+            "print-2",
+            "Cetak Buku Panduan",
+            "Dinas A",
+            150,
+            "2024-07-02",
+        ),
+    ];
+    // Another type, the same name and days: not with the goods.
+    let mut works = direct(
+        "atk-works",
+        "Pengadaan ATK Tahap V",
+        "Dinas A",
+        150,
+        "2024-03-02",
+    );
+    works.kind = Some(PekerjaanKonstruksi);
+    packages.push(works);
+    // A tender of the same name is no direct purchase.
+    let mut tender = direct("atk-tender", "Pengadaan ATK", "Dinas A", 150, "2024-03-03");
+    tender.method = Some(Method::Tender);
+    packages.push(tender);
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = split_packages(&refs).expect("computed");
+    assert_eq!(found.clusters.len(), 1, "{:#?}", found.clusters);
+    let cluster = &found.clusters[0];
+    assert_eq!(cluster.name, "pengadaan atk");
+    assert_eq!(ids(&cluster.packages), vec!["atk-1", "atk-2", "atk-3"]);
+    assert_eq!(cluster.total, Rupiah(450 * JUTA));
+    assert_eq!(cluster.ceiling.amount, 200 * JUTA);
+    assert_eq!(
+        (cluster.first, cluster.last),
+        (
+            CivilDate::parse("2024-03-01").expect("day"),
+            CivilDate::parse("2024-03-31").expect("day")
+        )
+    );
+    // Every direct purchase with a unit, type, name, day and estimate is judged.
+    assert_eq!(found.judged, 12);
+    // Without a selection day nothing can be clustered, and the panel says so.
+    let undated: Vec<Package> = packages
+        .iter()
+        .cloned()
+        .map(|mut package| {
+            package.selection_day = None;
+            package
+        })
+        .collect();
+    let refs: Vec<&Package> = undated.iter().collect();
+    assert_eq!(split_packages(&refs).err(), Some(Missing::SelectionDay));
+}
+
+/// Suppliers winning across units are counted by unit, and never flagged; December's value
+/// against the monthly average, per unit with enough packages.
+#[test]
+fn repeat_winners_and_the_year_end_rush() {
+    use pantau_pbj::analysis::oversight::{repeat_winners, year_end, YearEndRush};
+    use pantau_pbj::model::TenderFacts;
+    let won = |unit: &'static str, supplier: &str, contract: i64, month: &'static str| {
+        let mut package = package(P {
+            unit,
+            komitmen: Some(contract),
+            date: month,
+            ..BASE
+        });
+        package.fiscal_year = 2024;
+        package.tender = TenderFacts::of(None, None, Some(supplier.into()));
+        package
+    };
+    let mut packages = vec![
+        won("Dinas A", "PT Satu", 100, "2024-01-10"),
+        won("Dinas B", "PT Satu", 100, "2024-02-10"),
+        won("Dinas C", "PT Satu", 100, "2024-12-10"),
+        won("Dinas A", "PT Dua", 500, "2024-12-11"),
+        won("Dinas B", "PT Dua", 500, "2024-03-11"),
+    ];
+    // Dinas D: ten packages, four in December.
+    for month in 1..=10 {
+        let day = [
+            "2024-01-05",
+            "2024-02-05",
+            "2024-03-05",
+            "2024-04-05",
+            "2024-05-05",
+            "2024-06-05",
+            "2024-12-01",
+            "2024-12-02",
+            "2024-12-03",
+            "2024-12-04",
+        ][month - 1];
+        packages.push(won("Dinas D", "CV Tiga", 60, day));
+    }
+    // Contracted the year after: not this fiscal year's December.
+    packages.push(won("Dinas D", "CV Tiga", 999, "2025-01-05"));
+    let refs: Vec<&Package> = packages.iter().collect();
+    let found = repeat_winners(&refs).expect("computed");
+    let reach: Vec<(&str, u64, u64, i64)> = found
+        .reach
+        .iter()
+        .map(|supplier| {
+            (
+                supplier.supplier.as_str(),
+                supplier.units,
+                supplier.packages,
+                supplier.value.0,
+            )
+        })
+        .collect();
+    assert_eq!(reach, vec![("PT Satu", 3, 3, 300)]);
+    assert_eq!((found.suppliers, found.judged), (3, 16));
+    let rush = year_end(&refs, 2024).expect("computed");
+    assert_eq!(rush.judged, 15);
+    assert_eq!(
+        (rush.december.0, rush.year.0),
+        (100 + 500 + 240, 300 + 1_000 + 600)
+    );
+    assert_eq!(rush.by_unit.len(), 1);
+    let unit = &rush.by_unit[0];
+    assert_eq!(
+        (unit.unit.as_str(), unit.december.0, unit.year.0),
+        ("Dinas D", 240, 600)
+    );
+    assert_eq!(YearEndRush::ratio(unit.december, unit.year), Some(4.8));
+    let none: Vec<Package> = packages
+        .iter()
+        .cloned()
+        .map(|mut package| {
+            package.month = None;
+            package
+        })
+        .collect();
+    let refs: Vec<&Package> = none.iter().collect();
+    assert_eq!(year_end(&refs, 2024).err(), Some(Missing::ContractMonth));
+}
+
 #[test]
 fn docs_list_every_threshold() {
     let docs = std::fs::read_to_string(format!("{}/docs/oversight.md", env!("CARGO_MANIFEST_DIR")))
@@ -904,12 +1111,15 @@ mod view {
                     "above-ceiling",
                     "bunching",
                     "bunching-units",
+                    "split-packages",
                     "non-competitive",
                     "not-reserved",
                     "single-bid",
                     "failed-tenders",
                     "against-hps",
-                    "concentration"
+                    "concentration",
+                    "repeat-winners",
+                    "year-end",
                 ]
             );
             for panel in &shown {
@@ -921,9 +1131,29 @@ mod view {
                 );
                 assert!(panel.unavailable.is_none(), "{}", panel.id);
                 assert!(!panel.summary.is_empty() && !panel.source_line.is_empty());
-                if panel.id != "bunching-units" {
+                if panel.id == "year-end" {
+                    // No law sets a year-end limit: the panel says its number is its own.
+                    assert!(notes.contains(lang.pick("bukan batas hukum", "not a legal threshold")));
+                } else if panel.id != "bunching-units" {
                     assert!(notes.contains("Pasal"), "{}: {notes}", panel.id);
                     assert!(notes.contains(lang.pick("Definisi", "Definition")));
+                }
+                // Its purpose: APIP's oversight (Pasal 76); never a finding.
+                assert!(notes.contains("Pasal 76"), "{}", panel.id);
+                let words = format!("{} {} {}", panel.title, panel.subtitle, notes);
+                assert!(
+                    !words.to_lowercase().contains("temuan senilai"),
+                    "{}",
+                    panel.id
+                );
+                for fact in &panel.facts {
+                    assert!(
+                        !fact
+                            .label
+                            .contains(lang.pick("Nilai yang ditandai", "Value flagged")),
+                        "{}: no headline sum of flagged value",
+                        panel.id
+                    );
                 }
             }
             let above = &shown[0];
@@ -947,7 +1177,10 @@ mod view {
                 "{}",
                 first[9].text
             );
-            let reserved = &shown[4];
+            let reserved = shown
+                .iter()
+                .find(|panel| panel.id == "not-reserved")
+                .expect("the reservation panel");
             assert!(reserved
                 .table
                 .rows
@@ -980,12 +1213,15 @@ mod view {
                 [
                     ("above-ceiling", Text::MissingMethod.get(lang)),
                     ("bunching", Text::MissingMethod.get(lang)),
+                    ("split-packages", Text::MissingMethod.get(lang)),
                     ("non-competitive", Text::MissingMethod.get(lang)),
                     ("not-reserved", Text::MissingType.get(lang)),
                     ("single-bid", Text::MissingTenderers.get(lang)),
                     ("failed-tenders", Text::MissingTenderStatus.get(lang)),
                     ("against-hps", Text::MissingHps.get(lang)),
                     ("concentration", Text::MissingSupplier.get(lang)),
+                    ("repeat-winners", Text::MissingSupplier.get(lang)),
+                    ("year-end", Text::MissingContractMonth.get(lang)),
                 ]
             );
         }

@@ -6,10 +6,15 @@
 //! The legal thresholds live in one table ([`THRESHOLDS`], in `model::oversight` with the
 //! results) with their regulation, article and dates of effect: a new regulation is one new row.
 
+mod market;
+mod split;
+
 pub use crate::model::oversight::*;
 use crate::model::{
     CivilDate, Code, Method, Package, ProcurementType, Rupiah, TenderFacts, TenderStatus,
 };
+pub use market::{repeat_winners, year_end};
+pub use split::{normalised_name, split_packages, FILLER_WORDS, WINDOW_DAYS};
 
 fn date((year, month, day): (i32, u8, u8)) -> Option<CivilDate> {
     CivilDate::new(year, month, day)
@@ -498,6 +503,12 @@ pub fn of(packages: &[&Package], fiscal_year: i32) -> Oversight {
         failed_tenders: each(&single, grouped, failed_tenders),
         against_hps: each(&single, grouped, against_hps),
         concentration: each(&single, grouped, concentration),
+        split_packages: each(&single, grouped, split_packages),
+        repeat_winners: each(&single, grouped, repeat_winners),
+        year_end: match (single.is_empty(), grouped > 0) {
+            (true, true) => Err(Missing::SinglePackages),
+            _ => year_end(&single, fiscal_year),
+        },
     }
 }
 
@@ -671,6 +682,9 @@ fn needs(packages: &[&Package], needed: &[Missing]) -> Result<(), Missing> {
                     && facts(package).is_some_and(|tender| tender.hps.is_some())
             }
             Missing::SinglePackages => package.count == 1,
+            Missing::Name => package.name.is_some(),
+            Missing::SelectionDay => package.selection_day.is_some(),
+            Missing::ContractMonth => package.amounts.komitmen.is_some() && package.month.is_some(),
             Missing::Supplier => {
                 package.amounts.komitmen.is_some()
                     && facts(package).is_some_and(|tender| tender.supplier.is_some())

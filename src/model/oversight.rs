@@ -191,6 +191,12 @@ pub enum Missing {
     /// Every entry is a group of packages (`count`): its amounts are their total, not a
     /// package's value.
     SinglePackages,
+    /// No package has a name (split packages are found by their names).
+    Name,
+    /// No package says when its selection started (nor when it was planned).
+    SelectionDay,
+    /// No package has a contract value with the month it was contracted or ordered.
+    ContractMonth,
 }
 
 /// Direct purchases above the ceiling for their type and date.
@@ -326,6 +332,106 @@ pub struct Oversight {
     pub failed_tenders: Result<FailedTenders, Missing>,
     pub against_hps: Result<AgainstHps, Missing>,
     pub concentration: Result<Concentration, Missing>,
+    pub split_packages: Result<SplitPackages, Missing>,
+    pub repeat_winners: Result<RepeatWinners, Missing>,
+    pub year_end: Result<YearEndRush, Missing>,
+}
+
+/// Direct purchases of one unit, one type and one name that started within a month of each
+/// other, each under the ceiling and together above it (`analysis::oversight::split` states the
+/// rule).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitPackages {
+    /// Direct purchases with a unit, a type, a name, a selection day and an estimate the
+    /// ceiling of that day applies to.
+    pub judged: u64,
+    /// Largest sum against its ceiling first.
+    pub clusters: Vec<SplitCluster>,
+}
+
+/// One cluster of possibly split packages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitCluster {
+    /// The normalised name the packages share.
+    pub name: String,
+    /// Their estimates together, and the ceiling in force on the first one's day.
+    pub total: Rupiah,
+    pub ceiling: &'static Threshold,
+    /// The first and the last selection day.
+    pub first: CivilDate,
+    pub last: CivilDate,
+    pub packages: Vec<Flagged>,
+}
+
+impl SplitPackages {
+    /// Every package of every cluster.
+    pub fn flagged(&self) -> impl Iterator<Item = (&SplitCluster, &Flagged)> {
+        self.clusters
+            .iter()
+            .flat_map(|cluster| cluster.packages.iter().map(move |flag| (cluster, flag)))
+    }
+}
+
+/// Suppliers that win in many spending units: a fact about the market, never a flag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RepeatWinners {
+    /// Packages that name their winner, their unit and a contract value; their value.
+    pub judged: u64,
+    pub value: Rupiah,
+    /// How many suppliers won any of them.
+    pub suppliers: u64,
+    /// Suppliers winning in at least [`RepeatWinners::MIN_UNITS`] units: most units first.
+    pub reach: Vec<SupplierReach>,
+}
+
+impl RepeatWinners {
+    /// Units a supplier must win in to be listed (a choice of this view, not a legal threshold).
+    pub const MIN_UNITS: u64 = 3;
+}
+
+/// One supplier's wins.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupplierReach {
+    pub supplier: String,
+    /// Spending units it won in, packages it won, their contract value.
+    pub units: u64,
+    pub packages: u64,
+    pub value: Rupiah,
+}
+
+/// Value contracted or ordered in December against the year's monthly average, in all and per
+/// unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearEndRush {
+    /// Packages with a contract (or order) value and a month in the fiscal year.
+    pub judged: u64,
+    /// Their value in December and in the whole year.
+    pub december: Rupiah,
+    pub year: Rupiah,
+    /// Units with at least [`YearEndRush::MIN_PACKAGES`] such packages: highest ratio first.
+    pub by_unit: Vec<UnitRush>,
+}
+
+impl YearEndRush {
+    /// Packages a unit needs before its ratio says anything.
+    pub const MIN_PACKAGES: u64 = 10;
+    /// A December this many times the monthly average is marked (a choice of this view, not a
+    /// legal threshold).
+    pub const MARKED_RATIO: f64 = 2.0;
+
+    /// December's value against the monthly average of the year (`None` without a value).
+    pub fn ratio(december: Rupiah, year: Rupiah) -> Option<f64> {
+        (year.0 > 0).then(|| december.0 as f64 * 12.0 / year.0 as f64)
+    }
+}
+
+/// One unit's December and year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRush {
+    pub unit: String,
+    pub packages: u64,
+    pub december: Rupiah,
+    pub year: Rupiah,
 }
 
 /// Contract values against the owner's estimate (HPS).

@@ -3,6 +3,9 @@
 //! look at, not at findings. Every table lists the flagged packages; that list is what an
 //! auditor works from.
 
+mod market;
+mod split;
+
 use super::table::{Cell, Table};
 use super::{Fact, Panel, Status};
 use crate::analysis::oversight::{AgainstHps, Bunching, Concentration, PackageShare};
@@ -33,12 +36,15 @@ pub fn panels(oversight: &Oversight, locale: &Locale, meta: &Meta, expanded: boo
         bunching(oversight, &context),
     ];
     panels.extend(bunching_units(oversight, &context));
+    panels.push(split::split_packages(oversight, &context));
     panels.push(non_competitive(oversight, &context));
     panels.push(not_reserved(oversight, &context));
     panels.push(single_bid(oversight, &context));
     panels.push(failed_tenders(oversight, &context));
     panels.push(against_hps(oversight, &context));
     panels.push(concentration(oversight, &context));
+    panels.push(market::repeat_winners(oversight, &context));
+    panels.push(market::year_end(oversight, &context));
     let provenance = Provenance {
         illustrative: oversight.illustrative,
         source: None,
@@ -76,6 +82,8 @@ fn explanations(panel: &str) -> Option<Text> {
         "single-bid" => Text::ExplainSingleBid,
         "failed-tenders" => Text::ExplainFailed,
         "against-hps" => Text::ExplainAgainstHps,
+        "split-packages" => Text::ExplainSplit,
+        "year-end" => Text::ExplainYearEnd,
         _ => return None,
     })
 }
@@ -130,6 +138,9 @@ fn missing_text(missing: Missing, lang: Lang) -> String {
         Missing::Hps => Text::MissingHps,
         Missing::Supplier => Text::MissingSupplier,
         Missing::SinglePackages => Text::MissingSinglePackages,
+        Missing::Name => Text::MissingName,
+        Missing::SelectionDay => Text::MissingSelectionDay,
+        Missing::ContractMonth => Text::MissingContractMonth,
     }
     .get(lang)
     .to_owned()

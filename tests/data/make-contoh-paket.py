@@ -5,6 +5,7 @@ spending units, regions, methods and thresholds are real Kalimantan Timur names 
 Deterministic: the same file every run.  Usage: python3 tests/data/make-contoh-paket.py"""
 import json
 import random
+from datetime import date, timedelta
 from pathlib import Path
 
 UNITS = [
@@ -146,6 +147,23 @@ def oversight_examples(year, count, rng):
     return out
 
 
+def selection_days(packages, rng):
+    """Adds, with a fourth random stream (nothing above changes): the day each dated package's
+    selection started (format v1 `selection_date`), days to weeks before its date: the day the
+    oversight view judges ceilings on. The consultancy packages of one unit above, one name in
+    many parts, start close together: the split-package indicator's example."""
+    for entry in packages:
+        if "date" not in entry:
+            continue
+        year, month, day = (int(part) for part in entry["date"].split("-"))
+        tendered = entry["method"] in ("tender", "tender-cepat", "seleksi", "penunjukan-langsung")
+        back = rng.randint(7, 45) if tendered else rng.randint(2, 14)
+        start = date(year, month, day) - timedelta(days=back)
+        if start.year < entry["fiscal_year"] - 1:
+            start = date(entry["fiscal_year"], 1, 2)
+        entry["selection_date"] = start.isoformat()
+
+
 def main():
     rng = random.Random(64)
     packages = packages_for(2023, 12, rng) + packages_for(2024, 7, rng)
@@ -153,6 +171,7 @@ def main():
     oversight_fields(packages, extra)
     packages += oversight_examples(2023, 6, extra) + oversight_examples(2024, 12, extra)
     tender_fields(packages, random.Random(5110))
+    selection_days(packages, random.Random(2504))
     data = {
         "format": "pantau-pbj",
         "version": 1,

@@ -477,6 +477,29 @@ fn the_progress_bar_shows_on_a_terminal_only_and_quiet_silences_it() {
         &format!("{PANTAU} convert --quiet big.csv -o out.json"),
     );
     assert!(shown.trim().is_empty(), "{shown}");
+    // publish: a bar of the files written on a terminal; on a pipe only its closing line.
+    let widget = widget_build(&folder);
+    let sample = repository("data/contoh-paket.json");
+    let command = format!(
+        "{PANTAU} publish {} --widget {} -o site",
+        sample.display(),
+        widget.display()
+    );
+    let shown = on_a_terminal(&folder, &command);
+    assert!(shown.contains("publish ["), "{shown}");
+    assert!(shown.contains("pantau publish: site"), "{shown}");
+    let piped = Command::new("sh")
+        .args(["-c", &command])
+        .current_dir(&folder)
+        .output()
+        .expect("runs");
+    assert!(piped.status.success());
+    let said = text(&piped.stderr);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.starts_with("pantau publish: site") && !said.contains('\r'),
+        "{said}"
+    );
 }
 
 /// One HTTP/1.1 request on loopback: the status, the headers (names in lower case) and the body.

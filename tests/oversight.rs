@@ -765,6 +765,12 @@ fn repeat_winners_and_the_year_end_rush() {
         .collect();
     let refs: Vec<&Package> = none.iter().collect();
     assert_eq!(year_end(&refs, 2024).err(), Some(Missing::ContractMonth));
+    // Data that stops before December says nothing of December.
+    let before: Vec<&Package> = packages
+        .iter()
+        .filter(|package| package.month.is_some_and(|month| month.month < 12))
+        .collect();
+    assert_eq!(year_end(&before, 2024).err(), Some(Missing::December));
 }
 
 #[test]
@@ -1129,7 +1135,15 @@ mod view {
                     "{}",
                     panel.id
                 );
-                assert!(panel.unavailable.is_none(), "{}", panel.id);
+                // The sample's 2024 runs to July: no December to judge a rush by, and the panel
+                // says so rather than "December 0×".
+                match panel.id.as_str() {
+                    "year-end" => assert_eq!(
+                        panel.unavailable.as_deref(),
+                        Some(Text::MissingDecember.get(lang)),
+                    ),
+                    _ => assert!(panel.unavailable.is_none(), "{}", panel.id),
+                }
                 assert!(!panel.summary.is_empty() && !panel.source_line.is_empty());
                 if panel.id == "year-end" {
                     // No law sets a year-end limit: the panel says its number is its own.

@@ -685,6 +685,8 @@ fn needs(packages: &[&Package], needed: &[Missing]) -> Result<(), Missing> {
             Missing::Name => package.name.is_some(),
             Missing::SelectionDay => package.selection_day.is_some(),
             Missing::ContractMonth => package.amounts.komitmen.is_some() && package.month.is_some(),
+            // Judged by `year_end` itself, which knows the fiscal year.
+            Missing::December => true,
             Missing::Supplier => {
                 package.amounts.komitmen.is_some()
                     && facts(package).is_some_and(|tender| tender.supplier.is_some())

@@ -455,6 +455,7 @@ texts! {
             ColumnPackages => ("Paket", "Packages"),
             MissingName => ("Tidak dapat dihitung: berkas tidak memuat nama paket.", "Cannot be computed: the file gives no package names."),
             MissingSelectionDay => ("Tidak dapat dihitung: berkas tidak memuat tanggal awal pemilihan (tgl_awal_pemilihan, tanggal pengumuman) atau tanggal rencana paket.", "Cannot be computed: the file gives no start-of-selection date (tgl_awal_pemilihan, the announcement) nor a planning date."),
+            MissingDecember => ("Belum dapat dihitung: kontrak dan pesanan tahun anggaran ini dalam data belum sampai bulan Desember.", "Cannot be computed yet: the fiscal year's contracts and orders in the data do not reach December."),
             MissingContractMonth => ("Tidak dapat dihitung: berkas tidak memuat nilai kontrak (atau pesanan) dengan bulannya.", "Cannot be computed: the file gives no contract (or order) values with their month."),
             SplitTitle => ("Paket yang mungkin dipecah {year}", "Possibly split packages {year}"),
             SplitDefinition => (
@@ -464,7 +465,9 @@ texts! {
             SplitSubtitle => ("{clusters} kelompok, {packages} paket, dari {judged} Pengadaan Langsung yang dinilai", "{clusters} clusters, {packages} packages, of {judged} direct purchases judged"),
             SplitClusters => ("Kelompok untuk ditelaah", "Clusters to look into"),
             SplitPackagesFact => ("Paket dalam kelompok", "Packages in clusters"),
-            SplitAxis => ("Jumlah nilai terhadap batas", "Sum against the ceiling"),
+            SplitAxis => ("Jumlah nilai, kali batas", "Sum, times the ceiling"),
+            SplitCeiling => ("Batas (1×)", "Ceiling (1×)"),
+            TimesCeiling => ("{times}× batas", "{times}× the ceiling"),
             SplitWhy => ("kelompok «{name}»: {count} paket, {total} terhadap batas {limit}, {first}–{last}", "cluster «{name}»: {count} packages, {total} against the ceiling of {limit}, {first}–{last}"),
             SplitSummary => ("Grafik batang jumlah nilai setiap kelompok terhadap batas Pengadaan Langsung: {clusters} kelompok dari {judged} paket yang dinilai; terbesar: {top}.", "Bar chart of each cluster's sum against the direct-purchase ceiling: {clusters} clusters of {judged} packages judged; largest: {top}."),
             SplitNone => ("Tidak ada kelompok paket yang bersama-sama melebihi batas, dari {judged} Pengadaan Langsung yang dinilai.", "No cluster of packages passes the ceiling together, of {judged} direct purchases judged."),

@@ -197,6 +197,8 @@ pub enum Missing {
     SelectionDay,
     /// No package has a contract value with the month it was contracted or ordered.
     ContractMonth,
+    /// The fiscal year's contracts and orders do not reach December (a file of part of a year).
+    December,
 }
 
 /// Direct purchases above the ceiling for their type and date.

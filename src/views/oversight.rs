@@ -141,6 +141,7 @@ fn missing_text(missing: Missing, lang: Lang) -> String {
         Missing::Name => Text::MissingName,
         Missing::SelectionDay => Text::MissingSelectionDay,
         Missing::ContractMonth => Text::MissingContractMonth,
+        Missing::December => Text::MissingDecember,
     }
     .get(lang)
     .to_owned()

@@ -52,8 +52,8 @@ before(async () => {
 after(async () => app.stop());
 
 const CAVEAT = {
-  id: 'Ini indikator untuk ditelaah, bukan temuan',
-  en: 'This is an indicator to look at, not a finding',
+  id: 'Indikator risiko untuk ditelaah, bukan temuan',
+  en: 'A risk indicator to look into, not a finding',
 };
 
 test('every indicator says its definition, legal basis and caveat, and its table lists the flagged packages', async () => {
@@ -62,11 +62,15 @@ test('every indicator says its definition, legal basis and caveat, and its table
       const { page, errors, close } = await app.open(`?src=data/contoh-paket.json&view=oversight&lang=${lang}`, { width });
       await page.waitForSelector('.pantau-panel svg');
       const ids = await page.locator('.pantau-panel').evaluateAll((panels) => panels.map((panel) => panel.id));
-      assert.deepEqual(ids, ['above-ceiling', 'bunching', 'bunching-units', 'non-competitive', 'not-reserved', 'single-bid',
-        'failed-tenders', 'against-hps', 'concentration'].map((id) => `pantau-panel-${id}`));
+      assert.deepEqual(ids, ['above-ceiling', 'bunching', 'bunching-units', 'split-packages', 'non-competitive', 'not-reserved',
+        'single-bid', 'failed-tenders', 'against-hps', 'concentration', 'repeat-winners', 'year-end'].map((id) => `pantau-panel-${id}`));
       for (const id of ids) {
         const notes = (await page.locator(`#${id} .pantau-note`).allInnerTexts()).join('\n');
         assert.ok(notes.includes(CAVEAT[lang]), `${id}: ${notes}`);
+        // Its purpose (APIP's oversight), and never a headline sum of flagged value.
+        assert.ok(notes.includes('Pasal 76'), id);
+        const facts = await page.locator(`#${id} .pantau-fact-item`).allInnerTexts();
+        assert.ok(facts.every((fact) => !/Nilai yang ditandai|Value flagged/.test(fact)), `${id}: ${facts.join(' | ')}`);
         if (!id.endsWith('bunching-units')) {
           assert.match(notes, lang === 'id' ? /Definisi:/ : /Definition:/, id);
           assert.match(notes, /Pasal \d+/, id);
@@ -96,6 +100,16 @@ test('every indicator says its definition, legal basis and caveat, and its table
       }
       const bunched = await page.locator('#pantau-panel-bunching tbody tr').count();
       assert.ok(bunched >= 12, `${bunched} packages just under the ceiling`);
+      // Split packages: each listed package names its cluster, its sum and the ceiling.
+      const split = await page.locator('#pantau-panel-split-packages tbody tr').allInnerTexts();
+      assert.ok(split.length >= 2 && split.some((row) => row.includes('pengawasan ruas jalan')), split.join('\n'));
+      for (const row of split) {
+        assert.match(row, lang === 'id' ? /kelompok «[a-z ]+»: \d+ paket, Rp[\d,]+ jt terhadap batas Rp100 jt/ : /cluster «[a-z ]+»: \d+ packages, IDR [\d.]+ million against the ceiling of IDR 100 million/);
+      }
+      // The day and value judged head their columns.
+      const headings = await page.locator('#pantau-panel-above-ceiling thead th').allInnerTexts();
+      assert.ok(headings.some((heading) => heading.includes(lang === 'id' ? 'Hari yang dinilai' : 'Day judged')), headings.join(' | '));
+      assert.ok(headings.some((heading) => heading.includes(lang === 'id' ? 'Nilai yang dinilai' : 'Value judged')), headings.join(' | '));
       assert.deepEqual(errors, []);
       await close();
     }
@@ -123,13 +137,16 @@ test('a file without the fields says what each indicator misses; a file of total
   const missing = await page.locator('.pantau-unavailable:not([hidden])').allInnerTexts();
   assert.deepEqual(missing, [
     'Cannot be computed: the file gives no procurement method.',
-    'Cannot be computed: the file gives no procurement type.',
+    'Cannot be computed: the file gives no procurement method.',
+    'Cannot be computed: the file gives no procurement method.',
     'Cannot be computed: the file gives no procurement method.',
     'Cannot be computed: the file gives no procurement type.',
-    'Cannot be computed: the file gives no number of tenderers.',
+    'Cannot be computed: the file gives no number of bids (a participant list without offered prices does not tell bidders from registrants).',
     'Cannot be computed: the file gives no tender status (status_tender).',
     'Cannot be computed: the file gives no owner\'s estimate (HPS) with a contract value.',
     'Cannot be computed: the file names no winning supplier with a contract value.',
+    'Cannot be computed: the file names no winning supplier with a contract value.',
+    'Cannot be computed: the file gives no contract (or order) values with their month.',
   ]);
   assert.equal(await page.locator('.pantau-panel svg').count(), 0);
   assert.deepEqual(errors, []);
@@ -149,18 +166,19 @@ test('a SiRUP export gets the oversight view with its reasons for not reserving 
   await close();
   const notices = await app.open('?src=/fixtures/spse-tender-pengumuman.json&view=oversight&lang=en');
   await notices.page.waitForSelector('#pantau-panel-failed-tenders svg');
-  assert.equal(await notices.page.locator('#pantau-panel-failed-tenders .pantau-subtitle').innerText(), '1 of 3 packages flagged');
+  // Failed tenders are counted apart, not flagged: a failure can mean the controls worked.
+  assert.equal(await notices.page.locator('#pantau-panel-failed-tenders .pantau-subtitle').innerText(), '1 of 3 packages');
   assert.deepEqual(notices.errors, []);
   await notices.close();
   const finished = await app.open('?src=/fixtures/spse-nontender-selesai.json&view=oversight&lang=en');
   await finished.page.waitForSelector('#pantau-panel-against-hps svg');
-  assert.equal(await finished.page.locator('#pantau-panel-against-hps .pantau-subtitle').innerText(), '0 of 3 packages flagged');
+  assert.equal(await finished.page.locator('#pantau-panel-against-hps .pantau-subtitle').innerText(), '0 of 3 packages judged flagged to look into');
   assert.deepEqual(finished.errors, []);
   await finished.close();
-  // A participant list: each tender's rows counted as its tenderers.
+  // A participant list: each tender's participants with an offer counted as its bidders.
   const participants = await app.open('?src=/fixtures/spse-peserta-tender.json&view=oversight&lang=en');
   await participants.page.waitForSelector('#pantau-panel-single-bid svg');
-  assert.equal(await participants.page.locator('#pantau-panel-single-bid .pantau-subtitle').innerText(), '1 of 3 packages flagged');
+  assert.equal(await participants.page.locator('#pantau-panel-single-bid .pantau-subtitle').innerText(), '2 of 3 packages judged flagged to look into');
   assert.deepEqual(participants.errors, []);
   await participants.close();
 });

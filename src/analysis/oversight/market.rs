@@ -88,6 +88,17 @@ pub fn year_end(packages: &[&Package], fiscal_year: i32) -> Result<YearEndRush, 
             }
         }
     }
+    // A year whose data has not reached December says nothing of a December rush (a file as
+    // of July would read as "December 0×").
+    let reaches_december = packages.iter().any(|package| {
+        package.amounts.komitmen.is_some()
+            && package
+                .month
+                .is_some_and(|month| month.year == fiscal_year && month.month == 12)
+    });
+    if !reaches_december {
+        return Err(Missing::December);
+    }
     let mut by_unit: Vec<UnitRush> = units
         .into_iter()
         .filter(|(_, (packages, _, _))| *packages >= YearEndRush::MIN_PACKAGES)

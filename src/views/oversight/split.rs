@@ -6,8 +6,8 @@ use super::{
 };
 use crate::analysis::oversight::{SplitPackages, FILLER_WORDS, WINDOW_DAYS};
 use crate::chart::spec::{BarSpec, ChartSpec, Reference, TickFormat};
-use crate::i18n::{format_date, format_percent, Text};
-use crate::model::{Rupiah, Share};
+use crate::i18n::{format_date, format_decimal, Text};
+use crate::model::Rupiah;
 
 pub(super) fn split_packages(oversight: &Oversight, context: &Context) -> Panel {
     let lang = context.lang();
@@ -56,8 +56,10 @@ pub(super) fn split_packages(oversight: &Oversight, context: &Context) -> Panel 
         .iter()
         .take(context.rows)
         .map(|cluster| {
+            // A multiple of the ceiling (a share would stop at 100%).
             let against = cluster.total.0 as f64 / cluster.ceiling.amount.max(1) as f64;
-            let text = format_percent(Share::new(against).unwrap_or_default(), lang);
+            let text =
+                Text::TimesCeiling.fill(lang, &[("times", &format_decimal(against, 1, lang))]);
             let unit = cluster.packages[0].unit.clone().unwrap_or_default();
             let line = cluster_line(cluster, context);
             bar(
@@ -73,9 +75,9 @@ pub(super) fn split_packages(oversight: &Oversight, context: &Context) -> Panel 
         max: None,
         threshold: Some(Reference {
             value: 1.0,
-            label: Text::BunchingCeiling.get(lang).to_owned(),
+            label: Text::SplitCeiling.get(lang).to_owned(),
         }),
-        tick_format: TickFormat::Percent,
+        tick_format: TickFormat::Count,
         value_title: Text::SplitAxis.get(lang).to_owned(),
     });
     panel.summary = summary(found, context);

@@ -396,6 +396,7 @@ fn narrow_to_unit(content: &LocalContent, unit: &str) -> Option<LocalContent> {
         umkk: figure(row.umkk),
         by_unit: vec![row.clone()],
         basis: content.basis,
+        coverage: row.coverage,
     })
 }
 
@@ -608,6 +609,34 @@ async fn local_content_of(
         let part = |flag: Option<bool>| (flag == Some(true)).then_some(amount);
         Some((amount, part(package.pdn), part(package.umkk)))
     };
+    // What the shares rest on: of every package bought with an amount (its contract value, or
+    // its amount at the stage), those that state what the shares need.
+    let mut coverage = crate::model::Coverage::default();
+    let mut unit_coverage: HashMap<&str, crate::model::Coverage> = HashMap::default();
+    for package in packages {
+        pace.tick().await;
+        if package.method == Some(Method::Swakelola) {
+            continue;
+        }
+        let amount = match by_values {
+            true => package.amounts.komitmen.or(package.amounts.realisasi),
+            false => package.amounts.at(stage),
+        };
+        let Some(amount) = amount else {
+            continue;
+        };
+        let stated = match by_values {
+            true => package.local_values.is_some(),
+            false => package.pdn.is_some() && package.umkk.is_some(),
+        };
+        coverage.add(amount, stated, package.count);
+        if let Some(unit) = package.unit.as_deref() {
+            unit_coverage
+                .entry(unit)
+                .or_default()
+                .add(amount, stated, package.count);
+        }
+    }
     let bought = if by_values { valued } else { flagged };
     let stage = match (
         by_values,
@@ -655,6 +684,7 @@ async fn local_content_of(
                 total: total.amount,
                 pdn: pdn.amount,
                 umkk: umkk.amount,
+                coverage: unit_coverage.get(unit).copied(),
                 provenance: total.provenance(),
             });
         }
@@ -675,6 +705,7 @@ async fn local_content_of(
         } else {
             LocalBasis::Flags
         },
+        coverage: Some(coverage),
     })
 }
 

@@ -1,6 +1,6 @@
 //! Local-content shares (PDN, UMK-K) against their thresholds, with the gap in rupiah.
 
-use crate::model::{LocalContent, Rupiah, Share, Threshold, PDN_TARGET, UMKK_FLOOR};
+use crate::model::{Coverage, LocalContent, Rupiah, Share, Threshold, PDN_TARGET, UMKK_FLOOR};
 
 /// Which local-content measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +41,8 @@ pub struct ShareStatus {
     pub gap: Rupiah,
     /// Whether the figure is illustrative.
     pub illustrative: bool,
+    /// What part of the packages bought it rests on, where computed from packages.
+    pub coverage: Option<Coverage>,
 }
 
 impl ShareStatus {
@@ -65,13 +67,44 @@ impl ShareStatus {
             share,
             gap,
             illustrative,
+            coverage: None,
         })
+    }
+
+    /// The same status, saying what it rests on.
+    fn resting_on(mut self, coverage: Option<Coverage>) -> ShareStatus {
+        self.coverage = coverage;
+        self
     }
 
     /// Whether the threshold is met.
     pub fn meets_threshold(&self) -> bool {
         self.gap == Rupiah::ZERO
     }
+
+    /// Whether the share rests on enough of the value to be held against its threshold (a
+    /// published figure is taken as the publisher's whole).
+    pub fn judged(&self) -> bool {
+        self.coverage.is_none_or(|coverage| coverage.enough())
+    }
+
+    /// Judged and below its threshold.
+    pub fn below(&self) -> bool {
+        self.judged() && !self.meets_threshold()
+    }
+}
+
+/// The coverages of several parts taken together; `None` when any part has none.
+fn summed(coverages: impl Iterator<Item = Option<Coverage>>) -> Option<Coverage> {
+    let mut sum = Coverage::default();
+    for coverage in coverages {
+        let coverage = coverage?;
+        sum.packages = sum.packages.saturating_add(coverage.packages);
+        sum.stated = sum.stated.saturating_add(coverage.stated);
+        sum.value = sum.value.checked_add(coverage.value)?;
+        sum.stated_value = sum.stated_value.checked_add(coverage.stated_value)?;
+    }
+    Some(sum)
 }
 
 /// Several statuses of one measure taken together (their parts and totals summed), under the
@@ -81,7 +114,9 @@ pub fn combined(unit: String, statuses: &[ShareStatus]) -> Option<ShareStatus> {
     let part = Rupiah::checked_sum(statuses.iter().map(|status| status.part))?;
     let total = Rupiah::checked_sum(statuses.iter().map(|status| status.total))?;
     let illustrative = statuses.iter().any(|status| status.illustrative);
+    let coverage = summed(statuses.iter().map(|status| status.coverage));
     ShareStatus::new(Some(unit), measure, part, total, illustrative)
+        .map(|status| status.resting_on(coverage))
 }
 
 /// The overall share for a measure.
@@ -92,6 +127,7 @@ pub fn overall(content: &LocalContent, measure: Measure) -> Option<ShareStatus> 
     };
     let illustrative = part.provenance.illustrative || content.total.provenance.illustrative;
     ShareStatus::new(None, measure, part.value, content.total.value, illustrative)
+        .map(|status| status.resting_on(content.coverage))
 }
 
 /// The share for a measure per unit, lowest share first (the units furthest from the
@@ -113,8 +149,10 @@ pub struct Ranked {
     pub others_count: usize,
     /// The one with the highest share (the last in order), if any.
     pub highest: Option<ShareStatus>,
-    /// How many are below the threshold.
+    /// How many are judged and below the threshold.
     pub below: usize,
+    /// How many rest on too little of their value to be held against it.
+    pub unjudged: usize,
 }
 
 impl Ranked {
@@ -128,13 +166,15 @@ impl Ranked {
                 Measure::Umkk => row.umkk,
             };
             ShareStatus::new(unit, measure, part, row.total, row.provenance.illustrative)
+                .map(|status| status.resting_on(row.coverage))
         };
         // Each unit's share and place: small keys to pick and sort, statuses built for few.
-        let mut below = 0;
+        let (mut below, mut unjudged) = (0, 0);
         let mut keys: Vec<(f64, usize)> = Vec::with_capacity(units.len());
         for index in 0..units.len() {
             if let Some(status) = status(index, None) {
-                below += usize::from(!status.meets_threshold());
+                below += usize::from(status.below());
+                unjudged += usize::from(!status.judged());
                 keys.push((status.share.fraction(), index));
             }
         }
@@ -160,7 +200,9 @@ impl Ranked {
                 }))?;
                 let total = Rupiah::checked_sum(rows().map(|row| row.total))?;
                 let illustrative = rows().any(|row| row.provenance.illustrative);
+                let coverage = summed(rows().map(|row| row.coverage));
                 ShareStatus::new(None, measure, part, total, illustrative)
+                    .map(|status| status.resting_on(coverage))
             })
             .flatten();
         Ranked {
@@ -169,6 +211,7 @@ impl Ranked {
             others_count,
             highest,
             below,
+            unjudged,
         }
     }
 
@@ -209,6 +252,7 @@ mod tests {
                     total: Rupiah(1_000),
                     pdn: Rupiah(990),
                     umkk: Rupiah(500),
+                    coverage: None,
                     provenance: Provenance::default(),
                 },
                 UnitContent {
@@ -216,9 +260,11 @@ mod tests {
                     total: Rupiah(1_000),
                     pdn: Rupiah(900),
                     umkk: Rupiah(250),
+                    coverage: None,
                     provenance: Provenance::default(),
                 },
             ],
+            coverage: None,
         }
     }
 
@@ -261,6 +307,7 @@ mod tests {
                 total: Rupiah(if index == 13 { 0 } else { 1_000 }),
                 pdn: Rupiah((index * 37) % 1_000),
                 umkk: Rupiah((index * 11) % 97),
+                coverage: None,
                 provenance: Provenance::default(),
             })
             .collect();

@@ -436,12 +436,14 @@ async fn read_local_content(
             total: unit_total,
             pdn: unit_pdn,
             umkk: unit_umkk,
+            coverage: None,
             provenance,
         });
     }
     crate::pace::drop_items(units, pace).await;
     Some(LocalContent {
         basis: crate::model::LocalBasis::Flags,
+        coverage: None,
         fiscal_year,
         stage,
         total,

@@ -333,6 +333,28 @@ texts! {
                 "Lowest {lowest} ({lowest_share}), highest {highest} ({highest_share}). {below} of {count} spending units below the threshold.",
             ),
             BelowThreshold => ("di bawah ambang", "below the threshold"),
+            NotJudgedCoverage => ("tidak dinilai: dasarnya kurang dari separuh nilai", "not judged: it rests on less than half of the value"),
+            BarNotJudged => ("{share} · tidak dinilai", "{share} · not judged"),
+            ShareSpokenUnjudged => (
+                "{label}: {measure} {share}, tidak dinilai terhadap ambang karena dasarnya kurang dari separuh nilai",
+                "{label}: {measure} {share}, not judged against the threshold: it rests on less than half of the value",
+            ),
+            ShareSummaryUnjudged => (
+                "Grafik batang: {measure} {share} secara keseluruhan dari paket yang menyebutnya; tidak dinilai terhadap {threshold} {citation}, karena dasarnya kurang dari separuh nilai.",
+                "Bar chart: {measure} {share} overall, of the packages that state it; not judged against {threshold} {citation}, as it rests on less than half of the value.",
+            ),
+            CoverageFact => ("Dasar perhitungan", "Rests on"),
+            CoverageColumn => ("Dasar", "Rests on"),
+            CoverageValue => ("{share} nilai ({stated} dari {packages} paket)", "{share} of the value ({stated} of {packages} packages)"),
+            CoverageNote => (
+                "PDN dan UMK-K disebut untuk {stated} dari {packages} paket yang dibeli ({stated_value} dari {value}, {share}); porsinya dihitung dari paket itu saja.",
+                "PDN and UMK-K are stated for {stated} of {packages} packages bought ({stated_value} of {value}, {share}); the shares are computed from those packages only.",
+            ),
+            CoverageRule => (
+                "Porsi yang dasarnya kurang dari separuh nilai paket yang dibeli tidak dinilai memenuhi atau di bawah ambang: paket yang tidak menyebut PDN dan UMK-K dapat mengubahnya sepenuhnya.",
+                "A share that rests on less than half of the value bought is not judged as meeting or missing its threshold: the packages that do not state PDN and UMK-K could change it entirely.",
+            ),
+            UnitsNotJudged => ("tidak dinilai: {count}", "not judged: {count}"),
             MeetsThreshold => ("memenuhi ambang", "meets the threshold"),
             ChartSummary => ("Ringkasan grafik", "Chart summary"),
             Value => ("Nilai", "Value"),

@@ -265,6 +265,51 @@ pub struct LocalContent {
     pub by_unit: Vec<UnitContent>,
     /// What the shares are computed from.
     pub basis: LocalBasis,
+    /// What part of the packages bought the shares rest on, where they are computed from
+    /// packages (`None` for published figures: the publisher's own total).
+    pub coverage: Option<Coverage>,
+}
+
+/// What part of the packages bought (swakelola left out) a local-content share rests on: those
+/// that state what it needs (their PDN and UMK-K flags, or their contract's PDN and UMK values)
+/// against all of them, in packages and in money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Coverage {
+    pub stated: u64,
+    pub packages: u64,
+    pub stated_value: Rupiah,
+    pub value: Rupiah,
+}
+
+impl Coverage {
+    /// The part of the value a share must rest on before it is held against its threshold
+    /// (this widget's rule, docs/inputs.md): half, in parts per million.
+    pub const FOR_VERDICT_PPM: i64 = 500_000;
+
+    /// Whether the share rests on enough of the value to be held against its threshold.
+    pub fn enough(&self) -> bool {
+        i128::from(self.stated_value.0) * 1_000_000
+            >= i128::from(self.value.0) * i128::from(Coverage::FOR_VERDICT_PPM)
+            && self.value.0 > 0
+    }
+
+    /// The stated part of the value.
+    pub fn share(&self) -> Share {
+        Share::of(self.stated_value, self.value).unwrap_or_default()
+    }
+
+    /// Counts a package bought with `amount`, stated or not.
+    pub fn add(&mut self, amount: Rupiah, stated: bool, count: u64) {
+        self.packages = self.packages.saturating_add(count);
+        self.value = self.value.checked_add(amount).unwrap_or(Rupiah(i64::MAX));
+        if stated {
+            self.stated = self.stated.saturating_add(count);
+            self.stated_value = self
+                .stated_value
+                .checked_add(amount)
+                .unwrap_or(Rupiah(i64::MAX));
+        }
+    }
 }
 
 /// What local-content shares are computed from.
@@ -298,6 +343,8 @@ pub struct UnitContent {
     pub pdn: Rupiah,
     /// Of which with UMK-K.
     pub umkk: Rupiah,
+    /// What part of the unit's packages bought its shares rest on (computed shares only).
+    pub coverage: Option<Coverage>,
     /// Where it comes from.
     pub provenance: Provenance,
 }

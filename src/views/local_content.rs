@@ -57,8 +57,15 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
         .clone()
         .unwrap_or_else(|| Text::Overall.get(lang).to_owned());
     let share = format_percent(status.share, lang);
-    let below = !status.meets_threshold();
-    let value_text = if below {
+    let below = status.below();
+    let unjudged = !status.judged();
+    let value_text = if unjudged {
+        format!(
+            "{}{}",
+            Text::BarNotJudged.fill(lang, &[("share", &share)]),
+            star(status.illustrative)
+        )
+    } else if below {
         let gap = format!(
             "{}{}",
             compact(status.gap, currency, lang),
@@ -68,16 +75,14 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
     } else {
         format!("{share} ✓{}", star(status.illustrative))
     };
-    let value_short = if below {
+    let value_short = if unjudged {
+        format!("{share}{}", star(status.illustrative))
+    } else if below {
         format!("{share} ✗{}", star(status.illustrative))
     } else {
         value_text.clone()
     };
-    let verdict = if below {
-        Text::BelowThreshold.get(lang)
-    } else {
-        Text::MeetsThreshold.get(lang)
-    };
+    let verdict = verdict(status).get(lang);
     let mut lines = vec![
         format!(
             "{} {}: {} ({})",
@@ -94,6 +99,9 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
         ),
         verdict.to_owned(),
     ];
+    if let Some(coverage) = status.coverage {
+        lines.push(coverage_text(&coverage, locale));
+    }
     if below {
         lines.push(format!(
             "{}: {} ({})",
@@ -112,9 +120,10 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
         ("share", &share),
         ("gap", &spoken(status.gap, currency, lang)),
     ];
-    let spoken_text = match below {
-        true => Text::ShareSpokenBelow.fill(lang, &said),
-        false => Text::ShareSpokenMeets.fill(lang, &said),
+    let spoken_text = match (unjudged, below) {
+        (true, _) => Text::ShareSpokenUnjudged.fill(lang, &said),
+        (false, true) => Text::ShareSpokenBelow.fill(lang, &said),
+        (false, false) => Text::ShareSpokenMeets.fill(lang, &said),
     };
     BarRow {
         label: label.clone(),
@@ -129,6 +138,48 @@ fn row(status: &ShareStatus, locale: &Locale, period: &str) -> BarRow {
             lines,
         },
     }
+}
+
+/// Meets, below, or not judged (resting on too little of the value).
+fn verdict(status: &ShareStatus) -> Text {
+    match (status.judged(), status.meets_threshold()) {
+        (false, _) => Text::NotJudgedCoverage,
+        (true, true) => Text::MeetsThreshold,
+        (true, false) => Text::BelowThreshold,
+    }
+}
+
+/// `68% nilai (80 dari 250 paket)`.
+fn coverage_text(coverage: &crate::model::Coverage, locale: &Locale) -> String {
+    let lang = locale.lang;
+    let count = |count: u64| crate::i18n::format_count(count.min(i64::MAX as u64) as i64, lang);
+    Text::CoverageValue.fill(
+        lang,
+        &[
+            ("share", &format_percent(coverage.share(), lang)),
+            ("stated", &count(coverage.stated)),
+            ("packages", &count(coverage.packages)),
+        ],
+    )
+}
+
+/// The sentence that says what the shares rest on.
+fn coverage_note(coverage: &crate::model::Coverage, locale: &Locale) -> String {
+    let lang = locale.lang;
+    let count = |count: u64| crate::i18n::format_count(count.min(i64::MAX as u64) as i64, lang);
+    Text::CoverageNote.fill(
+        lang,
+        &[
+            ("stated", &count(coverage.stated)),
+            ("packages", &count(coverage.packages)),
+            (
+                "stated_value",
+                &compact(coverage.stated_value, &locale.currency, lang),
+            ),
+            ("value", &compact(coverage.value, &locale.currency, lang)),
+            ("share", &format_percent(coverage.share(), lang)),
+        ],
+    )
 }
 
 fn panel(
@@ -185,10 +236,10 @@ fn panel(
         // Already narrowed to one unit: nothing further to drill into.
         rows.iter_mut().for_each(|row| row.tip.drill = None);
     }
-    let status = if total.meets_threshold() {
-        Status::Good
-    } else {
-        Status::Bad
+    let status = match (total.judged(), total.meets_threshold()) {
+        (false, _) => None,
+        (true, true) => Some(Status::Good),
+        (true, false) => Some(Status::Bad),
     };
     let mut facts = vec![Fact {
         label: Text::MeasureOverall.fill(lang, &[("measure", short_name(measure))]),
@@ -198,7 +249,7 @@ fn panel(
             star(total.illustrative)
         ),
         spoken: None,
-        status: Some(status),
+        status,
     }];
     facts.push(Fact {
         label: format!("{} ({})", Text::Threshold.get(lang), threshold.citation),
@@ -206,7 +257,15 @@ fn panel(
         spoken: None,
         status: None,
     });
-    if !total.meets_threshold() {
+    if let Some(coverage) = &total.coverage {
+        facts.push(Fact {
+            label: Text::CoverageFact.get(lang).to_owned(),
+            value: coverage_text(coverage, locale),
+            spoken: None,
+            status: None,
+        });
+    }
+    if total.below() {
         facts.push(Fact {
             label: Text::Gap.get(lang).to_owned(),
             value: format!(
@@ -219,9 +278,17 @@ fn panel(
         });
     }
     if !units.is_empty() {
+        let judged = units.len() - units.unjudged;
+        let mut value = format!("{} / {}", units.below, judged);
+        if units.unjudged > 0 {
+            value.push_str(&format!(
+                " ({})",
+                Text::UnitsNotJudged.fill(lang, &[("count", &units.unjudged.to_string())])
+            ));
+        }
         facts.push(Fact {
             label: Text::UnitsBelow.get(lang).to_owned(),
-            value: format!("{} / {}", units.below, units.len()),
+            value,
             spoken: None,
             status: Some(if units.below == 0 {
                 Status::Good
@@ -238,10 +305,16 @@ fn panel(
         ("citation", threshold.citation),
         ("gap", &gap),
     ];
-    let mut summary = match total.meets_threshold() {
-        true => Text::ShareSummaryMeets.fill(lang, &overall),
-        false => Text::ShareSummaryBelow.fill(lang, &overall),
+    let mut summary = match (total.judged(), total.meets_threshold()) {
+        (false, _) => Text::ShareSummaryUnjudged.fill(lang, &overall),
+        (true, true) => Text::ShareSummaryMeets.fill(lang, &overall),
+        (true, false) => Text::ShareSummaryBelow.fill(lang, &overall),
     };
+    // Every share says what it rests on.
+    if let Some(coverage) = &total.coverage {
+        summary.push(' ');
+        summary.push_str(&coverage_note(coverage, locale));
+    }
     if let (Some(lowest), Some(highest)) = (units.first.first(), &units.highest) {
         let spread = [
             ("lowest", lowest.unit.as_deref().unwrap_or_default()),
@@ -249,7 +322,7 @@ fn panel(
             ("highest", highest.unit.as_deref().unwrap_or_default()),
             ("highest_share", &format_percent(highest.share, lang)),
             ("below", &units.below.to_string()),
-            ("count", &units.len().to_string()),
+            ("count", &(units.len() - units.unjudged).to_string()),
         ];
         summary.push(' ');
         summary.push_str(&Text::ShareSummaryUnits.fill(lang, &spread));
@@ -283,6 +356,7 @@ fn panel(
                 true,
             ),
             (Text::Threshold.get(lang).to_owned(), false),
+            (Text::CoverageColumn.get(lang).to_owned(), true),
         ],
         // Expanded, the table (and its CSV) holds every unit; the chart folds the tail.
         rows: std::iter::once(&total)
@@ -296,12 +370,14 @@ fn panel(
                     .unit
                     .clone()
                     .unwrap_or_else(|| Text::Overall.get(lang).to_owned());
-                let verdict = if status.meets_threshold() {
-                    Text::MeetsThreshold
-                } else {
-                    Text::BelowThreshold
-                };
+                let verdict = verdict(status);
                 let mark = star(status.illustrative);
+                let coverage = match &status.coverage {
+                    Some(coverage) => {
+                        Cell::share(coverage_text(coverage, locale), coverage.share())
+                    }
+                    None => Cell::missing(),
+                };
                 vec![
                     Cell::text(name),
                     Cell::share(
@@ -312,6 +388,7 @@ fn panel(
                     Cell::money(exact(status.total, currency, lang), status.total),
                     Cell::money(exact(status.gap, currency, lang), status.gap),
                     Cell::text(verdict.get(lang)),
+                    coverage,
                 ]
             })
             .collect(),
@@ -353,6 +430,12 @@ fn panel(
             )];
             if content.basis == crate::model::LocalBasis::ContractValues {
                 notes.push(Text::LocalFromContractValues.get(lang).to_owned());
+            }
+            if let Some(coverage) = &total.coverage {
+                notes.push(coverage_note(coverage, locale));
+                if !total.judged() || units.unjudged > 0 {
+                    notes.push(Text::CoverageRule.get(lang).to_owned());
+                }
             }
             notes
         },

@@ -1,0 +1,142 @@
+//! Coverage beside every local-content share (#24): a share computed over the few contracts that
+//! state their PDN value says what it rests on, and below half of the value it is not held
+//! against its threshold (no "✓ 100%", no "0 of 8 units below").
+
+use pantau_pbj::analysis::filter::{apply, Filter};
+use pantau_pbj::analysis::local_content::{overall, Measure, Ranked};
+use pantau_pbj::i18n::{Lang, Text};
+use pantau_pbj::ingest::{read, Source};
+use pantau_pbj::views::{panels, View};
+
+/// SPSE contracts of eight units: two state their PDN and UMK values (all of it local), six do
+/// not; `stated_value` is the stated contracts' value each.
+fn contracts(stated_value: i64) -> Vec<u8> {
+    let mut csv = String::from(
+        "kd_tender,nama_paket,nama_satker,mtd_pemilihan,jenis_pengadaan,tahun_anggaran,nilai_kontrak,nilai_pdn_kontrak,nilai_umk_kontrak\n",
+    );
+    for unit in 0..8 {
+        let (value, pdn) = match unit < 2 {
+            true => (stated_value, stated_value.to_string()),
+            false => (1_000_000_000, String::new()),
+        };
+        let umk = if unit < 2 { pdn.clone() } else { String::new() };
+        csv.push_str(&format!(
+            "{unit},Paket {unit},Dinas {unit},Tender,Barang,2024,{value},{pdn},{umk}\n"
+        ));
+    }
+    csv.into_bytes()
+}
+
+fn load(bytes: &[u8]) -> pantau_pbj::model::Dataset {
+    let loaded = read(Source {
+        bytes: bytes.into(),
+        content_type: Some("text/csv"),
+        format: None,
+        address: "kontrak.csv",
+        current_year: 2024,
+    })
+    .expect("reads");
+    apply(&loaded.dataset, &Filter::default())
+}
+
+#[test]
+fn a_share_resting_on_a_fifth_of_the_value_is_not_judged_and_says_so() {
+    let dataset = load(&contracts(750_000_000));
+    let content = dataset.local_content.as_ref().expect("local content");
+    let coverage = content.coverage.expect("computed from packages");
+    assert_eq!((coverage.stated, coverage.packages), (2, 8));
+    assert_eq!(
+        (coverage.stated_value.0, coverage.value.0),
+        (1_500_000_000, 7_500_000_000)
+    );
+    assert!(!coverage.enough());
+    let pdn = overall(content, Measure::Pdn).expect("a share");
+    assert_eq!(pdn.share.fraction(), 1.0);
+    assert!(!pdn.judged() && !pdn.below());
+    // Each unit rests on its own packages: the two that state are whole, the six others have
+    // no share at all.
+    let ranked = Ranked::of(content, Measure::Pdn, usize::MAX);
+    assert_eq!((ranked.len(), ranked.below, ranked.unjudged), (2, 0, 0));
+    for lang in Lang::ALL {
+        let shown = panels(&dataset, View::LocalContent, lang, false);
+        let panel = shown
+            .iter()
+            .find(|panel| panel.id == "share-pdn")
+            .expect("the PDN panel");
+        let said = lang.pick(
+            "PDN dan UMK-K disebut untuk 2 dari 8 paket yang dibeli (Rp1,5 M dari Rp7,5 M, 20%)",
+            "PDN and UMK-K are stated for 2 of 8 packages bought (IDR 1.5 billion of IDR 7.5 billion, 20%)",
+        );
+        assert!(panel.summary.contains(said), "{}", panel.summary);
+        assert!(panel.notes.iter().any(|note| note.contains(said)));
+        assert!(panel
+            .notes
+            .iter()
+            .any(|note| note == Text::CoverageRule.get(lang)));
+        assert!(panel
+            .summary
+            .contains(lang.pick("tidak dinilai", "not judged")));
+        // No verdict on screen: no tick, no gap, no status on the overall figure.
+        assert!(panel.facts[0].status.is_none());
+        assert!(panel
+            .facts
+            .iter()
+            .all(|fact| fact.label != Text::Gap.get(lang)));
+        let pantau_pbj::chart::spec::ChartSpec::Bars(bars) = &panel.chart else {
+            panic!("bars");
+        };
+        assert!(
+            !bars.rows[0].value_text.contains('✓'),
+            "{}",
+            bars.rows[0].value_text
+        );
+        assert!(!bars.rows[0].below_threshold);
+        // The table and its CSV: the verdict and what it rests on.
+        let overall_row = &panel.table.rows[0];
+        assert_eq!(overall_row[5].text, Text::NotJudgedCoverage.get(lang));
+        assert_eq!(overall_row[6].raw, "0.2");
+        assert_eq!(
+            panel.table.columns[6].0,
+            Text::CoverageColumn.get(lang).to_owned()
+        );
+    }
+}
+
+#[test]
+fn a_share_resting_on_half_of_the_value_or_more_is_judged() {
+    // Two stated contracts of Rp3 M each against six unstated of Rp1 M: half exactly.
+    let dataset = load(&contracts(3_000_000_000));
+    let content = dataset.local_content.as_ref().expect("local content");
+    let coverage = content.coverage.expect("computed");
+    assert!(coverage.enough());
+    let pdn = overall(content, Measure::Pdn).expect("a share");
+    assert!(pdn.judged() && pdn.meets_threshold());
+    let shown = panels(&dataset, View::LocalContent, Lang::Id, false);
+    let panel = &shown[0];
+    assert_eq!(panel.facts[0].status, Some(pantau_pbj::views::Status::Good));
+    assert!(
+        panel.summary.contains("memenuhi ambang"),
+        "{}",
+        panel.summary
+    );
+    assert!(
+        panel.summary.contains("2 dari 8 paket"),
+        "{}",
+        panel.summary
+    );
+}
+
+/// Published figures (a file of totals) are the publisher's whole: no coverage to say, the
+/// verdict as before.
+#[test]
+fn published_figures_keep_their_verdict() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/kaltim-2024.json"
+    ))
+    .expect("sample");
+    let dataset = pantau_pbj::format::parse(&bytes).expect("valid").dataset;
+    let content = dataset.local_content.as_ref().expect("local content");
+    assert!(content.coverage.is_none());
+    assert!(overall(content, Measure::Pdn).expect("share").judged());
+}

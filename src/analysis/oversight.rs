@@ -516,6 +516,15 @@ fn facts(package: &Package) -> Option<&TenderFacts> {
     package.tender.as_deref()
 }
 
+/// A contract won: its unit, its value and its winner, where the package names all three.
+fn won(package: &Package) -> Option<(&str, Rupiah, &str)> {
+    Some((
+        package.unit.as_deref()?,
+        package.amounts.komitmen?,
+        facts(package)?.supplier.as_deref()?,
+    ))
+}
+
 /// Per-unit counts (`part`, `whole`) of units with at least `min` in `whole`, by share of
 /// `part`, highest first.
 fn unit_shares(units: crate::hash::Map<&str, (u64, u64)>, min: u64) -> Vec<(String, u64, u64)> {
@@ -592,13 +601,7 @@ pub fn concentration(packages: &[&Package]) -> Result<Concentration, Missing> {
     let mut units: crate::hash::Map<&str, crate::hash::Map<&str, (Rupiah, u64)>> =
         Default::default();
     for package in packages {
-        let (Some(contract), Some(supplier)) = (
-            package.amounts.komitmen,
-            facts(package).and_then(|tender| tender.supplier.as_deref()),
-        ) else {
-            continue;
-        };
-        let Some(unit) = package.unit.as_deref() else {
+        let Some((unit, contract, supplier)) = won(package) else {
             continue;
         };
         judged = judged.saturating_add(package.count);
@@ -646,11 +649,7 @@ pub fn concentration(packages: &[&Package]) -> Result<Concentration, Missing> {
     let mut flagged = Vec::new();
     if !concentrated.is_empty() {
         for package in packages {
-            let (Some(unit), Some(contract), Some(supplier)) = (
-                package.unit.as_deref(),
-                package.amounts.komitmen,
-                facts(package).and_then(|tender| tender.supplier.as_deref()),
-            ) else {
+            let Some((unit, contract, supplier)) = won(package) else {
                 continue;
             };
             if concentrated.get(unit) == Some(&supplier) {

@@ -2,7 +2,7 @@
 //! units (a fact about the market, never a flag on a supplier), and the year-end rush (value
 //! contracted or ordered in December against the year's monthly average).
 
-use super::{facts, Missing};
+use super::{won, Missing};
 use crate::model::oversight::{RepeatWinners, SupplierReach, UnitRush, YearEndRush};
 use crate::model::{Package, Rupiah};
 
@@ -14,11 +14,7 @@ pub fn repeat_winners(packages: &[&Package]) -> Result<RepeatWinners, Missing> {
         Default::default();
     let (mut judged, mut value) = (0u64, Rupiah::ZERO);
     for package in packages {
-        let (Some(unit), Some(contract), Some(supplier)) = (
-            package.unit.as_deref(),
-            package.amounts.komitmen,
-            facts(package).and_then(|tender| tender.supplier.as_deref()),
-        ) else {
+        let Some((unit, contract, supplier)) = won(package) else {
             continue;
         };
         judged = judged.saturating_add(package.count);

@@ -431,3 +431,59 @@ fn a_participant_list_gives_each_tender_its_number_of_bidders() {
         Some(pantau_pbj::analysis::oversight::Missing::Tenderers)
     );
 }
+
+/// Names as exports carry them: zero-width characters, a byte-order mark inside a value, text
+/// encoded twice (UTF-8 read as Windows-1252 and saved again). The title, units and names the
+/// widget shows carry none of it.
+#[test]
+fn invisible_and_twice_encoded_characters_never_reach_a_name() {
+    let records = r#"[
+      {"kd_rup": "1", "nama_paket": "Pengadaan\u200b ATK\u2060", "nama_satker": "\ufeffDinas Kesehatan\u200d",
+       "nama_klpd": "Provinsi Kalimantan Timur\u2062", "metode_pengadaan": "Tender", "jenis_pengadaan": "Barang",
+       "pagu": 1000000, "tahun_anggaran": 2024},
+      {"kd_rup": "2", "nama_paket": "Caf\u00c3\u00a9 \u00e2\u20ac\u201c Kantor\u00e2\u20ac\u2039", "nama_satker": "Dinas Pekerjaan Umum\u00e2\u20ac\u2039",
+       "nama_klpd": "Provinsi Kalimantan Timur", "metode_pengadaan": "Tender", "jenis_pengadaan": "Barang",
+       "pagu": 2000000, "tahun_anggaran": 2024}
+    ]"#;
+    let loaded = read(Source {
+        bytes: records.as_bytes().into(),
+        content_type: Some("application/json"),
+        format: None,
+        address: "rup.json",
+        current_year: 2024,
+    })
+    .expect("reads");
+    let names: Vec<(&str, &str)> = loaded
+        .dataset
+        .packages
+        .iter()
+        .map(|package| {
+            (
+                package.name.as_deref().unwrap_or(""),
+                package.unit.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Pengadaan ATK", "Dinas Kesehatan"),
+            ("Café – Kantor", "Dinas Pekerjaan Umum"),
+        ]
+    );
+    assert!(
+        loaded
+            .dataset
+            .meta
+            .title
+            .contains("Provinsi Kalimantan Timur 2024"),
+        "{}",
+        loaded.dataset.meta.title
+    );
+    assert!(loaded
+        .dataset
+        .meta
+        .title
+        .chars()
+        .all(|character| !pantau_pbj::format::is_format_character(character)));
+}

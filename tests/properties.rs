@@ -152,6 +152,36 @@ proptest! {
         prop_assert_eq!(cells::month(&date), cells::month(&format!("{date}T08:00")));
     }
 
+    /// Text as every reader keeps it: no invisible or control character is left, cleaning
+    /// twice changes nothing, and text encoded twice (its UTF-8 read as Windows-1252 or
+    /// Latin-1) comes back as the text itself.
+    #[test]
+    fn text_is_cleaned_once_for_all_and_text_encoded_twice_comes_back(
+        text in "[a-zA-Z0-9 ,.()/éüñÉ–—’“”€…\u{200B}\u{200C}\u{200D}\u{2060}\u{2062}\u{FEFF}\u{00AD}\u{202E}\u{2066}\t\n\u{7}]{0,60}",
+        word in "[a-zA-Z ]{0,10}[éüñÉ–—’“”€…][a-zA-Z0-9 éüñ–—’“”€…]{0,30}",
+        latin1 in any::<bool>(),
+    ) {
+        use pantau_pbj::format::{clean_text, is_format_character};
+        let cleaned = clean_text(&text);
+        prop_assert!(cleaned.chars().all(|character| !is_format_character(character) && !character.is_control()), "{:?}", cleaned);
+        prop_assert!(!cleaned.starts_with(' ') && !cleaned.ends_with(' ') && !cleaned.contains("  "));
+        prop_assert_eq!(clean_text(&cleaned), cleaned.clone());
+        // The same word's UTF-8 bytes, each read as a Windows-1252 (or Latin-1) character.
+        const HIGH: [char; 32] = [
+            '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+            '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+            'ž', 'Ÿ',
+        ];
+        let twice: String = word
+            .bytes()
+            .map(|byte| match (byte, latin1) {
+                (0x80..=0x9F, false) => HIGH[usize::from(byte - 0x80)],
+                _ => char::from(byte),
+            })
+            .collect();
+        prop_assert_eq!(clean_text(&twice), clean_text(&word));
+    }
+
     /// The filter choices are exactly what the packages hold, in their fixed orders.
     #[test]
     fn filter_choices_are_what_the_packages_hold(

@@ -208,9 +208,83 @@ pub fn is_noncharacter(character: char) -> bool {
     (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
 }
 
-/// Text as the widget keeps it: no control characters, no noncharacters, no bidirectional
-/// overrides or isolates (which could make a label read backwards), whitespace collapsed, at
-/// most [`MAX_TEXT_CHARS`].
+/// Whether a character is of Unicode's category Cf (format): invisible, with no place in a
+/// name or a code. Zero-width spaces and joiners, the word joiner and invisible operators, the
+/// byte-order mark, the soft hyphen, bidirectional marks, overrides and isolates (which could
+/// make a label read backwards), tags. The list is Unicode 15.1's, complete.
+pub fn is_format_character(character: char) -> bool {
+    matches!(
+        character,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// The byte Windows-1252 or Latin-1 decodes to `character` (text read as either).
+fn windows_1252_byte(character: char) -> Option<u8> {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match u32::from(character) {
+        code @ 0..=0xFF => u8::try_from(code).ok(),
+        _ => HIGH
+            .iter()
+            .position(|known| *known == character)
+            .and_then(|index| u8::try_from(0x80 + index).ok()),
+    }
+}
+
+/// Text encoded twice (its UTF-8 bytes read as Windows-1252 or Latin-1 and encoded again:
+/// `â€‹`, `Ã©`), decoded back, when the whole value decodes cleanly; a second time for text
+/// encoded three times. Text that is not such (plain ASCII, real Latin-1 words like `Café`) is
+/// left as is.
+fn undo_double_encoding(text: &str) -> Option<String> {
+    let mut current: Option<String> = None;
+    for _ in 0..2 {
+        let source = current.as_deref().unwrap_or(text);
+        // Only text with a UTF-8 lead byte's character can be double-encoded.
+        if !source
+            .chars()
+            .any(|character| ('\u{C2}'..='\u{F4}').contains(&character))
+        {
+            break;
+        }
+        let bytes: Option<Vec<u8>> = source.chars().map(windows_1252_byte).collect();
+        let decoded = bytes.and_then(|bytes| String::from_utf8(bytes).ok());
+        match decoded {
+            Some(decoded) if decoded != source => current = Some(decoded),
+            _ => break,
+        }
+    }
+    current
+}
+
+/// Text as the widget keeps it, the one function every reader passes text through: text
+/// encoded twice decoded back (when the whole value decodes cleanly), no control characters, no
+/// noncharacters, no format characters (category Cf: zero-width spaces and joiners, byte-order
+/// marks, bidirectional overrides and isolates), whitespace collapsed, at most
+/// [`MAX_TEXT_CHARS`]. The raw value stays in the data issues that name it.
 pub fn clean_text(text: &str) -> String {
     // Most text is short printable ASCII with single spaces inside: already clean.
     // One pass: a space is plain only after a printable character (no leading or double space).
@@ -226,12 +300,13 @@ pub fn clean_text(text: &str) -> String {
     if plain {
         return text.to_owned();
     }
+    let repaired = undo_double_encoding(text);
+    let text = repaired.as_deref().unwrap_or(text);
     let mut cleaned = String::with_capacity(text.len().min(MAX_TEXT_CHARS * 4));
     let mut chars = 0;
     let mut pending_space = false;
     for character in text.chars() {
-        let is_bidi_control = matches!(character, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
-        if is_bidi_control
+        if is_format_character(character)
             || is_noncharacter(character)
             || (character.is_control() && !character.is_whitespace())
         {
@@ -259,6 +334,35 @@ pub fn clean_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_and_text_encoded_twice_are_cleaned() {
+        // Zero-width space, joiners, word joiner, invisible times, byte-order mark, soft hyphen.
+        assert_eq!(
+            clean_text("\u{FEFF}Dinas\u{200B} Kese\u{00AD}hatan\u{2060}\u{2062}\u{200D}"),
+            "Dinas Kesehatan"
+        );
+        // UTF-8 read as Windows-1252 (or Latin-1) and encoded again: a zero-width space, an é,
+        // a dash.
+        assert_eq!(clean_text("Dinas\u{e2}\u{20ac}\u{2039} PU"), "Dinas PU");
+        assert_eq!(clean_text("Dinas\u{e2}\u{80}\u{8b} PU"), "Dinas PU");
+        assert_eq!(
+            clean_text("Caf\u{c3}\u{a9} \u{e2}\u{20ac}\u{201c} Kaltim"),
+            "Café – Kaltim"
+        );
+        // Three times.
+        let once: String = "Café".bytes().map(char::from).collect();
+        let twice: String = once
+            .as_bytes()
+            .iter()
+            .map(|byte| char::from(*byte))
+            .collect();
+        assert_eq!(clean_text(&twice), "Café");
+        // Real Latin-1 words, and text that only looks like it, stay.
+        assert_eq!(clean_text("Café Ñandú"), "Café Ñandú");
+        assert_eq!(clean_text("Ã"), "Ã");
+        assert_eq!(clean_text("Rp1.500.000 — 20%"), "Rp1.500.000 — 20%");
+    }
 
     #[test]
     fn cleaned_text_has_no_controls_or_overrides_and_is_bounded() {

@@ -499,7 +499,8 @@ async fn spending_of(
             }
         }
     }
-    let pagu = (planned.count > 0 && !planned.overflowed).then(|| Figure {
+    // A budget of nothing is no budget stated (a "Pagu 0" line would read as a budget).
+    let pagu = (planned.count > 0 && !planned.overflowed && planned.amount.0 > 0).then(|| Figure {
         value: planned.amount,
         provenance: planned.provenance(),
     });

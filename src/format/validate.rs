@@ -253,9 +253,10 @@ async fn read_spending(
     let label = reader
         .optional_text("spending.label", &spending.field("label"))
         .unwrap_or_default();
+    // A pagu of 0 is no budget stated: no line at 0.
     let pagu = match spending.value("pagu") {
         None | Some(Value::Null) => None,
-        value => read_figure(reader, "spending.pagu", value),
+        value => read_figure(reader, "spending.pagu", value).filter(|figure| figure.value.0 > 0),
     };
 
     let mut monthly: Vec<MonthlyAmount> = Vec::new();

@@ -333,6 +333,7 @@ texts! {
                 "Lowest {lowest} ({lowest_share}), highest {highest} ({highest_share}). {below} of {count} spending units below the threshold.",
             ),
             BelowThreshold => ("di bawah ambang", "below the threshold"),
+            NoBudgetStated => ("Data tidak menyebut pagu (atau pagunya 0): garis ini tidak dibandingkan dengan anggaran.", "The data states no budget (pagu), or a budget of 0: this line is not held against a budget."),
             NotJudgedCoverage => ("tidak dinilai: dasarnya kurang dari separuh nilai", "not judged: it rests on less than half of the value"),
             BarNotJudged => ("{share} · tidak dinilai", "{share} · not judged"),
             ShareSpokenUnjudged => (

@@ -347,7 +347,11 @@ fn cumulative_panel(spending: &Spending, units: Units, stage: &str) -> Panel {
         facts,
         chart,
         summary,
-        notes: Vec::new(),
+        // No line at 0 for a budget the data does not state.
+        notes: match pagu {
+            Some(_) => Vec::new(),
+            None => vec![Text::NoBudgetStated.get(lang).to_owned()],
+        },
         source_line: String::new(),
         table,
         hidden_rows: 0,

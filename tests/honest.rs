@@ -1,6 +1,7 @@
-//! Coverage beside every local-content share (#24): a share computed over the few contracts that
-//! state their PDN value says what it rests on, and below half of the value it is not held
-//! against its threshold (no "✓ 100%", no "0 of 8 units below").
+//! Figures true to the file (#24): coverage beside every local-content share (a share computed
+//! over the few contracts that state their PDN value says what it rests on, and below half of
+//! the value it is not held against its threshold: no "✓ 100%", no "0 of 8 units below"); a
+//! budget of 0 is no budget stated, not a line at 0.
 
 use pantau_pbj::analysis::filter::{apply, Filter};
 use pantau_pbj::analysis::local_content::{overall, Measure, Ranked};
@@ -139,4 +140,46 @@ fn published_figures_keep_their_verdict() {
     let content = dataset.local_content.as_ref().expect("local content");
     assert!(content.coverage.is_none());
     assert!(overall(content, Measure::Pdn).expect("share").judged());
+}
+
+/// A budget of 0 (a plan exported before its pagu was filled in, a published `pagu: 0`) is no
+/// budget stated: no reference line at 0, no "% of the pagu", and the panel says so.
+#[test]
+fn a_budget_of_zero_is_no_budget_stated() {
+    let csv = "kd_rup,nama_paket,nama_satker,metode_pengadaan,jenis_pengadaan,tahun_anggaran,pagu,nilai_kontrak,tgl_kontrak\n\
+        1,A,Dinas A,Tender,Barang,2024,0,500000000,2024-03-05\n\
+        2,B,Dinas B,Tender,Barang,2024,0,250000000,2024-05-05\n";
+    let dataset = load(csv.as_bytes());
+    let spending = dataset.spending.as_ref().expect("spending");
+    assert!(spending.pagu.is_none());
+    let published = br#"{"format": "pantau-pbj", "version": 1,
+        "meta": {"title": "T", "publisher": "P", "license": "CC0", "as_of": "2024-06-30",
+                 "period": {"start": "2024-01-01", "end": "2024-12-31"}, "fiscal_year": 2024, "currency": "IDR"},
+        "spending": {"stage": "realisasi", "pagu": {"value": 0}, "monthly": [{"month": "2024-01", "amount": 5}]}}"#;
+    let file = pantau_pbj::format::parse(published).expect("valid");
+    assert!(file
+        .dataset
+        .spending
+        .as_ref()
+        .expect("spending")
+        .pagu
+        .is_none());
+    for dataset in [dataset, file.dataset] {
+        for lang in Lang::ALL {
+            let shown = panels(&dataset, View::Spending, lang, false);
+            let cumulative = &shown[0];
+            assert!(
+                cumulative
+                    .notes
+                    .iter()
+                    .any(|note| note == Text::NoBudgetStated.get(lang)),
+                "{:?}",
+                cumulative.notes
+            );
+            let pantau_pbj::chart::spec::ChartSpec::Lines(lines) = &cumulative.chart else {
+                panic!("a line chart");
+            };
+            assert!(lines.references.is_empty(), "{:?}", lines.references);
+        }
+    }
 }

@@ -679,3 +679,55 @@ fn columns_past_the_first_thousand_are_not_read() {
         Err(LoadError::NoColumns)
     );
 }
+
+/// OCDS as publishers write it (#24): currency codes in lower case, amounts as strings, an empty
+/// amount (listed as an issue, the rest read).
+#[test]
+fn ocds_as_published_lower_case_codes_and_amounts_as_strings() {
+    let package = br#"{"uri": "u", "publishedDate": "2024-05-01T00:00:00Z", "version": "1.1",
+      "publisher": {"name": "LPSE Contoh"},
+      "releases": [
+        {"ocid": "ocds-x-1", "id": "1", "date": "2024-03-01T00:00:00Z", "tag": ["contract"], "initiationType": "tender",
+         "buyer": {"name": "Dinas A"},
+         "tender": {"value": {"amount": "1500000000.00", "currency": "idr"}, "procurementMethod": "open", "mainProcurementCategory": "goods"},
+         "contracts": [{"id": "c1", "status": "active", "value": {"amount": "1.250.000.000", "currency": "Idr"}}]},
+        {"ocid": "ocds-x-2", "id": "2", "date": "2024-04-01T00:00:00Z", "tag": ["contract"], "initiationType": "tender",
+         "buyer": {"name": "Dinas B"},
+         "tender": {"value": {"amount": "", "currency": "IDR"}, "procurementMethod": "open", "mainProcurementCategory": "goods"},
+         "contracts": [{"id": "c2", "status": "active", "value": {"amount": 300000000, "currency": "IDR"}}]}
+      ]}"#;
+    let loaded = load(package, Some("application/json")).expect("reads");
+    assert_eq!(loaded.dataset.meta.currency.code(), "IDR");
+    let contracts: Vec<(Option<&str>, Option<Rupiah>)> = loaded
+        .dataset
+        .packages
+        .iter()
+        .map(|package| (package.id.as_deref(), package.amounts.komitmen))
+        .collect();
+    assert_eq!(
+        contracts,
+        [
+            (Some("ocds-x-1"), Some(Rupiah(1_250_000_000))),
+            (Some("ocds-x-2"), Some(Rupiah(300_000_000))),
+        ]
+    );
+    let hps = loaded.dataset.packages[0]
+        .tender
+        .as_ref()
+        .and_then(|tender| tender.hps);
+    assert_eq!(hps, Some(Rupiah(1_500_000_000)));
+    let listed = problems(&loaded.issues);
+    assert!(
+        listed
+            .iter()
+            .any(|(path, problem)| path.ends_with("tender.value.amount")
+                && **problem == Problem::Missing),
+        "{listed:?}"
+    );
+    assert!(
+        !listed
+            .iter()
+            .any(|(_, problem)| matches!(problem, Problem::OtherCurrency(_))),
+        "{listed:?}"
+    );
+}

@@ -560,9 +560,21 @@ fn amount(
 ) -> Option<Rupiah> {
     let value = value.get()?;
     let number = value.amount.get()?;
-    let code = value.currency.as_str().unwrap_or("");
-    let problem = match number.as_f64() {
-        _ if code != currency => Problem::OtherCurrency(clean_text(code)),
+    // Publishers write codes in any case (`idr`); amounts as numbers or as strings.
+    let code = value.currency.as_str().unwrap_or("").trim();
+    let amount = match number {
+        Leaf::Text(text) if text.trim().is_empty() => {
+            issues.note(|| format!("{}.amount", path()), Problem::Missing);
+            return None;
+        }
+        Leaf::Text(text) => match super::cells::money(text) {
+            Ok(Some((amount, _))) => Some(amount.0 as f64),
+            Ok(None) | Err(_) => None,
+        },
+        other => other.as_f64(),
+    };
+    let problem = match amount {
+        _ if !code.eq_ignore_ascii_case(currency) => Problem::OtherCurrency(clean_text(code)),
         Some(amount) if amount.is_finite() && (0.0..9.2e18).contains(&amount) => {
             return Some(Rupiah(amount.round() as i64))
         }
@@ -626,10 +638,12 @@ pub async fn count_currencies_paced(
         let Some(code) = value.get().and_then(|value| value.currency.as_str()) else {
             continue;
         };
-        match counts.get_mut(code) {
+        // One currency however its code is written (`IDR`, `idr`, ` Idr `).
+        let code = code.trim().to_ascii_uppercase();
+        match counts.get_mut(&code) {
             Some(count) => *count += 1,
             None => {
-                counts.insert(code.to_owned(), 1);
+                counts.insert(code, 1);
             }
         }
     }

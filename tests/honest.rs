@@ -183,3 +183,57 @@ fn a_budget_of_zero_is_no_budget_stated() {
         }
     }
 }
+
+/// SPSE's records of non-tender purchases write 0 for PDN and UMK values nobody filled in: both
+/// 0 on a record with a value is "not stated" (one issue a record, the record kept), not a unit
+/// at "0% · shortfall". A record that states a real 0 beside a value elsewhere is kept as 0.
+#[test]
+fn zero_pdn_and_umk_in_recorded_purchases_are_not_stated() {
+    let records = r#"[
+      {"kd_nontender_pct": 1, "nama_satker": "Dinas A", "kategori_pengadaan": "Barang", "tahun_anggaran": 2024,
+       "pagu": 100000000, "total_realisasi": 100000000, "nilai_pdn_pct": 0, "nilai_umk_pct": 0, "tgl_selesai_paket": "2024-03-01"},
+      {"kd_nontender_pct": 2, "nama_satker": "Dinas A", "kategori_pengadaan": "Barang", "tahun_anggaran": 2024,
+       "pagu": 100000000, "total_realisasi": 100000000, "nilai_pdn_pct": 0, "nilai_umk_pct": 0, "tgl_selesai_paket": "2024-03-02"},
+      {"kd_nontender_pct": 3, "nama_satker": "Dinas B", "kategori_pengadaan": "Barang", "tahun_anggaran": 2024,
+       "pagu": 100000000, "total_realisasi": 100000000, "nilai_pdn_pct": 90000000, "nilai_umk_pct": 0, "tgl_selesai_paket": "2024-03-03"}
+    ]"#;
+    let loaded = read(Source {
+        bytes: records.as_bytes().into(),
+        content_type: Some("application/json"),
+        format: None,
+        address: "pencatatan.json",
+        current_year: 2024,
+    })
+    .expect("reads");
+    let zeros: Vec<&str> = loaded
+        .issues
+        .iter()
+        .filter(|issue| issue.problem == pantau_pbj::format::Problem::ZeroAsUnstated)
+        .map(|issue| issue.path.as_str())
+        .collect();
+    assert_eq!(zeros.len(), 2, "{:?}", loaded.issues);
+    assert_eq!(loaded.dataset.packages.len(), 3);
+    let dataset = apply(&loaded.dataset, &Filter::default());
+    let content = dataset.local_content.as_ref().expect("local content");
+    // The shares rest on the one record that states its values: Dinas A has no share at all.
+    let coverage = content.coverage.expect("computed");
+    assert_eq!((coverage.stated, coverage.packages), (1, 3));
+    assert_eq!(
+        content
+            .by_unit
+            .iter()
+            .map(|unit| unit.unit.as_str())
+            .collect::<Vec<_>>(),
+        ["Dinas B"]
+    );
+    let pdn = overall(content, Measure::Pdn).expect("a share");
+    assert!((pdn.share.fraction() - 0.9).abs() < 1e-9);
+    assert!(!pdn.judged(), "a third of the value is too little to judge");
+    for lang in Lang::ALL {
+        let said = pantau_pbj::i18n::describe_issue(&loaded.issues[0], lang);
+        assert!(
+            said.contains(lang.pick("dibaca sebagai tidak disebut", "read as not stated")),
+            "{said}"
+        );
+    }
+}

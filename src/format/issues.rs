@@ -70,6 +70,9 @@ pub enum Problem {
     /// A ready-made section that the file's package-level data replaces (views are
     /// aggregated from `packages`).
     Superseded,
+    /// PDN and UMK values both 0 on a record with a value, in a family that writes 0 for "not
+    /// filled in": read as not stated (the record is kept).
+    ZeroAsUnstated,
 }
 
 impl Expected {
@@ -110,6 +113,7 @@ impl Problem {
             Problem::OtherCurrency(_) => "other-currency",
             Problem::NotJsonLine => "not-json-line",
             Problem::Superseded => "superseded",
+            Problem::ZeroAsUnstated => "zero-as-unstated",
         }
     }
 
@@ -150,7 +154,10 @@ impl DataIssue {
     pub fn value_kept(&self) -> bool {
         matches!(
             self.problem,
-            Problem::Rounded | Problem::UnknownSource(_) | Problem::Unrecognised(_)
+            Problem::Rounded
+                | Problem::UnknownSource(_)
+                | Problem::Unrecognised(_)
+                | Problem::ZeroAsUnstated
         )
     }
 }

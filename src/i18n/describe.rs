@@ -145,6 +145,7 @@ pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
         Problem::OtherCurrency(code) => (Text::IssueOtherCurrency, code.clone()),
         Problem::NotJsonLine => (Text::IssueNotJsonLine, String::new()),
         Problem::Superseded => (Text::IssueSuperseded, String::new()),
+        Problem::ZeroAsUnstated => (Text::IssueZeroAsUnstated, String::new()),
     };
     // Each message names at most one value besides the place, under its own name.
     text.fill(

@@ -233,6 +233,7 @@ texts! {
             IssueTargetNotAboveBaseline => ("{place}: target tidak di atas nilai awal; dilewati", "{place}: target not above the baseline; skipped"),
             IssueNoAmount => ("{place}: tidak ada nilai rencana, komitmen atau realisasi; dilewati", "{place}: no planned, committed or realised amount; skipped"),
             IssueNotJsonLine => ("{place}: bukan objek JSON; dilewati", "{place}: not a JSON object; skipped"),
+            IssueZeroAsUnstated => ("{place}: PDN dan UMK 0 padahal paket bernilai; dibaca sebagai tidak disebut (layanan ini menulis 0 bila tidak diisi)", "{place}: PDN and UMK 0 on a package with a value; read as not stated (this service writes 0 when nothing was filled in)"),
             IssueSuperseded => ("{place}: diganti oleh angka dari daftar paket (packages); dilewati", "{place}: replaced by figures from the package list (packages); skipped"),
             IssueWrongType => ("{place}: seharusnya {expected}; dilewati", "{place}: should be {expected}; skipped"),
             IssueUnknownCode => ("{place}: kode tidak dikenal «{code}»; dilewati", "{place}: unknown code «{code}»; skipped"),

@@ -469,6 +469,12 @@ impl Family {
         }
     }
 
+    /// Whether the family writes 0 for PDN and UMK values nobody filled in (SPSE's records of
+    /// non-tender purchases): both 0 on a record with a value then mean "not stated".
+    fn zero_means_unstated(self) -> bool {
+        matches!(self, Family::Pencatatan)
+    }
+
     /// The method of every package of a file of this family that names none.
     fn method(self) -> Option<Method> {
         match self {
@@ -783,7 +789,14 @@ impl Rows {
             let (name, text, _) = cell.as_ref()?;
             Some((*column, *name, text.as_ref()))
         });
-        self.add(&|name| format!("{place}{separator}{name}"), cells);
+        // The whole record is named by its place alone (`[3]`, not `[3].`).
+        self.add(
+            &|name| match name.is_empty() {
+                true => place.to_owned(),
+                false => format!("{place}{separator}{name}"),
+            },
+            cells,
+        );
     }
 
     /// Reads one record's cells; `place(field)` names a field in data issues (`place("")` the
@@ -946,7 +959,19 @@ impl Rows {
             return;
         }
         if let (Some(pdn), Some(umk)) = (pdn_value, umk_value) {
-            package.local_values = Some(Box::new(crate::model::LocalValues { pdn, umk }));
+            let valued = [
+                package.amounts.rencana,
+                package.amounts.komitmen,
+                package.amounts.realisasi,
+            ]
+            .iter()
+            .any(|amount| amount.is_some_and(|amount| amount.0 > 0));
+            match self.family.zero_means_unstated() && pdn.0 == 0 && umk.0 == 0 && valued {
+                true => issues.note(|| place(""), Problem::ZeroAsUnstated),
+                false => {
+                    package.local_values = Some(Box::new(crate::model::LocalValues { pdn, umk }))
+                }
+            }
         }
         if self.family == Family::Participants {
             // A row is a participant: a bidder when it made an offer (a price above zero), else

@@ -177,6 +177,7 @@ impl Writer {
             Problem::NotJsonLine => (14, None),
             Problem::Superseded => (15, None),
             Problem::Unrecognised(code) => (16, Some(code)),
+            Problem::ZeroAsUnstated => (17, None),
         };
         self.byte(tag);
         if let Some(text) = text {
@@ -482,6 +483,7 @@ impl Reader<'_> {
             14 => Problem::NotJsonLine,
             15 => Problem::Superseded,
             16 => Problem::Unrecognised(self.long_text()?),
+            17 => Problem::ZeroAsUnstated,
             _ => return None,
         })
     }
@@ -680,6 +682,7 @@ mod tests {
     fn every_problem() -> Issues {
         let mut problems = vec![
             Problem::Missing,
+            Problem::ZeroAsUnstated,
             Problem::Negative,
             Problem::TooLarge,
             Problem::Rounded,

@@ -237,3 +237,54 @@ fn zero_pdn_and_umk_in_recorded_purchases_are_not_stated() {
         );
     }
 }
+
+/// Packages of the fiscal year dated in another year, or not dated, are named beside the
+/// cumulative line ("Rp11 jt … bertanggal 2022: tidak masuk garis ini"), and the line's end and
+/// the total agree otherwise.
+#[test]
+fn packages_outside_the_line_are_named_and_the_rest_agrees() {
+    let csv = "kd_rup,nama_paket,nama_satker,metode_pengadaan,jenis_pengadaan,tahun_anggaran,nilai_kontrak,tgl_kontrak\n\
+        1,A,Dinas A,Tender,Barang,2023,500000000,2023-03-05\n\
+        2,B,Dinas A,Tender,Barang,2023,11000000,2022-12-20\n\
+        3,C,Dinas B,Tender,Barang,2023,7000000,\n\
+        4,D,Dinas B,Tender,Barang,2023,250000000,2023-07-01\n";
+    let loaded = read(Source {
+        bytes: csv.as_bytes().into(),
+        content_type: Some("text/csv"),
+        format: None,
+        address: "kontrak.csv",
+        current_year: 2023,
+    })
+    .expect("reads");
+    let dataset = apply(
+        &loaded.dataset,
+        &Filter {
+            year: Some(2023),
+            ..Filter::default()
+        },
+    );
+    let spending = dataset.spending.as_ref().expect("spending");
+    let outside: Vec<(Option<i32>, i64, u64)> = spending
+        .outside_line
+        .iter()
+        .map(|outside| (outside.year, outside.amount.0, outside.packages))
+        .collect();
+    assert_eq!(outside, [(Some(2022), 11_000_000, 1), (None, 7_000_000, 1)]);
+    let line: i64 = spending.monthly.iter().map(|month| month.amount.0).sum();
+    let total: i64 = spending.by_unit.iter().map(|row| row.amount.0).sum();
+    let beside: i64 = outside.iter().map(|(_, amount, _)| amount).sum();
+    assert_eq!(line + beside, total);
+    for lang in Lang::ALL {
+        let shown = panels(&dataset, View::Spending, lang, false);
+        let notes = shown[0].notes.join("\n");
+        let said = lang.pick(
+            "Rp11 jt dari paket tahun anggaran 2023 bertanggal 2022 (1 paket): tidak masuk garis ini.",
+            "IDR 11 million of fiscal year 2023's packages dated in 2022 (1): not in this line.",
+        );
+        assert!(notes.contains(said), "{notes}");
+        assert!(
+            notes.contains(lang.pick("tanpa tanggal", "without a date")),
+            "{notes}"
+        );
+    }
+}

@@ -483,6 +483,40 @@ fn named(rows: Vec<Breakdown<&str>>) -> Vec<Breakdown<String>> {
         .collect()
 }
 
+/// The money at `stage` of the year's packages that its monthly line does not hold: dated in
+/// another year (by year), or not dated (last).
+async fn outside_line(
+    packages: &[&Package],
+    stage: Stage,
+    year: i32,
+    pace: &Pace,
+) -> Vec<crate::model::OutsideLine> {
+    // By year; undated under a key past every year, so that they come last.
+    const UNDATED: i32 = i32::MAX;
+    let mut years: std::collections::BTreeMap<i32, (Rupiah, u64)> = Default::default();
+    for package in packages {
+        pace.tick().await;
+        let Some(amount) = package.amounts.at(stage) else {
+            continue;
+        };
+        let dated = package.month.map(|month| month.year);
+        if dated == Some(year) {
+            continue;
+        }
+        let sums = years.entry(dated.unwrap_or(UNDATED)).or_default();
+        sums.0 = sums.0.checked_add(amount).unwrap_or(sums.0);
+        sums.1 = sums.1.saturating_add(package.count);
+    }
+    years
+        .into_iter()
+        .map(|(key, (amount, packages))| crate::model::OutsideLine {
+            year: (key != UNDATED).then_some(key),
+            amount,
+            packages,
+        })
+        .collect()
+}
+
 async fn spending_of(
     packages: &[&Package],
     stage: Stage,
@@ -531,6 +565,7 @@ async fn spending_of(
         by_type,
         by_unit: named(by_unit),
         by_region: named(by_region),
+        outside_line: outside_line(packages, stage, year, pace).await,
     };
     let empty = spending.monthly.is_empty()
         && spending.by_method.is_empty()

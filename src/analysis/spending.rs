@@ -165,6 +165,7 @@ mod tests {
             by_unit: vec![],
             by_region: vec![],
             suppliers: Default::default(),
+            outside_line: Vec::new(),
         }
     }
 

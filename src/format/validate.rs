@@ -321,6 +321,7 @@ async fn read_spending(
         by_unit: Vec::new(),
         by_region: Vec::new(),
         suppliers: Default::default(),
+        outside_line: Vec::new(),
     })
 }
 

@@ -334,6 +334,8 @@ texts! {
                 "Lowest {lowest} ({lowest_share}), highest {highest} ({highest_share}). {below} of {count} spending units below the threshold.",
             ),
             BelowThreshold => ("di bawah ambang", "below the threshold"),
+            OutsideLineYear => ("{amount} dari paket tahun anggaran {fiscal} bertanggal {year} ({count} paket): tidak masuk garis ini.", "{amount} of fiscal year {fiscal}'s packages dated in {year} ({count}): not in this line."),
+            OutsideLineUndated => ("{amount} dari paket tanpa tanggal ({count} paket): tidak masuk garis ini.", "{amount} of packages without a date ({count}): not in this line."),
             NoBudgetStated => ("Data tidak menyebut pagu (atau pagunya 0): garis ini tidak dibandingkan dengan anggaran.", "The data states no budget (pagu), or a budget of 0: this line is not held against a budget."),
             NotJudgedCoverage => ("tidak dinilai: dasarnya kurang dari separuh nilai", "not judged: it rests on less than half of the value"),
             BarNotJudged => ("{share} · tidak dinilai", "{share} · not judged"),

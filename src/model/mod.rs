@@ -194,6 +194,18 @@ pub struct Spending {
     pub by_region: Vec<Breakdown<String>>,
     /// Supplier indicators (only from package-level data that has them).
     pub suppliers: SupplierIndicators,
+    /// The year's money that the monthly line does not hold: packages of this fiscal year dated
+    /// in another year, or not dated (computed from packages only), by year, undated last.
+    pub outside_line: Vec<OutsideLine>,
+}
+
+/// Money of a fiscal year's packages outside its monthly line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutsideLine {
+    /// The year they are dated in; `None` for packages without a date.
+    pub year: Option<i32>,
+    pub amount: Rupiah,
+    pub packages: u64,
 }
 
 /// Red-flag and fairness indicators over packages: who wins, and how much competition there was.

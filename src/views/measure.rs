@@ -201,6 +201,14 @@ pub(super) fn counted(spending: &Spending) -> Spending {
         by_unit: counted_rows(&spending.by_unit),
         by_region: counted_rows(&spending.by_region),
         suppliers: spending.suppliers.clone(),
+        outside_line: spending
+            .outside_line
+            .iter()
+            .map(|outside| crate::model::OutsideLine {
+                amount: Rupiah(i64::try_from(outside.packages).unwrap_or(i64::MAX)),
+                ..outside.clone()
+            })
+            .collect(),
     }
 }
 

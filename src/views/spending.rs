@@ -347,10 +347,33 @@ fn cumulative_panel(spending: &Spending, units: Units, stage: &str) -> Panel {
         facts,
         chart,
         summary,
-        // No line at 0 for a budget the data does not state.
-        notes: match pagu {
-            Some(_) => Vec::new(),
-            None => vec![Text::NoBudgetStated.get(lang).to_owned()],
+        notes: {
+            // No line at 0 for a budget the data does not state.
+            let mut notes = match pagu {
+                Some(_) => Vec::new(),
+                None => vec![Text::NoBudgetStated.get(lang).to_owned()],
+            };
+            // The year's money the line does not hold, so that its end and the total agree
+            // otherwise.
+            for outside in &spending.outside_line {
+                let count =
+                    crate::i18n::format_count(outside.packages.min(i64::MAX as u64) as i64, lang);
+                let amount = units.compact(outside.amount);
+                notes.push(match outside.year {
+                    Some(year) => Text::OutsideLineYear.fill(
+                        lang,
+                        &[
+                            ("amount", &amount),
+                            ("count", &count),
+                            ("year", &year.to_string()),
+                            ("fiscal", &spending.fiscal_year.to_string()),
+                        ],
+                    ),
+                    None => Text::OutsideLineUndated
+                        .fill(lang, &[("amount", &amount), ("count", &count)]),
+                });
+            }
+            notes
         },
         source_line: String::new(),
         table,

@@ -288,3 +288,42 @@ fn packages_outside_the_line_are_named_and_the_rest_agrees() {
         );
     }
 }
+
+/// One tender listed twice (two winners) counts its pagu once and keeps each contract; a row
+/// repeated as a later version adds nothing; the rule is SPSE's tender and non-tender lists'
+/// (docs/inputs.md).
+#[test]
+fn one_tender_with_two_winners_counts_its_pagu_once() {
+    let csv = "kd_tender,nama_paket,nama_satker,mtd_pemilihan,jenis_pengadaan,tahun_anggaran,pagu,hps,nilai_kontrak,nama_penyedia,tgl_kontrak\n\
+        9001,Obat,Dinas Kesehatan,Tender,Barang,2024,1000000000,950000000,400000000,PT Satu,2024-04-01\n\
+        9001,Obat,Dinas Kesehatan,Tender,Barang,2024,1000000000,950000000,500000000,PT Dua,2024-04-01\n\
+        9001,Obat,Dinas Kesehatan,Tender,Barang,2024,1000000000,950000000,500000000,PT Dua,2024-04-01\n\
+        9002,Alat,Dinas Kesehatan,Tender,Barang,2024,300000000,290000000,280000000,PT Tiga,2024-05-01\n";
+    let loaded = read(Source {
+        bytes: csv.as_bytes().into(),
+        content_type: Some("text/csv"),
+        format: None,
+        address: "tender.csv",
+        current_year: 2024,
+    })
+    .expect("reads");
+    let packages: Vec<(Option<&str>, Option<i64>, Option<i64>)> = loaded
+        .dataset
+        .packages
+        .iter()
+        .map(|package| {
+            (
+                package.id.as_deref(),
+                package.amounts.rencana.map(|amount| amount.0),
+                package.amounts.komitmen.map(|amount| amount.0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        packages,
+        [
+            (Some("9001"), Some(1_000_000_000), Some(900_000_000)),
+            (Some("9002"), Some(300_000_000), Some(280_000_000)),
+        ]
+    );
+}

@@ -484,11 +484,21 @@ impl Family {
         }
     }
 
-    /// Whether records of one id are one package (amounts added up): an e-Katalog (v5) order
-    /// lists a row per product. Every other file keeps every row (ids there are the packages'
-    /// own, and checking them would cost a map of every id of a big file).
+    /// Whether records of one id are one package: an e-Katalog (v5) order lists a row per
+    /// product (amounts added up); a participant list a row per participant; an SPSE tender or
+    /// non-tender list a row per winner or per version of the record (the plan and the
+    /// estimate once, each distinct contract kept). Every other file keeps every row.
     fn merges(self) -> bool {
-        matches!(self, Family::EKatalog | Family::Participants)
+        matches!(
+            self,
+            Family::EKatalog | Family::Participants | Family::Tender | Family::NonTender
+        )
+    }
+
+    /// Whether the rows of one id are winners or versions of one tender: its pagu and HPS
+    /// counted once, its contracts each once.
+    fn one_tender(self) -> bool {
+        matches!(self, Family::Tender | Family::NonTender)
     }
 
     /// What the file is, in the title (`Rencana pengadaan`, `Tender`, …), and the system.
@@ -670,6 +680,20 @@ impl Klpd {
     }
 }
 
+/// One contract of a tender's package: its winner, value and payments.
+type Contract = (Option<Box<str>>, Option<Rupiah>, Option<Rupiah>);
+
+fn contract_of(package: &Package) -> Contract {
+    (
+        package
+            .tender
+            .as_ref()
+            .and_then(|tender| tender.supplier.clone()),
+        package.amounts.komitmen,
+        package.amounts.realisasi,
+    )
+}
+
 /// Packages read from flat records, one record at a time.
 pub struct Rows {
     vocabulary: Vocabulary,
@@ -679,6 +703,9 @@ pub struct Rows {
     family: Family,
     /// Where the package of each id is (families whose records of one id are one package).
     by_id: FxHashMap<String, usize>,
+    /// The contracts already counted for a tender's package (winner, contract value, payments),
+    /// so that a repeated version of a row adds nothing.
+    contracts: FxHashMap<usize, Vec<Contract>>,
     klpd: Klpd,
     /// Whether the records have amount fields: when none has, packages are counted without
     /// amounts (a list of tender notices, say); else a record without an amount is skipped.
@@ -718,6 +745,7 @@ impl Rows {
             fallback_year,
             family,
             by_id: FxHashMap::default(),
+            contracts: FxHashMap::default(),
             klpd: Klpd::default(),
         }
     }
@@ -1009,6 +1037,18 @@ impl Rows {
         let Some(first) = self.packages.get_mut(index) else {
             return;
         };
+        if self.family.one_tender() {
+            let seen = self
+                .contracts
+                .entry(index)
+                .or_insert_with(|| vec![contract_of(first)]);
+            let contract = contract_of(&package);
+            if seen.contains(&contract) {
+                // A later version of a row already counted (or a plain repeat): nothing new.
+                return;
+            }
+            seen.push(contract);
+        }
         let add = |a: Option<Rupiah>, b: Option<Rupiah>| match (a, b) {
             (Some(a), Some(b)) => a.0.checked_add(b.0).map(Rupiah).or(Some(a)),
             (a, b) => a.or(b),
@@ -1030,7 +1070,11 @@ impl Rows {
             return;
         }
         let amounts = &mut first.amounts;
-        amounts.rencana = add(amounts.rencana, package.amounts.rencana);
+        // One tender's plan is one pagu, whatever number of winners it has.
+        amounts.rencana = match self.family.one_tender() {
+            true => amounts.rencana.or(package.amounts.rencana),
+            false => add(amounts.rencana, package.amounts.rencana),
+        };
         amounts.komitmen = add(amounts.komitmen, package.amounts.komitmen);
         amounts.realisasi = add(amounts.realisasi, package.amounts.realisasi);
         first.local_values = match (first.local_values.take(), package.local_values) {

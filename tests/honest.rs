@@ -28,15 +28,25 @@ fn contracts(stated_value: i64) -> Vec<u8> {
     csv.into_bytes()
 }
 
-fn load(bytes: &[u8]) -> pantau_pbj::model::Dataset {
-    let loaded = read(Source {
+/// `bytes` read as the widget reads a download named `address` of `content_type`.
+fn read_as(
+    bytes: &[u8],
+    content_type: &str,
+    address: &str,
+    current_year: i32,
+) -> pantau_pbj::format::Loaded {
+    read(Source {
         bytes: bytes.into(),
-        content_type: Some("text/csv"),
+        content_type: Some(content_type),
         format: None,
-        address: "kontrak.csv",
-        current_year: 2024,
+        address,
+        current_year,
     })
-    .expect("reads");
+    .expect("reads")
+}
+
+fn load(bytes: &[u8]) -> pantau_pbj::model::Dataset {
+    let loaded = read_as(bytes, "text/csv", "kontrak.csv", 2024);
     apply(&loaded.dataset, &Filter::default())
 }
 
@@ -197,14 +207,12 @@ fn zero_pdn_and_umk_in_recorded_purchases_are_not_stated() {
       {"kd_nontender_pct": 3, "nama_satker": "Dinas B", "kategori_pengadaan": "Barang", "tahun_anggaran": 2024,
        "pagu": 100000000, "total_realisasi": 100000000, "nilai_pdn_pct": 90000000, "nilai_umk_pct": 0, "tgl_selesai_paket": "2024-03-03"}
     ]"#;
-    let loaded = read(Source {
-        bytes: records.as_bytes().into(),
-        content_type: Some("application/json"),
-        format: None,
-        address: "pencatatan.json",
-        current_year: 2024,
-    })
-    .expect("reads");
+    let loaded = read_as(
+        records.as_bytes(),
+        "application/json",
+        "pencatatan.json",
+        2024,
+    );
     let zeros: Vec<&str> = loaded
         .issues
         .iter()
@@ -248,14 +256,7 @@ fn packages_outside_the_line_are_named_and_the_rest_agrees() {
         2,B,Dinas A,Tender,Barang,2023,11000000,2022-12-20\n\
         3,C,Dinas B,Tender,Barang,2023,7000000,\n\
         4,D,Dinas B,Tender,Barang,2023,250000000,2023-07-01\n";
-    let loaded = read(Source {
-        bytes: csv.as_bytes().into(),
-        content_type: Some("text/csv"),
-        format: None,
-        address: "kontrak.csv",
-        current_year: 2023,
-    })
-    .expect("reads");
+    let loaded = read_as(csv.as_bytes(), "text/csv", "kontrak.csv", 2023);
     let dataset = apply(
         &loaded.dataset,
         &Filter {
@@ -299,14 +300,7 @@ fn one_tender_with_two_winners_counts_its_pagu_once() {
         9001,Obat,Dinas Kesehatan,Tender,Barang,2024,1000000000,950000000,500000000,PT Dua,2024-04-01\n\
         9001,Obat,Dinas Kesehatan,Tender,Barang,2024,1000000000,950000000,500000000,PT Dua,2024-04-01\n\
         9002,Alat,Dinas Kesehatan,Tender,Barang,2024,300000000,290000000,280000000,PT Tiga,2024-05-01\n";
-    let loaded = read(Source {
-        bytes: csv.as_bytes().into(),
-        content_type: Some("text/csv"),
-        format: None,
-        address: "tender.csv",
-        current_year: 2024,
-    })
-    .expect("reads");
+    let loaded = read_as(csv.as_bytes(), "text/csv", "tender.csv", 2024);
     let packages: Vec<(Option<&str>, Option<i64>, Option<i64>)> = loaded
         .dataset
         .packages

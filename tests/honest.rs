@@ -321,3 +321,50 @@ fn one_tender_with_two_winners_counts_its_pagu_once() {
         ]
     );
 }
+
+/// Each breakdown says what it leaves out for want of its key, and its bars plus what it names
+/// are the total.
+#[test]
+fn each_breakdown_names_the_packages_it_leaves_out() {
+    let csv = "kd_rup,nama_paket,nama_satker,metode_pengadaan,jenis_pengadaan,tahun_anggaran,nilai_kontrak,tgl_kontrak\n\
+        1,A,Dinas A,Tender,Barang,2024,500000000,2024-03-05\n\
+        2,B,Dinas A,,Barang,2024,40000000,2024-04-05\n\
+        3,C,,Tender,,2024,9000000,2024-05-05\n";
+    let dataset = load(csv.as_bytes());
+    let spending = dataset.spending.as_ref().expect("spending");
+    assert_eq!(
+        (
+            spending.unsaid.method.amount.0,
+            spending.unsaid.method.packages
+        ),
+        (40_000_000, 1)
+    );
+    assert_eq!(spending.unsaid.kind.amount.0, 9_000_000);
+    assert_eq!(spending.unsaid.unit.amount.0, 9_000_000);
+    let by_method: i64 = spending.by_method.iter().map(|row| row.amount.0).sum();
+    assert_eq!(by_method + spending.unsaid.method.amount.0, 549_000_000);
+    for lang in Lang::ALL {
+        let shown = panels(&dataset, View::Spending, lang, false);
+        let method = shown
+            .iter()
+            .find(|panel| panel.id == "by-method")
+            .expect("by method");
+        let said = lang.pick(
+            "Rp40 jt dari paket yang tidak menyebut metode pemilihan (1 paket) tidak masuk grafik ini.",
+            "IDR 40 million of packages that name no method (1) is not in this chart.",
+        );
+        assert!(
+            method.notes.iter().any(|note| note == said),
+            "{:?}",
+            method.notes
+        );
+        let unit = shown
+            .iter()
+            .find(|panel| panel.id == "by-unit")
+            .expect("by unit");
+        assert!(unit
+            .notes
+            .iter()
+            .any(|note| note.starts_with(lang.pick("Rp9 jt", "IDR 9 million"))));
+    }
+}

@@ -517,6 +517,31 @@ async fn outside_line(
         .collect()
 }
 
+/// The money at `stage` of packages that name no method, type, unit or region.
+async fn unsaid(packages: &[&Package], stage: Stage, pace: &Pace) -> crate::model::Unsaid {
+    let mut unsaid = crate::model::Unsaid::default();
+    for package in packages {
+        pace.tick().await;
+        let Some(amount) = package.amounts.at(stage) else {
+            continue;
+        };
+        let count = package.count;
+        if package.method.is_none() {
+            unsaid.method.add(amount, count);
+        }
+        if package.kind.is_none() {
+            unsaid.kind.add(amount, count);
+        }
+        if package.unit.is_none() {
+            unsaid.unit.add(amount, count);
+        }
+        if package.region.is_none() {
+            unsaid.region.add(amount, count);
+        }
+    }
+    unsaid
+}
+
 async fn spending_of(
     packages: &[&Package],
     stage: Stage,
@@ -566,6 +591,7 @@ async fn spending_of(
         by_unit: named(by_unit),
         by_region: named(by_region),
         outside_line: outside_line(packages, stage, year, pace).await,
+        unsaid: unsaid(packages, stage, pace).await,
     };
     let empty = spending.monthly.is_empty()
         && spending.by_method.is_empty()

@@ -166,6 +166,7 @@ mod tests {
             by_region: vec![],
             suppliers: Default::default(),
             outside_line: Vec::new(),
+            unsaid: Default::default(),
         }
     }
 

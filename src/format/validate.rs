@@ -322,6 +322,7 @@ async fn read_spending(
         by_region: Vec::new(),
         suppliers: Default::default(),
         outside_line: Vec::new(),
+        unsaid: Default::default(),
     })
 }
 

@@ -197,6 +197,33 @@ pub struct Spending {
     /// The year's money that the monthly line does not hold: packages of this fiscal year dated
     /// in another year, or not dated (computed from packages only), by year, undated last.
     pub outside_line: Vec<OutsideLine>,
+    /// The money of packages that do not say what a breakdown is by (computed from packages
+    /// only): each breakdown says what it leaves out.
+    pub unsaid: Unsaid,
+}
+
+/// Money and packages that a breakdown leaves out for want of its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Unsaid {
+    pub method: Amounted,
+    pub kind: Amounted,
+    pub unit: Amounted,
+    pub region: Amounted,
+}
+
+/// An amount and the packages it is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Amounted {
+    pub amount: Rupiah,
+    pub packages: u64,
+}
+
+impl Amounted {
+    /// Adds a package's amount.
+    pub fn add(&mut self, amount: Rupiah, count: u64) {
+        self.amount = self.amount.checked_add(amount).unwrap_or(self.amount);
+        self.packages = self.packages.saturating_add(count);
+    }
 }
 
 /// Money of a fiscal year's packages outside its monthly line.

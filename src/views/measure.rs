@@ -209,6 +209,19 @@ pub(super) fn counted(spending: &Spending) -> Spending {
                 ..outside.clone()
             })
             .collect(),
+        unsaid: {
+            let count = |unsaid: crate::model::Amounted| crate::model::Amounted {
+                amount: Rupiah(i64::try_from(unsaid.packages).unwrap_or(i64::MAX)),
+                ..unsaid
+            };
+            let unsaid = &spending.unsaid;
+            crate::model::Unsaid {
+                method: count(unsaid.method),
+                kind: count(unsaid.kind),
+                unit: count(unsaid.unit),
+                region: count(unsaid.region),
+            }
+        },
     }
 }
 

@@ -105,6 +105,28 @@ pub fn panels(
     panels.extend(by_type);
     panels.extend(by_unit);
     panels.extend(by_region);
+    // Each breakdown says what it leaves out: packages that do not name its key.
+    for panel in &mut panels {
+        let (unsaid, what) = match panel.id.as_str() {
+            "by-method" => (spending.unsaid.method, Text::UnsaidMethod),
+            "by-type" => (spending.unsaid.kind, Text::UnsaidType),
+            "by-unit" => (spending.unsaid.unit, Text::UnsaidUnit),
+            "by-region" => (spending.unsaid.region, Text::UnsaidRegion),
+            _ => continue,
+        };
+        if unsaid.packages > 0 {
+            let count =
+                crate::i18n::format_count(unsaid.packages.min(i64::MAX as u64) as i64, lang);
+            panel.notes.push(Text::UnsaidNote.fill(
+                lang,
+                &[
+                    ("amount", &units.compact(unsaid.amount)),
+                    ("count", &count),
+                    ("what", what.get(lang)),
+                ],
+            ));
+        }
+    }
     if let Some(mut panel) = super::suppliers::panel(money, locale) {
         panel.source_line = super::source_line(
             (money.by_method.iter().map(|row| &row.provenance))

@@ -483,42 +483,18 @@ fn named(rows: Vec<Breakdown<&str>>) -> Vec<Breakdown<String>> {
         .collect()
 }
 
-/// The money at `stage` of the year's packages that its monthly line does not hold: dated in
-/// another year (by year), or not dated (last).
-async fn outside_line(
+/// What the charts of one fiscal year leave out, in one pass over its packages: the money at
+/// `stage` that its monthly line does not hold (dated in another year, by year; not dated,
+/// last), and that of packages naming no method, type, unit or region.
+async fn left_out(
     packages: &[&Package],
     stage: Stage,
     year: i32,
     pace: &Pace,
-) -> Vec<crate::model::OutsideLine> {
+) -> (Vec<crate::model::OutsideLine>, crate::model::Unsaid) {
     // By year; undated under a key past every year, so that they come last.
     const UNDATED: i32 = i32::MAX;
-    let mut years: std::collections::BTreeMap<i32, (Rupiah, u64)> = Default::default();
-    for package in packages {
-        pace.tick().await;
-        let Some(amount) = package.amounts.at(stage) else {
-            continue;
-        };
-        let dated = package.month.map(|month| month.year);
-        if dated == Some(year) {
-            continue;
-        }
-        let sums = years.entry(dated.unwrap_or(UNDATED)).or_default();
-        sums.0 = sums.0.checked_add(amount).unwrap_or(sums.0);
-        sums.1 = sums.1.saturating_add(package.count);
-    }
-    years
-        .into_iter()
-        .map(|(key, (amount, packages))| crate::model::OutsideLine {
-            year: (key != UNDATED).then_some(key),
-            amount,
-            packages,
-        })
-        .collect()
-}
-
-/// The money at `stage` of packages that name no method, type, unit or region.
-async fn unsaid(packages: &[&Package], stage: Stage, pace: &Pace) -> crate::model::Unsaid {
+    let mut years: std::collections::BTreeMap<i32, crate::model::Amounted> = Default::default();
     let mut unsaid = crate::model::Unsaid::default();
     for package in packages {
         pace.tick().await;
@@ -526,6 +502,13 @@ async fn unsaid(packages: &[&Package], stage: Stage, pace: &Pace) -> crate::mode
             continue;
         };
         let count = package.count;
+        let dated = package.month.map(|month| month.year);
+        if dated != Some(year) {
+            years
+                .entry(dated.unwrap_or(UNDATED))
+                .or_default()
+                .add(amount, count);
+        }
         if package.method.is_none() {
             unsaid.method.add(amount, count);
         }
@@ -539,7 +522,15 @@ async fn unsaid(packages: &[&Package], stage: Stage, pace: &Pace) -> crate::mode
             unsaid.region.add(amount, count);
         }
     }
-    unsaid
+    let outside = years
+        .into_iter()
+        .map(|(key, sum)| crate::model::OutsideLine {
+            year: (key != UNDATED).then_some(key),
+            amount: sum.amount,
+            packages: sum.packages,
+        })
+        .collect();
+    (outside, unsaid)
 }
 
 async fn spending_of(
@@ -579,6 +570,7 @@ async fn spending_of(
     let by_type = group(packages, stage, |package| package.kind, pace).await;
     let by_unit = group(packages, stage, |package| package.unit.as_deref(), pace).await;
     let by_region = group(packages, stage, |package| package.region.as_deref(), pace).await;
+    let (outside_line, unsaid) = left_out(packages, stage, year, pace).await;
     let spending = Spending {
         suppliers,
         label: String::new(),
@@ -590,8 +582,8 @@ async fn spending_of(
         by_type,
         by_unit: named(by_unit),
         by_region: named(by_region),
-        outside_line: outside_line(packages, stage, year, pace).await,
-        unsaid: unsaid(packages, stage, pace).await,
+        outside_line,
+        unsaid,
     };
     let empty = spending.monthly.is_empty()
         && spending.by_method.is_empty()

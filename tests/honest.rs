@@ -105,6 +105,7 @@ fn a_share_resting_on_a_fifth_of_the_value_is_not_judged_and_says_so() {
         // The table and its CSV: the verdict and what it rests on.
         let overall_row = &panel.table.rows[0];
         assert_eq!(overall_row[5].text, Text::NotJudgedCoverage.get(lang));
+        assert_eq!(overall_row[4].raw, "", "no gap for a share not judged");
         assert_eq!(overall_row[6].raw, "0.2");
         assert_eq!(
             panel.table.columns[6].0,

@@ -270,7 +270,17 @@ fn undo_double_encoding(text: &str) -> Option<String> {
         {
             break;
         }
-        let bytes: Option<Vec<u8>> = source.chars().map(windows_1252_byte).collect();
+        // What cleaning drops anyway is passed over, so that cleaning twice decodes the same.
+        let bytes: Option<Vec<u8>> = source
+            .chars()
+            .filter(|character| {
+                !is_format_character(*character)
+                    && !is_noncharacter(*character)
+                    // C1 controls stay: they are what Latin-1 makes of UTF-8's bytes.
+                    && (!character.is_ascii_control() || character.is_ascii_whitespace())
+            })
+            .map(windows_1252_byte)
+            .collect();
         let decoded = bytes.and_then(|bytes| String::from_utf8(bytes).ok());
         match decoded {
             Some(decoded) if decoded != source => current = Some(decoded),
@@ -286,6 +296,25 @@ fn undo_double_encoding(text: &str) -> Option<String> {
 /// marks, bidirectional overrides and isolates), whitespace collapsed, at most
 /// [`MAX_TEXT_CHARS`]. The raw value stays in the data issues that name it.
 pub fn clean_text(text: &str) -> String {
+    // Cleaning can reveal text encoded twice that a dropped character hid (`Ã\u{85}©`): clean
+    // until nothing changes, so that cleaning twice is cleaning once. Each round only shortens
+    // the text; two rounds settle anything but contrived text, four are the most taken.
+    let mut cleaned = clean_once(text);
+    if cleaned == text {
+        return cleaned;
+    }
+    for _ in 0..3 {
+        let again = clean_once(&cleaned);
+        if again == cleaned {
+            break;
+        }
+        cleaned = again;
+    }
+    cleaned
+}
+
+/// One round of [`clean_text`].
+fn clean_once(text: &str) -> String {
     // Most text is short printable ASCII with single spaces inside: already clean.
     // One pass: a space is plain only after a printable character (no leading or double space).
     let bytes = text.as_bytes();

@@ -386,7 +386,11 @@ fn panel(
                     ),
                     Cell::money(exact(status.part, currency, lang), status.part),
                     Cell::money(exact(status.total, currency, lang), status.total),
-                    Cell::money(exact(status.gap, currency, lang), status.gap),
+                    // A share not judged has no gap to give (it would read as a verdict).
+                    match status.judged() {
+                        true => Cell::money(exact(status.gap, currency, lang), status.gap),
+                        false => Cell::missing(),
+                    },
                     Cell::text(verdict.get(lang)),
                     coverage,
                 ]

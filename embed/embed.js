@@ -11,7 +11,7 @@ const files = {
 };
 
 /** The same options as the iframe page's address parameters (README). */
-const OPTIONS = ['src', 'view', 'lang', 'theme', 'year', 'unit', 'region', 'method', 'type', 'stage', 'measure', 'compare', 'format',
+const OPTIONS = ['src', 'view', 'lang', 'theme', 'year', 'unit', 'region', 'government', 'method', 'type', 'stage', 'measure', 'compare', 'format',
   'timeout', 'maxmb', 'sha256', 'manifest', 'credentials', 'plain', 'static', 'transparent', 'snapshot'];
 
 /* __PANTAU_SNAPSHOT__ */

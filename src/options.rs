@@ -83,7 +83,7 @@ impl Spec {
 }
 
 /// Every option, in the README's order.
-pub const OPTIONS: [Spec; 24] = [
+pub const OPTIONS: [Spec; 25] = [
     spec("src", "`http(s)` or relative URL", "`data/kaltim-2024.json`").means(
         "the data: a Pantau statistics file ([format v1](docs/format-v1.md)), OCDS 1.1 (release or record package, JSON Lines) or a CSV of packages ([what it reads](docs/inputs.md)); the data server must allow CORS when it is another origin. `data:`, `javascript:`, `blob:`, `file:` and other schemes are refused with a message (a link alone must not carry made-up figures onto an official page)",
     ),
@@ -115,6 +115,8 @@ pub const OPTIONS: [Spec; 24] = [
     spec("unit", "spending-unit name", "all")
         .means("drill down into one spending unit (perangkat daerah)"),
     spec("region", "region name", "all").means("one kabupaten/kota (package-level data)"),
+    spec("government", "government (K/L/PD) name", "all")
+        .means("one government of a file that holds several (package-level data)"),
     spec("method", "method code (`tender`, `e-purchasing`, …)", "all")
         .means("one selection method (package-level data)"),
     spec(

@@ -261,6 +261,7 @@ fn filters_round_trip_through_address_parameters() {
         year: Some(2023),
         unit: Some("Dinas Kesehatan".into()),
         region: Some("Kota Samarinda".into()),
+        government: Some("Kota Samarinda".into()),
         method: Some(Method::EPurchasing),
         kind: Some(ProcurementType::JasaLainnya),
         stage: Some(Stage::Komitmen),
@@ -292,6 +293,7 @@ fn filters_round_trip_through_address_parameters() {
         read,
         Filter {
             region: Some("x<b>1e400".into()),
+            government: Some("x<b>1e400".into()),
             ..Filter::default()
         }
     );

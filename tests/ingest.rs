@@ -242,7 +242,9 @@ fn a_sirup_export_reads_with_its_quirks_and_reports_each_bad_cell() {
     // The row with the unknown method counts, without a method.
     assert_eq!(packages[2].method, None);
     assert_eq!(packages[2].amounts.rencana, Some(Rupiah(9_000_000_000)));
-    assert_eq!(loaded.dataset.meta.title, "paket-2024.csv");
+    // No government named, several units: the family (told by `kd_rup` and `pagu`) and the
+    // year title it, not the file's name.
+    assert_eq!(loaded.dataset.meta.title, "Rencana pengadaan 2024 (SiRUP)");
     assert_eq!(loaded.dataset.meta.publisher, "data.example.go.id");
     assert_eq!(loaded.dataset.meta.fiscal_year, 2024);
 }

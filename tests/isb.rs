@@ -224,8 +224,8 @@ fn e_katalog_orders_are_e_purchasing_commitments_by_order_date() {
     let v5 = load("ekatalog-v5.json").expect("reads");
     assert_eq!(stage_total(&v5, Stage::Komitmen), (63_750_001, 2));
     assert_eq!(
-        v5.dataset.meta.title, "ekatalog-v5.json",
-        "v5 names no government"
+        v5.dataset.meta.title, "Pembelian e-Katalog 2024",
+        "v5 names no government and several units: the family and the year title it"
     );
     assert_eq!(
         problems(&v5),
@@ -394,7 +394,12 @@ fn a_participant_list_gives_each_tender_its_number_of_bidders() {
         ]
     );
     // The list names no government (only `kd_klpd`): the file's name titles it.
-    assert_eq!(loaded.dataset.meta.title, "spse-peserta-tender.json");
+    // No government named: the one unit every row names (by its code: the list has no unit
+    // names), the family and the year title it.
+    assert_eq!(
+        loaded.dataset.meta.title,
+        "Peserta tender Satker 101 2024 (SPSE)"
+    );
     let oversight = apply(&loaded.dataset, &Filter::default())
         .oversight
         .expect("package-level");

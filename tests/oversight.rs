@@ -44,6 +44,7 @@ fn package(p: P) -> Package {
         name: Some(format!("Paket {}", p.id)),
         unit: Some(p.unit.to_owned()),
         region: None,
+        government: None,
         method: p.method,
         kind: p.kind,
         fiscal_year: 2025,

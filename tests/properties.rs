@@ -42,6 +42,7 @@ prop_compose! {
             name: None,
             unit: Some(format!("Unit {unit}")),
             region: Some(format!("Region {}", unit % 2)),
+            government: Some(format!("Kabupaten {}", unit % 3)),
             method: Some(Method::ALL[method]),
             kind: Some(ProcurementType::ALL[kind]),
             fiscal_year: 2024,

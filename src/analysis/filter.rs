@@ -19,6 +19,8 @@ pub struct Filter {
     pub unit: Option<String>,
     /// Region (kabupaten/kota).
     pub region: Option<String>,
+    /// Government (K/L/PD), in a file that holds several.
+    pub government: Option<String>,
     /// Selection method.
     pub method: Option<Method>,
     /// Procurement type.
@@ -35,6 +37,11 @@ impl Filter {
         params.extend(self.unit.clone().map(|unit| ("unit", unit)));
         params.extend(self.region.clone().map(|region| ("region", region)));
         params.extend(
+            self.government
+                .clone()
+                .map(|government| ("government", government)),
+        );
+        params.extend(
             self.method
                 .map(|method| ("method", method.code().to_owned())),
         );
@@ -44,8 +51,15 @@ impl Filter {
     }
 
     /// Every parameter name [`Filter::params`] may write.
-    pub const PARAM_NAMES: [&'static str; 6] =
-        ["year", "unit", "region", "method", "type", "stage"];
+    pub const PARAM_NAMES: [&'static str; 7] = [
+        "year",
+        "unit",
+        "region",
+        "government",
+        "method",
+        "type",
+        "stage",
+    ];
 
     /// Reads the parameters through `param` (which returns a non-empty value or `None`);
     /// values that cannot be read are ignored.
@@ -54,6 +68,7 @@ impl Filter {
             year: param("year").and_then(|year| year.trim().parse().ok()),
             unit: param("unit").map(|unit| crate::format::clean_text(&unit)),
             region: param("region").map(|region| crate::format::clean_text(&region)),
+            government: param("government").map(|name| crate::format::clean_text(&name)),
             method: param("method").and_then(|code| Method::from_code(&code)),
             kind: param("type").and_then(|code| ProcurementType::from_code(&code)),
             stage: param("stage").and_then(|code| Stage::from_code(&code)),
@@ -88,13 +103,18 @@ impl Filter {
 
     /// Whether anything narrows the data (the year and stage only choose what is counted).
     pub fn narrows(&self) -> bool {
-        self.unit.is_some() || self.region.is_some() || self.method.is_some() || self.kind.is_some()
+        self.unit.is_some()
+            || self.region.is_some()
+            || self.government.is_some()
+            || self.method.is_some()
+            || self.kind.is_some()
     }
 
     fn admits(&self, package: &Package, year: i32) -> bool {
         package.fiscal_year == year
             && admits(&self.unit, &package.unit)
             && admits(&self.region, &package.region)
+            && admits(&self.government, &package.government)
             && admits(&self.method, &package.method)
             && admits(&self.kind, &package.kind)
     }
@@ -113,6 +133,8 @@ pub struct Options {
     pub units: Vec<String>,
     /// Regions, by name unless there are more than [`SORTED_CHOICES`].
     pub regions: Vec<String>,
+    /// Governments (K/L/PD), by name unless there are more than [`SORTED_CHOICES`].
+    pub governments: Vec<String>,
     /// Methods in vocabulary order.
     pub methods: Vec<Method>,
     /// Types in vocabulary order.
@@ -241,6 +263,7 @@ pub async fn options_paced(dataset: &Dataset, pace: &Pace) -> Options {
     let mut years: Vec<i32> = Vec::new();
     let mut units: HashSet<&str> = HashSet::default();
     let mut regions: HashSet<&str> = HashSet::default();
+    let mut governments: HashSet<&str> = HashSet::default();
     let mut methods = vec![false; Method::ALL.len()];
     let mut kinds = vec![false; ProcurementType::ALL.len()];
     let mut stages = vec![false; Stage::ALL.len()];
@@ -255,6 +278,9 @@ pub async fn options_paced(dataset: &Dataset, pace: &Pace) -> Options {
         if let Some(region) = &package.region {
             regions.insert(region);
         }
+        if let Some(government) = &package.government {
+            governments.insert(government);
+        }
         seen(&mut methods, package.method);
         seen(&mut kinds, package.kind);
         for (flag, stage) in stages.iter_mut().zip(Stage::ALL) {
@@ -266,6 +292,7 @@ pub async fn options_paced(dataset: &Dataset, pace: &Pace) -> Options {
     Options {
         units: choices(units, pace).await,
         regions: choices(regions, pace).await,
+        governments: choices(governments, pace).await,
         methods: chosen(&methods),
         kinds: chosen(&kinds),
         stages: chosen(&stages),
@@ -327,7 +354,10 @@ pub async fn apply_paced(
     };
     if dataset.packages.is_empty() {
         let year_fits = |year: i32| filter.year.is_none_or(|wanted| wanted == year);
-        let by_kind = filter.region.is_some() || filter.method.is_some() || filter.kind.is_some();
+        let by_kind = filter.region.is_some()
+            || filter.government.is_some()
+            || filter.method.is_some()
+            || filter.kind.is_some();
         let stage_fits = |stage: Stage| filter.stage.is_none_or(|wanted| wanted == stage);
         narrowed.spending = dataset.spending.clone().filter(|spending| {
             year_fits(spending.fiscal_year)
@@ -521,6 +551,9 @@ async fn left_out(
         if package.region.is_none() {
             unsaid.region.add(amount, count);
         }
+        if package.government.is_none() {
+            unsaid.government.add(amount, count);
+        }
     }
     let outside = years
         .into_iter()
@@ -570,6 +603,17 @@ async fn spending_of(
     let by_type = group(packages, stage, |package| package.kind, pace).await;
     let by_unit = group(packages, stage, |package| package.unit.as_deref(), pace).await;
     let by_region = group(packages, stage, |package| package.region.as_deref(), pace).await;
+    let mut by_government = group(
+        packages,
+        stage,
+        |package| package.government.as_deref(),
+        pace,
+    )
+    .await;
+    // One government is the whole: no breakdown.
+    if by_government.len() < 2 {
+        by_government.clear();
+    }
     let (outside_line, unsaid) = left_out(packages, stage, year, pace).await;
     let spending = Spending {
         suppliers,
@@ -582,6 +626,7 @@ async fn spending_of(
         by_type,
         by_unit: named(by_unit),
         by_region: named(by_region),
+        by_government: named(by_government),
         outside_line,
         unsaid,
     };
@@ -589,7 +634,8 @@ async fn spending_of(
         && spending.by_method.is_empty()
         && spending.by_type.is_empty()
         && spending.by_unit.is_empty()
-        && spending.by_region.is_empty();
+        && spending.by_region.is_empty()
+        && spending.by_government.is_empty();
     (!empty).then_some(spending)
 }
 

@@ -164,6 +164,7 @@ mod tests {
             by_type: vec![],
             by_unit: vec![],
             by_region: vec![],
+            by_government: vec![],
             suppliers: Default::default(),
             outside_line: Vec::new(),
             unsaid: Default::default(),

@@ -104,7 +104,7 @@ pub fn FilterBar(
                 .collect()
         });
         // Read in place: a copy of every name would cost as much as the list itself.
-        let selects: [SelectSpec; 6] = options.with_value(|options| {
+        let selects: [SelectSpec; 7] = options.with_value(|options| {
             [
                 (
                     "year",
@@ -115,6 +115,13 @@ pub fn FilterBar(
                 ),
                 ("unit", Text::Unit, all, named(&options.units), none),
                 ("region", Text::Region, all, named(&options.regions), none),
+                (
+                    "government",
+                    Text::Government,
+                    all,
+                    named(&options.governments),
+                    none,
+                ),
                 (
                     "method",
                     Text::Method,

@@ -73,6 +73,15 @@ pub enum Problem {
     /// PDN and UMK values both 0 on a record with a value, in a family that writes 0 for "not
     /// filled in": read as not stated (the record is kept).
     ZeroAsUnstated,
+    /// An amount that the unit word of its field's name (`juta`, `miliar`) would make larger
+    /// than any government spends in a year: read in rupiah instead (the word is kept here).
+    UnitWordMismatch(String),
+    /// The file is one page of a longer answer (INAPROC's `meta.has_more`): the records after
+    /// it are not in the file.
+    MoreRecords,
+    /// A value given only as a range (OCDS `minValue`–`maxValue`, whole rupiah): added to no
+    /// total.
+    RangeOnly(String),
 }
 
 impl Expected {
@@ -114,6 +123,9 @@ impl Problem {
             Problem::NotJsonLine => "not-json-line",
             Problem::Superseded => "superseded",
             Problem::ZeroAsUnstated => "zero-as-unstated",
+            Problem::UnitWordMismatch(_) => "unit-word-mismatch",
+            Problem::MoreRecords => "more-records",
+            Problem::RangeOnly(_) => "range-only",
         }
     }
 
@@ -124,7 +136,9 @@ impl Problem {
             Problem::UnknownCode(value)
             | Problem::Unrecognised(value)
             | Problem::UnknownSource(value)
-            | Problem::OtherCurrency(value) => Some(value),
+            | Problem::OtherCurrency(value)
+            | Problem::UnitWordMismatch(value)
+            | Problem::RangeOnly(value) => Some(value),
             _ => None,
         }
     }
@@ -158,6 +172,9 @@ impl DataIssue {
                 | Problem::UnknownSource(_)
                 | Problem::Unrecognised(_)
                 | Problem::ZeroAsUnstated
+                | Problem::UnitWordMismatch(_)
+                | Problem::MoreRecords
+                | Problem::RangeOnly(_)
         )
     }
 }
@@ -204,6 +221,12 @@ impl Issues {
     /// Whether some issues were counted but not kept.
     pub fn truncated(&self) -> bool {
         self.count > self.listed.len()
+    }
+
+    /// Forgets the issues of `problem`, of which `counted` were counted in all (kept or not).
+    pub fn forget(&mut self, problem: &Problem, counted: usize) {
+        self.listed.retain(|issue| issue.problem != *problem);
+        self.count = self.count.saturating_sub(counted).max(self.listed.len());
     }
 
     /// Adds `other`'s issues after these.

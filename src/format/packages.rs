@@ -134,6 +134,7 @@ fn read_package(reader: &mut Reader, path: &str, entry: Object, meta: &Meta) -> 
         name: reader.optional_text(&field("name"), &entry.field("name")),
         unit: reader.optional_text(&field("unit"), &entry.field("unit")),
         region: reader.optional_text(&field("region"), &entry.field("region")),
+        government: reader.optional_text(&field("government"), &entry.field("government")),
         method,
         kind,
         fiscal_year,

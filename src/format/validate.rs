@@ -320,6 +320,7 @@ async fn read_spending(
         by_type,
         by_unit: Vec::new(),
         by_region: Vec::new(),
+        by_government: Vec::new(),
         suppliers: Default::default(),
         outside_line: Vec::new(),
         unsaid: Default::default(),

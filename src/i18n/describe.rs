@@ -108,6 +108,21 @@ pub fn verdict_name(verdict: Verdict, lang: Lang) -> &'static str {
     }
 }
 
+/// A range of whole rupiah (`100000000–200000000`, an end possibly missing) in the reader's
+/// words: `Rp100 jt–Rp200 jt`.
+fn range_words(range: &str, lang: Lang) -> String {
+    let idr = crate::model::Currency::idr();
+    let end = |text: &str| {
+        text.parse::<i64>()
+            .map(|value| super::format_money_compact(crate::model::Rupiah(value), &idr, lang))
+            .unwrap_or_else(|_| "?".to_owned())
+    };
+    match range.split_once('–') {
+        Some((low, high)) => format!("{}–{}", end(low), end(high)),
+        None => range.to_owned(),
+    }
+}
+
 fn expected_name(expected: Expected, lang: Lang) -> &'static str {
     match expected {
         Expected::Text => Text::ExpectedText.get(lang),
@@ -146,6 +161,9 @@ pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
         Problem::NotJsonLine => (Text::IssueNotJsonLine, String::new()),
         Problem::Superseded => (Text::IssueSuperseded, String::new()),
         Problem::ZeroAsUnstated => (Text::IssueZeroAsUnstated, String::new()),
+        Problem::UnitWordMismatch(word) => (Text::IssueUnitWordMismatch, word.clone()),
+        Problem::MoreRecords => (Text::IssueMoreRecords, String::new()),
+        Problem::RangeOnly(range) => (Text::IssueRangeOnly, range_words(range, lang)),
     };
     // Each message names at most one value besides the place, under its own name.
     text.fill(

@@ -11,10 +11,39 @@ use std::borrow::Cow;
 /// decimal mark. Fractions are rounded half away from zero (and reported).
 /// `Ok(None)` for an empty cell; `Ok(Some((amount, rounded)))` otherwise.
 pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
+    money_in(text, 0, None)
+}
+
+/// The decimal mark a cell shows beyond doubt (`2.450,75`: `,`; `612,5`: `,`; `1.500`: none,
+/// it may group thousands), to read the cells that leave it open in a column of millions or
+/// billions.
+pub fn decimal_mark(text: &str) -> Option<u8> {
+    let bytes = text.trim().as_bytes();
+    let last = |mark: u8| bytes.iter().rposition(|byte| *byte == mark);
+    match (last(b'.'), last(b',')) {
+        (Some(dot), Some(comma)) => Some(bytes[dot.max(comma)]),
+        (Some(mark), None) | (None, Some(mark)) => {
+            let once = bytes.iter().filter(|byte| **byte == bytes[mark]).count() == 1;
+            (once && bytes.len() - mark - 1 != 3).then_some(bytes[mark])
+        }
+        (None, None) => None,
+    }
+}
+
+/// An amount given in units of 10^`power` rupiah (a column in millions: 6), as whole rupiah:
+/// `1,5` in billions is Rp1.500.000.000; whether a fraction of a rupiah was rounded. In such a
+/// column a lone mark before three digits (`398,125`) is the `decimal` mark the column's other
+/// cells show, where they show one ([`decimal_mark`]); else it groups thousands.
+pub fn money_in(
+    text: &str,
+    power: u32,
+    decimal: Option<u8>,
+) -> Result<Option<(Rupiah, bool)>, Problem> {
+    let decimal = decimal.filter(|_| power > 0);
     // Most cells are digits and marks only, with nothing to clean up.
     let bytes = text.as_bytes();
     if bytes.first().is_some_and(u8::is_ascii_digit) && bytes.iter().all(is_digit_or_mark) {
-        return amount(bytes).map(Some);
+        return amount(bytes, power, decimal).map(Some);
     }
     let mut text = text.trim();
     for prefix in ["Rp.", "Rp", "IDR", "rp"] {
@@ -44,22 +73,22 @@ pub fn money(text: &str) -> Result<Option<(Rupiah, bool)>, Problem> {
     if !text.bytes().all(|byte| is_digit_or_mark(&byte)) {
         return Err(Problem::WrongType(Expected::WholeNumber));
     }
-    amount(text.as_bytes()).map(Some)
+    amount(text.as_bytes(), power, decimal).map(Some)
 }
 
 fn is_digit_or_mark(byte: &u8) -> bool {
     byte.is_ascii_digit() || *byte == b'.' || *byte == b','
 }
 
-/// An amount of digits, `.` and `,` (at least one byte): the whole rupiah and whether a
-/// fraction was rounded.
-fn amount(text: &[u8]) -> Result<(Rupiah, bool), Problem> {
+/// An amount of digits, `.` and `,` (at least one byte) in units of 10^`power` rupiah: the
+/// whole rupiah and whether a fraction of a rupiah was rounded.
+fn amount(text: &[u8], power: u32, hint: Option<u8>) -> Result<(Rupiah, bool), Problem> {
     let last = |mark: u8| text.iter().rposition(|byte| *byte == mark);
     let decimal = match (last(b'.'), last(b',')) {
         (Some(dot), Some(comma)) => Some(dot.max(comma)),
         (Some(mark), None) | (None, Some(mark)) => {
             let once = text.iter().filter(|byte| **byte == text[mark]).count() == 1;
-            (once && text.len() - mark - 1 != 3).then_some(mark)
+            (once && (text.len() - mark - 1 != 3 || hint == Some(text[mark]))).then_some(mark)
         }
         (None, None) => None,
     };
@@ -71,12 +100,21 @@ fn amount(text: &[u8]) -> Result<(Rupiah, bool), Problem> {
         return Err(Problem::WrongType(Expected::WholeNumber));
     }
     let mut value: i64 = 0;
-    for digit in whole.iter().filter(|byte| byte.is_ascii_digit()) {
+    let mut fraction = fraction.iter().copied();
+    // The whole digits, then as many of the fraction's as the unit has places (0 past its end).
+    let scaled = (0..power).map(|_| fraction.next().unwrap_or(b'0'));
+    for digit in whole
+        .iter()
+        .copied()
+        .filter(u8::is_ascii_digit)
+        .chain(scaled)
+    {
         value = value
             .checked_mul(10)
             .and_then(|value| value.checked_add(i64::from(digit - b'0')))
             .ok_or(Problem::TooLarge)?;
     }
+    let fraction: Vec<u8> = fraction.collect();
     let rounded = fraction.iter().any(|digit| *digit != b'0');
     if fraction.first().is_some_and(|digit| *digit >= b'5') {
         value = value.checked_add(1).ok_or(Problem::TooLarge)?;
@@ -258,7 +296,12 @@ pub fn method(text: &str) -> Result<Option<Method>, Problem> {
         return Ok(None);
     }
     let code = match code.as_str() {
-        "epurchasing" | "e-katalog" | "ekatalog" | "katalog" => "e-purchasing",
+        // Where a transaction came from (INAPROC's realisation pages, `Sumber Transaksi`): a
+        // non-tender or a record of one names no one method; it is left unsaid.
+        "non-tender" | "nontender" | "pencatatan" | "pencatatan-non-tender" => return Ok(None),
+        "epurchasing" | "e-katalog" | "ekatalog" | "katalog" | "toko-daring" | "bela-pengadaan" => {
+            "e-purchasing"
+        }
         "seleksi-cepat" => "seleksi",
         "direct-purchase" => "pengadaan-langsung",
         "direct-appointment" => "penunjukan-langsung",
@@ -321,6 +364,31 @@ mod tests {
         assert_eq!(amount("1,500,000,000.50"), Ok(Some((1_500_000_001, true))));
         assert_eq!(amount("1500000000,49"), Ok(Some((1_500_000_000, true))));
         assert_eq!(amount("1.500"), Ok(Some((1_500, false))));
+        let scaled = |text, power| {
+            money_in(text, power, None)
+                .map(|value| value.map(|(amount, rounded)| (amount.0, rounded)))
+        };
+        assert_eq!(
+            money_in("398,125", 9, Some(b',')),
+            Ok(Some((Rupiah(398_125_000_000), false)))
+        );
+        assert_eq!(
+            money_in("398,125", 9, None),
+            Ok(Some((Rupiah(398_125_000_000_000), false)))
+        );
+        assert_eq!(
+            money_in("1,500", 0, Some(b',')),
+            Ok(Some((Rupiah(1_500), false))),
+            "rupiah: a lone mark before three digits groups thousands"
+        );
+        assert_eq!(decimal_mark("2.450,75"), Some(b','));
+        assert_eq!(decimal_mark("612,5"), Some(b','));
+        assert_eq!(decimal_mark("1.500"), None);
+        assert_eq!(scaled("1,5", 9), Ok(Some((1_500_000_000, false))));
+        assert_eq!(scaled("12", 6), Ok(Some((12_000_000, false))));
+        assert_eq!(scaled("0,0000005", 6), Ok(Some((1, true))));
+        assert_eq!(scaled("2.500,25", 3), Ok(Some((2_500_250, false))));
+        assert_eq!(scaled("99999999999", 9), Err(Problem::TooLarge));
         assert_eq!(amount("2.5"), Ok(Some((3, true))));
         assert_eq!(amount(" "), Ok(None));
         assert_eq!(amount("-5"), Err(Problem::Negative));

@@ -74,6 +74,16 @@ pub(super) async fn read(
             return json;
         }
     }
+    // INAPROC's API (v1): `{"data": [records], "meta": {…}}`. OCDS packages have no `data`.
+    if format != Some(SourceFormat::Ocds)
+        && text.contains("\"data\"")
+        && !text.contains("\"releases\"")
+        && !text.contains("\"records\"")
+    {
+        if let Some(json) = super::flat::envelope(text, current_year, pace).await {
+            return json;
+        }
+    }
     match ocds {
         Ocds::AtOnce => read_ocds_json(text, format),
         Ocds::InSteps => match ocds_in_steps(text, format, pace).await {

@@ -97,6 +97,61 @@ pub async fn array(text: &str, current_year: i32, pace: &Pace) -> Option<Json> {
     if !text[span.1..].trim().is_empty() {
         return None;
     }
+    records(text, ends, span, "", current_year, pace).await
+}
+
+/// Reads `text`, a JSON object whose `data` member is an array of flat records: INAPROC's API
+/// (v1) answers so, with `meta` telling whether more pages follow (`has_more`: the file is then
+/// not the whole answer, and says so). `None` when it is not such an object.
+pub async fn envelope(text: &str, current_year: i32, pace: &Pace) -> Option<Json> {
+    let (ends, start) = tree::ends(text, pace).await.ok()?;
+    if text.as_bytes().get(start) != Some(&b'{') {
+        return None;
+    }
+    let end = tree::value_end(text, &ends, start, text.len()).ok()?;
+    if !text[end..].trim().is_empty() {
+        return None;
+    }
+    let mut walk = tree::Members::new(text.as_bytes(), (start, end));
+    let (mut data, mut more) = (None, false);
+    while let Some((key, at)) = walk.next(text, &ends, pace).await.ok()? {
+        let value_end = tree::value_end(text, &ends, at, walk.close()).ok()?;
+        walk.ended(value_end);
+        match key.as_deref() {
+            Some("data") if text.as_bytes().get(at) == Some(&b'[') => data = Some((at, value_end)),
+            // A page's facts are a few fields; a bigger `meta` is not INAPROC's.
+            Some("meta") if value_end - at < META_BYTES => {
+                more = serde_json::from_str::<Map<String, Value>>(&text[at..value_end])
+                    .ok()
+                    .and_then(|meta| meta.get("has_more").and_then(Value::as_bool))
+                    .unwrap_or(false);
+            }
+            _ => {}
+        }
+    }
+    let mut json = records(text, ends, data?, "data", current_year, pace).await?;
+    if let (Json::Rows(read), true) = (&mut json, more) {
+        read.issues
+            .note(|| "meta.has_more".to_owned(), Problem::MoreRecords);
+    }
+    Some(json)
+}
+
+/// Bytes of an envelope's `meta` read, at most.
+const META_BYTES: usize = 64 * 1024;
+
+/// The flat records of the array at `span` (`within` names the array in data issues: `data`
+/// for `data[3]`), an item at a time; OCDS releases as a release package. `None` when the
+/// items are neither.
+async fn records(
+    text: &str,
+    ends: tree::Ends,
+    span: (usize, usize),
+    within: &str,
+    current_year: i32,
+    pace: &Pace,
+) -> Option<Json> {
+    let refused = |error| Some(Json::Done(Box::new(Err(error))));
     let items = match items(text, &ends, span, pace).await {
         Ok(items) => items,
         Err(fault) => return refused(not_json(fault)),
@@ -107,16 +162,16 @@ pub async fn array(text: &str, current_year: i32, pace: &Pace) -> Option<Json> {
     for (index, (start, end)) in items.into_iter().enumerate() {
         pace.spend(tree::units(end - start)).await;
         let Ok(object) = serde_json::from_str::<Map<String, Value>>(&text[start..end]) else {
-            skipped.note(|| format!("[{index}]"), Problem::NotJsonLine);
+            skipped.note(|| format!("{within}[{index}]"), Problem::NotJsonLine);
             continue;
         };
         let rows = match &mut rows {
             Some(rows) => rows,
-            None if object.contains_key("ocid") => return Some(releases(text)),
+            None if object.contains_key("ocid") => return Some(releases(&text[span.0..span.1])),
             None if is_record(&object) => rows.insert(rows_for(&object, current_year)),
             None => return None,
         };
-        rows.add_object(&format!("[{index}]"), &object);
+        rows.add_object(&format!("{within}[{index}]"), &object);
     }
     let mut rows = rows?;
     for issue in skipped.iter() {

@@ -341,6 +341,7 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
         family,
         klpd,
         summary_rows,
+        dated,
     } = read;
     let file_name = file_name(source.address, "CSV");
     let publisher = klpd
@@ -354,9 +355,17 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
     let years = {
         let mut years = dataset.packages.iter().map(|package| package.fiscal_year);
         let first = years.next();
-        first.filter(|first| years.all(|year| year == *first))
+        first.filter(|first| dated && years.all(|year| year == *first))
     };
-    if let Some(title) = family.title(klpd.single(), years) {
+    let unit = {
+        let mut units = dataset
+            .packages
+            .iter()
+            .map(|package| package.unit.as_deref());
+        let first = units.next().flatten();
+        first.filter(|first| units.all(|unit| unit == Some(*first)))
+    };
+    if let Some(title) = family.title(&klpd, unit, years, summary_rows) {
         dataset.meta.title = title;
     }
     dataset.meta.summary_rows = summary_rows;

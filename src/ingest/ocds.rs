@@ -75,6 +75,8 @@ lenient_object! {
     pub struct Tender {
         title: Leaf = "title",
         value: Obj<Amount> = "value",
+        min_value: Obj<Amount> = "minValue",
+        max_value: Obj<Amount> = "maxValue",
         method: Leaf = "procurementMethod",
         category: Leaf = "mainProcurementCategory",
         tenderers: Leaf = "numberOfTenderers",
@@ -589,6 +591,31 @@ fn amount(
     None
 }
 
+/// A tender's value given only as a range (OCDS `minValue`, `maxValue`), as whole rupiah:
+/// `100000000–200000000` (either end may be missing).
+fn range(tender: &Tender, path: &str, currency: &str, issues: &mut Issues) -> Option<String> {
+    let at = |end: &'static str| move || format!("{path}.tender.{end}");
+    let low = amount(&tender.min_value, at("minValue"), currency, issues);
+    let high = amount(&tender.max_value, at("maxValue"), currency, issues);
+    let end = |value: Option<Rupiah>| value.map_or_else(String::new, |value| value.0.to_string());
+    (low.is_some() || high.is_some()).then(|| format!("{}–{}", end(low), end(high)))
+}
+
+/// Packages of OCDS processes: where none has an amount at any stage, every one counts (for no
+/// money: the charts count packages) and the "no amount" issues are forgotten; else those
+/// without an amount are left out, as their issues say.
+pub fn counted_only(packages: &mut Vec<Package>, issues: &mut Issues) {
+    let amountless = packages
+        .iter()
+        .filter(|package| package.amounts.is_empty())
+        .count();
+    if amountless == packages.len() {
+        issues.forget(&Problem::NoAmount, amountless);
+    } else {
+        packages.retain(|package| !package.amounts.is_empty());
+    }
+}
+
 fn sum(amounts: impl Iterator<Item = Option<Rupiah>>) -> Option<Rupiah> {
     let present: Vec<Rupiah> = amounts.flatten().collect();
     if present.is_empty() {
@@ -794,8 +821,15 @@ pub async fn package_paced(
         realisasi: paid,
     };
     if amounts.is_empty() {
+        // Kept for a file where no process has an amount (then counted, [`counted_only`]);
+        // left out of a file with amounts. A tender valued only as a range says so.
         issues.push(DataIssue::new(path, Problem::NoAmount));
-        return None;
+        if let Some(range) = tender.and_then(|tender| range(tender, path, currency, issues)) {
+            issues.push(DataIssue::new(
+                format!("{path}.tender.minValue"),
+                Problem::RangeOnly(range),
+            ));
+        }
     }
     let mut month = None;
     for (_, contract) in objects(&release.contracts) {
@@ -886,6 +920,8 @@ pub async fn package_paced(
             .and_then(|buyer| text(&buyer.name))
             .or_else(|| buyer_party.and_then(|party| text(&party.name))),
         region: buyer_party.and_then(|party| text(&party.address.get()?.region)),
+        // OCDS names the buyer (the unit), not the government above it.
+        government: None,
         method,
         kind,
         fiscal_year: month.map_or(fallback_year, |month| month.year),

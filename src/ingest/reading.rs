@@ -376,8 +376,11 @@ impl Reading {
                     return None;
                 }
                 let issues = std::mem::take(issues);
-                let Some(currency) = ocds::best_currency(counts) else {
-                    return Some(Err(LoadError::NoData(issues)));
+                // Without any amount, the processes are counted (in no currency: rupiah).
+                let currency = match ocds::best_currency(counts) {
+                    Some(currency) => currency,
+                    None if counts.is_empty() => "IDR".to_owned(),
+                    None => return Some(Err(LoadError::NoData(issues))),
                 };
                 self.state = State::Packaging {
                     packages: Vec::with_capacity(compiled.len()),
@@ -427,7 +430,8 @@ impl Reading {
                 if compiled.len() > 0 || long.is_some() {
                     return None;
                 }
-                let (packages, issues) = (std::mem::take(packages), std::mem::take(issues));
+                let (mut packages, mut issues) = (std::mem::take(packages), std::mem::take(issues));
+                ocds::counted_only(&mut packages, &mut issues);
                 let meta = std::mem::take(meta);
                 Some(super::ocds_loaded(packages, issues, currency, meta, origin))
             }

@@ -53,10 +53,14 @@ pub enum Column {
     /// A participant's offer (SPSE-PesertaTender `nilai_penawaran`): a participant with one
     /// above zero is a bidder, one without only registered.
     Offer,
+    /// The spending unit's code (`kd_satker`): names a unit whose name is empty.
+    UnitCode,
+    /// The spending unit's address (`alamat_satker`): beside its code, where the name is empty.
+    UnitAddress,
 }
 
 /// How many kinds of field there are.
-pub const COLUMNS: usize = 25;
+pub const COLUMNS: usize = 27;
 
 impl Column {
     /// Every column, in declaration order (its `index`).
@@ -86,6 +90,8 @@ impl Column {
         Column::Winner,
         Column::SelectionDate,
         Column::Offer,
+        Column::UnitCode,
+        Column::UnitAddress,
     ];
 
     fn index(self) -> usize {
@@ -170,15 +176,20 @@ pub const HEADERS: &[(Column, &[&str])] = &[
             "metode_pemilihan",
             "mtd_pemilihan",
             "mtd_pengadaan",
+            "metode_pengadaan_str",
+            "metode_str",
+            "motode_str",
             "metode",
             "method",
             "procurement_method",
+            "sumber_transaksi",
         ],
     ),
     (
         Column::Type,
         &[
             "jenis_pengadaan",
+            "jenis_pengadaan_str",
             "kategori_pengadaan",
             "jenis",
             "type",
@@ -213,6 +224,8 @@ pub const HEADERS: &[(Column, &[&str])] = &[
             "tgl_pengumuman_nontender",
             "tgl_pengumuman_paket",
             "tgl_buat_paket",
+            "tanggal_awal_pengadaan",
+            "create_time",
             "tanggal",
             "bulan",
             "date",
@@ -228,10 +241,12 @@ pub const HEADERS: &[(Column, &[&str])] = &[
             "total_pagu",
             "nilai_pagu",
             "total_nilai_rup",
+            "pagu_anggaran",
             "rencana",
             "budget",
             "planned",
             "planned_value",
+            "pagu_mak",
         ],
     ),
     (
@@ -255,6 +270,8 @@ pub const HEADERS: &[(Column, &[&str])] = &[
             "besar_pembayaran",
             "nilai_pembayaran",
             "valuasi",
+            "total_nilai",
+            "nilai_transaksi",
             "paid",
             "spent",
             "realised",
@@ -313,7 +330,18 @@ pub const HEADERS: &[(Column, &[&str])] = &[
             "packages",
         ],
     ),
-    (Column::Klpd, &["nama_klpd", "nama_instansi", "klpd"]),
+    (
+        Column::Klpd,
+        &[
+            "nama_klpd",
+            "nama_kldi",
+            "nama_k_l_pd",
+            "nama_instansi",
+            "klpd",
+            "kldi",
+            "k_l_pd",
+        ],
+    ),
     (Column::NonUkmReason, &["alasan_non_ukm", "alasan_non_umk"]),
     (Column::Hps, &["hps", "nilai_hps", "total_hps"]),
     (
@@ -334,19 +362,77 @@ pub const HEADERS: &[(Column, &[&str])] = &[
         Column::Winner,
         &["pemenang_terverifikasi", "pemenang", "winner", "is_winner"],
     ),
+    (
+        Column::UnitCode,
+        &[
+            "kd_satker",
+            "kd_satker_str",
+            "kode_satker",
+            "id_satker",
+            "satker_id",
+            "unit_code",
+        ],
+    ),
+    (
+        Column::UnitAddress,
+        &["alamat_satker", "alamat_satuan_kerja", "alamat_unit"],
+    ),
 ];
+
+/// Words of a field name that say its unit of money, each with its power of ten: removed when
+/// the name is folded (`Total Nilai (Rp)` is `total_nilai`; `Pagu (juta Rp)` is `pagu`, read
+/// in millions).
+const UNIT_WORDS: &[(&str, u32)] = &[
+    ("rp", 0),
+    ("rupiah", 0),
+    ("idr", 0),
+    ("ribu", 3),
+    ("rb", 3),
+    ("juta", 6),
+    ("jt", 6),
+    ("miliar", 9),
+    ("milyar", 9),
+    ("triliun", 12),
+];
+
+/// The power of ten a field's name says its amounts are in (`Total Nilai RUP (Miliar)`: 9),
+/// and the word that says it; `None` for rupiah.
+pub fn unit_of(header: &str) -> Option<(u32, &'static str)> {
+    let lower = header.to_lowercase();
+    lower
+        .split(|character: char| !character.is_alphanumeric())
+        .find_map(|word| {
+            UNIT_WORDS
+                .iter()
+                .find(|(unit, power)| *power > 0 && *unit == word)
+                .map(|(unit, power)| (*power, *unit))
+        })
+}
 
 /// A field name folded: lower case, words joined by `_` (`Nama Satker`, `nama_satker` and
 /// `NAMA-SATKER` are one name).
+///
+/// Words that only say the unit of money (`Rp`, `juta`, `miliar`: [`unit_of`]) are left out,
+/// unless the name is nothing else.
 pub fn fold_header(header: &str) -> String {
-    header
-        .trim()
-        .trim_matches('"')
-        .to_lowercase()
+    let lower = header.trim().trim_matches('"').to_lowercase();
+    let words: Vec<&str> = lower
         .split(|character: char| !character.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join("_")
+        .collect();
+    let is_unit = |word: &str| UNIT_WORDS.iter().any(|(unit, _)| *unit == word);
+    // `dalam` ("in") goes with a unit word (`Pagu (dalam juta rupiah)`), never alone
+    // (`produk_dalam_negeri`).
+    let priced = words.iter().any(|word| is_unit(word));
+    let named: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|word| !(is_unit(word) || priced && *word == "dalam"))
+        .collect();
+    match named.is_empty() {
+        true => words.join("_"),
+        false => named.join("_"),
+    }
 }
 
 /// The column a folded field name answers to.
@@ -387,10 +473,12 @@ pub const SELECTION_DATES: &[&str] = &[
     "awal_pemilihan",
     "selection_start",
     "tender_start",
+    "tanggal_awal_pengadaan",
     "tgl_pengumuman_paket",
     "tanggal_pengumuman_paket",
     "tgl_buat_paket",
     "tanggal_buat_paket",
+    "create_time",
 ];
 
 /// The fields of a participant's offer (SPSE-PesertaTender).
@@ -431,6 +519,9 @@ pub enum Family {
     /// SPSE: the participants of tenders (SPSE-PesertaTender), a row per participant: the rows
     /// of a tender are one package, their number its number of tenderers.
     Participants,
+    /// INAPROC's realisation pages: a row per transaction, with where it came from (`Sumber
+    /// Transaksi`), its value (`Total Nilai (Rp)`) and its PDN and UMK values.
+    Realisasi,
     /// Anything else with amounts.
     Other,
 }
@@ -454,7 +545,9 @@ impl Family {
             Family::Participants
         } else if has("valuasi") && (has("marketplace") || has("order_id")) {
             Family::TokoDaring
-        } else if has("kd_swakelola_pct") || has("tipe_swakelola") {
+        } else if has("sumber_transaksi") || has("total_nilai") && has("nilai_pdn") {
+            Family::Realisasi
+        } else if has("kd_swakelola_pct") || has("tipe_swakelola") || has("id_swakelola") {
             Family::Swakelola
         } else if has("kd_nontender_pct") {
             Family::Pencatatan
@@ -462,7 +555,11 @@ impl Family {
             Family::Tender
         } else if has("kd_nontender") {
             Family::NonTender
-        } else if has("kd_rup") && has("pagu") {
+        } else if has("kd_rup") && has("pagu")
+            // SiRUP's older JSON service (before ISB): `motode_str`, `total_pagu`.
+            || has("motode_str")
+            || has("total_pagu") && has("jenis_pengadaan_str")
+        {
             Family::Rup
         } else {
             Family::Other
@@ -512,16 +609,42 @@ impl Family {
             Family::EKatalog => ("Pembelian e-Katalog", None),
             Family::TokoDaring => ("Belanja toko daring", None),
             Family::Participants => ("Peserta tender", Some("SPSE")),
+            Family::Realisasi => ("Realisasi pengadaan", Some("INAPROC")),
             Family::Other => ("Paket pengadaan", None),
         }
     }
 
     /// A title from what the records say: `Rencana pengadaan Provinsi Kalimantan Barat 2024
-    /// (SiRUP)`; `None` without a government's name (the file's name titles it then).
-    pub fn title(self, klpd: Option<&str>, year: Option<i32>) -> Option<String> {
-        let klpd = klpd?;
+    /// (SiRUP)`; for records of several governments, how many (`… 3 K/L/PD 2024 …`); without
+    /// a government, the one spending unit every record names, else the family alone (`Pembelian
+    /// e-Katalog 2024`). `None` for records of no known family that name no government (the
+    /// file's name titles them then).
+    ///
+    /// Records that are `totals` of several packages each are a `Rekapitulasi pengadaan`.
+    pub fn title(
+        self,
+        who: &Klpd,
+        unit: Option<&str>,
+        year: Option<i32>,
+        totals: bool,
+    ) -> Option<String> {
         let (what, system) = self.words();
-        let mut title = format!("{what} {klpd}");
+        let what = match totals {
+            true => "Rekapitulasi pengadaan",
+            false => what,
+        };
+        let whom = match (who.single(), who.count()) {
+            (Some(name), _) => Some(name.to_owned()),
+            (None, count) if count > 1 => Some(format!("{count} K/L/PD")),
+            _ => unit.map(str::to_owned),
+        };
+        if whom.is_none() && self == Family::Other {
+            return None;
+        }
+        let mut title = what.to_owned();
+        if let Some(whom) = whom {
+            title.push_str(&format!(" {whom}"));
+        }
         if let Some(year) = year {
             title.push_str(&format!(" {year}"));
         }
@@ -542,6 +665,7 @@ impl Family {
             Family::EKatalog => "e-katalog",
             Family::TokoDaring => "toko-daring",
             Family::Participants => "spse-peserta-tender",
+            Family::Realisasi => "inaproc-realisasi",
             Family::Other => "other",
         }
     }
@@ -643,6 +767,42 @@ struct Vocabulary {
     flags: FxHashMap<Box<str>, Result<Option<bool>, Problem>>,
     /// Field names of JSON objects, with their columns and ranks (a field may have two).
     names: FxHashMap<Box<str>, [Option<(Column, usize)>; 2]>,
+    /// Field names, with the unit of money they say ([`unit_of`]).
+    units: FxHashMap<Box<str>, Option<(u32, &'static str)>>,
+}
+
+/// Rp10.000 T: above every government's spending in a year, so an amount a field's unit word
+/// would make larger was written in rupiah, whatever the word says.
+const IMPLAUSIBLE: i64 = 10_000_000_000_000_000;
+
+/// An amount read ([`cells::money`]), and a problem to report about its unit word.
+type Scaled = (Option<(Rupiah, bool)>, Option<Problem>);
+
+/// An amount in the unit its field's name says (`unit`: the power of ten and the word), and
+/// a problem to report where the word does not fit the number: then it is read in rupiah.
+/// `decimal` is the decimal mark the file's scaled cells have shown so far (learnt here).
+fn money_of(
+    cell: &str,
+    unit: Option<(u32, &'static str)>,
+    decimal: &mut Option<u8>,
+) -> Result<Scaled, Problem> {
+    let Some((power, word)) = unit else {
+        return cells::money(cell).map(|value| (value, None));
+    };
+    if decimal.is_none() {
+        *decimal = cells::decimal_mark(cell);
+    }
+    let scaled = cells::money_in(cell, power, *decimal);
+    let implausible = match &scaled {
+        Ok(Some((amount, _))) => amount.0 > IMPLAUSIBLE,
+        Err(Problem::TooLarge) => true,
+        _ => false,
+    };
+    if implausible {
+        let plain = cells::money(cell)?;
+        return Ok((plain, Some(Problem::UnitWordMismatch(word.to_owned()))));
+    }
+    scaled.map(|value| (value, None))
 }
 
 /// Distinct words remembered per column (a column of free text would only fill memory).
@@ -664,19 +824,42 @@ fn remembered<T: Clone>(
     value
 }
 
-/// The government a file's records name: the first one, and whether others differ.
+/// The governments (K/L/PD) a file's records name.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Klpd {
     /// The first name given.
     pub first: Option<String>,
     /// Whether records name more than one.
     pub mixed: bool,
+    /// The distinct names, up to [`Klpd::COUNTED`].
+    names: rustc_hash::FxHashSet<String>,
 }
 
 impl Klpd {
+    /// Distinct governments counted by name, at most (Indonesia has about 600 K/L/PD).
+    pub const COUNTED: usize = 1_000;
+
     /// The one government every record names, if they agree.
     pub fn single(&self) -> Option<&str> {
         self.first.as_deref().filter(|_| !self.mixed)
+    }
+
+    /// How many governments the records name (at most [`Klpd::COUNTED`]).
+    pub fn count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Counts the government a record names; the name as it is kept.
+    fn saw(&mut self, name: String) -> String {
+        if self.first.is_none() {
+            self.first = Some(name.clone());
+        } else if !self.mixed && self.first.as_ref() != Some(&name) {
+            self.mixed = true;
+        }
+        if self.names.len() < Klpd::COUNTED && !self.names.contains(&name) {
+            self.names.insert(name.clone());
+        }
+        name
     }
 }
 
@@ -717,6 +900,11 @@ pub struct Rows {
     /// Whether some participant of a participant list made an offer: a list where none did
     /// does not say who bid (its offers are left empty), so it counts no bidders at all.
     offers: bool,
+    /// The decimal mark the cells of columns in millions or billions have shown
+    /// ([`cells::decimal_mark`]).
+    decimal: Option<u8>,
+    /// Whether some record gave its fiscal year or a date (else the year is only assumed).
+    dated: bool,
 }
 
 /// What reading flat records gave.
@@ -728,6 +916,9 @@ pub struct Read {
     /// Each record is a ready-made total of several packages (a table of totals per agency),
     /// not one package.
     pub summary_rows: bool,
+    /// Whether some record gave its fiscal year or a date: else the year is only assumed (and
+    /// titles nothing).
+    pub dated: bool,
 }
 
 impl Rows {
@@ -739,6 +930,8 @@ impl Rows {
             named: false,
             grouped: false,
             offers: false,
+            decimal: None,
+            dated: false,
             vocabulary: Vocabulary::default(),
             packages: Vec::new(),
             issues: Issues::new(),
@@ -774,6 +967,7 @@ impl Rows {
         }
         Read {
             summary_rows: self.grouped && !self.named,
+            dated: self.dated,
             packages: self.packages,
             issues: self.issues,
             family: self.family,
@@ -842,6 +1036,7 @@ impl Rows {
             name: None,
             unit: None,
             region: None,
+            government: None,
             method: self.family.method(),
             kind: None,
             fiscal_year: self.fallback_year,
@@ -863,11 +1058,13 @@ impl Rows {
         // The date field's name: a selection date read from the same field says its problem
         // once. A participant's offer, where the list gives one.
         let (mut date_field, mut offer) = (None, None);
+        let (mut unit_code, mut unit_address) = (None, None);
         let mut ok = true;
         let Rows {
             vocabulary,
             issues,
             klpd,
+            decimal,
             ..
         } = self;
         for (column, name, cell) in cells {
@@ -878,13 +1075,29 @@ impl Rows {
                 }
             };
             let text = || Some(clean_text(cell)).filter(|text| !text.is_empty());
+            let money = matches!(
+                column,
+                Column::Rencana
+                    | Column::Komitmen
+                    | Column::Realisasi
+                    | Column::PdnValue
+                    | Column::UmkValue
+                    | Column::Hps
+            );
+            let unit = match money {
+                true => remembered(&mut vocabulary.units, name, unit_of),
+                false => None,
+            };
             let mut amount = |slot: &mut Option<Rupiah>| {
-                cells::money(cell).map(|value| {
+                money_of(cell, unit, decimal).map(|(value, unsure)| {
                     if let Some((amount, rounded)) = value {
                         *slot = Some(amount);
                         if rounded {
                             issues.note(|| place(name), Problem::Rounded);
                         }
+                    }
+                    if let Some(problem) = unsure {
+                        issues.note(|| place(name), problem);
                     }
                 })
             };
@@ -893,11 +1106,9 @@ impl Rows {
                 Column::Name => package.name = text(),
                 Column::Unit => package.unit = text(),
                 Column::Region => package.region = text(),
-                Column::Klpd => match (text(), &klpd.first) {
-                    (Some(name), None) => klpd.first = Some(name),
-                    (Some(name), Some(first)) if !klpd.mixed && &name != first => klpd.mixed = true,
-                    _ => {}
-                },
+                Column::Klpd => package.government = text().map(|name| klpd.saw(name)),
+                Column::UnitCode => unit_code = text(),
+                Column::UnitAddress => unit_address = text(),
                 Column::Method => match remembered(&mut vocabulary.methods, cell, cells::method) {
                     Ok(Some(method)) => package.method = Some(method),
                     Ok(None) => {}
@@ -935,9 +1146,12 @@ impl Rows {
                 }
                 Column::NonUkmReason => package.non_ukm_reason = text().map(String::into_boxed_str),
                 // HPS is the yardstick, not a charted amount: its sen are not worth a note.
-                Column::Hps => {
-                    report(cells::money(cell).map(|value| hps = value.map(|(amount, _)| amount)))
-                }
+                Column::Hps => report(money_of(cell, unit, decimal).map(|(value, unsure)| {
+                    hps = value.map(|(amount, _)| amount);
+                    if let Some(problem) = unsure {
+                        issues.note(|| place(name), problem);
+                    }
+                })),
                 Column::Supplier => supplier = text().map(String::into_boxed_str),
                 Column::Winner => report(
                     remembered(&mut vocabulary.flags, cell, cells::flag)
@@ -982,6 +1196,14 @@ impl Rows {
         if !ok {
             return;
         }
+        if package.unit.is_none() {
+            // A unit whose name is empty is named by its code (and address).
+            package.unit = match (unit_code, unit_address) {
+                (Some(code), Some(address)) => Some(format!("Satker {code} · {address}")),
+                (Some(code), None) => Some(format!("Satker {code}")),
+                (None, _) => None,
+            };
+        }
         if package.amounts.is_empty() && self.amounts {
             issues.note(|| place(""), Problem::NoAmount);
             return;
@@ -1013,6 +1235,7 @@ impl Rows {
             }
         }
         package.tender = crate::model::TenderFacts::of(hps, status, supplier);
+        self.dated |= year.is_some() || package.month.is_some();
         package.fiscal_year = year
             .or(package.month.map(|month| month.year))
             .unwrap_or(self.fallback_year);
@@ -1114,10 +1337,25 @@ mod tests {
         );
         assert_eq!(of("nama_paket,pagu"), Family::Other);
         assert_eq!(
-            Family::Rup.title(Some("Provinsi Kalimantan Barat"), Some(2024)),
+            Family::Rup.title(
+                &Klpd {
+                    first: Some("Provinsi Kalimantan Barat".into()),
+                    ..Klpd::default()
+                },
+                None,
+                Some(2024),
+                false
+            ),
             Some("Rencana pengadaan Provinsi Kalimantan Barat 2024 (SiRUP)".into())
         );
-        assert_eq!(Family::EKatalog.title(None, Some(2024)), None);
+        assert_eq!(
+            Family::EKatalog.title(&Klpd::default(), None, Some(2024), false),
+            Some("Pembelian e-Katalog 2024".into())
+        );
+        assert_eq!(
+            Family::Other.title(&Klpd::default(), None, Some(2024), false),
+            None
+        );
     }
 
     #[test]

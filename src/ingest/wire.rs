@@ -178,6 +178,9 @@ impl Writer {
             Problem::Superseded => (15, None),
             Problem::Unrecognised(code) => (16, Some(code)),
             Problem::ZeroAsUnstated => (17, None),
+            Problem::UnitWordMismatch(word) => (18, Some(word)),
+            Problem::MoreRecords => (19, None),
+            Problem::RangeOnly(range) => (20, Some(range)),
         };
         self.byte(tag);
         if let Some(text) = text {
@@ -255,6 +258,7 @@ const DATE: u32 = 1 << 16;
 const NON_UKM_REASON: u32 = 1 << 17;
 const TENDER: u32 = 1 << 18;
 const SELECTION_DAY: u32 = 1 << 19;
+const GOVERNMENT: u32 = 1 << 20;
 
 /// Appends `packages` to `out`.
 pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
@@ -280,7 +284,8 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
             | has(package.date.is_some(), DATE)
             | has(package.non_ukm_reason.is_some(), NON_UKM_REASON)
             | has(package.tender.is_some(), TENDER)
-            | has(package.selection_day.is_some(), SELECTION_DAY);
+            | has(package.selection_day.is_some(), SELECTION_DAY)
+            | has(package.government.is_some(), GOVERNMENT);
         out.extend_from_slice(&flags.to_le_bytes());
         let texts = [
             &package.id,
@@ -288,6 +293,7 @@ pub fn encode_packages(packages: &[Package], out: &mut Vec<u8>) {
             &package.unit,
             &package.region,
             &package.provenance.source,
+            &package.government,
         ];
         for text in texts.into_iter().flatten() {
             out.extend_from_slice(&(text.len() as u32).to_le_bytes());
@@ -484,6 +490,9 @@ impl Reader<'_> {
             15 => Problem::Superseded,
             16 => Problem::Unrecognised(self.long_text()?),
             17 => Problem::ZeroAsUnstated,
+            18 => Problem::UnitWordMismatch(self.long_text()?),
+            19 => Problem::MoreRecords,
+            20 => Problem::RangeOnly(self.long_text()?),
             _ => return None,
         })
     }
@@ -519,6 +528,7 @@ impl Reader<'_> {
         let unit = text(UNIT)?;
         let region = text(REGION)?;
         let source = text(SOURCE)?;
+        let government = text(GOVERNMENT)?;
         let [method, kind] = self.take::<2>()?;
         let method = match set(METHOD) {
             true => Some(*Method::ALL.get(usize::from(method))?),
@@ -604,6 +614,7 @@ impl Reader<'_> {
             name,
             unit,
             region,
+            government,
             method,
             kind,
             fiscal_year,
@@ -637,6 +648,7 @@ mod tests {
             name: some(1).then(|| "Paket é 🚧".to_owned()),
             unit: some(2).then(|| "Dinas".to_owned()),
             region: some(3).then(String::new),
+            government: some(25).then(|| "Kabupaten «Bandung»".to_owned()),
             method: some(4).then_some(Method::ALL[seed as usize % Method::ALL.len()]),
             kind: some(5)
                 .then_some(ProcurementType::ALL[seed as usize % ProcurementType::ALL.len()]),
@@ -698,6 +710,9 @@ mod tests {
             Problem::NotJsonLine,
             Problem::Superseded,
             Problem::Unrecognised("Lelang".into()),
+            Problem::UnitWordMismatch("miliar".into()),
+            Problem::MoreRecords,
+            Problem::RangeOnly("1–2".into()),
         ];
         problems.extend(EXPECTED.map(Problem::WrongType));
         problems

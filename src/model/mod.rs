@@ -192,6 +192,8 @@ pub struct Spending {
     pub by_unit: Vec<Breakdown<String>>,
     /// Breakdown by region (only from package-level data).
     pub by_region: Vec<Breakdown<String>>,
+    /// Breakdown by government (K/L/PD), where the packages name more than one.
+    pub by_government: Vec<Breakdown<String>>,
     /// Supplier indicators (only from package-level data that has them).
     pub suppliers: SupplierIndicators,
     /// The year's money that the monthly line does not hold: packages of this fiscal year dated
@@ -209,6 +211,7 @@ pub struct Unsaid {
     pub kind: Amounted,
     pub unit: Amounted,
     pub region: Amounted,
+    pub government: Amounted,
 }
 
 /// An amount and the packages it is of.
@@ -258,6 +261,10 @@ impl Spending {
             || self.by_type.iter().any(|row| row.provenance.illustrative)
             || self.by_unit.iter().any(|row| row.provenance.illustrative)
             || self.by_region.iter().any(|row| row.provenance.illustrative)
+            || self
+                .by_government
+                .iter()
+                .any(|row| row.provenance.illustrative)
     }
 }
 

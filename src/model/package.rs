@@ -132,6 +132,9 @@ pub struct Package {
     pub unit: Option<String>,
     /// Region (kabupaten/kota) where the work is done, if known.
     pub region: Option<String>,
+    /// The government (K/L/PD: a ministry, a province, a regency) the package belongs to,
+    /// where a file names it (ISB `nama_klpd`; format v1 `government`).
+    pub government: Option<String>,
     /// Selection method, if known.
     pub method: Option<Method>,
     /// Procurement type, if known.

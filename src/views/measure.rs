@@ -148,6 +148,12 @@ pub fn values_missing(spending: &Spending) -> bool {
         )
         .chain(
             spending
+                .by_government
+                .iter()
+                .map(|row| (row.amount, row.packages)),
+        )
+        .chain(
+            spending
                 .monthly
                 .iter()
                 .map(|row| (row.amount, row.packages)),
@@ -200,6 +206,7 @@ pub(super) fn counted(spending: &Spending) -> Spending {
         by_type: counted_rows(&spending.by_type),
         by_unit: counted_rows(&spending.by_unit),
         by_region: counted_rows(&spending.by_region),
+        by_government: counted_rows(&spending.by_government),
         suppliers: spending.suppliers.clone(),
         outside_line: spending
             .outside_line
@@ -220,6 +227,7 @@ pub(super) fn counted(spending: &Spending) -> Spending {
                 kind: count(unsaid.kind),
                 unit: count(unsaid.unit),
                 region: count(unsaid.region),
+                government: count(unsaid.government),
             }
         },
     }

@@ -101,10 +101,12 @@ pub fn panels(
     };
     let by_unit = by_name("by-unit", Text::ByUnit, &spending.by_unit);
     let by_region = by_name("by-region", Text::ByRegion, &spending.by_region);
+    let by_government = by_name("by-government", Text::ByGovernment, &spending.by_government);
     panels.extend(by_method);
     panels.extend(by_type);
     panels.extend(by_unit);
     panels.extend(by_region);
+    panels.extend(by_government);
     // Each breakdown says what it leaves out: packages that do not name its key.
     for panel in &mut panels {
         let (unsaid, what) = match panel.id.as_str() {
@@ -112,6 +114,7 @@ pub fn panels(
             "by-type" => (spending.unsaid.kind, Text::UnsaidType),
             "by-unit" => (spending.unsaid.unit, Text::UnsaidUnit),
             "by-region" => (spending.unsaid.region, Text::UnsaidRegion),
+            "by-government" => (spending.unsaid.government, Text::UnsaidGovernment),
             _ => continue,
         };
         if unsaid.packages > 0 {

@@ -27,6 +27,7 @@ struct Key {
     fiscal_year: i32,
     unit: Option<String>,
     region: Option<String>,
+    government: Option<String>,
     method: Option<&'static str>,
     kind: Option<&'static str>,
     month: Option<(i32, u8)>,
@@ -75,6 +76,7 @@ impl Totals {
             fiscal_year: package.fiscal_year,
             unit: package.unit.clone(),
             region: package.region.clone(),
+            government: package.government.clone(),
             method: package.method.map(|method| method.code()),
             kind: package.kind.map(|kind| kind.code()),
             month: package.month.map(|month| (month.year, month.month)),
@@ -319,6 +321,9 @@ fn document(totals: &Totals) -> Result<Value, Failure> {
             }
             if let Some(region) = &key.region {
                 put("region", json!(region));
+            }
+            if let Some(government) = &key.government {
+                put("government", json!(government));
             }
             if let Some(method) = key.method {
                 put("method", json!(method));

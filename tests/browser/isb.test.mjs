@@ -52,7 +52,7 @@ test('every ISB family renders with its own title', async () => {
     'spse-nontender-selesai.json': 'Non-tender Provinsi Kalimantan Barat 2024 (SPSE)',
     'spse-tender-kontrak.json': 'Tender Provinsi Kalimantan Barat 2024 (SPSE)',
     'ekatalog-v6.json': 'Pembelian e-Katalog Provinsi Kalimantan Barat 2024',
-    'ekatalog-v5.json': 'ekatalog-v5.json',
+    'ekatalog-v5.json': 'Pembelian e-Katalog 2024',
     'spse-pencatatan-nontender.json': 'Pencatatan non-tender Provinsi Kalimantan Barat 2024 (SPSE)',
   };
   for (const [name, heading] of Object.entries(expected)) {

@@ -369,3 +369,31 @@ fn each_breakdown_names_the_packages_it_leaves_out() {
             .any(|note| note.starts_with(lang.pick("Rp9 jt", "IDR 9 million"))));
     }
 }
+
+#[test]
+fn the_issues_csv_keeps_the_raw_value_while_the_sentence_shows_it_clean() {
+    // A method cell with a zero-width space inside an unknown word, and a formula-looking one.
+    let csv = "kd_rup,nama_paket,pagu,metode_pengadaan\n1,A,100,Lel\u{200B}ang\n2,B,200,=cmd\n";
+    let loaded = read(Source {
+        bytes: csv.as_bytes().to_vec().into(),
+        content_type: Some("text/csv"),
+        format: None,
+        address: "rup.csv",
+        current_year: 2024,
+    })
+    .expect("reads");
+    let issue = &loaded.issues[0];
+    assert_eq!(issue.problem.value(), Some("Lel\u{200B}ang"), "kept raw");
+    assert!(pantau_pbj::i18n::describe_issue(issue, Lang::En).contains("«Lelang»"));
+    let text = pantau_pbj::views::export::issues_csv(&loaded.issues, Lang::En);
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines[0], "place,code,raw_value,kept,message");
+    assert!(
+        lines[1].starts_with("2:metode_pengadaan,unrecognised,Lel\u{200B}ang,true,"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].contains("«Lelang»"));
+    // A value a spreadsheet would run as a formula is quoted as text.
+    assert!(lines[2].contains(",'=cmd,"), "{}", lines[2]);
+}

@@ -18,6 +18,13 @@ fn blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
 }
 
+/// Saves `text` as a CSV file named `name`.
+pub(super) fn save_csv(text: &str, name: &str) {
+    if let Some(blob) = blob(text, "text/csv;charset=utf-8") {
+        save(&blob, name);
+    }
+}
+
 /// Saves `blob` as `name` through a temporary link; the address is released afterwards.
 fn save(blob: &web_sys::Blob, name: &str) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {

@@ -53,6 +53,7 @@ pub fn ErrorMessage(error: FetchError, lang: Lang, on_retry: impl Fn() + 'static
 #[component]
 pub fn DataIssues(issues: Issues, lang: RwSignal<Lang>) -> impl IntoView {
     let issues = StoredValue::new(issues);
+    let stored = issues;
     move || {
         let lang = lang.get();
         issues.with_value(|issues| {
@@ -65,10 +66,15 @@ pub fn DataIssues(issues: Issues, lang: RwSignal<Lang>) -> impl IntoView {
                 } else {
                     Text::DataIssuesDetail.get(lang).to_owned()
                 };
+                let csv = move |_| {
+                    let text = stored.with_value(|issues| crate::views::export::issues_csv(issues, lang));
+                    super::download::save_csv(&text, Text::IssuesFileName.get(lang));
+                };
                 view! {
                     <details class="pantau-issues">
                         <summary>{format!("{} {detail}", Text::DataIssuesSummary.fill(lang, &[("count", &count)]))}</summary>
                         <ul>{items}</ul>
+                        <button type="button" class="pantau-download pantau-issues-csv" on:click=csv aria-label=Text::IssuesCsv.get(lang)>"CSV"</button>
                     </details>
                 }
             })

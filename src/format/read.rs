@@ -290,6 +290,18 @@ fn undo_double_encoding(text: &str) -> Option<String> {
     current
 }
 
+/// A value as the file wrote it, for the data issues that name it (not cleaned: a publisher
+/// looking for it needs its invisible characters too), cut to [`RAW_VALUE_CHARS`] characters.
+pub fn raw_value(text: &str) -> String {
+    match text.char_indices().nth(RAW_VALUE_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// Characters of a raw value kept in a data issue.
+pub const RAW_VALUE_CHARS: usize = 200;
+
 /// Text as the widget keeps it, the one function every reader passes text through: text
 /// encoded twice decoded back (when the whole value decodes cleanly), no control characters, no
 /// noncharacters, no format characters (category Cf: zero-width spaces and joiners, byte-order

@@ -148,8 +148,9 @@ pub fn describe_issue(issue: &DataIssue, lang: Lang) -> String {
         Problem::Negative => (Text::IssueNegative, String::new()),
         Problem::TooLarge => (Text::IssueTooLarge, String::new()),
         Problem::Rounded => (Text::IssueRounded, String::new()),
-        Problem::UnknownCode(code) => (Text::IssueUnknownCode, code.clone()),
-        Problem::Unrecognised(code) => (Text::IssueUnrecognised, code.clone()),
+        // The issue keeps the value as the file wrote it; the sentence shows it cleaned.
+        Problem::UnknownCode(code) => (Text::IssueUnknownCode, crate::format::clean_text(code)),
+        Problem::Unrecognised(code) => (Text::IssueUnrecognised, crate::format::clean_text(code)),
         Problem::OutsidePeriod => (Text::IssueOutsidePeriod, String::new()),
         Problem::Duplicate => (Text::IssueDuplicate, String::new()),
         Problem::PartExceedsTotal => (Text::IssuePartExceedsTotal, String::new()),

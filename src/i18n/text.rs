@@ -147,6 +147,8 @@ texts! {
             NoDataForView => ("Berkas data ini tidak memuat angka untuk tampilan ini.", "This data file has no figures for this view."),
             DataIssuesSummary => ("{count} nilai dalam berkas data dilewati atau disesuaikan.", "{count} values in the data file were skipped or adjusted."),
             DataIssuesDetail => ("Lihat daftarnya", "See the list"),
+            IssuesCsv => ("Unduh daftar masalah data sebagai CSV, dengan nilai asli dari berkas", "Download the list of data issues as CSV, with the values as the file wrote them"),
+            IssuesFileName => ("masalah-data.csv", "data-issues.csv"),
             DataIssuesFirstListed => ("{listed} yang pertama tercantum", "The first {listed} are listed"),
             ErrorTitle => ("Data tidak dapat ditampilkan", "The data cannot be shown"),
             Unreachable => (

@@ -309,7 +309,7 @@ pub fn method(text: &str) -> Result<Option<Method>, Problem> {
     };
     Method::from_code(code)
         .map(Some)
-        .ok_or_else(|| Problem::UnknownCode(crate::format::clean_text(text)))
+        .ok_or_else(|| Problem::UnknownCode(crate::format::raw_value(text)))
 }
 
 /// A procurement type by its code, its Indonesian name or the OCDS category.
@@ -327,7 +327,7 @@ pub fn procurement_type(text: &str) -> Result<Option<ProcurementType>, Problem> 
         other => ProcurementType::from_code(other),
     };
     kind.map(Some)
-        .ok_or_else(|| Problem::UnknownCode(crate::format::clean_text(text)))
+        .ok_or_else(|| Problem::UnknownCode(crate::format::raw_value(text)))
 }
 
 #[cfg(test)]

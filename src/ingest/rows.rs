@@ -1113,14 +1113,18 @@ impl Rows {
                     Ok(Some(method)) => package.method = Some(method),
                     Ok(None) => {}
                     // An unknown word leaves the method unsaid; the row counts.
-                    Err(_) => issues.note(|| place(name), Problem::Unrecognised(clean_text(cell))),
+                    Err(_) => issues.note(
+                        || place(name),
+                        Problem::Unrecognised(crate::format::raw_value(cell)),
+                    ),
                 },
                 Column::Type => {
                     match remembered(&mut vocabulary.kinds, cell, cells::procurement_type) {
                         Ok(kind) => package.kind = kind,
-                        Err(_) => {
-                            issues.note(|| place(name), Problem::Unrecognised(clean_text(cell)))
-                        }
+                        Err(_) => issues.note(
+                            || place(name),
+                            Problem::Unrecognised(crate::format::raw_value(cell)),
+                        ),
                     }
                 }
                 Column::Year => report(cells::year(cell).map(|value| year = value)),

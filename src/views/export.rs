@@ -61,6 +61,38 @@ pub fn table_csv(table: &Table) -> String {
 
 /// `-12`, `0.4932`: how this widget writes exact numbers (an optional minus, digits, an optional
 /// fraction). Anything else in a numeric column is text and is guarded like text.
+/// The data issues listed as CSV (the same form as [`table_csv`]): where, the stable code, the
+/// value as the file wrote it (uncleaned: invisible characters and all, so that a publisher can
+/// find it), whether it was kept, and the widget's sentence in `lang`.
+pub fn issues_csv(issues: &crate::format::Issues, lang: crate::i18n::Lang) -> String {
+    let mut csv = String::from("\u{feff}");
+    let header = match lang {
+        crate::i18n::Lang::Id => [
+            "tempat",
+            "kode",
+            "nilai_asli",
+            "tetap_dipakai",
+            "keterangan",
+        ],
+        crate::i18n::Lang::En => ["place", "code", "raw_value", "kept", "message"],
+    };
+    csv.push_str(&header.join(","));
+    csv.push_str("\r\n");
+    for issue in issues.iter() {
+        let kept = if issue.value_kept() { "true" } else { "false" };
+        let fields = [
+            field(&issue.path, true),
+            field(issue.problem.code(), true),
+            field(issue.problem.value().unwrap_or(""), true),
+            field(kept, false),
+            field(&crate::i18n::describe_issue(issue, lang), true),
+        ];
+        csv.push_str(&fields.join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
 fn is_plain_number(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));

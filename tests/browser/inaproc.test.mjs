@@ -38,6 +38,16 @@ test('each service renders with the title its data gives, and a partial page say
     assert.equal(await page.locator('.pantau-error').count(), 0, name);
     if (name === 'api-v1-tender.json') {
       assert.match(await page.locator('.pantau-issues').textContent(), /satu halaman dari jawaban yang lebih panjang/);
+      // The list of issues downloads as CSV, with its stable codes.
+      await page.locator('.pantau-issues summary').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: /Unduh daftar masalah data sebagai CSV/ }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'masalah-data.csv');
+      const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+      assert.equal(lines[0], 'tempat,kode,nilai_asli,tetap_dipakai,keterangan');
+      assert.match(lines[1], /^meta\.has_more,more-records,,true,/);
     }
     assert.deepEqual(errors, [], name);
     await close();

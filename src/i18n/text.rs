@@ -148,6 +148,7 @@ texts! {
             DataIssuesSummary => ("{count} nilai dalam berkas data dilewati atau disesuaikan.", "{count} values in the data file were skipped or adjusted."),
             DataIssuesDetail => ("Lihat daftarnya", "See the list"),
             IssuesCsv => ("Unduh daftar masalah data sebagai CSV, dengan nilai asli dari berkas", "Download the list of data issues as CSV, with the values as the file wrote them"),
+            IssuesCsvHeader => ("tempat,kode,nilai_asli,tetap_dipakai,keterangan", "place,code,raw_value,kept,message"),
             IssuesFileName => ("masalah-data.csv", "data-issues.csv"),
             DataIssuesFirstListed => ("{listed} yang pertama tercantum", "The first {listed} are listed"),
             ErrorTitle => ("Data tidak dapat ditampilkan", "The data cannot be shown"),

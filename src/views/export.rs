@@ -66,17 +66,9 @@ pub fn table_csv(table: &Table) -> String {
 /// find it), whether it was kept, and the widget's sentence in `lang`.
 pub fn issues_csv(issues: &crate::format::Issues, lang: crate::i18n::Lang) -> String {
     let mut csv = String::from("\u{feff}");
-    let header = match lang {
-        crate::i18n::Lang::Id => [
-            "tempat",
-            "kode",
-            "nilai_asli",
-            "tetap_dipakai",
-            "keterangan",
-        ],
-        crate::i18n::Lang::En => ["place", "code", "raw_value", "kept", "message"],
-    };
-    csv.push_str(&header.join(","));
+    // Column names, one CSV-safe word each.
+    let header = crate::i18n::Text::IssuesCsvHeader.get(lang);
+    csv.push_str(header);
     csv.push_str("\r\n");
     for issue in issues.iter() {
         let kept = if issue.value_kept() { "true" } else { "false" };

@@ -146,6 +146,7 @@ fn sirup_older_json_is_a_plan_titled_by_its_year() {
         "tanggal_awal_pengadaan starts the selection"
     );
     assert!(problems(&loaded).is_empty());
+    assert!(!loaded.dataset.meta.year_assumed);
 }
 
 #[test]
@@ -193,8 +194,26 @@ fn a_file_of_several_governments_is_titled_by_their_number_filtered_and_charted_
 fn tables_of_totals_read_their_headers_unit_words_and_check_them_against_the_numbers() {
     let loaded = load("inaproc", "rekap-rup-miliar.csv");
     assert!(loaded.dataset.meta.summary_rows);
-    // No year in the table: none in the title.
+    // No year in the table: none in the title, and every chart says its year is assumed.
     assert_eq!(loaded.dataset.meta.title, "Rekapitulasi pengadaan 3 K/L/PD");
+    assert!(loaded.dataset.meta.year_assumed);
+    let shown = apply(&loaded.dataset, &Filter::default());
+    let panels = pantau_pbj::views::panels(
+        &shown,
+        pantau_pbj::views::View::Spending,
+        pantau_pbj::i18n::Lang::En,
+        false,
+    );
+    assert!(!panels.is_empty());
+    for panel in &panels {
+        assert!(
+            panel.notes.iter().any(
+                |note| note.contains("states no fiscal year: its figures are shown under 2026")
+            ),
+            "{}",
+            panel.id
+        );
+    }
     // 2.450,75 + 612,5 + 398,125 miliar: the lone comma of the last is the decimal mark the
     // column's other cells show.
     assert_eq!(

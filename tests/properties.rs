@@ -25,6 +25,7 @@ fn meta() -> Meta {
         currency: Currency::idr(),
         illustrative: false,
         summary_rows: false,
+        year_assumed: false,
         region: None,
         notes: None,
         sources: Default::default(),

@@ -185,6 +185,7 @@ async fn read_meta(reader: &mut Reader, meta: Object<'_>, pace: &Pace) -> Option
         currency: currency?,
         illustrative,
         summary_rows: false,
+        year_assumed: false,
         region,
         notes,
         sources: sources.into(),

@@ -298,6 +298,7 @@ texts! {
             SharePaguLine => ("{share} dari pagu", "{share} of budget ceiling (pagu)"),
             CumulativeCountAxis => ("Jumlah paket kumulatif", "Cumulative packages"),
             CumulativeCountTitle => ("{stage}: jumlah paket kumulatif {year}", "{stage}: cumulative number of packages {year}"),
+            YearAssumed => ("Berkas ini tidak menyebut tahun anggaran: angkanya ditampilkan di bawah {year}, tahun berjalan, bukan tahun yang dinyatakan berkas.", "This file states no fiscal year: its figures are shown under {year}, the current year, not a year the file gives."),
             SummaryRows => ("Setiap baris berkas ini sudah berupa jumlah beberapa paket (tabel rekap), bukan data per paket.", "Each row of this file is already a total of several packages (a summary table), not package-level data."),
             MeasureValue => ("Nilai", "Value"),
             MeasureCount => ("Jumlah paket", "Number of packages"),

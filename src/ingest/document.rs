@@ -74,11 +74,14 @@ pub(super) async fn read(
             return json;
         }
     }
-    // INAPROC's API (v1): `{"data": [records], "meta": {…}}`. OCDS packages have no `data`.
+    // INAPROC's API (v1): `{"data": [records], "meta": {…}}`, `data` among the first keys (a
+    // page's `meta` is a few fields). Only the head is looked at: a scan of a whole big file
+    // would be one long step.
+    let head = &text[..text.floor_char_boundary(ENVELOPE_HEAD)];
     if format != Some(SourceFormat::Ocds)
-        && text.contains("\"data\"")
-        && !text.contains("\"releases\"")
-        && !text.contains("\"records\"")
+        && head.contains("\"data\"")
+        && !head.contains("\"releases\"")
+        && !head.contains("\"records\"")
     {
         if let Some(json) = super::flat::envelope(text, current_year, pace).await {
             return json;
@@ -92,6 +95,9 @@ pub(super) async fn read(
         },
     }
 }
+
+/// Bytes at the start of a JSON object in which an INAPROC envelope's `data` key is looked for.
+const ENVELOPE_HEAD: usize = 64 * 1024;
 
 fn refused(error: LoadError) -> Json {
     Json::Done(Box::new(Err(error)))

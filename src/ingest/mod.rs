@@ -369,6 +369,7 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
         dataset.meta.title = title;
     }
     dataset.meta.summary_rows = summary_rows;
+    dataset.meta.year_assumed = !dated;
     Ok(Loaded { dataset, issues })
 }
 
@@ -437,6 +438,7 @@ fn dataset(
             currency: Currency::new(currency).unwrap_or_else(Currency::idr),
             illustrative: false,
             summary_rows: false,
+            year_assumed: false,
             region: None,
             notes: None,
             sources: Default::default(),

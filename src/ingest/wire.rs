@@ -131,6 +131,7 @@ impl Writer {
         self.text(meta.currency.code());
         self.byte(u8::from(meta.illustrative));
         self.byte(u8::from(meta.summary_rows));
+        self.byte(u8::from(meta.year_assumed));
         self.byte(u8::from(meta.region.is_some()));
         if let Some(region) = &meta.region {
             self.text(&region.code);
@@ -435,6 +436,7 @@ impl Reader<'_> {
             currency: Currency::new(&self.long_text()?)?,
             illustrative: self.flag()?,
             summary_rows: self.flag()?,
+            year_assumed: self.flag()?,
             region: match self.flag()? {
                 true => Some(Region {
                     code: self.long_text()?,
@@ -738,6 +740,7 @@ mod tests {
             currency: Currency::new("GBP").unwrap(),
             illustrative: full,
             summary_rows: full,
+            year_assumed: full,
             region: full.then(|| Region {
                 code: "64".into(),
                 name: "Kalimantan Timur".into(),

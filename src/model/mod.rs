@@ -97,6 +97,8 @@ pub struct Meta {
     /// Whether each row of the file is a ready-made total of several packages (a table of
     /// totals per agency, say), not one package.
     pub summary_rows: bool,
+    /// Whether the fiscal year is only assumed (the current year): the file gives none.
+    pub year_assumed: bool,
     /// Region, if the file is about one.
     pub region: Option<Region>,
     /// Free-text notes from the publisher.

@@ -166,16 +166,37 @@ pub fn panels_of(
         lang,
         currency: dataset.meta.currency.clone(),
     };
+    let mut panels = view_panels(dataset, view, &locale, expanded, measure);
+    // A year the file does not give is assumed: every chart titled by it says so.
+    if dataset.meta.year_assumed && view != View::Targets {
+        let year = dataset.meta.fiscal_year.to_string();
+        for panel in &mut panels {
+            panel
+                .notes
+                .push(Text::YearAssumed.fill(lang, &[("year", &year)]));
+        }
+    }
+    panels
+}
+
+fn view_panels(
+    dataset: &Dataset,
+    view: View,
+    locale: &Locale,
+    expanded: bool,
+    measure: Measure,
+) -> Vec<Panel> {
+    let (lang, locale) = (locale.lang, locale);
     match view {
         View::Spending => dataset
             .spending
             .as_ref()
-            .map(|spending| spending::panels(spending, &locale, &dataset.meta, expanded, measure))
+            .map(|spending| spending::panels(spending, locale, &dataset.meta, expanded, measure))
             .unwrap_or_default(),
         View::LocalContent => dataset
             .local_content
             .as_ref()
-            .map(|content| local_content::panels(content, &locale, &dataset.meta, expanded))
+            .map(|content| local_content::panels(content, locale, &dataset.meta, expanded))
             .unwrap_or_default(),
         View::Targets => {
             let (first, rest) = dataset
@@ -193,7 +214,7 @@ pub fn panels_of(
         View::Oversight => dataset
             .oversight
             .as_ref()
-            .map(|oversight| oversight::panels(oversight, &locale, &dataset.meta, expanded))
+            .map(|oversight| oversight::panels(oversight, locale, &dataset.meta, expanded))
             .unwrap_or_default(),
     }
 }

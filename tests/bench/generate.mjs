@@ -47,3 +47,54 @@ for (let index = 0; index < count; index += 1) {
 await writeFile(join(folder, 'packages-100k.csv'), csv.join('\n') + '\n');
 await writeFile(join(folder, 'releases-100k.jsonl'), lines.join('\n') + '\n');
 console.log(`wrote ${count} packages and releases to ${folder}`);
+
+// LKPP's services beside the ISB at about 1 and 30 MB each, beside the adversarial corpus
+// (target/adversarial/, the names it reads): INAPROC's API v1 envelope of five governments with
+// unit names sometimes empty; realisation-page records with human headers; OCDS releases
+// without any amount. `ONLY=adversarial NAMES=inaproc-v1,realisasi,ocds-no-amounts node
+// tests/bench/run.mjs` reads each on the worker path and on the widget's own thread and prints
+// the longest main-thread task.
+const GOVERNMENTS = ['Provinsi Kalimantan Timur', 'Kota Samarinda', 'Kota Balikpapan', 'Kab. Berau', 'Kab. Paser'];
+const services = {
+  'inaproc-v1': (index) => ({
+    kd_tender: String(70_000_000 + index), kd_rup: String(40_000_000 + index), nama_paket: `Paket ${index}`,
+    kd_klpd: `D${index % 5}`, nama_klpd: GOVERNMENTS[index % 5], kd_satker: `1.${index % 60}.0.00`,
+    nama_satker: index % 7 === 0 ? '' : pick(UNITS), alamat_satker: index % 7 === 0 ? 'Jl. Gajah Mada No. 2' : null,
+    pagu: `${Math.round(10 ** (7 + random() * 3.5))}.00`, hps: String(Math.round(10 ** (7 + random() * 3.4))),
+    mtd_pemilihan: pick(METHODS), jenis_pengadaan: pick(TYPES), tahun_anggaran: 2024,
+    tgl_pengumuman_tender: `2024-${String(1 + (index % 12)).padStart(2, '0')}-15 09:00:00`, status_tender: 'Selesai',
+  }),
+  realisasi: (index) => {
+    const total = Math.round(10 ** (6 + random() * 3.5));
+    return {
+      'Tahun Anggaran': 2024, 'Nama K/L/PD': GOVERNMENTS[index % 5], 'Nama Satker': pick(UNITS),
+      'Sumber Transaksi': pick(['E-Katalog', 'Tender', 'Non Tender', 'Toko Daring', 'Pencatatan']),
+      'Total Nilai (Rp)': total.toLocaleString('id-ID'), 'Nilai PDN (Rp)': Math.round(total * random()).toLocaleString('id-ID'),
+      'Nilai UMK (Rp)': random() < 0.2 ? '' : Math.round(total * random()).toLocaleString('id-ID'),
+    };
+  },
+  'ocds-no-amounts': (index) => ({
+    ocid: `ocds-free-${index}`, id: `ocds-free-${index}-1`, date: `2024-${String(1 + (index % 12)).padStart(2, '0')}-02T08:00:00Z`,
+    tag: ['tender'], buyer: { name: pick(UNITS) },
+    tender: { id: `t-${index}`, title: `Paket ${index}`, procurementMethod: pick(OCDS_METHODS), mainProcurementCategory: pick(CATEGORIES) },
+  }),
+};
+const adversarial = 'target/adversarial';
+await mkdir(adversarial, { recursive: true });
+for (const [name, record] of Object.entries(services)) {
+  for (const megabytes of [1, 30]) {
+    const items = [];
+    let bytes = 0;
+    for (let index = 0; bytes < megabytes * 1e6; index += 1) {
+      const text = JSON.stringify(record(index));
+      items.push(text);
+      bytes += text.length + 1;
+    }
+    const file = name === 'ocds-no-amounts' ? `${name}-${megabytes}mb.jsonl` : `${name}-${megabytes}mb.json`;
+    const body = name === 'ocds-no-amounts' ? items.join('\n') + '\n'
+      : name === 'inaproc-v1' ? `{"data":[\n${items.join(',\n')}\n],"meta":{"cursor":null,"has_more":false}}\n`
+        : `[\n${items.join(',\n')}\n]\n`;
+    await writeFile(join(adversarial, file), body);
+  }
+}
+console.log(`wrote ${Object.keys(services).length} service files of 1 and 30 MB to ${adversarial}`);

@@ -77,7 +77,11 @@ pub(super) async fn read(
     // INAPROC's API (v1): `{"data": [records], "meta": {…}}`, `data` among the first keys (a
     // page's `meta` is a few fields). Only the head is looked at: a scan of a whole big file
     // would be one long step.
-    let head = &text[..text.floor_char_boundary(ENVELOPE_HEAD)];
+    let mut end = ENVELOPE_HEAD.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     if format != Some(SourceFormat::Ocds)
         && head.contains("\"data\"")
         && !head.contains("\"releases\"")

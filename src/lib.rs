@@ -3,17 +3,9 @@
 //! An embeddable widget that shows what an Indonesian province buys (pengadaan barang/jasa,
 //! PBJ): spending, local-content share (PDN, UMK-K) and progress toward targets.
 //!
-//! Data flows one way, and each step has a name and a type:
-//!
-//! ```text
-//! published file (Pantau JSON v1, OCDS 1.1, CSV of packages)
-//!   -> ingest             detect the format, decode, read     (CSV cells, OCDS releases per ocid)
-//!   -> format::raw        serde mirror of the file            (nothing trusted yet)
-//!   -> format::validate   model::Dataset + typed DataIssues   (money as integer rupiah)
-//!   -> analysis           series for a view (pure functions: cumulative, shares, projection)
-//!   -> chart              frame, ticks, marks in pixels; drawn through any plotters backend
-//!   -> app                Leptos components (browser only): fetch, views, tooltip, footer
-//! ```
+//! Data flows one way (file -> `ingest` -> `format` -> `model` -> `analysis` -> `views` ->
+//! `chart` -> `app`); the one picture of it, naming each file in order, is in
+//! docs/architecture.md (a test keeps it true).
 //!
 //! Everything except `app` is pure Rust with no DOM, tested with plain `cargo test` on the host.
 

@@ -126,3 +126,59 @@ fn modules_use_each_other_in_one_direction_only() {
         );
     }
 }
+
+/// The data-flow picture of docs/architecture.md names real files: every `src/…`, `embed/…` or
+/// `.ci/…` path it names exists, and every module of `src/` is named there (a new file is
+/// placed in the picture, or this fails).
+#[test]
+fn the_data_flow_picture_names_every_module_and_only_real_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("docs/architecture.md")).expect("the doc");
+    let start = text.find("## The data flow").expect("the section");
+    let section = &text[start..];
+    let picture = section
+        .split("```text")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the picture");
+    let named: BTreeSet<String> = picture
+        .split_whitespace()
+        .filter(|word| {
+            ["src/", "embed/", ".ci/"]
+                .iter()
+                .any(|prefix| word.starts_with(prefix))
+        })
+        .map(|word| word.trim_end_matches([',', ')', ':']).to_owned())
+        .collect();
+    for path in &named {
+        assert!(
+            root.join(path).is_file(),
+            "the picture names {path}, which does not exist"
+        );
+    }
+    fn files(folder: &Path, root: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(folder).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                files(&path, root, found);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                let relative = path.strip_prefix(root).expect("below the root");
+                found.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut sources = Vec::new();
+    files(&root.join("src"), root, &mut sources);
+    // The library's root and the binaries are the ends of the picture, not steps in it; the
+    // tool's own modules are described in docs/publishing.md.
+    let ends = ["src/lib.rs", "src/main.rs", "src/bin/pantau-ingest.rs"];
+    let missing: Vec<&String> = sources
+        .iter()
+        .filter(|path| !ends.contains(&path.as_str()) && !path.starts_with("src/bin/pantau/"))
+        .filter(|path| !named.contains(*path))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in the data-flow picture: {missing:?}"
+    );
+}

@@ -1,5 +1,5 @@
 //! The Web Worker that reads big CSV and OCDS files off the widget's main thread
-//! (`src/app/worker.rs` has both sides of the exchange). Trunk builds it beside the widget
+//! (`src/app/worker/` has both sides of the exchange). Trunk builds it beside the widget
 //! (`index.html`, `data-type="worker"`); it does nothing on other targets.
 
 fn main() {

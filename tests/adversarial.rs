@@ -6,6 +6,9 @@
 //! again would not finish within the (generous) deadline, and the test fails instead of
 //! hanging CI.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod corpus;
 
 use pantau_pbj::analysis::filter::{apply, options, Filter};

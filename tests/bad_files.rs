@@ -1,5 +1,8 @@
 //! A table of broken and hostile files, each with the exact error or data issue it must give.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::format::{parse, Expected, Issues, LoadError, Problem};
 
 const META: &str = r#""meta": {"title": "T", "publisher": "P", "license": "CC BY 4.0", "as_of": "2024-07-21",

@@ -2,6 +2,9 @@
 //! (`src/i18n/text.rs`: both languages side by side, named placeholders checked there): no code
 //! outside `i18n` chooses words by language itself.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 fn rust_files(folder: &Path, found: &mut Vec<PathBuf>) {

@@ -2,6 +2,9 @@
 //! what the widget says (the same issues, in both languages) with exit 0, 1 or 2; `render`
 //! writes the SVG the widget downloads, a PNG at twice its size, and a 1200×630 card; `convert`
 //! streams several inputs into a file that charts the same totals.
+
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod corpus;

@@ -3,6 +3,9 @@
 //! errors, the documented exit codes, `check --format json` against its schema, the progress bar
 //! on a terminal only, `serve` with a CDN's headers, completions and the man page, and the CI
 //! recipe of docs/publishing run as a publisher would run it.
+
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -1,6 +1,9 @@
 //! Counts beside values: the number of packages as a measure of every breakdown and of the
 //! monthly series, files without amounts charted by counts, and ready-made tables of totals.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::filter::{apply, Filter};
 use pantau_pbj::chart::spec::ChartSpec;
 use pantau_pbj::format::Loaded;

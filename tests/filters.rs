@@ -2,6 +2,9 @@
 //! tests/data/make-contoh-paket.py, and small files written here) narrowed by year, unit,
 //! region, method, type and stage; files of ready-made figures narrowed only where honest.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::filter::{apply, options, Filter};
 use pantau_pbj::chart::spec::ChartSpec;
 use pantau_pbj::format::{parse, Problem};

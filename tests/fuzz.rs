@@ -11,6 +11,9 @@
 //! (`FUZZ_ITERATIONS=N` for a count, `FUZZ_START=N` to start at another iteration.) A crash
 //! it finds becomes a case in `tests/bad_files.rs` or `tests/ingest.rs`.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::filter::{apply, options, Filter};
 use pantau_pbj::chart::{draw, theme::Theme, Locale};
 use pantau_pbj::i18n::{describe_issue, describe_load_error, Lang};

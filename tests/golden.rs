@@ -5,6 +5,9 @@
 //!
 //! After a deliberate change: `UPDATE_GOLDEN=1 cargo test --test golden`, then look at the diff.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::chart::{draw, theme::Theme, Locale};
 use pantau_pbj::format::parse;
 use pantau_pbj::i18n::Lang;

@@ -3,6 +3,9 @@
 //! the value it is not held against its threshold: no "✓ 100%", no "0 of 8 units below"); a
 //! budget of 0 is no budget stated, not a line at 0.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::filter::{apply, Filter};
 use pantau_pbj::analysis::local_content::{overall, Measure, Ranked};
 use pantau_pbj::i18n::{Lang, Text};

@@ -4,6 +4,9 @@
 //! headings; and OCDS as publishers write it (1.0 without `version`, a value given as a range,
 //! releases without amounts). Each with the figures a careful reader computes by hand.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::filter::{apply, options, Filter};
 use pantau_pbj::format::{Loaded, Problem};
 use pantau_pbj::ingest::{read, Source};

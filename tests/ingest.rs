@@ -2,6 +2,9 @@
 //! tests/data/ocds, unedited), JSON Lines, CSV exports in SiRUP style with their quirks,
 //! and the detection between them. Each bad value gives its exact data issue.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::filter::{apply, Filter};
 use pantau_pbj::format::{DataIssue, Issues, LoadError, Loaded, Problem};
 use pantau_pbj::i18n::{describe_issue, Lang};

@@ -2,6 +2,9 @@
 //! services): each family read with its title, the stage each amount stands for, exact totals
 //! and counts, local content from contract PDN/UMK values where the family has them.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::filter::{apply, Filter};
 use pantau_pbj::format::{LoadError, Loaded, Problem};
 use pantau_pbj::ingest::{read, Source};

@@ -3,6 +3,9 @@
 //! plot keeps at least three quarters of the chart's width. Run with `--nocapture` to see how
 //! many texts were checked.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::chart::layout::{check, Problem};
 use pantau_pbj::chart::{draw, theme::Theme, Locale};
 use pantau_pbj::format::parse;

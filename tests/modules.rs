@@ -3,6 +3,9 @@
 //! A module is a file; `crate::a::b` and `super::b` paths name the file they reach. A module's
 //! use of its own children (which it declares with `mod`, as their facade) is not counted.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

@@ -1,6 +1,9 @@
 //! The embed options are defined once (`src/options.rs`): the README's table, `embed.js`'s
 //! observed attributes and the build hook's constants must say the same.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::options::{Scope, DEFAULT_SRC, OPTIONS, STARTED};
 
 fn repository_file(path: &str) -> String {

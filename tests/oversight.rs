@@ -4,6 +4,9 @@
 //! date of effect and every ceiling; data without the needed fields; and the thresholds table
 //! against docs/oversight.md.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::oversight::{
     above_ceiling, bunching, non_competitive, not_reserved, threshold, threshold_for, Bunching,
     JudgedOn, Missing, Rule, ValueUsed, THRESHOLDS,

@@ -2,6 +2,9 @@
 //! totals, shares stay within [0, 1], and an OCDS file means the same whatever the order or
 //! repetition of its releases; a cell reads the same by the quick and the general way; the
 //! filter choices are exactly what the packages hold.
+
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use pantau_pbj::analysis::filter::{apply, Filter};

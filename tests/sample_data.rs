@@ -1,6 +1,9 @@
 //! The bundled Kalimantan Timur sample (data/kaltim-2024.json): it parses without issues, and
 //! every view draws well-formed SVG with the expected titles and figures in both languages.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::chart::{draw, theme::Theme, Locale};
 use pantau_pbj::format::parse;
 use pantau_pbj::i18n::Lang;

@@ -5,6 +5,8 @@
 //! same as `pantau render data/kaltim-2024.json --view V --lang L --snapshot -o
 //! data/snapshots/V-L.svg`, and with `--width 360` for `V-L-360.svg`).
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use pantau_pbj::analysis::filter::{apply, Filter};

@@ -437,6 +437,8 @@ async fn build(text: &str, whole: usize, pace: &Pace) -> Result<(Value, usize), 
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+// Test code (clippy recognises `cfg(test)` alone): a failed expectation is the test failing.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::pace::{finish, Stepped};

@@ -3,6 +3,9 @@
 //! and prints how long the widget's own reading path takes on each natively.
 //! Usage: cargo bench --bench adversarial
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 #[path = "../corpus/mod.rs"]
 mod corpus;
 

@@ -3,6 +3,9 @@
 //! of one step and the groups, whatever the input's size. Not a test: `cargo bench --bench
 //! convert` (writes the files into target/bench-data).
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::io::Write;
 use std::process::Command;
 

@@ -4,6 +4,9 @@
 //! and aggregating, the panels of every view. Usage: cargo bench --bench ingest [-- folder].
 //! A measurement, not a test.
 
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use pantau_pbj::analysis::filter::{apply, options, Filter};
 use pantau_pbj::i18n::Lang;
 use pantau_pbj::ingest::wire::{decode_packages, encode_packages};

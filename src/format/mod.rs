@@ -9,6 +9,7 @@ mod packages;
 mod raw;
 mod read;
 mod validate;
+pub mod write;
 
 pub use issues::{DataIssue, Expected, Issues, LoadError, Problem};
 pub use packages::MAX_PACKAGES;

@@ -12,7 +12,7 @@ use super::input::{self, Input};
 use super::output::Output;
 use super::progress::Progress;
 use pantau_pbj::model::{Code, Package, YearMonth};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
@@ -276,8 +276,10 @@ fn peak_megabytes() -> Option<f64> {
     Some(kilobytes / 1024.0)
 }
 
-/// The format-v1 file of `totals`.
+/// The format-v1 file of `totals`, through the library's writer (`format::write`).
 fn document(totals: &Totals) -> Result<Value, Failure> {
+    use pantau_pbj::format::write;
+    use pantau_pbj::model::{Method, ProcurementType, Provenance, Rupiah, StageAmounts};
     let meta = totals
         .meta
         .as_ref()
@@ -288,78 +290,56 @@ fn document(totals: &Totals) -> Result<Value, Failure> {
         .map(|key| key.fiscal_year)
         .max()
         .unwrap_or(meta.fiscal_year);
-    let known = |text: &str| {
-        Some(text.to_owned()).filter(|text| !text.is_empty() && text != pantau_pbj::model::UNKNOWN)
-    };
-    let mut file_meta = json!({
-        "title": meta.title,
-        "publisher": known(&meta.publisher).unwrap_or_else(|| "(tidak disebutkan / not stated)".to_owned()),
-        "license": known(&meta.license).unwrap_or_else(|| "(tidak disebutkan / not stated)".to_owned()),
-        "as_of": meta.as_of.to_string(),
-        "period": {"start": meta.period.0.to_string(), "end": meta.period.1.to_string()},
-        "fiscal_year": fiscal_year,
-        "currency": meta.currency.code(),
-        "notes": format!(
-            "Diringkas oleh pantau convert dari {} paket; setiap entri adalah kelompok paket dengan atribut yang sama (count). / Aggregated by pantau convert from {} packages; each entry is a group of packages sharing every attribute (count).",
-            totals.packages, totals.packages
-        ),
-    });
-    if let Some(url) = &meta.source_url {
-        file_meta["source_url"] = json!(url);
-    }
+    let mut meta = meta.clone();
+    meta.fiscal_year = fiscal_year;
+    meta.notes = Some(format!(
+        "Diringkas oleh pantau convert dari {} paket; setiap entri adalah kelompok paket dengan atribut yang sama (count). / Aggregated by pantau convert from {} packages; each entry is a group of packages sharing every attribute (count).",
+        totals.packages, totals.packages
+    ));
+    // Illustrative is said per entry; the region and the publisher's notes of the first input
+    // are not the whole's.
+    meta.illustrative = false;
+    meta.region = None;
     let packages: Vec<Value> = totals
         .groups
         .iter()
         .map(|(key, sums)| {
-            let mut entry = Map::new();
-            let mut put = |name: &str, value: Value| {
-                entry.insert(name.to_owned(), value);
+            let amount = |index: usize| key.stages[index].then_some(Rupiah(sums.amounts[index]));
+            let group = Package {
+                id: None,
+                name: None,
+                unit: key.unit.clone(),
+                region: key.region.clone(),
+                government: key.government.clone(),
+                method: key.method.and_then(Method::from_code),
+                kind: key.kind.and_then(ProcurementType::from_code),
+                fiscal_year: key.fiscal_year,
+                month: key
+                    .month
+                    .and_then(|(year, month)| YearMonth::new(year, month)),
+                date: None,
+                selection_day: None,
+                amounts: StageAmounts {
+                    rencana: amount(0),
+                    komitmen: amount(1),
+                    realisasi: amount(2),
+                },
+                pdn: key.pdn,
+                umkk: key.umkk,
+                local_values: None,
+                non_ukm_reason: None,
+                tenderers: None,
+                tender: None,
+                count: sums.count,
+                provenance: Provenance {
+                    illustrative: key.illustrative,
+                    source: key.source.clone(),
+                },
             };
-            put("fiscal_year", json!(key.fiscal_year));
-            if let Some(unit) = &key.unit {
-                put("unit", json!(unit));
-            }
-            if let Some(region) = &key.region {
-                put("region", json!(region));
-            }
-            if let Some(government) = &key.government {
-                put("government", json!(government));
-            }
-            if let Some(method) = key.method {
-                put("method", json!(method));
-            }
-            if let Some(kind) = key.kind {
-                put("type", json!(kind));
-            }
-            if let Some((year, month)) = key.month {
-                let month = YearMonth::new(year, month).map(|month| month.to_string());
-                put("month", json!(month));
-            }
-            for ((name, present), amount) in ["rencana", "komitmen", "realisasi"]
-                .iter()
-                .zip(key.stages)
-                .zip(sums.amounts)
-            {
-                if present {
-                    put(name, json!(amount));
-                }
-            }
-            // `null`: the source does not say (absent would read as `false`).
-            put("pdn", json!(key.pdn));
-            put("umkk", json!(key.umkk));
-            if sums.count != 1 {
-                put("count", json!(sums.count));
-            }
-            if key.illustrative {
-                put("illustrative", json!(true));
-            }
-            if let Some(source) = &key.source {
-                put("source", json!(source));
-            }
-            Value::Object(entry)
+            write::package(&group)
         })
         .collect();
-    Ok(json!({"format": "pantau-pbj", "version": 1, "meta": file_meta, "packages": packages}))
+    Ok(write::document(write::meta(&meta), packages))
 }
 
 pub fn run(arguments: &ConvertArgs) -> Result<(), Failure> {

@@ -284,6 +284,44 @@ pub fn read(raw: impl Fn(&str) -> Option<String>, in_page: bool) -> Given {
     }
 }
 
+/// What the reader has chosen in a view: the options a share link, a snippet and the page's own
+/// address carry, written by [`write`] and read back by [`read`] as the same choices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chosen<'a> {
+    pub view: View,
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+    pub measure: Measure,
+    pub compare: &'a Compare,
+    pub filter: &'a Filter,
+}
+
+/// Every option [`write`] may write: an address's old values of these are removed before the new
+/// ones are set.
+pub fn written_names() -> impl Iterator<Item = &'static str> {
+    ["view", "lang", "theme", "measure", "compare"]
+        .into_iter()
+        .chain(Filter::PARAM_NAMES)
+}
+
+/// The options that say `chosen`, as name and value, in a fixed order: `view`, `lang`, `theme`,
+/// `measure` (only when not the default, so that an address says it only when it counts),
+/// `compare` (when set), then the filters. [`read`] reads them back as the same choices (a
+/// property test proves it).
+pub fn write(chosen: &Chosen) -> Vec<(&'static str, String)> {
+    let mut options = vec![
+        ("view", chosen.view.code().to_owned()),
+        ("lang", chosen.lang.tag().to_owned()),
+        ("theme", chosen.theme.code().to_owned()),
+    ];
+    if chosen.measure != Measure::default() {
+        options.push(("measure", chosen.measure.code().to_owned()));
+    }
+    options.extend(chosen.compare.param().map(|value| ("compare", value)));
+    options.extend(chosen.filter.params());
+    options
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

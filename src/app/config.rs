@@ -129,33 +129,16 @@ impl Config {
 
 /// The page address with the reader's choices in it (other parameters, such as `src`, kept):
 /// the permalink of what the reader sees.
-pub fn permalink(
-    view: View,
-    lang: Lang,
-    (theme, measure, compare): (ThemeChoice, Measure, &Compare),
-    filter: &Filter,
-) -> Option<String> {
+pub fn permalink(chosen: &crate::options::Chosen) -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
     let url = web_sys::Url::new(&href).ok()?;
     let params = url.search_params();
-    params.set("view", view.code());
-    params.set("lang", lang.tag());
-    params.set("theme", theme.code());
-    // The default measure is left out, so that an address says `measure` only when it counts.
-    match measure {
-        Measure::Value => params.delete("measure"),
-        Measure::Count => params.set("measure", measure.code()),
-    }
-    match compare.param() {
-        None => params.delete("compare"),
-        Some(value) => params.set("compare", &value),
-    }
-    for name in Filter::PARAM_NAMES {
+    for name in crate::options::written_names() {
         params.delete(name);
     }
     // A snapshot is a picture of the view first shown, so it goes with the first change.
     params.delete("snapshot");
-    for (name, value) in filter.params() {
+    for (name, value) in crate::options::write(chosen) {
         params.set(name, &value);
     }
     Some(url.href())
@@ -163,13 +146,8 @@ pub fn permalink(
 
 /// Writes the reader's choices into the page address (without reloading), so that a reload or
 /// a shared link shows the same view.
-pub fn write_to_location(
-    view: View,
-    lang: Lang,
-    look: (ThemeChoice, Measure, &Compare),
-    filter: &Filter,
-) {
-    let permalink = permalink(view, lang, look, filter);
+pub fn write_to_location(chosen: &crate::options::Chosen) {
+    let permalink = permalink(chosen);
     let (Some(window), Some(href)) = (web_sys::window(), permalink) else {
         return;
     };

@@ -5,6 +5,7 @@ use super::config::permalink;
 use crate::analysis::filter::Filter;
 use crate::chart::theme::ThemeChoice;
 use crate::i18n::{Lang, Text};
+use crate::options::Chosen;
 use crate::views::export::{iframe_snippet, script_snippet};
 use crate::views::View;
 use crate::views::{Compare, Measure};
@@ -78,30 +79,13 @@ fn absolute(address: &str) -> String {
         .map_or_else(|| address.to_owned(), |url| url.href())
 }
 
-/// The view's options as `<pantau-pbj>` attributes (the data and manifest addresses made
-/// absolute), with every option given that the view does not choose (`kept`).
-fn options(
-    origin: &Origin,
-    view: View,
-    lang: Lang,
-    (theme, measure, compare): (ThemeChoice, Measure, &Compare),
-    filter: &Filter,
-) -> Vec<(String, String)> {
-    let mut options = vec![
-        ("src".to_owned(), absolute(&origin.src)),
-        ("view".to_owned(), view.code().to_owned()),
-        ("lang".to_owned(), lang.tag().to_owned()),
-        ("theme".to_owned(), theme.code().to_owned()),
-    ];
-    if measure != Measure::default() {
-        options.push(("measure".to_owned(), measure.code().to_owned()));
-    }
-    if let Some(value) = compare.param() {
-        options.push(("compare".to_owned(), value));
-    }
+/// The view's options as `<pantau-pbj>` attributes: the data address made absolute, the
+/// reader's choices as `options::write` writes them, then every option given that the view does
+/// not choose (`kept`; the manifest's address made absolute).
+fn options(origin: &Origin, chosen: &Chosen) -> Vec<(String, String)> {
+    let mut options = vec![("src".to_owned(), absolute(&origin.src))];
     options.extend(
-        filter
-            .params()
+        crate::options::write(chosen)
             .into_iter()
             .map(|(name, value)| (name.to_owned(), value)),
     );
@@ -116,18 +100,11 @@ fn options(
 }
 
 /// The permalink: the widget's page with the view's options.
-fn link_to(
-    origin: &Origin,
-    options: &[(String, String)],
-    view: View,
-    lang: Lang,
-    look: (ThemeChoice, Measure, &Compare),
-    filter: &Filter,
-) -> String {
+fn link_to(origin: &Origin, options: &[(String, String)], chosen: &Chosen) -> String {
     match &origin.page {
         // The page's own address, less what belongs to this one embedding (the host's name for
         // its frame, the host's origin): a shared frame must not post its height to this host.
-        None => permalink(view, lang, look, filter)
+        None => permalink(chosen)
             .and_then(|link| web_sys::Url::new(&link).ok())
             .map(|url| {
                 for name in ["id", "host"] {
@@ -166,13 +143,19 @@ pub fn SharePanel(
 ) -> impl IntoView {
     let origin = StoredValue::new(origin);
     let shared = Signal::derive(move || {
-        let (view, lang) = (view_choice.get(), lang.get());
         let compare = compare.read();
-        let look = (theme.get(), measure.get(), &*compare);
         let filter = filter.read();
+        let chosen = Chosen {
+            view: view_choice.get(),
+            lang: lang.get(),
+            theme: theme.get(),
+            measure: measure.get(),
+            compare: &compare,
+            filter: &filter,
+        };
         origin.with_value(|origin| {
-            let options = options(origin, view, lang, look, &filter);
-            let link = link_to(origin, &options, view, lang, look, &filter);
+            let options = options(origin, &chosen);
+            let link = link_to(origin, &options, &chosen);
             (link, options)
         })
     });

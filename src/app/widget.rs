@@ -44,7 +44,14 @@ pub fn Widget(
         let (measure, filter) = (measure.get(), filter.get());
         let compare = compare.get();
         if previous.is_some() && in_page {
-            write_to_location(view, lang, (theme, measure, &compare), &filter);
+            write_to_location(&crate::options::Chosen {
+                view,
+                lang,
+                theme,
+                measure,
+                compare: &compare,
+                filter: &filter,
+            });
         }
     });
     // Removing the widget aborts its fetch.

@@ -74,6 +74,7 @@ fn the_build_hook_starts_the_request_the_widget_will_take() {
     );
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod written_and_read {
     use pantau_pbj::analysis::filter::Filter;
     use pantau_pbj::chart::theme::ThemeChoice;

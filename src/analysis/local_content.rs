@@ -54,7 +54,7 @@ impl ShareStatus {
         illustrative: bool,
     ) -> Option<ShareStatus> {
         let share = Share::of(part, total)?;
-        let needed = total.times_ppm(measure.threshold().parts_per_million);
+        let needed = total.times_ppm(measure.threshold().amount);
         let gap = needed
             .checked_sub(part)
             .filter(|gap| gap.0 > 0)

@@ -558,6 +558,7 @@ texts! {
                 "Nilai yang dinilai: HPS, selain itu pagu; bukan nilai kontrak, yang setelah negosiasi lebih rendah dari perkiraan.",
                 "Value judged: the owner's estimate (HPS), else the pagu; never the contract value, which negotiation brings below the estimate.",
             ),
+            ValueJudgedLocalShare => ("Nilai yang dinilai: bagian nilai paket pada tahap yang dipilih.", "Value judged: the share of the packages' value at the chosen stage."),
             ValueJudgedReservation => ("Nilai yang dinilai: pagu paket, nilai yang disebut Pasal 65 ayat (4).", "Value judged: the package's pagu, the value Pasal 65 ayat (4) names."),
             DayJudged => (
                 "Hari yang dinilai: awal pemilihan (pengumuman tender, tgl_awal_pemilihan; OCDS tenderPeriod), selain itu tanggal rencana paket; tidak pernah tanggal kontrak. Paket tanpa tanggal itu dinilai menurut tahun anggarannya bila batasnya sama sepanjang tahun itu.",

@@ -14,7 +14,7 @@ pub use date::{CivilDate, YearMonth, YEARS};
 pub use kinds::{Code, Method, ProcurementType, Stage};
 pub use money::{Rupiah, Share};
 pub use package::{LocalValues, Package, StageAmounts, TenderFacts, TenderStatus};
-pub use thresholds::{Threshold, PDN_TARGET, UMKK_FLOOR};
+pub use thresholds::{Threshold, Unit, PDN_TARGET, UMKK_FLOOR};
 
 /// A whole statistics file after validation.
 #[derive(Debug, Clone, PartialEq)]

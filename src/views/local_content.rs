@@ -252,7 +252,7 @@ fn panel(
         status,
     }];
     facts.push(Fact {
-        label: format!("{} ({})", Text::Threshold.get(lang), threshold.citation),
+        label: format!("{} ({})", Text::Threshold.get(lang), threshold.basis),
         value: format_percent(threshold_share, lang),
         spoken: None,
         status: None,
@@ -302,7 +302,7 @@ fn panel(
         ("measure", measure_name(measure, lang)),
         ("share", &format_percent(total.share, lang)),
         ("threshold", &threshold_text),
-        ("citation", threshold.citation),
+        ("citation", threshold.basis),
         ("gap", &gap),
     ];
     let mut summary = match (total.judged(), total.meets_threshold()) {
@@ -430,7 +430,7 @@ fn panel(
             let mut notes = vec![format!(
                 "{}: {}",
                 Text::LegalBasis.get(lang),
-                threshold.citation
+                threshold.basis
             )];
             if content.basis == crate::model::LocalBasis::ContractValues {
                 notes.push(Text::LocalFromContractValues.get(lang).to_owned());

@@ -255,6 +255,7 @@ fn rule_notes(definition: Text, rule: Rule, context: &Context) -> Vec<String> {
     let value = match rule {
         Rule::DirectPurchaseCeiling => Text::ValueJudgedCeiling,
         Rule::SmallBusinessReservation => Text::ValueJudgedReservation,
+        Rule::DomesticProductTarget | Rule::SmallBusinessFloor => Text::ValueJudgedLocalShare,
     };
     vec![
         definition.get(lang).to_owned(),

@@ -208,11 +208,15 @@ pub struct Given {
     pub max_bytes: usize,
     /// `sha256`, `manifest`, as given.
     pub sha256: Option<String>,
+    /// `manifest`, as given.
     pub manifest: Option<String>,
     /// The flags `plain`, `static`, `transparent`, `credentials`.
     pub plain: bool,
+    /// `static`: no interaction, the chart as a picture.
     pub fixed: bool,
+    /// `transparent`: no background of its own.
     pub transparent: bool,
+    /// `credentials`: the data request sends the reader's cookies.
     pub credentials: bool,
     /// `host` as given (the browser checks it is an origin), on the iframe page only.
     pub host: Option<String>,
@@ -288,11 +292,17 @@ pub fn read(raw: impl Fn(&str) -> Option<String>, in_page: bool) -> Given {
 /// address carry, written by [`write`] and read back by [`read`] as the same choices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chosen<'a> {
+    /// The view shown.
     pub view: View,
+    /// The reader's language.
     pub lang: Lang,
+    /// Light, dark or following the system.
     pub theme: ThemeChoice,
+    /// Value in money or number of packages.
     pub measure: Measure,
+    /// What the figures are compared with.
     pub compare: &'a Compare,
+    /// The filters and stage of money.
     pub filter: &'a Filter,
 }
 

@@ -323,7 +323,9 @@ pub fn apply_with(dataset: &Dataset, filter: &Filter, oversee: Oversee) -> Datas
 /// Whether a narrowed dataset gets the oversight indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Oversee {
+    /// With the indicators (the oversight view is shown).
     Yes,
+    /// Without them (every other view).
     No,
 }
 

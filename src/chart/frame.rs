@@ -35,9 +35,13 @@ pub const TITLE_SPACE: u32 = 18;
 /// Space around the plot area, in pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Margins {
+    /// Above the plot, px.
     pub top: u32,
+    /// Right of the plot, px.
     pub right: u32,
+    /// Below the plot, px.
     pub bottom: u32,
+    /// Left of the plot, px.
     pub left: u32,
 }
 
@@ -53,10 +57,15 @@ pub enum ValueAxis {
 /// Axes of a frame: ranges in data units and ticks with their printed labels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Axes {
+    /// The x axis's range, in data units.
     pub x: Range<f64>,
+    /// The y axis's range, in data units.
     pub y: Range<f64>,
+    /// The x axis's ticks: value and printed label.
     pub x_ticks: Vec<(f64, String)>,
+    /// The y axis's ticks: value and printed label.
     pub y_ticks: Vec<(f64, String)>,
+    /// Which axis carries the values (its ticks get grid lines).
     pub value_axis: ValueAxis,
     /// The y tick labels sit on their grid lines inside the plot (narrow charts).
     pub y_labels_inside: bool,
@@ -76,13 +85,21 @@ fn paint(color: RGBColor) -> Paint {
 /// A text to place: where, how big, how anchored, and whether it has a halo.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
+    /// Where its anchor is, px from the left.
     pub x: i32,
+    /// Where its baseline is, px from the top.
     pub y: i32,
+    /// What it says.
     pub text: String,
+    /// Font size, px.
     pub size: f64,
+    /// Its colour.
     pub color: RGBColor,
+    /// Which end or its middle sits at `x`.
     pub anchor: Anchor,
+    /// Which line of it sits at `y`.
     pub baseline: Baseline,
+    /// A band of this colour around the glyphs, where lines run under it.
     pub halo: Option<RGBColor>,
 }
 

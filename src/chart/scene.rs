@@ -81,41 +81,65 @@ impl Baseline {
 pub enum Shape {
     /// An open polyline.
     Line {
+        /// Its points, px.
         points: Vec<(i32, i32)>,
+        /// Its colour.
         stroke: Paint,
+        /// Its width, px.
         width: u32,
     },
     /// A rectangle, filled or outlined.
     Rect {
+        /// Left edge (text: anchor), px.
         x: i32,
+        /// Top edge (text: baseline), px.
         y: i32,
+        /// Width, px.
         width: i32,
+        /// Height, px.
         height: i32,
+        /// Its colour.
         paint: Paint,
+        /// Filled, else outlined.
         filled: bool,
     },
     /// A circle.
     Circle {
+        /// Centre, px from the left.
         cx: i32,
+        /// Centre, px from the top.
         cy: i32,
+        /// Radius, px.
         r: u32,
+        /// Its colour.
         paint: Paint,
+        /// Filled, else outlined.
         filled: bool,
     },
     /// A filled polygon.
     Polygon {
+        /// Its points, px.
         points: Vec<(i32, i32)>,
+        /// Its fill.
         fill: Paint,
     },
     /// A run of text.
     Text {
+        /// Left edge (text: anchor), px.
         x: i32,
+        /// Top edge (text: baseline), px.
         y: i32,
+        /// What it says.
         text: String,
+        /// Font size, px.
         size: u32,
+        /// Its colour.
         paint: Paint,
+        /// Which end or its middle sits at `x`.
         anchor: Anchor,
+        /// Which line of it sits at `y`.
         baseline: Baseline,
+        /// Bold.
         bold: bool,
         /// A band of this colour around the glyphs (drawn under them), so that lines and marks
         /// under the text never cross it.

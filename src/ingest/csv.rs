@@ -206,7 +206,9 @@ pub struct CsvRead {
 
 /// What a finished CSV read gives: packages, or OCDS releases to compile by `ocid`.
 pub enum CsvDone {
+    /// Packages read from rows.
     Rows(Read),
+    /// OCDS releases flattened into rows, grouped by `ocid`, with the issues so far.
     Releases(ocds::Grouped, Issues),
 }
 

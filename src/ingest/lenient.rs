@@ -428,7 +428,11 @@ macro_rules! lenient_object {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq)]
         pub struct $name {
-            $($(#[$field_meta])* pub $field: $type,)*
+            $(
+                $(#[$field_meta])*
+                #[doc = concat!("The member `", $key, "`, as read.")]
+                pub $field: $type,
+            )*
         }
 
         impl $name {

@@ -16,24 +16,39 @@ use std::borrow::Cow;
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
+    /// The package's code (`kd_rup`, `kd_tender`, …).
     Id,
+    /// The package's name.
     Name,
+    /// The spending unit's name.
     Unit,
+    /// Where the work is done (kabupaten/kota).
     Region,
+    /// The selection method.
     Method,
+    /// The procurement type.
     Type,
+    /// The fiscal year.
     Year,
+    /// The day (or month) of the contract, order or payment.
     Date,
+    /// Money planned (pagu).
     Rencana,
+    /// Money committed (contract, order).
     Komitmen,
+    /// Money paid.
     Realisasi,
+    /// Whether the package buys domestic products (a flag).
     Pdn,
+    /// Whether the package is for micro and small businesses (a flag).
     Umkk,
     /// The domestic-product (PDN) value of a contract or record, in money.
     PdnValue,
     /// The value of a contract or record that went to micro and small businesses, in money.
     UmkValue,
+    /// How many took part (bids).
     Tenderers,
+    /// How many packages the row stands for (a table of totals).
     Count,
     /// The government (K/L/PD) the row belongs to: it titles a file, it is no filter.
     Klpd,
@@ -909,9 +924,13 @@ pub struct Rows {
 
 /// What reading flat records gave.
 pub struct Read {
+    /// The packages, in the order read.
     pub packages: Vec<Package>,
+    /// What could not be read, by place.
     pub issues: Issues,
+    /// The system the records come from.
     pub family: Family,
+    /// The governments the records name.
     pub klpd: Klpd,
     /// Each record is a ready-made total of several packages (a table of totals per agency),
     /// not one package.

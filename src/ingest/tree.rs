@@ -27,7 +27,9 @@ const PARSED_PER_UNIT: usize = 256;
 /// Where a text stops being JSON: line and column (1-based, in bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fault {
+    /// The line (from 1).
     pub line: usize,
+    /// The column (from 1).
     pub column: usize,
 }
 

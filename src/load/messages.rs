@@ -24,14 +24,18 @@ pub struct Described {
 pub enum ToWorker {
     /// Make room for `length` bytes; read them as they come when `streaming` says what they are.
     Reserve {
+        /// The file's length in bytes.
         length: u32,
+        /// What the bytes are, when they are to be read as they come.
         streaming: Option<Described>,
     },
     /// The next bytes of a file read as it comes (payload: the bytes).
     Chunk,
     /// Read the file: its bytes are the payload, or came as chunks (`streamed`).
     Job {
+        /// What the bytes are.
         described: Described,
+        /// Whether they came as chunks (else they are the payload).
         streamed: bool,
     },
 }

@@ -209,17 +209,24 @@ pub struct Spending {
 /// Money and packages that a breakdown leaves out for want of its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Unsaid {
+    /// Packages that name no method.
     pub method: Amounted,
+    /// Packages that name no type.
     pub kind: Amounted,
+    /// Packages that name no spending unit.
     pub unit: Amounted,
+    /// Packages that name no region.
     pub region: Amounted,
+    /// Packages that name no government.
     pub government: Amounted,
 }
 
 /// An amount and the packages it is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Amounted {
+    /// Their amount.
     pub amount: Rupiah,
+    /// How many packages.
     pub packages: u64,
 }
 
@@ -236,7 +243,9 @@ impl Amounted {
 pub struct OutsideLine {
     /// The year they are dated in; `None` for packages without a date.
     pub year: Option<i32>,
+    /// Their amount.
     pub amount: Rupiah,
+    /// How many packages.
     pub packages: u64,
 }
 
@@ -323,9 +332,13 @@ pub struct LocalContent {
 /// against all of them, in packages and in money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Coverage {
+    /// Packages that state what the share needs.
     pub stated: u64,
+    /// How many packages.
     pub packages: u64,
+    /// Their value.
     pub stated_value: Rupiah,
+    /// The value of every package the share is of.
     pub value: Rupiah,
 }
 

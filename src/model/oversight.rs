@@ -10,7 +10,9 @@ pub use super::thresholds::{Rule, Threshold, TABLE_STARTS, THRESHOLDS};
 /// for a package without one, its fiscal year where the threshold held all that year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JudgedOn {
+    /// The package's own day.
     Day(CivilDate),
+    /// Its fiscal year, where the threshold held all that year.
     Year(i32),
 }
 
@@ -31,17 +33,22 @@ pub enum ValueUsed {
 /// packages, and the list outlives the pass that made it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flagged {
-    /// The publisher's code (kd_rup, ocid), name and spending unit, where given.
+    /// The publisher's code (kd_rup, ocid), where given.
     pub id: Option<String>,
+    /// Its name, where given.
     pub name: Option<String>,
+    /// Its spending unit, where given.
     pub unit: Option<String>,
+    /// Its method, where given.
     pub method: Option<Method>,
+    /// Its type, where given.
     pub kind: Option<ProcurementType>,
     /// The day (or year) its rule was judged on; for an indicator without a threshold, the day
     /// its selection started, where given.
     pub judged_on: Option<JudgedOn>,
     /// The value judged.
     pub value: Rupiah,
+    /// Which value that is (contract, HPS, pagu).
     pub used: ValueUsed,
     /// The threshold it was judged against, where one applies.
     pub threshold: Option<&'static Threshold>,
@@ -51,6 +58,7 @@ pub struct Flagged {
     pub tenderers: Option<u64>,
     /// The owner's estimate (HPS) and the winner, where given.
     pub hps: Option<Rupiah>,
+    /// The winner, where given.
     pub supplier: Option<Box<str>>,
     /// How many packages the entry stands for.
     pub count: u64,
@@ -100,6 +108,7 @@ pub struct AboveCeiling {
     /// Direct purchases with a type and a value but no ceiling to judge them by: no selection
     /// day in a year the ceiling changed, or a day before the table starts.
     pub unjudged: u64,
+    /// The packages flagged.
     pub flagged: Vec<Flagged>,
 }
 
@@ -109,9 +118,11 @@ pub struct Bunching {
     /// Direct purchases with a type, a value and a ceiling that applies; and those without a
     /// ceiling to judge them by.
     pub judged: u64,
+    /// Those without a ceiling to judge them by.
     pub unjudged: u64,
     /// Packages just under (90%, 100%] and below that (80%, 90%].
     pub near: u64,
+    /// Packages in (80%, 90%] of their ceiling.
     pub below: u64,
     /// Packages by their value's share of their ceiling, in 5% bins from 50% to 150%: bin `i`
     /// holds (50 + 5i %, 55 + 5i %].
@@ -140,10 +151,13 @@ impl Bunching {
 pub struct NonCompetitive {
     /// Packages and value of every package with a method and a value.
     pub packages: u64,
+    /// Their value.
     pub value: Rupiah,
     /// Of which by direct appointment (flagged), exempt, and through the e-Katalog.
     pub appointed: (u64, Rupiah),
+    /// Of which exempt (Dikecualikan): packages and value.
     pub excluded: (u64, Rupiah),
+    /// Of which through the e-Katalog: packages and value.
     pub epurchasing: (u64, Rupiah),
     /// Per named unit, by direct-appointment share of value (highest first).
     pub by_unit: Vec<UnitMethods>,
@@ -154,9 +168,13 @@ pub struct NonCompetitive {
 /// One unit's packages and value, and the part of them bought without competition.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UnitMethods {
+    /// The spending unit.
     pub unit: String,
+    /// Packages.
     pub packages: u64,
+    /// Their value.
     pub value: Rupiah,
+    /// Of which without competition: packages and value.
     pub non_competitive: (u64, Rupiah),
 }
 
@@ -180,6 +198,7 @@ pub struct NotReserved {
     pub unjudged: u64,
     /// Marked not for small businesses, with a stated reason and without one.
     pub with_reason: Vec<Flagged>,
+    /// The packages not reserved that state no reason.
     pub without_reason: Vec<Flagged>,
 }
 
@@ -192,6 +211,7 @@ pub struct PackageShare {
     /// Per named unit with at least [`PackageShare::MIN_PACKAGES`] of them: name, flagged,
     /// judged; highest share first.
     pub by_unit: Vec<(String, u64, u64)>,
+    /// The packages flagged.
     pub flagged: Vec<Flagged>,
 }
 
@@ -209,6 +229,7 @@ pub type FailedTenders = PackageShare;
 /// Every indicator over one fiscal year's packages (under the reader's filters).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Oversight {
+    /// The fiscal year the indicators are of.
     pub fiscal_year: i32,
     /// Packages looked at.
     pub packages: u64,
@@ -217,16 +238,27 @@ pub struct Oversight {
     pub grouped: u64,
     /// Whether any package looked at is illustrative.
     pub illustrative: bool,
+    /// Direct purchases above their ceiling, or what is missing to tell.
     pub above_ceiling: Result<AboveCeiling, Missing>,
+    /// Direct purchases bunching under their ceiling.
     pub bunching: Result<Bunching, Missing>,
+    /// Packages bought without competition.
     pub non_competitive: Result<NonCompetitive, Missing>,
+    /// Packages that could be reserved for small businesses and are not.
     pub not_reserved: Result<NotReserved, Missing>,
+    /// Tenders with one bid.
     pub single_bid: Result<SingleBid, Missing>,
+    /// Tenders failed or cancelled.
     pub failed_tenders: Result<FailedTenders, Missing>,
+    /// Contract values against the owner's estimate.
     pub against_hps: Result<AgainstHps, Missing>,
+    /// Each unit's largest supplier.
     pub concentration: Result<Concentration, Missing>,
+    /// Packages possibly split to stay under a ceiling.
     pub split_packages: Result<SplitPackages, Missing>,
+    /// Suppliers winning in many units.
     pub repeat_winners: Result<RepeatWinners, Missing>,
+    /// Money contracted in December against the year.
     pub year_end: Result<YearEndRush, Missing>,
 }
 
@@ -249,10 +281,13 @@ pub struct SplitCluster {
     pub name: String,
     /// Their estimates together, and the ceiling in force on the first one's day.
     pub total: Rupiah,
+    /// The ceiling in force on the first one's day.
     pub ceiling: &'static Threshold,
     /// The first and the last selection day.
     pub first: CivilDate,
+    /// The last selection day.
     pub last: CivilDate,
+    /// The packages of the cluster.
     pub packages: Vec<Flagged>,
 }
 
@@ -270,6 +305,7 @@ impl SplitPackages {
 pub struct RepeatWinners {
     /// Packages that name their winner, their unit and a contract value; their value.
     pub judged: u64,
+    /// Their value.
     pub value: Rupiah,
     /// How many suppliers won any of them.
     pub suppliers: u64,
@@ -285,10 +321,13 @@ impl RepeatWinners {
 /// One supplier's wins.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SupplierReach {
+    /// The supplier's name.
     pub supplier: String,
     /// Spending units it won in, packages it won, their contract value.
     pub units: u64,
+    /// Packages.
     pub packages: u64,
+    /// Their value.
     pub value: Rupiah,
 }
 
@@ -300,6 +339,7 @@ pub struct YearEndRush {
     pub judged: u64,
     /// Their value in December and in the whole year.
     pub december: Rupiah,
+    /// The value of the whole year.
     pub year: Rupiah,
     /// Units with at least [`YearEndRush::MIN_PACKAGES`] such packages: highest ratio first.
     pub by_unit: Vec<UnitRush>,
@@ -321,9 +361,13 @@ impl YearEndRush {
 /// One unit's December and year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitRush {
+    /// The spending unit.
     pub unit: String,
+    /// Packages.
     pub packages: u64,
+    /// The value in December.
     pub december: Rupiah,
+    /// The value of the whole year.
     pub year: Rupiah,
 }
 
@@ -347,13 +391,17 @@ impl AgainstHps {
 /// One unit's largest supplier by contract value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitSupplier {
+    /// The spending unit.
     pub unit: String,
+    /// The supplier's name.
     pub supplier: String,
     /// The supplier's contract value, and the unit's.
     pub value: Rupiah,
+    /// The unit's contract value.
     pub total: Rupiah,
     /// The unit's packages with a named winner, and how many suppliers won them.
     pub contracts: u64,
+    /// How many suppliers won them.
     pub suppliers: u64,
 }
 

@@ -99,6 +99,7 @@ impl TenderStatus {
 pub struct TenderFacts {
     /// The owner's estimate (harga perkiraan sendiri, HPS; OCDS `tender.value`).
     pub hps: Option<Rupiah>,
+    /// Where the tender stands.
     pub status: Option<TenderStatus>,
     /// The winner's name (SPSE `nama_penyedia`, OCDS the awarded supplier).
     pub supplier: Option<Box<str>>,

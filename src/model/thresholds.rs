@@ -30,6 +30,7 @@ pub enum Unit {
 /// One legal threshold: what it limits, for which types, how much, from and until when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Threshold {
+    /// What it limits.
     pub rule: Rule,
     /// The procurement types it applies to.
     pub types: &'static [ProcurementType],

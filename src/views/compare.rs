@@ -50,8 +50,11 @@ impl Compare {
 /// A headline figure's value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Amount {
+    /// An amount of money.
     Money(Rupiah),
+    /// A number of packages.
     Count(u64),
+    /// A share of a whole.
     Share(Share),
     /// A ratio, such as 4,8×.
     Ratio(f64),
@@ -64,6 +67,7 @@ pub struct Headline {
     pub key: String,
     /// What it is, in the reader's language.
     pub label: String,
+    /// Its value.
     pub amount: Amount,
 }
 
@@ -212,10 +216,15 @@ pub fn headlines(dataset: &Dataset, view: View, lang: Lang, measure: Measure) ->
 /// One row of the comparison: a figure then and now, and the change, as printed and spoken.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
+    /// What the figure is.
     pub label: String,
+    /// Its value then, printed.
     pub then: String,
+    /// Its value now, printed.
     pub now: String,
+    /// The change, printed (money or points).
     pub change: String,
+    /// The row as a screen reader says it.
     pub spoken: String,
 }
 

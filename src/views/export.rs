@@ -154,6 +154,7 @@ pub struct Drawing {
     pub src: String,
     /// Its size, px.
     pub width: u32,
+    /// Its height, px.
     pub height: u32,
 }
 

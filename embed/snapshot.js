@@ -80,6 +80,9 @@ const pantauSnapshot = (() => {
       if (recorded && HEX.test(recorded) && !frame.dataset.sha256) frame.dataset.sha256 = recorded;
     } catch {
       // Not readable here (another origin without CORS, not SVG): the picture still shows.
+    } finally {
+      // Read, refused or given up: the mark says it is over (tests and benchmarks wait for it).
+      performance.mark('pantau-pbj:snapshot-described');
     }
   }
 

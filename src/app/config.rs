@@ -133,14 +133,16 @@ pub fn permalink(chosen: &crate::options::Chosen) -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
     let url = web_sys::Url::new(&href).ok()?;
     let params = url.search_params();
+    // Each choice set where the address has it (its place kept), the others removed.
+    let written = crate::options::write(chosen);
     for name in crate::options::written_names() {
-        params.delete(name);
+        match written.iter().find(|(known, _)| *known == name) {
+            Some((_, value)) => params.set(name, value),
+            None => params.delete(name),
+        }
     }
     // A snapshot is a picture of the view first shown, so it goes with the first change.
     params.delete("snapshot");
-    for (name, value) in crate::options::write(chosen) {
-        params.set(name, &value);
-    }
     Some(url.href())
 }
 

@@ -5,11 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start } from './harness.mjs';
+import { settled, start, until } from './harness.mjs';
 
 let app;
 let hostUrl;
 const aborted = [];
+const requested = [];
 before(async () => {
   app = await start();
   hostUrl = app.url.replace('127.0.0.1', 'localhost');
@@ -22,7 +23,8 @@ before(async () => {
     });
   }
   app.fixtures.set('/fixtures/slow-data.json', (request, response) => {
-    // Never answers; records when the browser gives up on the request.
+    // Never answers; records that it was asked, and when the browser gives up on the request.
+    requested.push(request.url);
     request.on('close', () => aborted.push(request.url));
     response.on('close', () => aborted.push(request.url));
     response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
@@ -123,15 +125,13 @@ test('removing an element unmounts its widget and aborts its fetch', async () =>
     document.body.append(element);
   }, app.url);
   await page.locator('#third .pantau-loading').waitFor();
-  for (let tries = 0; tries < 50 && !(await page.evaluate(() => document.querySelector('#third').shadowRoot.querySelector('.pantau-widget'))); tries += 1) {
-    await page.waitForTimeout(100);
-  }
-  await page.waitForTimeout(300); // the request is in flight
+  await until(() => page.evaluate(() => document.querySelector('#third').shadowRoot.querySelector('.pantau-widget')), { what: 'the third widget' });
+  await until(() => requested.some((url) => url.includes('slow-data')), { what: 'the request in flight' });
+  // The page has taken in the answer's first byte.
+  await settled(page);
   assert.equal(aborted.length, 0);
   await page.evaluate(() => document.querySelector('#third').remove());
-  for (let tries = 0; tries < 50 && aborted.length === 0; tries += 1) {
-    await page.waitForTimeout(100);
-  }
+  await until(() => aborted.length > 0, { timeout: 10000, what: 'the server to see the request aborted' });
   assert.ok(aborted.some((url) => url.includes('slow-data')), 'the server saw the request aborted');
   // The other widgets live on.
   await page.locator('#first').getByRole('tab', { name: 'Target' }).click();

@@ -2,7 +2,7 @@
 // the package-level sample (data/contoh-paket.json) and the ready-made Kaltim sample.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './harness.mjs';
+import { settled, start } from './harness.mjs';
 
 const PACKAGES = 'src=data/contoh-paket.json';
 let app;
@@ -193,7 +193,7 @@ test('a filter change or another view updates the panels in place, exactly as a 
     if (tab) await page.getByRole('tab', { name: tab }).click();
     else await page.locator(`#pantau-filter-${name}`).selectOption(value);
     await page.waitForFunction(([name, value]) => name === 'view' || (new URL(location.href).searchParams.get(name) ?? '') === value, [name, value]);
-    await page.waitForTimeout(100);
+    await settled(page);
     const fresh = await app.open(new URL(page.url()).search);
     assert.equal(await snapshot(page), await snapshot(fresh.page), `after ${name} ${value ?? tab}: in place equals fresh`);
     assert.deepEqual(fresh.errors, []);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start } from './harness.mjs';
+import { start, until } from './harness.mjs';
 
 let app;
 const hits = new Map();
@@ -165,9 +165,7 @@ test('transient failures are tried again: 503 with Retry-After then success; 429
   assert.match(await alertText(second.page), /galat HTTP 429/);
   assert.equal(hits.get('/fixtures/always-429.json'), 3, 'one try and two retries');
   await second.page.getByRole('button', { name: 'Coba lagi' }).click();
-  for (let waited = 0; waited < 100 && hits.get('/fixtures/always-429.json') < 6; waited += 1) {
-    await second.page.waitForTimeout(100);
-  }
+  await until(() => hits.get('/fixtures/always-429.json') >= 6, { timeout: 10000, what: 'the retry and its two retries' });
   assert.equal(hits.get('/fixtures/always-429.json'), 6, 'the reader\'s retry starts over');
   assert.match(await alertText(second.page), /galat HTTP 429/);
   await second.close();

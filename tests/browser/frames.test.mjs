@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start } from './harness.mjs';
+import { settled, start, until } from './harness.mjs';
 
 let app;
 let hostUrl;
@@ -36,14 +36,31 @@ async function openHost(name, width = 800) {
 const frameHeight = (page, id) => page.locator(`#${id}`).evaluate((frame) => frame.getBoundingClientRect().height);
 const contentHeight = (page, id) => page.frameLocator(`#${id}`).locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
 
+/** Resolves once the host page has received a marker message posted after what was posted
+ * before (from the page itself, or from `frame`): messages from one window arrive in order. */
+async function delivered(page, frame = null) {
+  await page.evaluate(() => {
+    window.__marker = false;
+    window.addEventListener('message', function seen(event) {
+      if (event.data === 'test-marker') {
+        window.__marker = true;
+        window.removeEventListener('message', seen);
+      }
+    });
+  });
+  if (frame) await frame.evaluate(() => window.parent.postMessage('test-marker', '*'));
+  else await page.evaluate(() => window.postMessage('test-marker', '*'));
+  await page.waitForFunction(() => window.__marker);
+  await settled(page);
+}
+
 /** Waits until the frame's height follows its content (at most 5 s); returns both. */
 async function settle(page, id) {
   let heights = [];
-  for (let tries = 0; tries < 50; tries += 1) {
+  await until(async () => {
     heights = [await frameHeight(page, id), await contentHeight(page, id)];
-    if (heights[0] === heights[1]) break;
-    await page.waitForTimeout(100);
-  }
+    return heights[0] === heights[1];
+  }, { what: `${id}'s height to follow its content` }).catch(() => {});
   return heights;
 }
 
@@ -60,7 +77,8 @@ test('a news article sizes both of its charts to their content, across origins',
   assert.ok(messages.some((data) => data && data.sentinel === 'amp' && data.type === 'embed-size'));
   // Posted on change (or when the host asks), never on a timer: a quiet page posts nothing.
   const count = messages.length;
-  await page.waitForTimeout(1500);
+  for (const id of ['chart-belanja', 'chart-umkk']) await settled(page.frameLocator(`#${id}`).locator('body'));
+  await settled(page);
   assert.equal(messages.length, count, 'no messages while nothing changes');
   // The host's hostile CSS (svg { display: none }, purple text) does not reach into the frame.
   assert.equal(await page.frameLocator('#chart-belanja').locator('svg.pantau-svg').first().isVisible(), true);
@@ -81,12 +99,15 @@ test('the host snippet ignores forged, foreign and absurd height messages', asyn
   await page.evaluate(() => window.postMessage({ type: 'pantau-pbj:height', version: 1, id: 'chart-belanja', height: 12345 }, '*'));
   // Posted from inside the other frame: the right origin, the wrong window.
   await page.frameLocator('#chart-umkk').locator('body').evaluate(() => window.parent.postMessage({ type: 'pantau-pbj:height', version: 1, id: 'chart-belanja', height: 54321 }, '*'));
-  await page.waitForTimeout(300);
+  // Messages from one window arrive in order: once a marker posted after each has arrived, they
+  // have too.
+  await delivered(page);
+  await delivered(page, page.frameLocator('#chart-umkk').locator('body'));
   assert.equal(await frameHeight(page, 'chart-belanja'), height);
   // From the frame itself, but not a finite number: ignored; absurdly large: clamped.
   const frame = page.frameLocator('#chart-belanja').locator('body');
   await frame.evaluate(() => window.parent.postMessage({ type: 'pantau-pbj:height', version: 1, height: 'Infinity' }, '*'));
-  await page.waitForTimeout(200);
+  await delivered(page, frame);
   assert.equal(await frameHeight(page, 'chart-belanja'), height);
   await frame.evaluate(() => window.parent.postMessage({ type: 'pantau-pbj:height', version: 1, height: 1e9 }, '*'));
   await page.waitForFunction(() => document.querySelector('#chart-belanja').getBoundingClientRect().height === 6000);

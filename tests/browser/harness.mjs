@@ -94,3 +94,26 @@ export async function recordShifts(context) {
     })).observe({ type: 'layout-shift', buffered: true });
   });
 }
+
+/** Resolves once `check()` (sync or async) is truthy, polling; throws after `timeout` ms naming
+ * `what`. Tests wait for what they need, never for a fixed time. */
+export async function until(check, { timeout = 5000, what = 'the condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Resolves once `target` (a page or a frame) has painted twice and then been idle: whatever it
+ * was to do after the last change (a layout, a message, a shift) has been done. What a test then
+ * finds absent did not happen. */
+export async function settled(target) {
+  await target.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      if (window.requestIdleCallback) window.requestIdleCallback(() => resolve(), { timeout: 2000 });
+      else setTimeout(resolve, 0);
+    }));
+  }));
+}

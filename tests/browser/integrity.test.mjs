@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { start } from './harness.mjs';
+import { settled, start, until } from './harness.mjs';
 
 let app;
 let hostUrl;
@@ -196,7 +196,9 @@ test('height messages go only to the origin the page names with host', async () 
   await page.addInitScript(() => window.addEventListener('message', (event) => window.__record(event.data)));
   await page.goto(`${hostUrl}/hosts/host-origin.html`);
   for (const id of ['named', 'other']) await page.frameLocator(`#${id}`).locator('.pantau-panel').first().waitFor();
-  await page.waitForTimeout(300);
+  await until(() => messages.some((data) => data && data.type === 'pantau-pbj:height' && data.id === 'named'), { what: 'a height message from the named frame' });
+  for (const id of ['named', 'other']) await settled(page.frameLocator(`#${id}`).locator('body'));
+  await settled(page);
   const ids = new Set(messages.filter((data) => data && data.type === 'pantau-pbj:height').map((data) => data.id));
   assert.deepEqual([...ids], ['named']);
   const keys = messages.filter((data) => data && data.type === 'pantau-pbj:height').map((data) => Object.keys(data).sort().join(','));
@@ -222,14 +224,13 @@ test('the host snippet skips a frame it cannot address and still sizes the other
   await page.goto(`${hostUrl}/hosts/blank-frame.html`);
   await page.frameLocator('#real').locator('.pantau-panel').first().waitFor();
   let heights = [];
-  for (let tries = 0; tries < 50; tries += 1) {
+  await until(async () => {
     heights = [
       await page.locator('#real').evaluate((frame) => frame.getBoundingClientRect().height),
       await page.frameLocator('#real').locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height)),
     ];
-    if (heights[0] === heights[1]) break;
-    await page.waitForTimeout(100);
-  }
+    return heights[0] === heights[1];
+  }, { what: 'the real frame to follow its content' }).catch(() => {});
   assert.equal(heights[0], heights[1], 'the real frame follows its content');
   assert.deepEqual(errors, []);
   await context.close();

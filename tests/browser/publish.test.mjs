@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { holdCode, recordShifts, start, violations } from './harness.mjs';
+import { holdCode, recordShifts, settled, start, violations } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -192,7 +192,7 @@ test('the snippets as written show the snapshot at once, then the widget in its 
       assert.equal(await widget.locator('.pantau-snapshot-frame').count(), 0, `${name} ${width}`);
       if (name === 'script') assert.equal(await image.boundingBox(), null, `${name} ${width}`);
       assert.ok(await widget.locator('.pantau-title').isVisible());
-      await page.waitForTimeout(200);
+      await settled(page);
       // The iframe holds its height: nothing on the host moves. (An element grows from the
       // picture's height to the widget's, which moves what follows it once: measured, not
       // asserted away.)

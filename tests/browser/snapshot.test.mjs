@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { holdCode, recordShifts, start, violations } from './harness.mjs';
+import { holdCode, recordShifts, settled, start, violations } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SAMPLE_HASH = createHash('sha256').update(readFileSync(`${ROOT}data/kaltim-2024.json`)).digest('hex');
@@ -68,7 +68,7 @@ test('the snapshot shows before the code, then the widget takes its place in one
       await page.waitForFunction(() => !document.querySelector('.pantau-snapshot-frame'));
       assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('pantau')).visibility), 'visible');
       assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('pantau')).position), 'static');
-      await page.waitForTimeout(300);
+      await settled(page);
       assert.deepEqual(await page.evaluate((before) => window.__shifts.slice(before), before), [], 'no layout shift once the picture is shown');
       // The picture was the data's: it stayed until the first chart was drawn.
       const at = await marks(page);
@@ -204,7 +204,8 @@ test('a snapshot too big to read for its description still shows, with the plain
   });
   const { page, errors, release, close } = await held(`?lang=id&snapshot=${encodeURIComponent('/fixtures/huge.svg')}`);
   await pictureShown(page, { read: false });
-  await page.waitForTimeout(1000);
+  // The picture's text is read, or given up past the limit: then nothing more will be said of it.
+  await page.waitForFunction(() => performance.getEntriesByName('pantau-pbj:snapshot-described').length > 0);
   assert.equal(await page.locator('.pantau-snapshot-frame img').getAttribute('alt'), 'Gambar statis grafik Pantau PBJ');
   assert.equal(await page.locator('.pantau-snapshot-frame').getAttribute('data-sha256'), null);
   release();

@@ -108,12 +108,13 @@ export async function until(check, { timeout = 5000, what = 'the condition' } = 
 
 /** Resolves once `target` (a page or a frame) has painted twice and then been idle: whatever it
  * was to do after the last change (a layout, a message, a shift) has been done. What a test then
- * finds absent did not happen. */
+ * finds absent did not happen. A frame out of view paints no frames (the browser throttles it):
+ * there, being idle is enough. */
 export async function settled(target) {
   await target.evaluate(() => new Promise((resolve) => {
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      if (window.requestIdleCallback) window.requestIdleCallback(() => resolve(), { timeout: 2000 });
-      else setTimeout(resolve, 0);
-    }));
+    const idle = () => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0));
+    requestAnimationFrame(() => requestAnimationFrame(idle));
+    // Throttled (out of view, hidden): no frame comes, the idle period alone says it is done.
+    if (window.requestIdleCallback) window.requestIdleCallback(() => requestIdleCallback(() => resolve(), { timeout: 2000 }), { timeout: 2000 });
   }));
 }

@@ -104,6 +104,7 @@ prop_compose! {
             illustrative,
             summary_rows: false,
             year_assumed: false,
+            partial: false,
             region: region.map(|(code, name)| Region { code, name }),
             notes,
             sources: Default::default(),

@@ -68,6 +68,24 @@ fn inaproc_api_v1_records_are_read_from_their_envelope_and_a_partial_page_says_s
         problems(&loaded),
         vec![("meta.has_more".to_owned(), Problem::MoreRecords)]
     );
+    // A partial file says so under every chart, not only in the list of issues.
+    assert!(loaded.dataset.meta.partial);
+    let shown = apply(&loaded.dataset, &Filter::default());
+    for view in [
+        pantau_pbj::views::View::Spending,
+        pantau_pbj::views::View::Oversight,
+    ] {
+        for panel in pantau_pbj::views::panels(&shown, view, pantau_pbj::i18n::Lang::En, false) {
+            assert!(
+                panel
+                    .notes
+                    .iter()
+                    .any(|note| note.contains("one page of a longer answer")),
+                "{}",
+                panel.id
+            );
+        }
+    }
 
     let v5 = load("inaproc", "api-v1-ekatalog-v5.json");
     assert_eq!(
@@ -83,6 +101,7 @@ fn inaproc_api_v1_records_are_read_from_their_envelope_and_a_partial_page_says_s
         vec![("data[2].total_harga".to_owned(), Problem::Rounded)],
         "the last page (has_more false) says nothing more"
     );
+    assert!(!v5.dataset.meta.partial);
 }
 
 #[test]

@@ -29,6 +29,7 @@ fn meta() -> Meta {
         illustrative: false,
         summary_rows: false,
         year_assumed: false,
+        partial: false,
         region: None,
         notes: None,
         sources: Default::default(),

@@ -186,6 +186,7 @@ async fn read_meta(reader: &mut Reader, meta: Object<'_>, pace: &Pace) -> Option
         illustrative,
         summary_rows: false,
         year_assumed: false,
+        partial: false,
         region,
         notes,
         sources: sources.into(),

@@ -298,6 +298,7 @@ texts! {
             SharePaguLine => ("{share} dari pagu", "{share} of budget ceiling (pagu)"),
             CumulativeCountAxis => ("Jumlah paket kumulatif", "Cumulative packages"),
             CumulativeCountTitle => ("{stage}: jumlah paket kumulatif {year}", "{stage}: cumulative number of packages {year}"),
+            PartialFile => ("Berkas ini satu halaman dari jawaban yang lebih panjang (has_more): angka di sini hanya dari sebagian data.", "This file is one page of a longer answer (has_more): the figures here are of part of the data only."),
             YearAssumed => ("Berkas ini tidak menyebut tahun anggaran: angkanya ditampilkan di bawah {year}, tahun berjalan, bukan tahun yang dinyatakan berkas.", "This file states no fiscal year: its figures are shown under {year}, the current year, not a year the file gives."),
             SummaryRows => ("Setiap baris berkas ini sudah berupa jumlah beberapa paket (tabel rekap), bukan data per paket.", "Each row of this file is already a total of several packages (a summary table), not package-level data."),
             MeasureValue => ("Nilai", "Value"),

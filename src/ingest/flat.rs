@@ -133,6 +133,7 @@ pub async fn envelope(text: &str, current_year: i32, pace: &Pace) -> Option<Json
     if let (Json::Rows(read), true) = (&mut json, more) {
         read.issues
             .note(|| "meta.has_more".to_owned(), Problem::MoreRecords);
+        read.partial = true;
     }
     Some(json)
 }

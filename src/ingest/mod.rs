@@ -342,6 +342,7 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
         klpd,
         summary_rows,
         dated,
+        partial,
     } = read;
     let file_name = file_name(source.address, "CSV");
     let publisher = klpd
@@ -370,6 +371,7 @@ fn rows_loaded(read: rows::Read, source: Origin) -> Result<Loaded, LoadError> {
     }
     dataset.meta.summary_rows = summary_rows;
     dataset.meta.year_assumed = !dated;
+    dataset.meta.partial = partial;
     Ok(Loaded { dataset, issues })
 }
 
@@ -439,6 +441,7 @@ fn dataset(
             illustrative: false,
             summary_rows: false,
             year_assumed: false,
+            partial: false,
             region: None,
             notes: None,
             sources: Default::default(),

@@ -938,6 +938,8 @@ pub struct Read {
     /// Whether some record gave its fiscal year or a date: else the year is only assumed (and
     /// titles nothing).
     pub dated: bool,
+    /// Whether the records are one page of a longer answer (INAPROC's `meta.has_more`).
+    pub partial: bool,
 }
 
 impl Rows {
@@ -987,6 +989,7 @@ impl Rows {
         Read {
             summary_rows: self.grouped && !self.named,
             dated: self.dated,
+            partial: false,
             packages: self.packages,
             issues: self.issues,
             family: self.family,

@@ -132,6 +132,7 @@ impl Writer {
         self.byte(u8::from(meta.illustrative));
         self.byte(u8::from(meta.summary_rows));
         self.byte(u8::from(meta.year_assumed));
+        self.byte(u8::from(meta.partial));
         self.byte(u8::from(meta.region.is_some()));
         if let Some(region) = &meta.region {
             self.text(&region.code);
@@ -437,6 +438,7 @@ impl Reader<'_> {
             illustrative: self.flag()?,
             summary_rows: self.flag()?,
             year_assumed: self.flag()?,
+            partial: self.flag()?,
             region: match self.flag()? {
                 true => Some(Region {
                     code: self.long_text()?,
@@ -741,6 +743,7 @@ mod tests {
             illustrative: full,
             summary_rows: full,
             year_assumed: full,
+            partial: full,
             region: full.then(|| Region {
                 code: "64".into(),
                 name: "Kalimantan Timur".into(),

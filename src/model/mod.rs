@@ -99,6 +99,9 @@ pub struct Meta {
     pub summary_rows: bool,
     /// Whether the fiscal year is only assumed (the current year): the file gives none.
     pub year_assumed: bool,
+    /// Whether the file says it is one page of a longer answer (INAPROC's `meta.has_more`):
+    /// every figure is then of part of the data.
+    pub partial: bool,
     /// Region, if the file is about one.
     pub region: Option<Region>,
     /// Free-text notes from the publisher.

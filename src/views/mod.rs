@@ -168,6 +168,12 @@ pub fn panels_of(
     };
     let mut panels = view_panels(dataset, view, &locale, expanded, measure);
     // A year the file does not give is assumed: every chart titled by it says so.
+    // A file that is one page of a longer answer: every figure is of part of the data.
+    if dataset.meta.partial {
+        for panel in &mut panels {
+            panel.notes.push(Text::PartialFile.get(lang).to_owned());
+        }
+    }
     if dataset.meta.year_assumed && view != View::Targets {
         let year = dataset.meta.fiscal_year.to_string();
         for panel in &mut panels {

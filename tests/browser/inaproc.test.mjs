@@ -38,6 +38,8 @@ test('each service renders with the title its data gives, and a partial page say
     assert.equal(await page.locator('.pantau-error').count(), 0, name);
     if (name === 'api-v1-tender.json') {
       assert.match(await page.locator('.pantau-issues').textContent(), /satu halaman dari jawaban yang lebih panjang/);
+      // And under every chart, where the figures are read.
+      assert.match(await page.locator('.pantau-panel').first().textContent(), /angka di sini hanya dari sebagian data/);
       // The list of issues downloads as CSV, with its stable codes.
       await page.locator('.pantau-issues summary').click();
       const [download] = await Promise.all([

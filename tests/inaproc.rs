@@ -7,6 +7,9 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::problems;
+
 use pantau_pbj::analysis::filter::{apply, options, Filter};
 use pantau_pbj::format::{Loaded, Problem};
 use pantau_pbj::ingest::{read, Source};
@@ -33,14 +36,6 @@ fn total(loaded: &Loaded, stage: Stage) -> i64 {
         .filter_map(|package| package.amounts.at(stage))
         .map(|amount| amount.0)
         .sum()
-}
-
-fn problems(loaded: &Loaded) -> Vec<(String, Problem)> {
-    loaded
-        .issues
-        .iter()
-        .map(|issue| (issue.path.clone(), issue.problem.clone()))
-        .collect()
 }
 
 #[test]

@@ -5,6 +5,9 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::problems;
+
 use pantau_pbj::analysis::filter::{apply, Filter};
 use pantau_pbj::format::{LoadError, Loaded, Problem};
 use pantau_pbj::ingest::{read, Source};
@@ -31,14 +34,6 @@ fn stage_total(loaded: &Loaded, stage: Stage) -> (i64, usize) {
         .filter_map(|package| package.amounts.at(stage))
         .collect();
     (amounts.iter().map(|amount| amount.0).sum(), amounts.len())
-}
-
-fn problems(loaded: &Loaded) -> Vec<(String, Problem)> {
-    loaded
-        .issues
-        .iter()
-        .map(|issue| (issue.path.clone(), issue.problem.clone()))
-        .collect()
 }
 
 /// Local content as the widget computes it for the default filter at `stage`.

@@ -14,6 +14,7 @@ pub mod write;
 pub use issues::{DataIssue, Expected, Issues, LoadError, Problem};
 pub use packages::MAX_PACKAGES;
 pub use read::{
-    clean_text, is_format_character, is_noncharacter, raw_value, MAX_TEXT_CHARS, RAW_VALUE_CHARS,
+    clean_text, cut_chars, is_format_character, is_noncharacter, raw_value, MAX_TEXT_CHARS,
+    RAW_VALUE_CHARS,
 };
 pub use validate::{from_tree, parse, validate, Loaded, FORMAT_NAME, FORMAT_VERSION};

@@ -293,9 +293,14 @@ fn undo_double_encoding(text: &str) -> Option<String> {
 /// A value as the file wrote it, for the data issues that name it (not cleaned: a publisher
 /// looking for it needs its invisible characters too), cut to [`RAW_VALUE_CHARS`] characters.
 pub fn raw_value(text: &str) -> String {
-    match text.char_indices().nth(RAW_VALUE_CHARS) {
+    cut_chars(text.to_owned(), RAW_VALUE_CHARS)
+}
+
+/// `text` cut to `max` characters, with `…` where it was cut.
+pub fn cut_chars(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
         Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
+        None => text,
     }
 }
 

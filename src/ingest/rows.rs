@@ -766,11 +766,7 @@ const COLUMN_LABEL_CHARS: usize = 40;
 /// A field's name in data issues: cleaned and cut short (a header may be hundreds of characters
 /// long, and every issue of the column names it).
 fn column_label(header: &str) -> String {
-    let clean = clean_text(header);
-    match clean.char_indices().nth(COLUMN_LABEL_CHARS) {
-        Some((end, _)) => format!("{}…", &clean[..end]),
-        None => clean,
-    }
+    crate::format::cut_chars(clean_text(header), COLUMN_LABEL_CHARS)
 }
 
 /// What the vocabulary cells read as, by their text: a column of methods, types or flags holds
